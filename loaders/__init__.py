@@ -1,0 +1,58 @@
+"""Loaders: files in, :class:`graph.model.Extraction` records out.
+
+``extract_sources`` is the one pipeline that both ``aigov extract`` and ``aigov ingest`` use,
+so what ``extract`` shows is exactly what ``ingest`` writes. It never drops an input
+silently: every source yields either an Extraction or an :class:`graph.errors.InputError`
+that names the file and the problem.
+
+Examples
+--------
+>>> from pathlib import Path
+>>> seed = Path(__file__).resolve().parent.parent / "corpus" / "seed"
+>>> [type(r).__name__ for r in extract_sources([str(seed)])]
+['Extraction']
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Union
+
+from graph.errors import InputError
+from graph.model import Article, Extraction
+from loaders.lang import SUPPORTED
+
+__all__ = ["extract_sources", "extract_article", "coder_version", "Result"]
+
+Result = Union[Extraction, InputError]
+
+
+def coder_version() -> str:
+    """The version of the event coder (recorded on every stored article)."""
+    from loaders.coder import CODER_VERSION
+
+    return CODER_VERSION
+
+
+def extract_article(article: Article) -> Extraction:
+    """Code one article; refuse languages the coder does not read."""
+    if article.language not in SUPPORTED:
+        raise InputError(article.source or "<article>",
+                         f"language {article.language!r} is not supported "
+                         f"(aigov reads {', '.join(SUPPORTED)})")
+    from loaders.coder import code
+
+    return code(article)
+
+
+def extract_sources(sources: list[str], **read_options) -> Iterator[Result]:
+    """Read every source and code every article; yield Extractions or InputErrors in order."""
+    from loaders.read import read_sources
+
+    for item in read_sources(sources, **read_options):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield extract_article(item)
+        except InputError as exc:
+            yield exc

@@ -1,0 +1,178 @@
+"""Canned Cypher queries: one ``.cypher`` file each, with a header, run on either store.
+
+The header is made of ``//`` comment lines::
+
+    // name: bans
+    // description: Who blocked or banned which product, where and when.
+    // param: entity:key = null : only rows whose actor or target matches this name
+    // param: limit:int = 100 : at most this many rows
+
+A parameter has a type (``str`` by default; ``int``, ``float``, ``bool``, ``date`` -- an ISO
+date string -- or ``key``: a name folded to lower case without accents, to compare with the
+``keys`` property every entity carries), a default (``null`` for none) and a description.
+Values only ever reach Cypher as parameters.
+
+Examples
+--------
+>>> q = get("bans")
+>>> q.name, "entity" in q.params
+('bans', True)
+>>> q.bind({"entity": "Malaisie"})["entity"]
+'malaisie'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Mapping
+
+from graph.errors import QueryError
+from graph.model import fold
+
+__all__ = ["CannedQuery", "Param", "get", "names", "all_queries", "run", "is_read_only"]
+
+_HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
+_PARAM = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)(?::(?P<type>\w+))?\s*=\s*(?P<default>.*?)\s*:\s*(?P<doc>.+)$")
+_TYPES = ("str", "int", "float", "bool", "date", "key")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared parameter of a canned query."""
+
+    name: str
+    type: str
+    default: Any
+    doc: str
+
+    def convert(self, value: Any) -> Any:
+        """Convert a CLI string (or a Python value) to this parameter's type."""
+        if value is None or (isinstance(value, str) and value.lower() in ("null", "none", "")):
+            return None
+        try:
+            if self.type == "int":
+                return int(value)
+            if self.type == "float":
+                return float(value)
+            if self.type == "bool":
+                if isinstance(value, bool):
+                    return value
+                if str(value).lower() in ("true", "1", "yes"):
+                    return True
+                if str(value).lower() in ("false", "0", "no"):
+                    return False
+                raise ValueError(value)
+        except ValueError:
+            raise QueryError(f"parameter {self.name!r} must be {self.type}, not {value!r}") from None
+        text = str(value)
+        if self.type == "date" and not _DATE.match(text):
+            raise QueryError(f"parameter {self.name!r} must be a date YYYY[-MM[-DD]], not {text!r}")
+        if self.type == "key":
+            return fold(text).strip()
+        return text
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    """A named, documented, parameterised query read from ``queries/<name>.cypher``."""
+
+    name: str
+    description: str
+    params: Mapping[str, Param]
+    text: str
+
+    def bind(self, values: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Defaults, overridden by ``values``, converted to their types; unknown names refused."""
+        values = dict(values or {})
+        unknown = sorted(set(values) - set(self.params))
+        if unknown:
+            known = ", ".join(self.params) or "none"
+            raise QueryError(f"query {self.name!r} has no parameter {unknown[0]!r} (parameters: {known})")
+        return {name: p.convert(values.get(name, p.default)) for name, p in self.params.items()}
+
+
+def _parse(name: str, source: str) -> CannedQuery:
+    meta: dict[str, str] = {}
+    params: dict[str, Param] = {}
+    body: list[str] = []
+    for line in source.splitlines():
+        m = _HEADER.match(line.strip())
+        if m and not body:
+            key, value = m.groups()
+            if key == "param":
+                pm = _PARAM.match(value.strip())
+                if not pm:
+                    raise QueryError(f"queries/{name}.cypher: bad param line {value!r}")
+                ptype = pm.group("type") or "str"
+                if ptype not in _TYPES:
+                    raise QueryError(f"queries/{name}.cypher: unknown param type {ptype!r}")
+                p = Param(pm.group("name"), ptype, None, pm.group("doc"))
+                params[p.name] = Param(p.name, ptype, p.convert(pm.group("default")), p.doc)
+            else:
+                meta[key] = value.strip()
+        elif line.strip() or body:
+            body.append(line)
+    if meta.get("name") != name:
+        raise QueryError(f"queries/{name}.cypher: header name {meta.get('name')!r} does not match the file")
+    if not meta.get("description"):
+        raise QueryError(f"queries/{name}.cypher: no description")
+    return CannedQuery(name, meta["description"], params, "\n".join(body).strip() + "\n")
+
+
+def _files() -> dict[str, str]:
+    root = resources.files(__name__)
+    return {f.name[:-len(".cypher")]: f.read_text(encoding="utf-8")
+            for f in root.iterdir() if f.name.endswith(".cypher")}
+
+
+def names() -> list[str]:
+    """Names of all canned queries, sorted."""
+    return sorted(_files())
+
+
+def get(name: str) -> CannedQuery:
+    """Load one canned query by name."""
+    files = _files()
+    if name not in files:
+        raise QueryError(f"no canned query named {name!r}; `aigov query list` shows them")
+    return _parse(name, files[name])
+
+
+def all_queries() -> list[CannedQuery]:
+    return [get(n) for n in names()]
+
+
+_WRITE = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV|FOREACH)\b|\bCALL\s+\w+\.\w*(create|delete|set|drop)", re.I)
+_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*")
+
+
+def is_read_only(text: str) -> bool:
+    """A first, clear check that an ad-hoc query does not write (the stores check again).
+
+    >>> is_read_only("MATCH (n) WHERE n.name = 'CREATE' RETURN n")
+    True
+    >>> is_read_only("MATCH (n) DETACH DELETE n")
+    False
+    """
+    return not _WRITE.search(_STRINGS.sub("''", text))
+
+
+def run(store, name: str, values: Mapping[str, Any] | None = None):
+    """Run a canned query on a store and return a :class:`pandas.DataFrame`."""
+    import pandas as pd
+
+    query = get(name)
+    rows = store.read(query.text, query.bind(values))
+    return pd.DataFrame(rows, columns=_columns(query.text, rows))
+
+
+def _columns(text: str, rows: list[dict[str, Any]]) -> list[str]:
+    if rows:
+        return list(rows[0].keys())
+    # No rows: take the column names from the final RETURN so an empty result keeps its shape.
+    tail = text.rsplit("RETURN", 1)[-1]
+    tail = re.split(r"\bORDER\s+BY\b|\bLIMIT\b|\bSKIP\b", tail)[0]
+    return [m.group(1) for m in re.finditer(r"\bAS\s+(\w+)", tail)]

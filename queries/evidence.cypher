@@ -1,0 +1,15 @@
+// name: evidence
+// description: The evidence behind a relationship: every sentence, article and date that supports actor -TYPE-> target.
+// param: actor:key = malaysia : the actor (name or alias)
+// param: target:key = null : the target (name or alias); null for any
+// param: type = null : the event type (e.g. BLOCKED_ACCESS); null for any
+MATCH (a:Entity)-[:ACTOR]->(e:Event)<-[r:REPORTS]-(ar:Article)
+WHERE any(k IN a.keys WHERE k CONTAINS $actor)
+  AND ($type IS NULL OR e.type = $type)
+OPTIONAL MATCH (e)-[:TARGET]->(t:Entity)
+WITH a, e, r, ar, t
+WHERE $target IS NULL OR (t IS NOT NULL AND any(k IN t.keys WHERE k CONTAINS $target))
+RETURN a.name AS actor, e.type AS type, t.name AS target, r.date AS date, r.date_text AS date_text,
+  e.modality AS modality, r.confidence AS confidence, ar.title AS article, ar.published AS published,
+  ar.source AS source, r.evidence AS evidence
+ORDER BY coalesce(e.start, '9999'), type, coalesce(target, ''), source, r.evidence_start

@@ -1,0 +1,9 @@
+// name: investigations
+// description: Investigations, probes, searches and summons, by the authority that opened them.
+// param: regulator:key = null : only investigations opened by an authority whose name or alias contains this text
+MATCH (r:Entity)-[:ACTOR]->(e:INVESTIGATED)
+WHERE $regulator IS NULL OR any(k IN r.keys WHERE k CONTAINS $regulator)
+OPTIONAL MATCH (e)-[:TARGET]->(t:Entity)
+RETURN r.name AS authority, r.type AS authority_type, t.name AS target, e.date AS date,
+  e.modality AS modality, e.evidence AS evidence
+ORDER BY authority, coalesce(e.start, '9999'), coalesce(target, '')

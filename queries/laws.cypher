@@ -1,0 +1,12 @@
+// name: laws
+// description: Laws and rules adopted or planned (REGULATED, CRIMINALISED), by country or body.
+// param: country:key = null : only rules made by an actor whose name or alias contains this text
+// param: modality = null : only this modality (asserted, planned, ...)
+MATCH (a:Entity)-[:ACTOR]->(e:Event)
+WHERE (e:REGULATED OR e:CRIMINALISED)
+  AND ($country IS NULL OR any(k IN a.keys WHERE k CONTAINS $country))
+  AND ($modality IS NULL OR e.modality = $modality)
+OPTIONAL MATCH (e)-[:TARGET]->(law:Entity)
+RETURN a.name AS actor, a.type AS actor_type, e.type AS type, law.name AS law, e.modality AS modality,
+  e.date AS date, e.detail AS detail, e.evidence AS evidence
+ORDER BY coalesce(e.start, '9999'), actor, type, coalesce(law, '')
