@@ -1,0 +1,607 @@
+"""The offline French + English event coder: Article -> Extraction.
+
+Pure, deterministic, thread-safe (no shared mutable state after import), no network, no model.
+
+Pipeline for one article:
+  1. split the body into sentences with exact offsets (never inside a quotation);
+  2. find actor mentions (gazetteer aliases and patterns), then resolve descriptions and
+     pronouns ("the regulator", "l'entreprise", "a-t-il ajouté") to the last compatible actor;
+  3. for every event trigger (``patterns.py``) pick the actors (nearest compatible mention on
+     the subject side, extended over coordinations "X et Y", "X, Y and Z") and the targets
+     (object side), swapping sides for passives ("was fined by X");
+  4. modality: threats, possibilities, denials -> rejected; future measures -> ``planned``;
+  5. date: the date expression of the sentence nearest the trigger (``dates.py``), else the
+     reporting date for the lead paragraph, else None;
+  6. statements: speaker, direct quote, topic entity.
+Candidates that are not kept go to ``Extraction.rejected`` with their reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from graph.model import (Article, Entity, EntityType as T, Event, EventType as E, Extraction,
+                         Modality, Rejected, RejectReason, event_id)
+from loaders.dates import DateMention, find_dates
+from loaders.gazetteer import Actor, Mention, default_gazetteer
+from loaders.lang import detect_language
+from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NEGATION, PLANNED,
+                              TARGET_REQUIRED, TARGET_TYPES, TRIGGERS, Trigger)
+
+__all__ = ["CODER_VERSION", "code", "split_sentences"]
+
+CODER_VERSION = "1.0.0"
+
+# ---------------------------------------------------------------------------------------------
+# sentences
+
+_ABBREV = re.compile(
+    r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Co|Ltd|Gov|Sen|Sens|Rep|Reps|Gen|Lt|Col|No|vs|"
+    r"etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|M|Mme|Mlle|Me|av|cf|p|pp|"
+    r"[A-Z]-[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])\.$)")
+_OPENERS = {"«": "»", "“": "”"}
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of ``text``; never splits inside a quotation."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    depth = 0
+    ascii_open = False
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            if text[start:i].strip():
+                spans.append((start, i))
+            start = i + 1
+            depth = 0
+            ascii_open = False
+        elif c in _OPENERS:
+            depth += 1
+        elif c in ("»", "”"):
+            depth = max(0, depth - 1)
+        elif c == '"':
+            ascii_open = not ascii_open
+        elif c in ".!?" and depth == 0 and not ascii_open:
+            j = i + 1
+            while j < n and text[j] in "\"”»)’'":
+                j += 1
+            if j < n and text[j] in " \t" and j + 1 < n:
+                k = j
+                while k < n and text[k] in " \t":
+                    k += 1
+                nxt = text[k] if k < n else ""
+                if (nxt.isupper() or nxt.isdigit() or nxt in "\"“«(•") and not (
+                        c == "." and _ABBREV.search(text[max(start, i - 12):i + 1])):
+                    spans.append((start, j))
+                    start = k
+                    i = k
+                    continue
+        i += 1
+    if text[start:].strip():
+        spans.append((start, n))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# coreference
+
+_DESC = [
+    # (regex, allowed types, role)
+    (r"\b(?:the|The)\s+(?:(?:\w+\s+)?(?:data\s+|privacy\s+)?(?:regulator|watchdog|authority|agency)|data\s+agency|commission)\b", {T.REGULATOR}),
+    (r"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:r[ée]gulateur|autorit[ée]|gendarme|commission|agence|CNIL)\b(?:\s+(?:italien|irlandais|fran[çc]ais|européen|américain|britannique)\w*)?", {T.REGULATOR}),
+    (r"\b(?:the|The)\s+(?:[\w-]+\s+)?(?:company|companies|startup|start-up|firm|tech\s+giant|search\s+giant|group|developer|platform|app)\b", {T.COMPANY}),
+    (r"\b(?:[Ll]['’]|[Ll]a\s+|[Ll]e\s+)(?:entreprise|soci[ée]t[ée]|firme|start-up|startup|groupe|plateforme|application|géant)\b(?:\s+(?:chinoise?|américaine?|française?))?", {T.COMPANY}),
+    (r"\b(?:the|The)\s+(?:government|state)\b|\b(?:[Ll]e\s+)gouvernement\b", {T.GOVERNMENT, T.COUNTRY}),
+    (r"\b(?:the|The)\s+(?:senators|lawyers|lawmakers|attorneys\s+general|officials)\b|\b(?:[Ll]es\s+)(?:sénateurs|élus|procureurs)\b", {T.GOVERNMENT, T.LEGISLATURE, T.ORGANIZATION}),
+    (r"\b(?:the|The)\s+(?:organi[sz]ation|association|coalition|group)\b|\b(?:[Ll]['’]association|[Ll]['’]ONG|[Ll]['’]organisation)\b", {T.ORGANIZATION}),
+    (r"\b(?:the|The|this)\s+(?:bill|law|legislation|act|measure)\b|\b(?:[Ll]a\s+loi|[Ll]e\s+texte|[Ll]e\s+règlement|[Ll]a\s+législation)\b", {T.LAW}),
+    (r"\b(?:(?:the|The)\s+(?:judge|court)|(?:[Ll]e|[Ll]a)\s+(?:juge|tribunal|cour))\b", {T.PERSON, T.COURT}),
+    (r"\b(?:The|the)\s+(?:letter|statement)\b", {"@last_actor"}),
+    (r"\b(?:[A-Z][\w.]+\s+)?(?:spokesperson|spokesman|spokeswoman)\b|\b(?:une?\s+)?porte-parole\s+de\s+la\s+soci[ée]t[ée]\b", {"@spokesperson"}),
+]
+_DESC_RX = [(re.compile(p), types) for p, types in _DESC]
+_PRONOUN = re.compile(r"(?<![\w-])(?:(?P<he>[Hh]e|[Ss]he)|(?P<they>[Tt]hey)|(?P<il>[Ii]l|[Ee]lle)|(?P<ils>[Ii]ls|[Ee]lles)|(?P<it>[Ii]t))(?![\w'’-])|-t-(?P<il2>il|elle)\b|-(?P<ils2>ils|elles)\b")
+
+_MEDIA_ROLE = "media"
+
+
+@dataclass
+class _Doc:
+    article: Article
+    body: str
+    lang: str
+    anchor: dt.date | None
+    report_date: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    freq: dict[str, int] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    surfaces: dict[str, list[str]] = field(default_factory=dict)
+    last_subject: Actor | None = None
+    last_event_actors: list[Actor] = field(default_factory=list)
+    last_speaker: Actor | None = None
+
+
+def _anchor(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _report_date(body: str, anchor: dt.date | None) -> str | None:
+    """A date line at the top of the body ("Thursday, September 18, 2025") or the dateline."""
+    head = body[:300].split("\n")
+    for line in head[:6]:
+        line = line.strip()
+        if line and len(line) <= 40:
+            ds = find_dates(line, anchor)
+            if ds and len(ds[0].value) == 10 and ds[0].end - ds[0].start >= len(line) - 3:
+                return ds[0].value
+    return anchor.isoformat() if anchor else None
+
+
+# ---------------------------------------------------------------------------------------------
+# mentions + coreference
+
+
+def _resolve_history(history: list[Actor], types: set, pos_country: str | None = None) -> Actor | None:
+    for act in reversed(history):
+        if act.type in types and act.role != _MEDIA_ROLE:
+            return act
+    return None
+
+
+def _mentions(doc: _Doc) -> list[Mention]:
+    gaz = default_gazetteer()
+    body = doc.body
+    base = gaz.find(body)
+    occupied = [(m.start, m.end) for m in base]
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in occupied)
+
+    extra: list[tuple[int, int, str, object]] = []
+    for rx, types in _DESC_RX:
+        for m in rx.finditer(body):
+            if free(*m.span()):
+                extra.append((m.start(), m.end(), m.group(0), types))
+    for m in _PRONOUN.finditer(body):
+        if free(*m.span()):
+            kind = next(k for k, v in m.groupdict().items() if v)
+            extra.append((m.start(), m.end(), m.group(0), "pron:" + kind))
+    extra.sort(key=lambda x: x[0])
+    # walk in order, resolving descriptions against the history of mentions
+    out: list[Mention] = []
+    history: list[Actor] = []
+    speakers: list[Actor] = []
+    bi = 0
+    events_spans = sorted(extra, key=lambda x: x[0])
+    ei = 0
+    while bi < len(base) or ei < len(events_spans):
+        if ei >= len(events_spans) or (bi < len(base) and base[bi].start <= events_spans[ei][0]):
+            men = base[bi]
+            bi += 1
+            out.append(men)
+            history.append(men.actor)
+            continue
+        s, e, surface, types = events_spans[ei]
+        ei += 1
+        act = None
+        if isinstance(types, str):  # pronoun
+            kind = types[5:]
+            if kind == "he":
+                act = _resolve_history(history, {T.PERSON})
+            elif kind in ("they", "ils", "ils2"):
+                act = _resolve_history(history, {T.GOVERNMENT, T.ORGANIZATION, T.LEGISLATURE,
+                                                 T.COMPANY, T.REGULATOR})
+            elif kind in ("il", "il2"):
+                act = _resolve_history(history, {T.PERSON, T.COMPANY, T.REGULATOR, T.GOVERNMENT,
+                                                 T.ORGANIZATION, T.COUNTRY, T.LEGISLATURE, T.COURT})
+            elif kind == "it":
+                act = _resolve_history(history, {T.COMPANY, T.REGULATOR, T.GOVERNMENT, T.COURT})
+            if act is None:
+                continue
+            out.append(Mention(s, e, surface, act, "pron"))
+            continue
+        if "@last_actor" in types:
+            continue  # resolved at event time (the letter's author)
+        if "@spokesperson" in types:
+            # "A Meta spokesperson", "a Google spokesperson" -> the company named just before
+            prev = [m for m in out if m.end <= s and s - m.end <= 3]
+            if prev:
+                out[-1] = Mention(prev[-1].start, e, body[prev[-1].start:e], prev[-1].actor, "dict")
+            else:
+                act = _resolve_history(history, {T.COMPANY, T.REGULATOR, T.GOVERNMENT})
+                if act:
+                    out.append(Mention(s, e, surface, act, "coref"))
+            continue
+        act = _resolve_history(history, types)
+        if act is not None:
+            out.append(Mention(s, e, surface, act, "coref"))
+            history.append(act)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# role filling
+
+_COORD = re.compile(
+    r"^[\s,;:()]*(?:(?:et|and|&|ou|or|ainsi\s+que|as\s+well\s+as|as\s+well)[\s,]*)?"
+    r"(?:(?:l['’]|la\s+|le\s+|les\s+|the\s+|à\s+|a\s+|au\s+|aux\s+|contre\s+|against\s+|"
+    r"de\s+|d['’]|des\s+|du\s+|sur\s+|on\s+|to\s+|into\s+)\s*)?[\s()]*$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:but|mais|while|alors|tandis|which|who|qui|où|after|après|before|avant|because|car)\b", re.I)
+
+
+def _ok_actor(m: Mention) -> bool:
+    return m.actor.role != _MEDIA_ROLE
+
+
+def _extend(ms: list[Mention], idx: int, body: str, direction: int, types: set) -> list[Mention]:
+    """Extend a role from ms[idx] over coordinated mentions (X et Y, X, Y and Z)."""
+    group = [ms[idx]]
+    j = idx + direction
+    while 0 <= j < len(ms):
+        a, b = (ms[j], group[-1]) if direction < 0 else (group[-1], ms[j])
+        gap = body[a.end:b.start]
+        if not _COORD.match(gap) or ms[j].actor.type not in types:
+            # allow skipping over a second mention of the same actor, "Google (Alphabet)"
+            break
+        group.append(ms[j])
+        j += direction
+    return group
+
+
+def _uniq(acts: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in acts:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
+
+
+_AMOUNT = re.compile(
+    r"(?:[$€£]\s?\d[\d.,]*\s*(?:millions?|billions?|milliards?|m|bn)?|"
+    r"\d[\d.,\s]*\s*(?:millions?|milliards?|billions?)?\s*(?:d['’])?\s*(?:euros?|dollars?|€|\$|pounds?|livres))", re.I)
+
+
+@dataclass
+class _Cand:
+    type: E
+    actors: list[Actor]
+    targets: list[Actor]
+    sent: tuple[int, int]
+    trig: tuple[int, int]
+    modality: Modality = Modality.ASSERTED
+    quote: str | None = None
+    detail: str | None = None
+    confidence: float = 0.8
+    date: str | None = None
+    date_text: str | None = None
+
+
+def _modality(sent_text: str, ts: int, te: int, trig: Trigger) -> tuple[str, str]:
+    """('hypothetical'|'negated'|'planned'|'asserted', cue) from the clause before the trigger."""
+    left = sent_text[max(0, ts - 60):ts]
+    # only the current clause
+    cut = max(left.rfind(","), left.rfind(";"), left.rfind("«"), left.rfind("“"))
+    clause = left[cut + 1:] if cut >= 0 else left
+    tword = sent_text[ts:te]
+    near = clause[-35:]
+    if trig.type is not E.CRIMINALISED or "passible" not in tword:
+        m = HYPOTHETICAL.search(near)
+        if m:
+            return "hypothetical", m.group(0)
+    if re.search(r"\b(?:pourrai(?:en)?t|aurai(?:en)?t)\b", tword, re.I):
+        return "hypothetical", tword
+    m = NEGATION.search(clause[-25:])
+    if m and not (m.group(0).lower() in ("ne", "n'", "n’") and not re.search(r"\b(?:pas|jamais|plus|aucun)\b", sent_text[ts:te + 25])):
+        if m.group(0).lower() != "sans":
+            return "negated", m.group(0)
+    if trig.planned or PLANNED.search(clause[-45:]):
+        return "planned", (PLANNED.search(clause[-45:]) or trig.rx.search(tword)).group(0)
+    if re.search(r"(?:erait|eraient)\b", tword):
+        return "planned", tword
+    return "asserted", ""
+
+
+_QUOTE_RX = re.compile(r"«\s*(?P<a>[^»]{3,})\s*»|“(?P<b>[^”]{3,})”|\"(?P<c>[^\"]{3,})\"|“(?P<d>[^”\"]{3,})\"|\"(?P<e>[^\"“”]{3,})”|“(?P<f>[^”]{3,})''|(?P<g>^[^“”\"]{3,})”")
+
+
+def _quotes(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _QUOTE_RX.finditer(text):
+        for k in "abcdefg":
+            if m.group(k):
+                q = m.group(k).strip().rstrip(",").strip()
+                out.append((m.start(k), m.end(k), q))
+                break
+    return out
+
+
+def _pick_date(dates: list[DateMention], sent: str, ts: int, modality: str) -> DateMention | None:
+    best, bd = None, None
+    for d in dates:
+        before = sent[max(0, d.start - 30):d.start]
+        future = bool(FUTURE_DATE_CONTEXT.search(before))
+        if future and modality != "planned":
+            continue
+        if re.match(r"\s*(?:ans|years|millions?|milliards?)", sent[d.end:d.end + 12]):
+            continue
+        dist = abs(d.start - ts)
+        if bd is None or dist < bd:
+            best, bd = d, dist
+    return best
+
+
+def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], list[Rejected]]:
+    body = doc.body
+    cands: list[_Cand] = []
+    rejected: list[Rejected] = []
+    langs = {doc.lang} if doc.lang in ("fr", "en") else {"fr", "en"}
+    triggers = [t for t in TRIGGERS if t.lang in langs]
+    ms_all = doc.mentions
+    mi = 0
+    first_para_end = body.find("\n\n") if "\n\n" in body else len(body)
+    prev_stated: _Cand | None = None
+    prev_sent_date: str | None = None
+    history: list[Actor] = []
+    for si, (ss, se) in enumerate(sents):
+        sent = body[ss:se]
+        while mi < len(ms_all) and ms_all[mi].start < ss:
+            history.append(ms_all[mi].actor)
+            mi += 1
+        ms = [m for m in ms_all[mi:] if m.end <= se]
+        dates = find_dates(sent, doc.anchor)
+        quotes = _quotes(sent)
+        in_quote = lambda pos: any(a <= pos < b for a, b, _ in quotes)
+        hits: list[tuple[int, int, Trigger]] = []
+        for trig in triggers:
+            for m in trig.rx.finditer(sent):
+                if in_quote(m.start()):
+                    continue
+                hits.append((m.start(), m.end(), trig))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        # one event type per trigger span; drop a hit overlapping an earlier longer hit of a
+        # different type (announced an investigation -> INVESTIGATED only)
+        chosen: list[tuple[int, int, Trigger]] = []
+        for h in hits:
+            if any(h[0] < c[1] and c[0] < h[1] and (c[2].type is not h[2].type or True) for c in chosen):
+                continue
+            chosen.append(h)
+        sent_cands: list[_Cand] = []
+        local = [Mention(m.start - ss, m.end - ss, m.surface, m.actor, m.how) for m in ms]
+        for ts, te, trig in chosen:
+            c = _code_trigger(doc, sent, local, ts, te, trig, quotes, history, prev_stated)
+            if c is None:
+                continue
+            if isinstance(c, Rejected):
+                rejected.append(Rejected(c.reason, sent, c.detail))
+                continue
+            c.sent = (ss, se)
+            mod, cue = _modality(sent, ts, te, trig)
+            if trig.type is E.STATED:
+                mod = "asserted"
+            if mod in ("hypothetical", "negated"):
+                rejected.append(Rejected(RejectReason.THREAT_OR_POSSIBILITY, sent,
+                                         f"{trig.type.value} {mod} ({cue!r})"))
+                continue
+            c.modality = Modality(mod)
+            d = _pick_date(dates, sent, ts, mod)
+            if d is not None:
+                c.date, c.date_text = d.value, d.text
+            elif re.search(r"\b(?:same\s+day|même\s+jour)\b", sent, re.I) and prev_sent_date:
+                c.date, c.date_text = prev_sent_date, re.search(r"(?:same\s+day|même\s+jour)", sent, re.I).group(0)
+            elif ss < first_para_end or si == 0:
+                if doc.report_date and mod == "asserted":
+                    c.date, c.date_text = doc.report_date, None
+            if c.type is E.FINED:
+                am = _AMOUNT.search(sent, te) or _AMOUNT.search(sent)
+                if am:
+                    c.detail = am.group(0).strip()
+            sent_cands.append(c)
+        # a company "blocking access" to its own product restricts it
+        for c in sent_cands:
+            if c.type is E.BLOCKED_ACCESS and all(a.type is T.COMPANY for a in c.actors):
+                c.type = E.RESTRICTED
+        # a sentence with a quote and an ANNOUNCED speech act is a statement
+        cands.extend(sent_cands)
+        stated = [c for c in sent_cands if c.type is E.STATED]
+        prev_stated = stated[-1] if stated else None
+        if dates:
+            prev_sent_date = dates[0].value
+        for c in sent_cands:
+            doc.last_event_actors = c.actors
+        for m in ms:
+            history.append(m.actor)
+        mi += len(ms)
+    return cands, rejected
+
+
+def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, trig: Trigger,
+                  quotes, history: list[Actor], prev_stated) -> _Cand | Rejected | None:
+    etype = trig.type
+    atypes, ttypes = ACTOR_TYPES[etype], TARGET_TYPES[etype]
+    left = [i for i, m in enumerate(ms) if m.end <= ts]
+    right = [i for i, m in enumerate(ms) if m.start >= te]
+    # clause limits
+    lcut = 0
+    for m in _CLAUSE_BREAK.finditer(sent[:ts]):
+        lcut = m.end()
+    rcut = len(sent)
+    mm = _CLAUSE_BREAK.search(sent, te)
+    if mm:
+        rcut = mm.start()
+    if etype is E.STATED:
+        return _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated)
+    actors: list[Actor] = []
+    targets: list[Actor] = []
+    conf = 0.85
+    if trig.passive:
+        a_idx = next((i for i in right if ms[i].actor.type in atypes and _ok_actor(ms[i])
+                      and ms[i].start - te < 60), None)
+        t_idx = next((i for i in reversed(left) if ms[i].actor.type in ttypes), None)
+        if a_idx is not None:
+            actors = [m.actor for m in _extend(ms, a_idx, sent, +1, atypes)]
+        if t_idx is not None:
+            targets = [m.actor for m in _extend(ms, t_idx, sent, -1, ttypes)]
+    else:
+        a_idx = next((i for i in reversed(left) if ms[i].actor.type in atypes and _ok_actor(ms[i])
+                      and (ms[i].start >= lcut or etype in (E.CRIMINALISED, E.REGULATED))), None)
+        if a_idx is None and re.match(r"\s*(?:[Tt]he|[Ll]a|[Ll]e)\s+(?:letter|lettre)\b", sent[:ts]) and doc.last_event_actors:
+            actors = list(doc.last_event_actors)
+            conf = 0.6
+        elif a_idx is not None:
+            actors = [m.actor for m in _extend(ms, a_idx, sent, -1, atypes)]
+        t_idx = next((i for i in right if ms[i].actor.type in ttypes and ms[i].start < rcut
+                      and ms[i].actor.id not in {a.id for a in actors}), None)
+        if t_idx is None and a_idx is not None:
+            # object placed between the actor and a nominal trigger ("issued X with a fine")
+            t_idx = next((i for i in left if i > a_idx and ms[i].actor.type in ttypes
+                          and ms[i].actor.id not in {a.id for a in actors}), None)
+        if t_idx is not None:
+            targets = [m.actor for m in _extend(ms, t_idx, sent, +1, ttypes)
+                       if m.actor.id not in {a.id for a in actors}]
+    if not actors and trig.agentless:
+        act = _resolve_history(history + [m.actor for m in ms if m.end <= ts], atypes)
+        if act is not None:
+            actors = [act]
+            conf = 0.55
+    if not actors:
+        return Rejected(RejectReason.NO_ACTOR, sent, f"{etype.value}: no {'/'.join(sorted(t.value for t in atypes))} actor")
+    if not targets and etype in TARGET_REQUIRED:
+        if trig.agentless or trig.nominal:
+            act = _resolve_history(history, ttypes)
+            if act is not None and act.id not in {a.id for a in actors}:
+                targets = [act]
+                conf = min(conf, 0.55)
+        if not targets:
+            return Rejected(RejectReason.NO_TARGET, sent, f"{etype.value}: no target")
+    if etype is E.REGULATED and not targets:
+        return Rejected(RejectReason.NO_TARGET, sent, "REGULATED: no law named")
+    targets = [t for t in _uniq(targets) if t.id not in {a.id for a in actors}]
+    return _Cand(etype, _uniq(actors), targets, (0, 0), (ts, te), confidence=conf)
+
+
+_INVERTED = re.compile(r"[\"”»'’]\s*,?\s*$")
+
+
+def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
+    speaker: Actor | None = None
+    conf = 0.8
+    before = sent[:ts]
+    atypes = ACTOR_TYPES[E.STATED]
+    # inverted: «...», a déclaré X / "...," said X / said X after the quote
+    inverted = bool(_INVERTED.search(before)) or re.search(r"-t-(?:il|elle)|-ils|-elles", sent[ts:te])
+    right = [m for m in ms if m.start >= te and m.start - te <= 40 and m.actor.type in atypes and _ok_actor(m)]
+    left = [m for m in ms if m.end <= ts and m.actor.type in atypes and _ok_actor(m)]
+    if re.search(r"-t-(?:il|elle)|-ils|-elles", sent[ts:te]):
+        pr = [m for m in ms if m.start >= ts and m.end <= te + 8 and m.how == "pron"]
+        if pr:
+            speaker = pr[0].actor
+        elif prev_stated is not None:
+            speaker = prev_stated.actors[0]
+    if speaker is None and inverted and right:
+        speaker = right[0].actor
+    if speaker is None and left:
+        # nearest subject to the left, but skip mentions inside a quotation
+        for m in reversed(left):
+            if not any(a <= m.start < b for a, b, _ in quotes):
+                speaker = m.actor
+                break
+    if speaker is None and right and re.match(r"^\W*$", sent[:ts].strip(" ,") or "") is None and re.search(r"\b(?:said|told|a\s+déclaré|a\s+indiqué|a\s+annoncé)\s*$", sent[:te]):
+        speaker = right[0].actor
+    if speaker is None:
+        return Rejected(RejectReason.NO_ACTOR, sent, "STATED: no speaker")
+    quote = None
+    if quotes:
+        quote = max(quotes, key=lambda q: len(q[2]))[2]
+    topic = _topic(doc, ms, speaker, quotes)
+    return _Cand(E.STATED, [speaker], [topic] if topic else [], (0, 0), (ts, te), quote=quote,
+                 confidence=conf if quote else 0.7)
+
+
+_TOPIC_PREF = {T.LAW: 0, T.COMPANY: 0, T.PRODUCT: 1, T.REGULATOR: 2, T.GOVERNMENT: 2,
+               T.PERSON: 3, T.ORGANIZATION: 3, T.LEGISLATURE: 3, T.COURT: 3, T.COUNTRY: 4}
+
+
+def _topic(doc: _Doc, ms: list[Mention], speaker: Actor, quotes) -> Actor | None:
+    best, key = None, None
+    for m in ms:
+        a = m.actor
+        if a.id == speaker.id or a.role == _MEDIA_ROLE or m.how == "pron":
+            continue
+        k = (-doc.freq.get(a.id, 0), _TOPIC_PREF.get(a.type, 5), m.start)
+        if key is None or k < key:
+            best, key = a, k
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def code(article: Article) -> Extraction:
+    """Code one article into an :class:`Extraction` (entities, events, rejected candidates)."""
+    body = article.body
+    lang = article.language if article.language in ("fr", "en") else detect_language(body)
+    anchor = _anchor(article.published)
+    doc = _Doc(article, body, lang, anchor, _report_date(body, anchor))
+    doc.mentions = _mentions(doc)
+    for m in doc.mentions:
+        doc.freq[m.actor.id] = doc.freq.get(m.actor.id, 0) + 1
+        doc.actors.setdefault(m.actor.id, m.actor)
+        if m.how in ("dict", "pattern", "group"):
+            doc.surfaces.setdefault(m.actor.id, [])
+            if m.surface not in doc.surfaces[m.actor.id]:
+                doc.surfaces[m.actor.id].append(m.surface)
+    sents = split_sentences(body)
+    cands, rejected = _find_events(doc, sents)
+    # de-duplicate: the same (type, actors, targets) told twice is one event
+    events: list[Event] = []
+    seen: dict[tuple, int] = {}
+    used: dict[str, Actor] = {}
+    for c in cands:
+        if not c.actors:
+            continue
+        a_ids = tuple(sorted(a.id for a in c.actors))
+        t_ids = tuple(sorted(t.id for t in c.targets))
+        key = (c.type, a_ids, t_ids, c.quote if c.type is E.STATED else None,
+               c.sent if c.type is E.STATED else None)
+        if key in seen:
+            k = seen[key]
+            if events[k].date is None and c.date:
+                ev = events[k]
+                events[k] = Event(ev.id, ev.type, ev.actors, ev.targets, ev.evidence, ev.evidence_start,
+                                  c.date, c.date_text, ev.quote, ev.detail, ev.confidence, ev.modality)
+            rejected.append(Rejected(RejectReason.DUPLICATE, body[c.sent[0]:c.sent[1]],
+                                     f"{c.type.value} already coded"))
+            continue
+        ss, se = c.sent
+        evidence = body[ss:se]
+        ev = Event(event_id(article.id, c.type, a_ids, t_ids, ss), c.type, a_ids, t_ids, evidence,
+                   ss, c.date, c.date_text, c.quote, c.detail, round(c.confidence, 3), c.modality)
+        seen[key] = len(events)
+        events.append(ev)
+        for a in c.actors + c.targets:
+            used[a.id] = a
+    entities = []
+    for aid, a in used.items():
+        aliases = tuple(s for s in doc.surfaces.get(aid, []) if s != a.name)
+        entities.append(Entity(aid, a.name, a.type, aliases, a.wikidata))
+    return Extraction(article, tuple(entities), tuple(events), tuple(rejected))

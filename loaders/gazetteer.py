@@ -1,0 +1,349 @@
+"""The actor dictionary: countries, governments, regulators, companies, products, people, laws.
+
+Data lives in versioned files beside this module (``data/countries.jsonl`` generated once from
+CLDR by ``data/make_countries.py``; ``data/actors.jsonl`` hand-curated, with FR and EN aliases
+and Wikidata QIDs where known). Loading needs no third-party package.
+
+:meth:`Gazetteer.find` returns the actor mentions in a text: dictionary aliases (longest match
+first, case-sensitive so that "X" the platform is not the letter x in a word), plus mentions
+recognised by pattern: "the Dutch data protection watchdog" / "l'autorité italienne de
+protection des données" (the country's data-protection authority), "the Italian government",
+"le Parlement italien", titled people ("Judge Anne Conway", "le juge William Alsup") and groups
+named by description ("trois sénateurs démocrates américains", "44 US attorneys general",
+"a coalition of women's groups").
+
+>>> g = default_gazetteer()
+>>> [(m.surface, m.actor.name) for m in g.find("La Malaisie et l'Indonésie ont bloqué Grok.")]
+[('Malaisie', 'Malaysia'), ('Indonésie', 'Indonesia'), ('Grok', 'Grok')]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from graph.model import EntityType, entity_id, fold
+
+__all__ = ["Actor", "Mention", "Gazetteer", "default_gazetteer", "DATA_DIR"]
+
+DATA_DIR = Path(__file__).with_name("data")
+
+#: US states named as governments (QIDs only where certain).
+US_STATES = {
+    "Colorado": "Q1261", "Texas": "Q1439", "California": "Q99", "New York State": "Q1384",
+    "Florida": "Q812", "Utah": "Q829", "Illinois": "Q1204", "Virginia": None, "Tennessee": None,
+    "Connecticut": None, "Minnesota": None, "Oregon": None, "Maryland": None, "Montana": None,
+    "Massachusetts": None, "Michigan": None, "Arizona": None, "Pennsylvania": None,
+    "New Jersey": None, "Ohio": None, "Louisiana": None, "Kentucky": None, "Nevada": None,
+    "Arkansas": None, "Vermont": None, "Delaware": None, "Hawaii": None, "Alabama": None,
+    "Missouri": None, "Oklahoma": None, "Iowa": None, "Indiana": None, "Wisconsin": None,
+    "North Carolina": None, "South Carolina": None, "Kansas": None, "Nebraska": None,
+    "Idaho": None, "Alaska": None, "Maine": None, "New Mexico": None, "Mississippi": None,
+}
+_STATE_FR = {"California": "Californie", "Texas": "Texas", "Florida": "Floride",
+             "New York State": "État de New York", "Virginia": "Virginie",
+             "Pennsylvania": "Pennsylvanie", "Louisiana": "Louisiane",
+             "North Carolina": "Caroline du Nord", "South Carolina": "Caroline du Sud"}
+
+_NUM_EN = {"two": "Two", "three": "Three", "four": "Four", "five": "Five", "six": "Six",
+           "seven": "Seven", "eight": "Eight", "nine": "Nine", "ten": "Ten", "several": "Several",
+           "dozens of": "Dozens of", "a dozen": "A dozen", "some": "Some", "a group of": "A group of",
+           "a bipartisan group of": "A bipartisan group of", "a coalition of": "A coalition of"}
+_NUM_FR = {"deux": "Two", "trois": "Three", "quatre": "Four", "cinq": "Five", "six": "Six",
+           "sept": "Seven", "huit": "Eight", "neuf": "Nine", "dix": "Ten", "plusieurs": "Several",
+           "des": "", "une dizaine de": "About ten", "un groupe de": "A group of",
+           "un groupe bipartisan de": "A bipartisan group of"}
+# French group nouns -> English; value type: Government for office holders, else Organization.
+_GROUP_FR = {
+    "sénateurs": ("senators", "Government"), "sénatrices": ("senators", "Government"),
+    "législateurs": ("lawmakers", "Government"), "parlementaires": ("lawmakers", "Government"),
+    "élus": ("elected officials", "Government"), "eurodéputés": ("MEPs", "Government"),
+    "députés": ("MPs", "Government"), "procureurs généraux": ("attorneys general", "Government"),
+    "procureurs": ("prosecutors", "Government"), "gouverneurs": ("governors", "Government"),
+    "écrivains": ("writers", "Organization"), "auteurs": ("authors", "Organization"),
+    "artistes": ("artists", "Organization"), "éditeurs": ("publishers", "Organization"),
+    "familles": ("families", "Organization"), "parents": ("parents", "Organization"),
+    "associations": ("associations", "Organization"), "ONG": ("NGOs", "Organization"),
+    "musiciens": ("musicians", "Organization"), "médias": ("media outlets", "Organization"),
+}
+_GROUP_EN = {
+    "senators": "Government", "lawmakers": "Government", "legislators": "Government",
+    "attorneys general": "Government", "state attorneys general": "Government",
+    "governors": "Government", "MEPs": "Government", "members of Congress": "Government",
+    "prosecutors": "Government", "writers": "Organization", "authors": "Organization",
+    "artists": "Organization", "publishers": "Organization", "families": "Organization",
+    "parents": "Organization", "news organizations": "Organization", "newspapers": "Organization",
+    "advocacy groups": "Organization", "rights groups": "Organization",
+    "consumer groups": "Organization", "civil society groups": "Organization",
+    "musicians": "Organization",
+}
+_PARTY_FR = {"démocrates": "Democratic", "républicains": "Republican", "républicaines": "Republican",
+             "démocrate": "Democratic", "républicain": "Republican", "bipartisans": "bipartisan"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A dictionary entry (or an actor built from a description)."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    country: str | None = None
+    role: str | None = None
+
+    @classmethod
+    def make(cls, name: str, type: str, wikidata: str | None = None, aliases=(),
+             country: str | None = None, role: str | None = None) -> "Actor":
+        t = EntityType.parse(type)
+        return cls(entity_id(name, t, wikidata), name, t, tuple(aliases), wikidata, country, role)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    surface: str
+    actor: Actor
+    how: str = "dict"  # dict | pattern | group | coref
+
+
+def _variants(alias: str) -> set[str]:
+    out = {alias}
+    if alias[:1].islower():
+        out.add(alias[0].upper() + alias[1:])
+    elif " " in alias and alias.split()[0].lower() in {"the", "le", "la", "les", "l'", "règlement",
+                                                       "loi", "commission", "code", "agence", "banque"}:
+        out.add(alias[0].lower() + alias[1:])
+    more = set()
+    for v in out:
+        if "'" in v:
+            more.add(v.replace("'", "’"))
+        if "’" in v:
+            more.add(v.replace("’", "'"))
+    return out | more
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+class Gazetteer:
+    """Alias and pattern matching over the actor dictionary."""
+
+    def __init__(self, actors: list[Actor], countries: list[dict]):
+        self.actors: dict[str, Actor] = {}
+        self._alias: dict[str, str] = {}
+        self.country: dict[str, Actor] = {}           # ISO code -> country actor
+        self.dpa: dict[str, Actor] = {}               # ISO code -> data-protection authority
+        self._adj: dict[str, str] = {}                # adjective (EN/FR) -> ISO code
+        self._cname: dict[str, str] = {}              # country name (EN/FR) -> ISO code
+        for row in countries:
+            code = row["code"]
+            act = Actor.make(row["name"], "Country", row.get("wikidata"), row["aliases"], code)
+            self.country[code] = act
+            self._add(act)
+            for adj in row.get("adj_en", []) + row.get("adj_fr", []):
+                self._adj.setdefault(adj, code)
+            for al in row["aliases"]:
+                self._cname.setdefault(al, code)
+        self.country_adj_en = {c: r["adj_en"][0] for r in countries if r.get("adj_en")
+                               for c in [r["code"]]}
+        for name, qid in US_STATES.items():
+            short = name.replace(" State", "")
+            aliases = {short, _STATE_FR.get(name, short)}
+            self._add(Actor.make(name if qid else short, "Government", qid, sorted(aliases), "US",
+                                 "us_state"))
+        for act in actors:
+            self._add(act)
+            if act.role == "dpa" and act.country:
+                self.dpa.setdefault(act.country, act)
+        self._build()
+
+    # -- construction -----------------------------------------------------------------------
+    def _add(self, act: Actor) -> None:
+        self.actors.setdefault(act.id, act)
+        for alias in (act.name, *act.aliases):
+            for v in _variants(alias):
+                self._alias.setdefault(v, act.id)
+
+    def _build(self) -> None:
+        self._alias_rx = re.compile(r"(?<![\w@#.-])(?:" + _alt(self._alias) + r")(?![\w]|-\w|\.\w)")
+        adj = _alt(self._adj)
+        cname = _alt(self._cname)
+        self._adj_rx = adj
+        dpa_noun_en = r"(?:data(?:\s+protection)?|privacy|data\s+privacy|personal\s+data)\s+(?:watchdog|authority|agency|regulator|commission|commissioner)"
+        dpa_fr = (r"(?:autorit[ée]|r[ée]gulateur|gendarme|commission|agence)\s+(?P<adj>" + adj +
+                  r")\s+(?:de\s+(?:la\s+)?protection\s+des\s+(?:donn[ée]es|informations)(?:\s+personnelles)?|"
+                  r"de\s+(?:la\s+)?protection\s+de\s+la\s+vie\s+priv[ée]e|des\s+donn[ée]es(?:\s+personnelles)?)")
+        reg_fr = r"(?:le\s+|la\s+|l['’])?(?:r[ée]gulateur|autorit[ée]|gendarme)\s+(?P<adj>" + adj + r")(?![\w-])"
+        self._patterns: list[tuple[str, re.Pattern]] = [
+            ("dpa", re.compile(r"(?:(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+" + dpa_noun_en + r")")),
+            ("dpa", re.compile(r"(?:(?:[Tt]he\s+)?(?P<cname>" + cname + r")['’]s?\s+" + dpa_noun_en + r")", re.I)),
+            ("dpa", re.compile(r"(?:[Ll]['’]|[Ll]e\s+|[Ll]a\s+)?" + dpa_fr, re.I)),
+            ("dpa", re.compile(reg_fr)),
+            ("gov", re.compile(r"(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+[Gg]overnment\b")),
+            ("gov", re.compile(r"(?:[Tt]he\s+)?(?P<cname>" + cname + r")['’]s\s+government\b")),
+            ("gov", re.compile(r"(?:[Ll]e\s+)?gouvernement\s+(?P<adj>" + adj + r")(?![\w-])")),
+            ("gov", re.compile(r"(?:[Ll]e\s+)?gouvernement\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’])(?P<cname>" + cname + r")")),
+            ("parl", re.compile(r"(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+[Pp]arliament\b")),
+            ("parl", re.compile(r"(?:[Ll]e\s+)?[Pp]arlement\s+(?P<adj>" + adj + r")(?![\w-])")),
+            ("person", re.compile(
+                r"(?:\b(?:(?:U\.S\.\s+|US\s+|[Ff]ederal\s+)?(?:District\s+|Circuit\s+)?Judge|Justice|Senator|Sen\.|Rep\.|Representative|"
+                r"Governor|Gov\.|(?:[A-Z][a-z]+\s+)?Minister|Premier|President|Chancellor|CEO|Attorney\s+General|Commissioner|"
+                r"[Ll]e\s+juge|[Ll]a\s+juge|[Ll]e\s+ministre|[Ll]a\s+ministre|[Ll]e\s+pr[ée]sident|[Ll]a\s+pr[ée]sidente|"
+                r"[Ll]e\s+[Pp]remier\s+ministre|[Ll]a\s+[Pp]remi[èe]re\s+ministre|[Ll]e\s+sénateur|[Ll]a\s+sénatrice|"
+                r"[Ll]['’]avocat|[Ll]['’]avocate|Attorney|Mme|M\.)\s+)"
+                r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:van\s+|von\s+(?:der\s+)?|de\s+)?[A-Z][\w'’-]+){1,2})")),
+            ("group", re.compile(
+                r"(?P<head>\b(?:[Aa]n?|[Tt]he)\s+(?:bipartisan\s+|broad\s+|national\s+)?(?:group|coalition|alliance)\s+of\s+|"
+                r"\b(?:[Uu]ne?|[Ll]a|[Ll]e)\s+(?:coalition|groupe|collectif|alliance)\s+(?:bipartisan\s+)?d(?:e\s+|['’]))"
+                r"(?P<body>[^.;:()]{3,140}?)(?=\s+(?:has|have|had|is|are|was|were|wrote|sent|urged|called|asked|said|say|says|filed|sued|demanded|"
+                r"a|ont|avait|avaient|est|sont|demande|demandent|appelle|appellent|réclame|réclament)\b|,\s+(?:which|who|qui|including)\b|$)")),
+            ("group", re.compile(
+                r"(?P<num>\b(?:\d{1,3}|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|[Dd]ozens\s+of))\s+"
+                r"(?P<mods>(?:(?:bipartisan|Democratic|Republican|US|U\.S\.|state|" + adj + r")\s+)*)"
+                r"(?P<noun>" + _alt(_GROUP_EN) + r")\b")),
+            ("group_fr", re.compile(
+                r"(?P<num>\b(?:\d{1,3}|[Dd]eux|[Tt]rois|[Qq]uatre|[Cc]inq|[Ss]ix|[Ss]ept|[Hh]uit|[Nn]euf|[Dd]ix|[Pp]lusieurs|[Dd]es))\s+"
+                r"(?P<noun>" + _alt(_GROUP_FR) + r")"
+                r"(?P<mods>(?:\s+(?:" + _alt(_PARTY_FR) + "|" + adj + r"))*)(?![\w-])"
+                r"(?P<rel>\s+dont\s+[^,.;]{3,60})?")),
+        ]
+
+    # -- lookup -----------------------------------------------------------------------------
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def lookup(self, surface: str) -> Actor | None:
+        """The actor whose alias is exactly ``surface`` (case variants allowed)."""
+        aid = self._alias.get(surface) or self._alias.get(surface.replace("’", "'"))
+        return self.actors.get(aid) if aid else None
+
+    def code_of(self, adj: str | None = None, cname: str | None = None) -> str | None:
+        if adj:
+            return self._adj.get(adj) or self._adj.get(adj.lower())
+        if cname:
+            for k, v in self._cname.items():
+                if fold(k) == fold(cname):
+                    return v
+        return None
+
+    def find(self, text: str) -> list[Mention]:
+        """Actor mentions in ``text``, non-overlapping, in order; patterns beat shorter aliases."""
+        found: list[Mention] = []
+        for kind, rx in self._patterns:
+            for m in rx.finditer(text):
+                men = self._from_pattern(kind, m, text)
+                if men:
+                    found.append(men)
+        for m in self._alias_rx.finditer(text):
+            act = self.actors[self._alias[m.group(0)]]
+            found.append(Mention(m.start(), m.end(), m.group(0), act))
+        # longest first, then earliest; drop overlaps
+        found.sort(key=lambda x: (-(x.end - x.start), x.start))
+        kept: list[Mention] = []
+        for men in found:
+            if all(men.end <= k.start or men.start >= k.end for k in kept):
+                kept.append(men)
+        kept.sort(key=lambda x: x.start)
+        return kept
+
+    def _from_pattern(self, kind: str, m: re.Match, text: str) -> Mention | None:
+        g = m.groupdict()
+        code = None
+        if "adj" in g and g.get("adj"):
+            code = self.code_of(adj=g["adj"])
+        elif g.get("cname"):
+            code = self.code_of(cname=g["cname"])
+        s, e = m.span()
+        surface = text[s:e]
+        if kind == "dpa":
+            if not code:
+                return None
+            act = self.dpa.get(code)
+            if act is None:
+                cn = self.country[code].name
+                act = Actor.make(f"Data protection authority of {cn}", "Regulator", None,
+                                 (surface,), code, "dpa")
+            return Mention(s, e, surface, act, "pattern")
+        if kind == "gov":
+            if not code:
+                return None
+            cn = self.country[code].name
+            return Mention(s, e, surface, Actor.make(f"Government of {cn}", "Government", None,
+                                                     (surface,), code, "government"), "pattern")
+        if kind == "parl":
+            if not code:
+                return None
+            adj = self.country_adj_en.get(code)
+            name = f"{adj} Parliament" if adj else f"Parliament of {self.country[code].name}"
+            return Mention(s, e, surface, Actor.make(name, "Legislature", None, (surface,), code),
+                           "pattern")
+        if kind == "person":
+            name = g["name"]
+            known = self.lookup(name)
+            ns = m.start("name")
+            if known is not None and known.type is EntityType.PERSON:
+                return Mention(s, e, surface, known, "pattern")
+            if self.lookup(name.split()[0]) is not None:
+                return None  # "Minister Google ..." -- not a person
+            return Mention(ns if surface.startswith(("M.", "Mme")) else s, e,
+                           text[ns if surface.startswith(("M.", "Mme")) else s:e],
+                           Actor.make(name, "Person", None, (name,)), "pattern")
+        if kind == "group":
+            if g.get("head") is not None:
+                body = g["body"].strip()
+                if len(body.split()) < 1:
+                    return None
+                name = (g["head"].strip().split(None, 1)[1] + " " + body).strip()
+                name = name[0].upper() + name[1:]
+                gtype = "Government" if re.search(r"senator|lawmaker|legislator|attorneys general|sénateur|législateur|élus", name) else "Organization"
+                return Mention(s, e, surface, Actor.make(name, gtype, None, (surface.strip(),)), "group")
+            mods = g["mods"].split()
+            num = g["num"]
+            noun = g["noun"]
+            words = [num[0].upper() + num[1:]] + mods + [noun]
+            name = " ".join(words).replace("U.S.", "US")
+            return Mention(s, e, surface, Actor.make(name, _GROUP_EN[noun], None, (surface,)), "group")
+        if kind == "group_fr":
+            num = g["num"]
+            noun_en, gtype = _GROUP_FR[g["noun"]]
+            mods_en: list[str] = []
+            nat: list[str] = []
+            for w in g["mods"].split():
+                if w in _PARTY_FR:
+                    mods_en.append(_PARTY_FR[w])
+                else:
+                    c = self.code_of(adj=w)
+                    if c:
+                        nat.append("US" if c == "US" else self.country_adj_en.get(c, w))
+            head = _NUM_FR.get(num.lower(), num)
+            parts = [p for p in [head] + nat + mods_en + [noun_en] if p]
+            name = " ".join(parts)
+            if num.lower() == "des" and not (nat or mods_en or g.get("rel")):
+                return None
+            if g.get("rel"):
+                name += " (" + g["rel"].strip() + ")"
+            name = name[0].upper() + name[1:]
+            return Mention(s, e, surface, Actor.make(name, gtype, None, (surface,)), "group")
+        return None
+
+
+def _load_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer built from the data files shipped with aigov (built once per process)."""
+    countries = _load_jsonl(DATA_DIR / "countries.jsonl")
+    actors = [Actor.make(r["name"], r["type"], r.get("wikidata"), r.get("aliases", ()),
+                         r.get("country"), r.get("role"))
+              for r in _load_jsonl(DATA_DIR / "actors.jsonl")]
+    return Gazetteer(actors, countries)
