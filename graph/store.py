@@ -101,7 +101,7 @@ def write_params(extractions: Sequence[Extraction], extractor: str, now: str | N
         articles.append({"id": art.id, "props": {
             "title": art.title, "published": art.published, "language": art.language,
             "source": art.source, "url": art.url, "extractor": extractor, "ingested_at": now,
-            "events": len(ex.events)}})
+            "events": len(ex.events), "body": art.body}})
         for ent in ex.entities:
             row = entities.get(ent.id)
             names = [ent.name, *ent.aliases]
@@ -280,6 +280,62 @@ def open_store(kind: str = "embedded", home: Path | None = None, **options: Any)
 
         return Neo4jStore.connect(home=home, **options)
     raise StoreError(f"unknown store {kind!r}; use 'embedded' or 'neo4j'")
+
+
+def copy_store(src: GraphStore, dst: GraphStore, *, batch_size: int = DEFAULT_BATCH_SIZE) -> IngestSummary:
+    """Copy every article, with the events it reports, from ``src`` to ``dst`` as stored.
+
+    Nothing is re-extracted: the rows are read back in the shape of
+    :data:`graph.cypher.WRITE_BATCH` and written in atomic batches. Articles ``dst`` already
+    has are skipped, so a copy can be re-run.
+    """
+    dst.ensure_schema()
+    summary = IngestSummary()
+    ids = [r["id"] for r in src.read(cypher.ALL_ARTICLE_IDS)]
+    summary.read = len(ids)
+    for start in range(0, len(ids), batch_size):
+        chunk = ids[start:start + batch_size]
+        have = {r["id"] for r in dst.read(cypher.EXISTING_ARTICLES, {"ids": chunk})}
+        todo = [i for i in chunk if i not in have]
+        summary.unchanged += len(chunk) - len(todo)
+        if not todo:
+            continue
+        params = _params_from_store(src, todo)
+        dst._run(cypher.WRITE_BATCH, params, write=True)
+        summary.added += len(todo)
+        summary.events += len(params["events"])
+    return summary
+
+
+def _params_from_store(src: GraphStore, ids: list[str]) -> dict[str, Any]:
+    rows = src.read(cypher.READ_BATCH, {"ids": ids})
+    params: dict[str, Any] = {"entities": {}, "articles": [], "events": {}, "roles": {}, "reports": []}
+    params.update({cypher.ENTITY_PARAM(t): set() for t in EntityType})
+    params.update({cypher.EVENT_PARAM(t): set() for t in EventType})
+    direct: dict[str, dict[tuple[str, str, str], dict[str, Any]]] = {t.value: {} for t in EventType}
+    for row in rows:
+        params["articles"].append({"id": row["id"], "props": row["props"]})
+        for rep in row["reports"]:
+            ev = rep["event"]
+            params["events"][ev["id"]] = ev
+            params[cypher.EVENT_PARAM(EventType.parse(ev["type"]))].add(ev["id"])
+            params["reports"].append({"article": row["id"], "event": ev["id"], **rep["report"]})
+            for role, ents in (("ACTOR", rep["actors"]), ("TARGET", rep["targets"])):
+                for ent in ents:
+                    params["entities"][ent["id"]] = ent
+                    params[cypher.ENTITY_PARAM(EntityType.parse(ent["type"]))].add(ent["id"])
+                    params["roles"][(ent["id"], ev["id"], role)] = {"entity": ent["id"], "event": ev["id"], "role": role}
+            for a in rep["actors"]:
+                for t in rep["targets"]:
+                    if a["id"] != t["id"]:
+                        direct[ev["type"]][(a["id"], t["id"], ev["id"])] = {
+                            "src": a["id"], "dst": t["id"], "event": ev["id"], "date": ev["date"],
+                            "modality": ev["modality"]}
+    out = {k: (sorted(v) if isinstance(v, set) else list(v.values()) if isinstance(v, dict) else v)
+           for k, v in params.items()}
+    for t in EventType:
+        out[cypher.DIRECT_PARAM(t)] = list(direct[t.value].values())
+    return out
 
 
 def iter_rows(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterable[list[Any]]:

@@ -1,10 +1,10 @@
 // name: bans
 // description: Who blocked or banned which product or practice, where and when (BANNED, BLOCKED_ACCESS).
-// param: entity:key = null : only bans whose actor or target name or alias contains this text
+// param: entity:key = null : only bans whose actor or target name or alias is this (any case, accents optional)
 // param: since:date = null : only bans dated on or after this day
 MATCH (a:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(t:Entity)
 WHERE (e:BANNED OR e:BLOCKED_ACCESS)
-  AND ($entity IS NULL OR any(k IN a.keys WHERE k CONTAINS $entity) OR any(k IN t.keys WHERE k CONTAINS $entity))
+  AND ($entity IS NULL OR $entity IN a.keys OR $entity IN t.keys)
   AND ($since IS NULL OR e.end >= $since)
 RETURN e.type AS type, a.name AS actor, a.type AS actor_type, t.name AS target, e.date AS date,
   e.modality AS modality, size([(ar:Article)-[:REPORTS]->(e) | ar.id]) AS sources, e.evidence AS evidence

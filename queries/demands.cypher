@@ -1,11 +1,11 @@
 // name: demands
 // description: Every demand: who called on whom to act, when, and what was asked.
-// param: entity:key = null : only demands whose actor or target name or alias contains this text
+// param: entity:key = null : only demands whose actor or target name or alias is this (any case, accents optional)
 MATCH (a:Entity)-[:ACTOR]->(e:DEMANDED)
 OPTIONAL MATCH (e)-[:TARGET]->(t:Entity)
 WITH a, e, t
-WHERE $entity IS NULL OR any(k IN a.keys WHERE k CONTAINS $entity)
-  OR (t IS NOT NULL AND any(k IN t.keys WHERE k CONTAINS $entity))
+WHERE $entity IS NULL OR $entity IN a.keys
+  OR (t IS NOT NULL AND $entity IN t.keys)
 RETURN a.name AS actor, a.type AS actor_type, t.name AS target, e.date AS date, e.detail AS detail,
   e.modality AS modality, e.evidence AS evidence
 ORDER BY coalesce(e.start, '9999'), actor, coalesce(target, ''), e.id

@@ -4,11 +4,11 @@
 // param: target:key = null : the target (name or alias); null for any
 // param: type = null : the event type (e.g. BLOCKED_ACCESS); null for any
 MATCH (a:Entity)-[:ACTOR]->(e:Event)<-[r:REPORTS]-(ar:Article)
-WHERE any(k IN a.keys WHERE k CONTAINS $actor)
+WHERE $actor IN a.keys
   AND ($type IS NULL OR e.type = $type)
 OPTIONAL MATCH (e)-[:TARGET]->(t:Entity)
 WITH a, e, r, ar, t
-WHERE $target IS NULL OR (t IS NOT NULL AND any(k IN t.keys WHERE k CONTAINS $target))
+WHERE $target IS NULL OR (t IS NOT NULL AND $target IN t.keys)
 RETURN a.name AS actor, e.type AS type, t.name AS target, r.date AS date, r.date_text AS date_text,
   e.modality AS modality, r.confidence AS confidence, ar.title AS article, ar.published AS published,
   ar.source AS source, r.evidence AS evidence

@@ -2,7 +2,7 @@
 // description: Fines: who fined whom, how much (as stated), when.
 // param: entity:key = null : only fines whose authority or fined party matches this name
 MATCH (a:Entity)-[:ACTOR]->(e:FINED)-[:TARGET]->(t:Entity)
-WHERE $entity IS NULL OR any(k IN a.keys WHERE k CONTAINS $entity) OR any(k IN t.keys WHERE k CONTAINS $entity)
+WHERE $entity IS NULL OR $entity IN a.keys OR $entity IN t.keys
 RETURN a.name AS authority, t.name AS fined, e.detail AS amount, e.date AS date, e.modality AS modality,
   e.evidence AS evidence
 ORDER BY coalesce(e.start, '9999'), authority, fined

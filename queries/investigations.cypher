@@ -1,8 +1,8 @@
 // name: investigations
 // description: Investigations, probes, searches and summons, by the authority that opened them.
-// param: regulator:key = null : only investigations opened by an authority whose name or alias contains this text
+// param: regulator:key = null : only investigations opened by an authority whose name or alias is this (any case, accents optional)
 MATCH (r:Entity)-[:ACTOR]->(e:INVESTIGATED)
-WHERE $regulator IS NULL OR any(k IN r.keys WHERE k CONTAINS $regulator)
+WHERE $regulator IS NULL OR $regulator IN r.keys
 OPTIONAL MATCH (e)-[:TARGET]->(t:Entity)
 RETURN r.name AS authority, r.type AS authority_type, t.name AS target, e.date AS date,
   e.modality AS modality, e.evidence AS evidence

@@ -2,7 +2,7 @@
 // description: The countries, governments, regulators, courts and legislatures acting against an entity.
 // param: entity:key = x : the entity acted against (a company or product)
 MATCH (a:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(t:Entity)
-WHERE any(k IN t.keys WHERE k CONTAINS $entity)
+WHERE $entity IN t.keys
   AND (a:Country OR a:Government OR a:Regulator OR a:Court OR a:Legislature)
   AND e.type <> 'STATED'
 RETURN a.name AS jurisdiction, a.type AS jurisdiction_type, t.name AS target,

@@ -1,10 +1,10 @@
 // name: laws
 // description: Laws and rules adopted or planned (REGULATED, CRIMINALISED), by country or body.
-// param: country:key = null : only rules made by an actor whose name or alias contains this text
+// param: country:key = null : only rules made by an actor whose name or alias is this (any case, accents optional)
 // param: modality = null : only this modality (asserted, planned, ...)
 MATCH (a:Entity)-[:ACTOR]->(e:Event)
 WHERE (e:REGULATED OR e:CRIMINALISED)
-  AND ($country IS NULL OR any(k IN a.keys WHERE k CONTAINS $country))
+  AND ($country IS NULL OR $country IN a.keys)
   AND ($modality IS NULL OR e.modality = $modality)
 OPTIONAL MATCH (e)-[:TARGET]->(law:Entity)
 RETURN a.name AS actor, a.type AS actor_type, e.type AS type, law.name AS law, e.modality AS modality,

@@ -2,7 +2,7 @@
 // description: Response chains around an entity: blocks, suits and demands against it, then its own restrictions and compliance, in date order.
 // param: entity:key = grok : the entity at the centre of the chain
 MATCH (x:Entity)-[r:ACTOR|TARGET]-(e:Event)
-WHERE any(k IN x.keys WHERE k CONTAINS $entity)
+WHERE $entity IN x.keys
   AND ((type(r) = 'TARGET' AND e.type IN ['BLOCKED_ACCESS', 'BANNED', 'SUED', 'DEMANDED', 'INVESTIGATED', 'FINED', 'RESTRICTED', 'CRIMINALISED', 'REGULATED'])
     OR (type(r) = 'ACTOR' AND e.type IN ['RESTRICTED', 'COMPLIED', 'SETTLED', 'STATED']))
 MATCH (a:Entity)-[:ACTOR]->(e)

@@ -1,8 +1,8 @@
 // name: statements
 // description: What people and organisations said: speaker, quote, topic, date and source.
-// param: speaker:key = null : only statements by an entity whose name or alias contains this text
+// param: speaker:key = null : only statements by an entity whose name or alias is this (any case, accents optional)
 MATCH (s:Entity)-[:ACTOR]->(e:STATED)<-[r:REPORTS]-(ar:Article)
-WHERE $speaker IS NULL OR any(k IN s.keys WHERE k CONTAINS $speaker)
+WHERE $speaker IS NULL OR $speaker IN s.keys
 OPTIONAL MATCH (e)-[:TARGET]->(t:Entity)
 RETURN s.name AS speaker, r.quote AS quote, t.name AS topic, r.date AS date, ar.title AS article,
   ar.source AS source, r.evidence AS evidence

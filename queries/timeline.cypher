@@ -4,7 +4,7 @@
 // param: from:date = null : only events that end on or after this date
 // param: to:date = null : only events that start on or before this date
 MATCH (x:Entity)-[role:ACTOR|TARGET]-(e:Event)
-WHERE any(k IN x.keys WHERE k CONTAINS $entity)
+WHERE $entity IN x.keys
   AND ($from IS NULL OR e.end >= $from)
   AND ($to IS NULL OR e.start <= $to)
 WITH DISTINCT e

@@ -1,0 +1,614 @@
+"""aigov: a knowledge graph of AI-governance events, from French and English news.
+
+A thin Click layer: it parses options, calls the library (``graph``, ``loaders``,
+``queries``) and turns every :class:`graph.errors.AigovError` into a one-line ``Error:``
+message with exit code 1. Results go to stdout (table, JSON or CSV); progress and logs go to
+stderr so that stdout stays pipeable.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from graph.errors import AigovError, InputError, QueryError
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+FORMATS = ("table", "json", "csv")
+
+
+# ----------------------------------------------------------------------------------------------
+# plumbing
+
+
+class State:
+    """Options of the root group; the store is opened on first use and closed at exit."""
+
+    def __init__(self, home: Path | None, store: str, neo4j: dict[str, Any]):
+        self.home = home
+        self.store_kind = store
+        self.neo4j = neo4j
+        self._store = None
+
+    def store(self):
+        if self._store is None:
+            from graph.store import open_store
+
+            options = {k: v for k, v in self.neo4j.items() if v} if self.store_kind == "neo4j" else {}
+            self._store = open_store(self.store_kind, self.home, **options)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def _fail(exc: Exception) -> click.ClickException:
+    return click.ClickException(str(exc))
+
+
+def run_library(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Decorator: library errors become ``Error: ...`` with exit code 1."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except AigovError as exc:
+            raise _fail(exc) from exc
+
+    return wrapper
+
+
+def _cell(value: Any, width: int | None) -> str:
+    if value is None:
+        text = ""
+    elif isinstance(value, (list, dict)):
+        text = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, float):
+        text = f"{value:.3g}"
+    else:
+        text = str(value)
+    text = " ".join(text.split())
+    if width and len(text) > width:
+        text = text[: width - 1] + "…"
+    return text
+
+
+def render(rows: list[dict[str, Any]], columns: list[str], fmt: str, *, width: int | None = 60) -> str:
+    """Rows as an aligned text table, a JSON array or CSV (with a header line)."""
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c), None) if isinstance(row.get(c), (list, dict))
+                             else ("" if row.get(c) is None else row.get(c)) for c in columns])
+        return buf.getvalue()
+    if not rows:
+        return "(no rows)\n"
+    cells = [[_cell(r.get(c), width) for c in columns] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    return "\n".join(lines) + "\n"
+
+
+def format_option(default: str = "table") -> Callable[..., Any]:
+    return click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=default,
+                        show_default=True, help="Output format.")
+
+
+def _info(message: str, silent: bool = False) -> None:
+    if not silent:
+        click.echo(message, err=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# root
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(package_name="aigov")
+@click.option("--home", type=click.Path(file_okay=False, path_type=Path), envvar="AIGOV_HOME",
+              default=None, help="Data folder (embedded store, managed Neo4j). Default: ./.aigov")
+@click.option("--store", type=click.Choice(["embedded", "neo4j"]), envvar="AIGOV_STORE",
+              default="embedded", show_default=True, help="Graph store to use.")
+@click.option("--neo4j-uri", envvar="NEO4J_URI", default=None,
+              help="Bolt URI of an existing Neo4j (default: the managed server in --home).")
+@click.option("--neo4j-user", envvar="NEO4J_USER", default=None, help="Neo4j user (default neo4j).")
+@click.option("--neo4j-password", envvar="NEO4J_PASSWORD", default=None,
+              help="Neo4j password (default: the managed server's password file).")
+@click.option("--neo4j-database", envvar="NEO4J_DATABASE", default=None,
+              help="Neo4j database (default neo4j).")
+@click.pass_context
+def cli(ctx: click.Context, home: Path | None, store: str, neo4j_uri: str | None,
+        neo4j_user: str | None, neo4j_password: str | None, neo4j_database: str | None) -> None:
+    """aigov: a knowledge graph of AI-governance events from French and English news.
+
+    \b
+    Example:
+        aigov ingest corpus/seed corpus/dev
+        aigov query run bans
+        aigov export rdf --format turtle -o graph.ttl
+    """
+    state = State(home, store, {"uri": neo4j_uri, "user": neo4j_user, "password": neo4j_password,
+                                "database": neo4j_database})
+    ctx.obj = state
+    ctx.call_on_close(state.close)
+
+
+# ----------------------------------------------------------------------------------------------
+# extract / ingest
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--format", "-f", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
+              show_default=True, help="json: one object per article (JSON Lines when several).")
+@click.option("--rejected", is_flag=True, help="Also list the candidates the coder rejected (stderr).")
+@run_library
+def extract(sources: tuple[str, ...], fmt: str, rejected: bool) -> None:
+    """Extract entities and events; print the contract JSON (nothing is stored).
+
+    SOURCES are files, directories (walked recursively) or - for standard input.
+
+    \b
+    Example:
+        aigov extract corpus/seed/000_a26acc091d010e43.txt --format json
+    """
+    from loaders import extract_sources
+
+    failed = 0
+    results = []
+    for item in extract_sources(list(sources)):
+        if isinstance(item, InputError):
+            click.echo(f"Error: {item}", err=True)
+            failed += 1
+            continue
+        results.append(item)
+        if rejected:
+            for r in item.rejected:
+                click.echo(f"rejected [{r.reason.value}] {r.detail}: {r.evidence[:100]}", err=True)
+    if fmt == "table":
+        rows = [{"article": ex.article.source, "type": ev.type.value,
+                 "actors": ", ".join(ex.entity(a).name for a in ev.actors),
+                 "targets": ", ".join(ex.entity(t).name for t in ev.targets),
+                 "date": ev.date, "modality": ev.modality.value, "evidence": ev.evidence}
+                for ex in results for ev in ex.events]
+        click.echo(render(rows, ["type", "actors", "targets", "date", "modality", "evidence"], "table"),
+                   nl=False)
+    elif fmt == "json" and len(results) == 1:
+        click.echo(json.dumps(results[0].to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for ex in results:
+            click.echo(json.dumps(ex.to_dict(), ensure_ascii=False))
+    if failed:
+        raise click.ClickException(f"{failed} input(s) could not be read (see above)")
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=None,
+              help="Articles per write statement (default 200).")
+@click.option("--recode", is_flag=True,
+              help="Re-code stored articles that an older extractor version coded.")
+@click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
+@click.option("--silent", is_flag=True, help="No progress or summary on stderr.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@click.pass_obj
+@run_library
+def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recode: bool,
+           dry_run: bool, silent: bool, as_json: bool) -> None:
+    """Read articles, extract events and write them to the graph store.
+
+    Re-ingesting an unchanged article changes nothing; a changed page (same url) replaces
+    its old version. Bad files are reported (file: problem) and skipped; the exit code is 1
+    when any input failed.
+
+    \b
+    Example:
+        aigov ingest corpus/seed corpus/dev
+        aigov --store neo4j ingest news/
+    """
+    from graph.store import DEFAULT_BATCH_SIZE, IngestSummary
+    from loaders import coder_version, extract_sources
+
+    extractions = []
+    failures: list[str] = []
+    for item in extract_sources(list(sources)):
+        if isinstance(item, InputError):
+            failures.append(str(item))
+            click.echo(f"Error: {item}", err=True)
+        else:
+            extractions.append(item)
+            if not silent and len(extractions) % 100 == 0:
+                _info(f"extracted {len(extractions)} articles…")
+    store = state.store()
+    if dry_run:
+        summary = _dry_run(store, extractions)
+        summary.errors.extend(failures)
+        _print_summary(summary, as_json, silent, prefix="would add")
+        if failures:
+            raise click.ClickException(f"{len(failures)} input(s) failed")
+        return
+    store.ensure_schema()
+    written = [0]
+
+    def progress(n: int) -> None:
+        written[0] += n
+        if not silent and len(extractions) > (batch_size or DEFAULT_BATCH_SIZE):
+            _info(f"written {written[0]}/{len(extractions)} articles")
+
+    summary: IngestSummary = store.write(extractions, extractor=coder_version(),
+                                         batch_size=batch_size or DEFAULT_BATCH_SIZE,
+                                         recode=recode, progress=progress)
+    for err in summary.errors:
+        click.echo(f"Error: {err}", err=True)
+    summary.errors[:0] = failures
+    _print_summary(summary, as_json, silent)
+    if summary.errors:
+        raise click.ClickException(f"{len(summary.errors)} input(s) failed; the others were stored")
+
+
+def _dry_run(store, extractions):
+    from graph import cypher
+    from graph.store import IngestSummary
+
+    ids = [ex.article.id for ex in extractions]
+    stored = {r["id"] for r in store.read(cypher.EXISTING_ARTICLES, {"ids": ids})} if ids else set()
+    summary = IngestSummary(read=len(extractions))
+    for ex in extractions:
+        if ex.article.id in stored:
+            summary.unchanged += 1
+        else:
+            summary.added += 1
+            summary.events += len(ex.events)
+    return summary
+
+
+def _print_summary(summary, as_json: bool, silent: bool, prefix: str = "added") -> None:
+    data = summary.to_dict()
+    if as_json:
+        click.echo(json.dumps(data))
+    elif not silent:
+        _info(f"{data['read']} articles read: {data['added']} {prefix}, {data['unchanged']} unchanged, "
+              f"{data['replaced']} replaced, {data['recoded']} recoded; {data['events']} events, "
+              f"{data['entities']} entities; {data['rejected']} candidates rejected; "
+              f"{data['errors']} errors")
+
+
+# ----------------------------------------------------------------------------------------------
+# queries
+
+
+@cli.group()
+def query() -> None:
+    """Canned Cypher queries (list, show, run) and ad-hoc read-only Cypher."""
+
+
+@query.command("list")
+@format_option()
+@run_library
+def query_list(fmt: str) -> None:
+    """List the canned queries with a one-line description."""
+    import queries
+
+    rows = [{"name": q.name, "description": q.description,
+             "parameters": ", ".join(f"{p.name}={p.default}" for p in q.params.values())}
+            for q in queries.all_queries()]
+    click.echo(render(rows, ["name", "description", "parameters"], fmt, width=None), nl=False)
+
+
+@query.command("show")
+@click.argument("name")
+@run_library
+def query_show(name: str) -> None:
+    """Print a canned query's Cypher (to paste into Neo4j Browser) with its parameters."""
+    import queries
+
+    q = queries.get(name)
+    click.echo(f"// {q.name}: {q.description}")
+    if q.params:
+        click.echo(":params " + json.dumps({p.name: p.default for p in q.params.values()}, ensure_ascii=False))
+    click.echo(q.text, nl=False)
+
+
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="--param")
+        k, v = pair.split("=", 1)
+        out[k.strip()] = v
+    return out
+
+
+@query.command("run")
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter (repeatable).")
+@format_option()
+@click.pass_obj
+@run_library
+def query_run(state: State, name: str, params: tuple[str, ...], fmt: str) -> None:
+    """Run a canned query.
+
+    \b
+    Example:
+        aigov query run bans --format table
+        aigov query run timeline --param entity=Grok --param from=2026-01-01
+    """
+    import queries
+
+    values = _parse_params(params)
+    frame = queries.run(state.store(), name, values)
+    rows = json.loads(frame.to_json(orient="records", force_ascii=False)) if len(frame) else []
+    click.echo(render(rows, list(frame.columns), fmt), nl=False)
+
+
+@query.command("cypher")
+@click.argument("text")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter (repeatable; values are strings).")
+@format_option()
+@click.pass_obj
+@run_library
+def query_cypher(state: State, text: str, params: tuple[str, ...], fmt: str) -> None:
+    """Run an ad-hoc, read-only Cypher query (writes are refused).
+
+    \b
+    Example:
+        aigov query cypher "MATCH (n:Entity) RETURN n.type AS type, count(*) AS n"
+    """
+    import queries
+
+    if not queries.is_read_only(text):
+        raise QueryError("this query writes to the graph; `aigov query cypher` only runs "
+                         "read-only queries")
+    rows = state.store().read(text, _parse_params(params))
+    columns = list(rows[0].keys()) if rows else []
+    click.echo(render(rows, columns, fmt), nl=False)
+
+
+# ----------------------------------------------------------------------------------------------
+# stats, eval
+
+
+@cli.command()
+@format_option()
+@click.pass_obj
+@run_library
+def stats(state: State, fmt: str) -> None:
+    """Counts of nodes by label and relationships by type."""
+    counts = state.store().counts()
+    rows = [{"kind": "label", "name": k, "count": v} for k, v in counts["labels"].items()]
+    rows += [{"kind": "relationship", "name": k, "count": v} for k, v in counts["relationships"].items()]
+    click.echo(render(rows, ["kind", "name", "count"], fmt), nl=False)
+
+
+@cli.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@run_library
+def eval_(gold: tuple[Path, ...], as_json: bool) -> None:
+    """Score extraction against gold annotations (precision, recall, F1, dates).
+
+    \b
+    Example:
+        aigov eval corpus/dev
+    """
+    from loaders.evaluate import evaluate
+
+    report = evaluate(list(gold))
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.to_text())
+
+
+# ----------------------------------------------------------------------------------------------
+# export
+
+
+@cli.group()
+def export() -> None:
+    """Export the graph: RDF, JSON Lines, CSV."""
+
+
+RDF_FORMATS = ["turtle", "nt", "json-ld", "xml", "trig", "nquads", "turtle-star", "ntriples-star"]
+
+
+@export.command("rdf")
+@click.option("--format", "-f", "fmt", type=click.Choice(RDF_FORMATS), default="turtle", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Output file (default: stdout).")
+@click.option("--validate", is_flag=True, help="Check the output against the SHACL shapes (pyshacl).")
+@click.pass_obj
+@run_library
+def export_rdf_cmd(state: State, fmt: str, output: Path | None, validate: bool) -> None:
+    """Export the graph as RDF (one named graph per article in TriG/N-Quads).
+
+    \b
+    Example:
+        aigov export rdf --format turtle -o graph.ttl
+        aigov export rdf --format trig -o graph.trig --validate
+    """
+    from graph.export import export_rdf
+
+    if output is None:
+        result = export_rdf(state.store(), sys.stdout.buffer, fmt, validate=validate)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        result = export_rdf(state.store(), output, fmt, validate=validate)
+    _info(_describe(result, output))
+    if validate and getattr(result, "conforms", True) is False:
+        raise click.ClickException("SHACL validation failed:\n" + (getattr(result, "report", "") or ""))
+
+
+def _describe(result: Any, output: Path | None) -> str:
+    triples = getattr(result, "triples", None)
+    where = str(output) if output else "stdout"
+    text = f"wrote {triples} triples to {where}" if triples is not None else f"wrote {where}"
+    if getattr(result, "conforms", None) is True:
+        text += " (SHACL: conforms)"
+    return text
+
+
+@export.command("jsonl")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.pass_obj
+@run_library
+def export_jsonl_cmd(state: State, output: Path | None) -> None:
+    """Export nodes and relationships as JSON Lines."""
+    from graph.export import export_jsonl
+
+    if output is None:
+        export_jsonl(state.store(), sys.stdout)
+    else:
+        with output.open("w", encoding="utf-8") as fh:
+            export_jsonl(state.store(), fh)
+        _info(f"wrote {output}")
+
+
+@export.command("csv")
+@click.option("--output", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out/csv"), show_default=True, help="Folder for nodes.csv and relationships.csv.")
+@click.pass_obj
+@run_library
+def export_csv_cmd(state: State, out_dir: Path) -> None:
+    """Export nodes.csv and relationships.csv (for pandas)."""
+    from graph.export import export_csv
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    export_csv(state.store(), out_dir)
+    _info(f"wrote {out_dir}/nodes.csv and {out_dir}/relationships.csv")
+
+
+# ----------------------------------------------------------------------------------------------
+# the managed Neo4j server
+
+
+@cli.group()
+def neo4j() -> None:
+    """Manage a local Neo4j Community server assembled from Maven Central."""
+
+
+def _server(state: State):
+    from graph.server import ManagedNeo4j
+    from graph.store import default_home
+
+    return ManagedNeo4j(state.home or default_home())
+
+
+@neo4j.command("install")
+@click.pass_obj
+@run_library
+def neo4j_install(state: State) -> None:
+    """Resolve the Neo4j jars from Maven Central (cached; instant when already there)."""
+    server = _server(state)
+    lib = server.install()
+    _info(f"Neo4j installed in {lib}")
+
+
+@neo4j.command("start")
+@click.option("--timeout", type=int, default=180, show_default=True, help="Seconds to wait for Bolt.")
+@click.pass_obj
+@run_library
+def neo4j_start(state: State, timeout: int) -> None:
+    """Start the managed server (installs first if needed); wait until Bolt answers."""
+    server = _server(state)
+    server.install()
+    status = server.start(timeout=timeout)
+    click.echo(f"Neo4j {status.version or ''} running (pid {status.pid}): {status.bolt_uri}  "
+               f"Browser: {server.browser_url()}")
+
+
+@neo4j.command("stop")
+@click.pass_obj
+@run_library
+def neo4j_stop(state: State) -> None:
+    """Stop the managed server cleanly."""
+    _server(state).stop()
+    click.echo("Neo4j stopped")
+
+
+@neo4j.command("status")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+@run_library
+def neo4j_status(state: State, as_json: bool) -> None:
+    """Is the managed server running, on which ports?"""
+    status = _server(state).status()
+    data = {k: getattr(status, k) for k in ("running", "pid", "bolt_uri", "http_url", "version")
+            if hasattr(status, k)}
+    if as_json:
+        click.echo(json.dumps(data))
+    else:
+        click.echo("running" if status.running else "stopped")
+        for k, v in data.items():
+            if k != "running" and v is not None:
+                click.echo(f"  {k}: {v}")
+
+
+@neo4j.command("browser")
+@click.option("--open", "open_", is_flag=True, help="Open it in the default web browser.")
+@click.pass_obj
+@run_library
+def neo4j_browser(state: State, open_: bool) -> None:
+    """Print the Neo4j Browser address, how to log in, and how to load the style."""
+    server = _server(state)
+    url = server.browser_url()
+    style = Path(__file__).resolve().parent / "graph" / "neo4j-style.grass"
+    click.echo(f"Neo4j Browser: {url}")
+    click.echo(f"  connect to {server.status().bolt_uri} as user 'neo4j';")
+    click.echo(f"  the password is in {server.password_file} (readable by you only)")
+    click.echo(f"  style: drag {style} onto the Browser window, or `:style` and paste it")
+    click.echo("  try: MATCH (a:Entity)-[r:BLOCKED_ACCESS|SUED|DEMANDED]->(b:Entity) RETURN a, r, b")
+    if open_:
+        click.launch(url)
+
+
+# ----------------------------------------------------------------------------------------------
+# store copy
+
+
+@cli.group()
+def store() -> None:
+    """Move the graph between stores."""
+
+
+@store.command("copy")
+@click.option("--from", "source", type=click.Choice(["embedded", "neo4j"]), required=True)
+@click.option("--to", "target", type=click.Choice(["embedded", "neo4j"]), required=True)
+@click.pass_obj
+@run_library
+def store_copy(state: State, source: str, target: str) -> None:
+    """Copy every article with its events from one store to the other (idempotent).
+
+    \b
+    Example:
+        aigov store copy --from embedded --to neo4j
+    """
+    from graph.store import copy_store, open_store
+
+    if source == target:
+        raise click.UsageError("--from and --to name the same store")
+    neo = {k: v for k, v in state.neo4j.items() if v}
+    with open_store(source, state.home, **(neo if source == "neo4j" else {})) as src, \
+            open_store(target, state.home, **(neo if target == "neo4j" else {})) as dst:
+        summary = copy_store(src, dst)
+    _info(f"copied {summary.added} articles ({summary.unchanged} already there), "
+          f"{summary.events} events")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    cli()

@@ -1,0 +1,148 @@
+"""The Neo4j store, over the official ``neo4j`` Python driver (Bolt).
+
+The same :class:`graph.store.GraphStore` as the embedded store, with the same statements.
+Writes go through ``execute_query`` (one managed, retried transaction per batch, always with
+``database_``); reads run in READ routing mode, so the server itself refuses an ad-hoc query
+that tries to write. Keys are guarded by ``CREATE CONSTRAINT ... IF NOT EXISTS``.
+
+Connection: explicit arguments, else ``NEO4J_URI`` / ``NEO4J_USER`` / ``NEO4J_PASSWORD`` /
+``NEO4J_DATABASE``, else the managed server of :mod:`graph.server` in the data folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from graph.cypher import UNIQUE_KEYS, token
+from graph.errors import QueryError, StoreError, StoreUnavailable
+from graph.store import GraphStore
+
+__all__ = ["Neo4jStore", "CONSTRAINT"]
+
+#: Named, idempotent uniqueness constraint on ``id`` for one label.
+CONSTRAINT = "CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+
+
+def _plain(value: Any) -> Any:
+    """Driver values -> plain Python (nodes/relationships become maps, temporals ISO strings)."""
+    from neo4j.graph import Node, Path as NeoPath, Relationship
+
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, Node):
+        out = {k: _plain(v) for k, v in value.items()}
+        out["_labels"] = sorted(value.labels)
+        return out
+    if isinstance(value, Relationship):
+        out = {k: _plain(v) for k, v in value.items()}
+        out["_type"] = value.type
+        return out
+    if isinstance(value, NeoPath):
+        return {"nodes": [_plain(n) for n in value.nodes], "edges": [_plain(r) for r in value.relationships]}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+class Neo4jStore(GraphStore):
+    """A Neo4j 5 database reached over Bolt."""
+
+    name = "neo4j"
+
+    def __init__(self, uri: str, user: str, password: str, database: str = "neo4j"):
+        import neo4j
+
+        self.uri, self.database = uri, database
+        try:
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
+            self._driver.verify_connectivity()
+        except neo4j.exceptions.AuthError as exc:
+            raise StoreUnavailable(f"Neo4j at {uri} refused the credentials of user {user!r}") from exc
+        except (neo4j.exceptions.ServiceUnavailable, OSError, ValueError) as exc:
+            raise StoreUnavailable(
+                f"cannot reach Neo4j at {uri}: {exc}. Start the managed server with "
+                "`aigov neo4j start`, or set NEO4J_URI to a running one") from exc
+        self._schema_checked = False
+
+    @classmethod
+    def connect(cls, *, home: Path, uri: str | None = None, user: str | None = None,
+                password: str | None = None, database: str | None = None) -> "Neo4jStore":
+        """Connect with explicit settings, the NEO4J_* variables, or the managed server."""
+        uri = uri or os.environ.get("NEO4J_URI")
+        user = user or os.environ.get("NEO4J_USER") or "neo4j"
+        password = password or os.environ.get("NEO4J_PASSWORD")
+        database = database or os.environ.get("NEO4J_DATABASE") or "neo4j"
+        if not uri or not password:
+            from graph.server import ManagedNeo4j
+
+            server = ManagedNeo4j(home)
+            if not server.status().running:
+                raise StoreUnavailable(
+                    f"no Neo4j to connect to: NEO4J_URI is not set and the managed server in "
+                    f"{home} is not running (start it with `aigov neo4j start`)")
+            uri = uri or server.bolt_uri
+            if not password:
+                user, password = server.credentials()
+        return cls(uri, user, password, database)
+
+    def ensure_schema(self) -> None:
+        for label in UNIQUE_KEYS:
+            self._run(CONSTRAINT.format(name=f"aigov_{label.lower()}_id", label=token(label)),
+                      write=True, schema=True)
+        self._schema_checked = True
+
+    def _run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
+             schema: bool = False) -> list[dict[str, Any]]:
+        import neo4j
+
+        if write and not schema and not self._schema_checked:
+            self.ensure_schema()
+        try:
+            records, _, keys = self._driver.execute_query(
+                query, params or {}, database_=self.database,
+                routing_=neo4j.RoutingControl.WRITE if write else neo4j.RoutingControl.READ)
+        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
+            raise StoreUnavailable(f"lost the connection to Neo4j at {self.uri}: {exc}") from exc
+        except neo4j.exceptions.Neo4jError as exc:
+            raise StoreError(f"Neo4j: {exc.message or exc}") from exc
+        return [{k: _plain(r[k]) for k in keys} for r in records]
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        import neo4j
+
+        # A read transaction: the server refuses writes in it (execute_query alone does not).
+        def work(tx):
+            result = tx.run(query, params or {})
+            keys = result.keys()
+            return keys, [{k: _plain(r[k]) for k in keys} for r in result]
+
+        try:
+            with self._driver.session(database=self.database,
+                                      bookmark_manager=self._driver.execute_query_bookmark_manager) as s:
+                _, rows = s.execute_read(work)
+                return rows
+        except neo4j.exceptions.ClientError as exc:
+            if "AccessMode" in (exc.code or "") or "Forbidden" in (exc.code or ""):
+                raise QueryError("this query writes to the graph; only read-only queries are "
+                                 "allowed here") from exc
+            raise StoreError(f"Neo4j: {exc.message or exc}") from exc
+        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
+            raise StoreUnavailable(f"lost the connection to Neo4j at {self.uri}: {exc}") from exc
+        except neo4j.exceptions.Neo4jError as exc:
+            raise StoreError(f"Neo4j: {exc.message or exc}") from exc
+
+    def clear(self) -> None:
+        """Delete every node and relationship (tests and ``store copy --replace``)."""
+        self._run("MATCH (n) DETACH DELETE n", write=True, schema=True)
+
+    def close(self) -> None:
+        self._driver.close()

@@ -1,0 +1,137 @@
+"""The write path on both real stores: shape, idempotence, atomicity, multi-source events, copy."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from graph.errors import StoreError
+from graph.model import Article, Extraction
+from tests import graphdata
+
+
+def _counts(store):
+    return store.counts()
+
+
+def test_seed_like_graph_has_the_documented_shape(any_store):
+    any_store.write(graphdata.both(), extractor="t1")
+    c = _counts(any_store)
+    assert c["labels"]["Article"] == 2
+    # the block reported by both articles is one Event with two REPORTS
+    assert c["labels"]["BLOCKED_ACCESS"] == 1
+    assert c["labels"]["Event"] == 7
+    assert c["relationships"]["REPORTS"] == 8
+    # direct typed relationships, one per actor/target pair
+    assert c["relationships"]["BLOCKED_ACCESS"] == 2
+    assert c["relationships"]["SUED"] == 4
+    rows = any_store.read(
+        "MATCH (c:Country)-[r:BLOCKED_ACCESS]->(p:Product) RETURN c.name AS c, p.name AS p, r.event_id AS e "
+        "ORDER BY c")
+    assert [(r["c"], r["p"]) for r in rows] == [("Indonesia", "Grok"), ("Malaysia", "Grok")]
+    assert rows[0]["e"] == rows[1]["e"]
+    reports = any_store.read(
+        "MATCH (a:Article)-[r:REPORTS]->(e:BLOCKED_ACCESS) RETURN a.source AS s, r.date AS d, r.evidence AS ev "
+        "ORDER BY s")
+    assert [(r["s"], r["d"]) for r in reports] == [("en.txt", "2026-01-11"), ("fr.txt", "2026-01")]
+    event = any_store.read("MATCH (e:BLOCKED_ACCESS) RETURN e.start AS s, e.end AS e")[0]
+    # the event spans what its reports say: January 2026 contains the 11th
+    assert (event["s"], event["e"]) == ("2026-01-01", "2026-01-31")
+
+
+def test_reingest_changes_no_counts(any_store):
+    first = any_store.write(graphdata.both(), extractor="t1")
+    before = _counts(any_store)
+    second = any_store.write(graphdata.both(), extractor="t1")
+    assert (first.added, second.added, second.unchanged) == (2, 0, 2)
+    assert _counts(any_store) == before
+
+
+def test_same_article_twice_in_one_batch_is_written_once(any_store):
+    fr = graphdata.french()
+    summary = any_store.write([fr, fr], extractor="t1")
+    assert (summary.added, summary.unchanged) == (1, 1)
+    assert _counts(any_store)["labels"]["Article"] == 1
+
+
+def test_changed_page_replaces_its_old_version(any_store):
+    any_store.write(graphdata.both(), extractor="t1")
+    old = graphdata.english()
+    body = old.article.body.replace("Sunday", "Saturday")
+    art = Article.from_text(body, title=old.article.title, published=old.article.published,
+                            language="en", source="en.txt", url=old.article.url)
+    ev = []
+    for e in old.events:
+        text = e.evidence.replace("Sunday", "Saturday")
+        ev.append(dataclasses.replace(e, evidence=text, evidence_start=body.index(text), id=e.id + "x"))
+    summary = any_store.write([Extraction(art, old.entities, ev)], extractor="t1")
+    assert summary.replaced == 1
+    arts = any_store.read("MATCH (a:Article) RETURN a.id AS id ORDER BY id")
+    assert sorted(r["id"] for r in arts) == sorted([graphdata.french().article.id, art.id])
+    texts = [r["ev"] for r in any_store.read(
+        "MATCH (:Article)-[r:REPORTS]->(:BLOCKED_ACCESS) RETURN r.evidence AS ev")]
+    assert not any("Sunday" in t for t in texts) and any("Saturday" in t for t in texts)
+    # the fine only the old version reported is gone with it, then back from the new version
+    assert _counts(any_store)["labels"]["FINED"] == 1
+
+
+def test_recode_rewrites_articles_of_an_older_extractor(any_store):
+    any_store.write(graphdata.both(), extractor="v1")
+    before = _counts(any_store)
+    summary = any_store.write(graphdata.both(), extractor="v2", recode=True)
+    assert (summary.recoded, summary.added) == (2, 0)
+    assert _counts(any_store) == before
+    versions = {r["v"] for r in any_store.read("MATCH (a:Article) RETURN a.extractor AS v")}
+    assert versions == {"v2"}
+
+
+def test_a_failing_batch_writes_nothing_and_reports_the_article(any_store, monkeypatch):
+    from graph import store as store_mod
+
+    good, bad = graphdata.both()
+    real = store_mod.write_params
+
+    def poisoned(extractions, extractor, now=None):
+        params = real(extractions, extractor, now)
+        if any(ex.article.id == bad.article.id for ex in extractions):
+            # an event row whose MERGE key is null: the store must refuse the whole statement
+            params["events"].append({"id": None})
+        return params
+
+    monkeypatch.setattr(store_mod, "write_params", poisoned)
+    summary = any_store.write([good, bad], extractor="t1")
+    assert summary.added == 1
+    assert len(summary.errors) == 1 and summary.errors[0].startswith("en.txt: not stored:")
+    sources = [r["s"] for r in any_store.read("MATCH (a:Article) RETURN a.source AS s")]
+    assert sources == ["fr.txt"]
+    # nothing of the bad article leaked: no FINED event, no CNIL entity
+    assert "FINED" not in _counts(any_store)["labels"]
+    assert any_store.read("MATCH (n:Entity {id: 'Q1144685'}) RETURN n.id AS id") == []
+
+
+def test_names_with_quotes_and_braces_are_stored_verbatim(any_store):
+    any_store.write(graphdata.both(), extractor="t1")
+    rows = any_store.read("MATCH (n:Entity) WHERE n.id = $id RETURN n.name AS name",
+                          {"id": graphdata.E["obrien"].id})
+    assert rows == [{"name": "O'Brien \"Tech\" / Ünïcode{x}"}]
+
+
+def test_read_refuses_writes(any_store):
+    from graph.errors import QueryError
+
+    with pytest.raises(QueryError, match="only read-only queries"):
+        any_store.read("CREATE (n:Entity {id: 'sneaky'})")
+    assert any_store.read("MATCH (n:Entity {id: 'sneaky'}) RETURN n.id AS id") == []
+
+
+def test_copy_between_stores_reproduces_the_graph(embedded, neo4j_store):
+    from graph.store import copy_store
+
+    embedded.write(graphdata.both(), extractor="t1")
+    summary = copy_store(embedded, neo4j_store)
+    assert summary.added == 2
+    assert _counts(neo4j_store) == _counts(embedded)
+    again = copy_store(embedded, neo4j_store)
+    assert (again.added, again.unchanged) == (0, 2)
+    assert _counts(neo4j_store) == _counts(embedded)
