@@ -161,12 +161,22 @@ def is_read_only(text: str) -> bool:
 
 
 def run(store, name: str, values: Mapping[str, Any] | None = None):
-    """Run a canned query on a store and return a :class:`pandas.DataFrame`."""
+    """Run a canned query on a store and return a :class:`pandas.DataFrame`.
+
+    Lists of names in a cell are sorted, so both stores give identical frames.
+    """
     import pandas as pd
 
     query = get(name)
-    rows = store.read(query.text, query.bind(values))
+    rows = [{k: _sorted(v) for k, v in row.items()} for row in store.read(query.text, query.bind(values))]
     return pd.DataFrame(rows, columns=_columns(query.text, rows))
+
+
+def _sorted(value: Any) -> Any:
+    """Lists of scalars in a cell come back sorted: ``collect()`` order is store-specific."""
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return sorted(value, key=lambda v: (str(type(v)), v))
+    return value
 
 
 def _columns(text: str, rows: list[dict[str, Any]]) -> list[str]:

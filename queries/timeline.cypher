@@ -1,15 +1,16 @@
 // name: timeline
-// description: Everything that touches an entity, by date, optionally between two dates.
-// param: entity:key = grok : the entity (name or alias, case- and accent-insensitive)
+// description: Everything that touches an entity, one row per event, by date, optionally between two dates.
+// param: entity:key = grok : the entity (name or alias; any case, accents optional)
 // param: from:date = null : only events that end on or after this date
 // param: to:date = null : only events that start on or before this date
-MATCH (x:Entity)-[role:ACTOR|TARGET]-(e:Event)
+MATCH (x:Entity)-[:ACTOR|TARGET]-(e:Event)
 WHERE $entity IN x.keys
   AND ($from IS NULL OR e.end >= $from)
   AND ($to IS NULL OR e.start <= $to)
 WITH DISTINCT e
 MATCH (a:Entity)-[:ACTOR]->(e)
 OPTIONAL MATCH (e)-[:TARGET]->(t:Entity)
-RETURN e.date AS date, e.type AS type, a.name AS actor, t.name AS target, e.modality AS modality,
-  e.quote AS quote, e.evidence AS evidence
-ORDER BY coalesce(e.start, '9999'), type, actor, coalesce(target, ''), e.id
+WITH e, collect(DISTINCT a.name) AS actors, collect(DISTINCT t.name) AS targets
+RETURN e.date AS date, e.type AS type, actors, targets, e.modality AS modality, e.quote AS quote,
+  e.evidence AS evidence
+ORDER BY coalesce(e.start, '9999'), type, e.evidence, e.id

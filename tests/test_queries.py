@@ -1,0 +1,148 @@
+"""Every canned query, on both stores, against a small graph with known answers; and the
+same rows from both stores on the real corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+import queries
+from graph.errors import QueryError
+from tests import graphdata
+
+
+@pytest.fixture
+def small(any_store):
+    any_store.write(graphdata.both(), extractor="t1")
+    return any_store
+
+
+def rows(store, name, **params):
+    return queries.run(store, name, params).to_dict("records")
+
+
+def test_every_query_has_a_header_and_runs(small):
+    assert len(queries.names()) >= 15
+    for q in queries.all_queries():
+        assert q.description and q.text.strip()
+        frame = queries.run(small, q.name)
+        assert list(frame.columns), q.name
+
+
+def test_bans(small):
+    got = [(r["actor"], r["target"], r["date"], r["sources"]) for r in rows(small, "bans")]
+    assert got == [("Indonesia", "Grok", "2026-01", 2), ("Malaysia", "Grok", "2026-01", 2)]
+    assert rows(small, "bans", entity="xai") == []
+    assert len(rows(small, "bans", entity="MALAISIE")) == 1  # alias, any case
+    assert rows(small, "bans", since="2026-02-01") == []
+
+
+def test_demands_and_lawsuits(small):
+    assert [(r["actor"], r["target"], r["detail"]) for r in rows(small, "demands")] == [
+        ("Three US Democratic senators", "Apple", "remove X"),
+        ("Three US Democratic senators", "Google", "remove X")]
+    suits = {(r["plaintiff"], r["defendant"]) for r in rows(small, "lawsuits")}
+    assert suits == {("Malaysia", "X"), ("Malaysia", "xAI"), ("Indonesia", "X"), ("Indonesia", "xAI")}
+    assert {r["defendant"] for r in rows(small, "lawsuits", entity="xai")} == {"xAI"}
+
+
+def test_statements_keep_quote_and_source(small):
+    got = rows(small, "statements", speaker="musk")
+    assert [(r["speaker"], r["quote"], r["source"]) for r in got] == [
+        ("Elon Musk", "Littéralement zéro", "fr.txt")]
+
+
+def test_fines_laws_investigations(small):
+    assert [(r["authority"], r["fined"], r["amount"]) for r in rows(small, "fines")] == [
+        ("CNIL", "O'Brien \"Tech\" / Ünïcode{x}", "5 million euros")]
+    laws = rows(small, "laws")
+    assert [(r["actor"], r["type"], r["modality"]) for r in laws] == [
+        ("United Kingdom", "CRIMINALISED", "planned")]
+    assert rows(small, "laws", modality="asserted") == []
+    assert rows(small, "investigations") == []
+
+
+def test_timeline_is_ordered_and_bounded(small):
+    got = rows(small, "timeline", entity="grok")
+    assert [r["type"] for r in got] == ["BLOCKED_ACCESS", "RESTRICTED"]
+    assert rows(small, "timeline", entity="grok", **{"from": "2026-01-06", "to": "2026-01-06"})[0]["type"] \
+        in ("BLOCKED_ACCESS", "RESTRICTED")
+    assert rows(small, "timeline", entity="grok", **{"from": "2026-02-01"}) == []
+
+
+def test_actor_profile(small):
+    got = {(r["role"], r["event_type"]): r["events"] for r in rows(small, "actor-profile", entity="malaysia")}
+    assert got == {("ACTOR", "BLOCKED_ACCESS"): 1, ("ACTOR", "SUED"): 1}
+
+
+def test_most_targeted_and_jurisdictions(small):
+    top = rows(small, "most-targeted", limit=1)
+    assert [(r["target"], r["events"], r["actors"]) for r in top] == [("Grok", 2, 3)]
+    j = {(r["jurisdiction"], r["target"]) for r in rows(small, "jurisdictions", entity="x")}
+    assert j == {("Malaysia", "X"), ("Indonesia", "X")}
+
+
+def test_response_chain_orders_block_before_restriction(small):
+    chain = rows(small, "response-chains", entity="grok")
+    assert [(r["type"], r["role"]) for r in chain] == [("BLOCKED_ACCESS", "TARGET"), ("RESTRICTED", "TARGET")]
+
+
+def test_co_actors(small):
+    got = rows(small, "co-actors", min_shared=2)
+    assert [(r["actor"], r["co_actor"], r["shared"], sorted(r["targets"])) for r in got] == [
+        ("Indonesia", "Malaysia", 3, ["Grok", "X", "xAI"])]
+
+
+def test_multi_source_and_evidence(small):
+    ms = rows(small, "multi-source")
+    assert {r["source"] for r in ms} == {"fr.txt", "en.txt"}
+    assert {r["reported_date"] for r in ms} == {"2026-01", "2026-01-11"}
+    ev = rows(small, "evidence", actor="malaysia", target="grok", type="BLOCKED_ACCESS")
+    assert [(r["source"], r["date"]) for r in ev] == [("en.txt", "2026-01-11"), ("fr.txt", "2026-01")]
+
+
+def test_search_is_case_and_accent_insensitive(small):
+    assert [r["name"] for r in rows(small, "search", text="INDONÉS")] == ["Indonesia"]
+    assert [r["name"] for r in rows(small, "search", text="unicode{")] == ["O'Brien \"Tech\" / Ünïcode{x}"]
+
+
+def test_changes_since(small):
+    assert len(rows(small, "changes-since", since="2000-01-01")) >= 7
+    assert rows(small, "changes-since", since="2999-01-01") == []
+
+
+def test_company_responses(small):
+    assert [(r["company"], r["type"], r["target"]) for r in rows(small, "company-responses")] == [
+        ("X", "RESTRICTED", "Grok")]
+
+
+def test_param_types_are_checked():
+    with pytest.raises(QueryError, match="must be int"):
+        queries.get("most-targeted").bind({"limit": "ten"})
+    with pytest.raises(QueryError, match="must be a date"):
+        queries.get("bans").bind({"since": "last week"})
+
+
+def _normalise(frame):
+    out = []
+    for rec in frame.to_dict("records"):
+        out.append({k: sorted(v) if isinstance(v, list) else v for k, v in rec.items()})
+    return out
+
+
+@pytest.mark.neo4j
+def test_both_stores_return_the_same_rows_on_the_corpus(embedded, neo4j_store):
+    from loaders import extract_sources
+    from tests.conftest import DEV, SEED
+
+    extractions = [x for x in extract_sources([str(SEED), str(DEV)]) if not isinstance(x, Exception)]
+    assert len(extractions) == 24
+    for store in (embedded, neo4j_store):
+        store.write(extractions, extractor="t1")
+    assert embedded.counts() == neo4j_store.counts()
+    for q in queries.all_queries():
+        params = {}
+        if q.name == "changes-since":
+            params = {"since": "2000-01-01"}
+        a = _normalise(queries.run(embedded, q.name, params))
+        b = _normalise(queries.run(neo4j_store, q.name, params))
+        assert a == b, q.name
