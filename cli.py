@@ -415,6 +415,45 @@ def eval_(gold: tuple[Path, ...], as_json: bool) -> None:
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.to_text())
 
 
+@cli.command()
+@click.option("--top", type=int, default=15, show_default=True, help="Rows of the centrality table.")
+@click.option("--ego", metavar="ENTITY", default=None, help="Report the ego network of this entity instead.")
+@click.option("--radius", type=int, default=1, show_default=True, help="Hops of the ego network.")
+@click.option("--write", "write_to", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the graph (or ego network) as .graphml or .gexf.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the community detection.")
+@format_option()
+@click.pass_obj
+@run_library
+def analyze(state: State, top: int, ego: str | None, radius: int, write_to: Path | None, seed: int,
+            fmt: str) -> None:
+    """Network analysis: central actors and targets, co-acting communities, ego networks.
+
+    \b
+    Example:
+        aigov analyze --top 10
+        aigov analyze --ego Grok --write grok.gexf
+    """
+    from graph import analysis
+
+    g = analysis.load_graph(state.store())
+    if ego:
+        g = analysis.ego_network(g, ego, radius)
+    rows = analysis.centrality(g, top)
+    click.echo(render(rows, ["name", "type", "acts", "targeted", "degree_centrality", "betweenness"], fmt),
+               nl=False)
+    if fmt == "table":
+        communities = analysis.co_acting_communities(g, seed=seed)
+        click.echo(f"\n{len(communities)} communities of co-acting actors:")
+        for i, names in enumerate(communities, 1):
+            click.echo(f"  {i}. " + ", ".join(names))
+    _info(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} event edges")
+    if write_to:
+        write_to.parent.mkdir(parents=True, exist_ok=True)
+        analysis.write_graph(g, write_to)
+        _info(f"wrote {write_to}")
+
+
 # ----------------------------------------------------------------------------------------------
 # export
 
