@@ -104,6 +104,8 @@ _DESC = [
     (r"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:r[ée]gulateur|autorit[ée]|gendarme|commission|agence|CNIL)\b(?:\s+(?:italien|irlandais|fran[çc]ais|européen|américain|britannique)\w*)?", {T.REGULATOR}),
     (r"\b(?:the|The)\s+(?:[\w-]+\s+)?(?:company|companies|startup|start-up|firm|tech\s+giant|search\s+giant|group|developer|platform|app)\b", {T.COMPANY}),
     (r"\b(?:[Ll]['’]|[Ll]a\s+|[Ll]e\s+)(?:entreprise|soci[ée]t[ée]|firme|start-up|startup|groupe|plateforme|application|géant)\b(?:\s+(?:chinoise?|américaine?|française?))?", {T.COMPANY}),
+    (r"\b(?:[Ll]e\s+groupe|[Ll]a\s+soci[ée]t[ée]|[Ll]['’]entreprise)\s+de\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?", {T.COMPANY}),
+    (r"\b(?:the|The)\s+(?:(?:popular|Chinese|AI)\s+)?(?:chatbot|app)\b|\b(?:[Ll]e\s+chatbot|[Ll]['’]application)\b", {T.PRODUCT, T.COMPANY}),
     (r"\b(?:the|The)\s+(?:government|state)\b|\b(?:[Ll]e\s+)gouvernement\b", {T.GOVERNMENT, T.COUNTRY}),
     (r"\b(?:the|The)\s+(?:senators|lawyers|lawmakers|attorneys\s+general|officials)\b|\b(?:[Ll]es\s+)(?:sénateurs|élus|procureurs)\b", {T.GOVERNMENT, T.LEGISLATURE, T.ORGANIZATION}),
     (r"\b(?:the|The)\s+(?:organi[sz]ation|association|coalition|group)\b|\b(?:[Ll]['’]association|[Ll]['’]ONG|[Ll]['’]organisation)\b", {T.ORGANIZATION}),
@@ -113,6 +115,7 @@ _DESC = [
     (r"\b(?:[A-Z][\w.]+\s+)?(?:spokesperson|spokesman|spokeswoman)\b|\b(?:une?\s+)?porte-parole\s+de\s+la\s+soci[ée]t[ée]\b", {"@spokesperson"}),
 ]
 _DESC_RX = [(re.compile(p), types) for p, types in _DESC]
+_OVERRIDE = re.compile(_DESC[0][0] if False else r"\b(?:[Ll]e\s+groupe|[Ll]a\s+soci[ée]t[ée]|[Ll]['’]entreprise)\s+de\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
 _PRONOUN = re.compile(r"(?<![\w-])(?:(?P<he>[Hh]e|[Ss]he)|(?P<they>[Tt]hey)|(?P<il>[Ii]l|[Ee]lle)|(?P<ils>[Ii]ls|[Ee]lles)|(?P<it>[Ii]t))(?![\w'’-])|-t-(?P<il2>il|elle)\b|-(?P<ils2>ils|elles)\b")
 
 _MEDIA_ROLE = "media"
@@ -132,6 +135,8 @@ class _Doc:
     last_subject: Actor | None = None
     last_event_actors: list[Actor] = field(default_factory=list)
     last_speaker: Actor | None = None
+    main_country: Actor | None = None
+    last_event_targets: list[Actor] = field(default_factory=list)
 
 
 def _anchor(published: str | None) -> dt.date | None:
@@ -166,15 +171,59 @@ def _resolve_history(history: list[Actor], types: set, pos_country: str | None =
     return None
 
 
-def _mentions(doc: _Doc) -> list[Mention]:
+def _sent_start(sents: list[tuple[int, int]], pos: int) -> int:
+    lo, hi = 0, len(sents) - 1
+    best = 0
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if sents[mid][0] <= pos:
+            best = sents[mid][0]
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return best
+
+
+def _sent_index(sents: list[tuple[int, int]], pos: int) -> int:
+    for i, (a, b) in enumerate(sents):
+        if a <= pos < b or pos < a:
+            return i
+    return len(sents) - 1
+
+
+def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     gaz = default_gazetteer()
     body = doc.body
     base = gaz.find(body)
+    # descriptive laws ("sweeping AI legislation") name the law the article names elsewhere
+    named_laws = [m for m in base if m.actor.type is T.LAW and m.how == "dict"
+                  and m.actor.country != "EU"]
+    fixed = []
+    for m in base:
+        if m.how == "law_desc":
+            si = _sent_index(sents, m.start)
+            cands = [n for n in named_laws if _sent_index(sents, n.start) != si]
+            if cands:
+                near = min(cands, key=lambda n: abs(n.start - m.start))
+                m = Mention(m.start, m.end, m.surface, near.actor, "coref")
+            else:
+                m = Mention(m.start, m.end, m.surface, m.actor, "pattern")
+        fixed.append(m)
+    base = fixed
+    country_freq: dict[str, int] = {}
+    for m in base:
+        if m.actor.type is T.COUNTRY:
+            country_freq[m.actor.country or m.actor.id] = country_freq.get(m.actor.country or m.actor.id, 0) + 1
+    main_country = max(country_freq, key=lambda k: (country_freq[k], -min(x.start for x in base if (x.actor.country or x.actor.id) == k))) if country_freq else None
+    doc.main_country = gaz.country.get(main_country) if main_country else None
     occupied = [(m.start, m.end) for m in base]
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in occupied)
 
+    for m in _OVERRIDE.finditer(body):
+        base = [b for b in base if b.end <= m.start() or b.start >= m.end()]
+    occupied = [(m.start, m.end) for m in base]
     extra: list[tuple[int, int, str, object]] = []
     for rx, types in _DESC_RX:
         for m in rx.finditer(body):
@@ -188,7 +237,12 @@ def _mentions(doc: _Doc) -> list[Mention]:
     # walk in order, resolving descriptions against the history of mentions
     out: list[Mention] = []
     history: list[Actor] = []
-    speakers: list[Actor] = []
+    subjects: list[Actor] = []
+
+    def at_start(pos: int) -> bool:
+        st = _sent_start(sents, pos)
+        head = body[st:pos]
+        return len(head) <= 45 and not re.search(r"[«“\"]", head)
     bi = 0
     events_spans = sorted(extra, key=lambda x: x[0])
     ei = 0
@@ -198,6 +252,8 @@ def _mentions(doc: _Doc) -> list[Mention]:
             bi += 1
             out.append(men)
             history.append(men.actor)
+            if at_start(men.start) and men.actor.role != _MEDIA_ROLE:
+                subjects.append(men.actor)
             continue
         s, e, surface, types = events_spans[ei]
         ei += 1
@@ -205,15 +261,15 @@ def _mentions(doc: _Doc) -> list[Mention]:
         if isinstance(types, str):  # pronoun
             kind = types[5:]
             if kind == "he":
-                act = _resolve_history(history, {T.PERSON})
+                ptypes = {T.PERSON}
             elif kind in ("they", "ils", "ils2"):
-                act = _resolve_history(history, {T.GOVERNMENT, T.ORGANIZATION, T.LEGISLATURE,
-                                                 T.COMPANY, T.REGULATOR})
+                ptypes = {T.GOVERNMENT, T.ORGANIZATION, T.LEGISLATURE, T.COMPANY, T.REGULATOR}
             elif kind in ("il", "il2"):
-                act = _resolve_history(history, {T.PERSON, T.COMPANY, T.REGULATOR, T.GOVERNMENT,
-                                                 T.ORGANIZATION, T.COUNTRY, T.LEGISLATURE, T.COURT})
-            elif kind == "it":
-                act = _resolve_history(history, {T.COMPANY, T.REGULATOR, T.GOVERNMENT, T.COURT})
+                ptypes = {T.PERSON, T.COMPANY, T.REGULATOR, T.GOVERNMENT, T.ORGANIZATION,
+                          T.COUNTRY, T.LEGISLATURE, T.COURT}
+            else:
+                ptypes = {T.COMPANY, T.REGULATOR, T.GOVERNMENT, T.COURT}
+            act = _resolve_history(subjects, ptypes) or _resolve_history(history, ptypes)
             if act is None:
                 continue
             out.append(Mention(s, e, surface, act, "pron"))
@@ -230,10 +286,16 @@ def _mentions(doc: _Doc) -> list[Mention]:
                 if act:
                     out.append(Mention(s, e, surface, act, "coref"))
             continue
-        act = _resolve_history(history, types)
+        first = at_start(s)
+        act = (_resolve_history(subjects, types) if first else None) or _resolve_history(history, types)
+        if act is None and T.GOVERNMENT in types and T.COMPANY not in types and doc.main_country is not None:
+            c = doc.main_country
+            act = Actor.make(f"Government of {c.name}", "Government", None, (), c.country, "government")
         if act is not None:
             out.append(Mention(s, e, surface, act, "coref"))
             history.append(act)
+            if first:
+                subjects.append(act)
     out.sort(key=lambda m: m.start)
     return out
 
@@ -242,10 +304,10 @@ def _mentions(doc: _Doc) -> list[Mention]:
 # role filling
 
 _COORD = re.compile(
-    r"^[\s,;:()]*(?:(?:et|and|&|ou|or|ainsi\s+que|as\s+well\s+as|as\s+well)[\s,]*)?"
+    r"^(?=.*[,(&]|.*\b(?:et|and|ou|or|ainsi|as\s+well)\b)[\s,;()]*(?:(?:et|and|&|ou|or|ainsi\s+que|as\s+well\s+as)[\s,]*)?"
     r"(?:(?:l['’]|la\s+|le\s+|les\s+|the\s+|à\s+|a\s+|au\s+|aux\s+|contre\s+|against\s+|"
-    r"de\s+|d['’]|des\s+|du\s+|sur\s+|on\s+|to\s+|into\s+)\s*)?[\s()]*$", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:but|mais|while|alors|tandis|which|who|qui|où|after|après|before|avant|because|car)\b", re.I)
+    r"de\s+|d['’]|des\s+|du\s+|sur\s+|on\s+|to\s+|into\s+)\s*)?(?:(?:AI|IA|startup|start-up|company|firm|société|entreprise)\s+){0,2}[\s()]*$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;]|\s[–—]\s|,\s+(?:but|mais|while|alors|tandis|which|who|qui|où|after|après|before|avant|because|car)\b", re.I)
 
 
 def _ok_actor(m: Mention) -> bool:
@@ -335,7 +397,7 @@ def _quotes(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _pick_date(dates: list[DateMention], sent: str, ts: int, modality: str) -> DateMention | None:
+def _pick_date(dates: list[DateMention], sent: str, ts: int, te: int, modality: str) -> DateMention | None:
     best, bd = None, None
     for d in dates:
         before = sent[max(0, d.start - 30):d.start]
@@ -344,7 +406,9 @@ def _pick_date(dates: list[DateMention], sent: str, ts: int, modality: str) -> D
             continue
         if re.match(r"\s*(?:ans|years|millions?|milliards?)", sent[d.end:d.end + 12]):
             continue
-        dist = abs(d.start - ts)
+        dist = d.start - te if d.start >= te else max(0, ts - d.end)
+        if modality == "planned" and future:
+            dist -= 1000
         if bd is None or dist < bd:
             best, bd = d, dist
     return best
@@ -374,13 +438,16 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
         hits: list[tuple[int, int, Trigger]] = []
         for trig in triggers:
             for m in trig.rx.finditer(sent):
-                if in_quote(m.start()):
+                if in_quote(m.start()) and trig.type is E.STATED:
                     continue
                 hits.append((m.start(), m.end(), trig))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         # one event type per trigger span; drop a hit overlapping an earlier longer hit of a
         # different type (announced an investigation -> INVESTIGATED only)
         chosen: list[tuple[int, int, Trigger]] = []
+        has_quote = bool(quotes)
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0]),
+                                 0 if (h[2].type is E.STATED) == has_quote else 1))
         for h in hits:
             if any(h[0] < c[1] and c[0] < h[1] and (c[2].type is not h[2].type or True) for c in chosen):
                 continue
@@ -403,7 +470,9 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                                          f"{trig.type.value} {mod} ({cue!r})"))
                 continue
             c.modality = Modality(mod)
-            d = _pick_date(dates, sent, ts, mod)
+            tq = in_quote(ts)
+            usable = [x for x in dates if tq or not in_quote(x.start)]
+            d = _pick_date(usable, sent, ts, te, mod)
             if d is not None:
                 c.date, c.date_text = d.value, d.text
             elif re.search(r"\b(?:same\s+day|même\s+jour)\b", sent, re.I) and prev_sent_date:
@@ -411,11 +480,32 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
             elif ss < first_para_end or si == 0:
                 if doc.report_date and mod == "asserted":
                     c.date, c.date_text = doc.report_date, None
+            elif (trig.type is E.STATED and doc.report_date and not re.search(
+                    r"\b(?:had|avait|avaient|previously|earlier|plus\s+t[ôo]t|auparavant)\b", sent[max(0, ts - 40):te + 20], re.I)):
+                # news convention (and the gold's): a statement reported without a date was
+                # made on the reporting date
+                c.date, c.date_text = doc.report_date, None
             if c.type is E.FINED:
                 am = _AMOUNT.search(sent, te) or _AMOUNT.search(sent)
                 if am:
                     c.detail = am.group(0).strip()
             sent_cands.append(c)
+        # a sentence that is only a quotation continues the previous speaker's statement
+        if not sent_cands and prev_stated is not None and re.match(r"^\s*[«“\"]", sent) and re.search(r"[»”\"]\s*$", sent):
+            q = _quotes(sent)
+            c = _Cand(E.STATED, list(prev_stated.actors), list(prev_stated.targets), (ss, se), (0, 0),
+                      quote=q[0][2] if q else sent.strip(' «»“”"'), confidence=0.6,
+                      date=prev_stated.date)
+            sent_cands.append(c)
+        # "the ban went into effect on Friday, January 24" dates the event it refers to
+        eff = re.search(r"\b(?:went|came)\s+into\s+effect|\btook\s+effect|\bentr[ée]e?\s+en\s+vigueur", sent, re.I)
+        if eff and dates and cands:
+            d = min(dates, key=lambda x: abs(x.start - eff.start()))
+            for c in reversed(cands):
+                if c.type not in (E.STATED,) and c.modality is Modality.ASSERTED:
+                    if c.date is None or c.date_text is None:
+                        c.date, c.date_text = d.value, d.text
+                    break
         # a company "blocking access" to its own product restricts it
         for c in sent_cands:
             if c.type is E.BLOCKED_ACCESS and all(a.type is T.COMPANY for a in c.actors):
@@ -428,6 +518,8 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
             prev_sent_date = dates[0].value
         for c in sent_cands:
             doc.last_event_actors = c.actors
+            if c.targets:
+                doc.last_event_targets = c.targets
         for m in ms:
             history.append(m.actor)
         mi += len(ms)
@@ -438,8 +530,14 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
                   quotes, history: list[Actor], prev_stated) -> _Cand | Rejected | None:
     etype = trig.type
     atypes, ttypes = ACTOR_TYPES[etype], TARGET_TYPES[etype]
+    head_end = ts + len(sent[ts:te].split()[0]) if sent[ts:te].split() else te
+    if trig.passive:
+        head_end = te
     left = [i for i, m in enumerate(ms) if m.end <= ts]
-    right = [i for i, m in enumerate(ms) if m.start >= te]
+    right = [i for i, m in enumerate(ms) if m.start >= head_end]
+    # "Elon Musk's social media platform X": the possessor is not the object
+    right = [i for i in right if not (re.match(r"['’]s?\s", sent[ms[i].end:ms[i].end + 3])
+                                      and any(j > i and ms[j].start - ms[i].end < 45 for j in right))]
     # clause limits
     lcut = 0
     for m in _CLAUSE_BREAK.finditer(sent[:ts]):
@@ -464,12 +562,14 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
     else:
         a_idx = next((i for i in reversed(left) if ms[i].actor.type in atypes and _ok_actor(ms[i])
                       and (ms[i].start >= lcut or etype in (E.CRIMINALISED, E.REGULATED))), None)
-        if a_idx is None and re.match(r"\s*(?:[Tt]he|[Ll]a|[Ll]e)\s+(?:letter|lettre)\b", sent[:ts]) and doc.last_event_actors:
+        if a_idx is None and re.search(r"\b(?:[Tt]he|[Ll]a|[Ll]e)\s+(?:letter|lettre|request|demande)\b", sent[:te]) and doc.last_event_actors:
             actors = list(doc.last_event_actors)
             conf = 0.6
         elif a_idx is not None:
             actors = [m.actor for m in _extend(ms, a_idx, sent, -1, atypes)]
+        reach = 45 if etype is E.DEMANDED and not trig.nominal else 10_000
         t_idx = next((i for i in right if ms[i].actor.type in ttypes and ms[i].start < rcut
+                      and ms[i].start - te <= reach
                       and ms[i].actor.id not in {a.id for a in actors}), None)
         if t_idx is None and a_idx is not None:
             # object placed between the actor and a nominal trigger ("issued X with a fine")
@@ -478,6 +578,13 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         if t_idx is not None:
             targets = [m.actor for m in _extend(ms, t_idx, sent, +1, ttypes)
                        if m.actor.id not in {a.id for a in actors}]
+    if (not targets and etype is E.DEMANDED and doc.last_event_targets
+            and re.match(r"\s*(?:(?:les|the)\s+(?:g[ée]ants|giants|tech\s+companies|companies|entreprises))", sent[te:te + 40], re.I)):
+        targets = list(doc.last_event_targets)
+        conf = 0.6
+    if not actors and trig.agentless and etype in (E.CRIMINALISED, E.REGULATED) and doc.main_country:
+        actors = [doc.main_country]
+        conf = 0.5
     if not actors and trig.agentless:
         act = _resolve_history(history + [m.actor for m in ms if m.end <= ts], atypes)
         if act is not None:
@@ -518,13 +625,18 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
         elif prev_stated is not None:
             speaker = prev_stated.actors[0]
     if speaker is None and inverted and right:
-        speaker = right[0].actor
+        persons = [m for m in right[:2] if m.actor.type is T.PERSON]
+        speaker = (persons[0] if persons else right[0]).actor
     if speaker is None and left:
-        # nearest subject to the left, but skip mentions inside a quotation
+        # the subject of the verb: the nearest mention on the left, outside quotations and
+        # close to the verb (a few words, no quotation mark between)
         for m in reversed(left):
-            if not any(a <= m.start < b for a, b, _ in quotes):
+            if any(a <= m.start < b for a, b, _ in quotes):
+                continue
+            gap = sent[m.end:ts]
+            if len(gap.split()) <= 8 and not re.search(r"[«»“”\"]", gap):
                 speaker = m.actor
-                break
+            break
     if speaker is None and right and re.match(r"^\W*$", sent[:ts].strip(" ,") or "") is None and re.search(r"\b(?:said|told|a\s+déclaré|a\s+indiqué|a\s+annoncé)\s*$", sent[:te]):
         speaker = right[0].actor
     if speaker is None:
@@ -562,7 +674,8 @@ def code(article: Article) -> Extraction:
     lang = article.language if article.language in ("fr", "en") else detect_language(body)
     anchor = _anchor(article.published)
     doc = _Doc(article, body, lang, anchor, _report_date(body, anchor))
-    doc.mentions = _mentions(doc)
+    sents = split_sentences(body)
+    doc.mentions = _mentions(doc, sents)
     for m in doc.mentions:
         doc.freq[m.actor.id] = doc.freq.get(m.actor.id, 0) + 1
         doc.actors.setdefault(m.actor.id, m.actor)
@@ -570,7 +683,6 @@ def code(article: Article) -> Extraction:
             doc.surfaces.setdefault(m.actor.id, [])
             if m.surface not in doc.surfaces[m.actor.id]:
                 doc.surfaces[m.actor.id].append(m.surface)
-    sents = split_sentences(body)
     cands, rejected = _find_events(doc, sents)
     # de-duplicate: the same (type, actors, targets) told twice is one event
     events: list[Event] = []

@@ -112,6 +112,9 @@ class Mention:
     how: str = "dict"  # dict | pattern | group | coref
 
 
+_DET = re.compile(r"^(?:the|The|le|Le|la|La|les|Les|l'|L'|l’|L’)\s*")
+
+
 def _variants(alias: str) -> set[str]:
     out = {alias}
     if alias[:1].islower():
@@ -168,6 +171,11 @@ class Gazetteer:
     def _add(self, act: Actor) -> None:
         self.actors.setdefault(act.id, act)
         for alias in (act.name, *act.aliases):
+            # "the Commission", "la CNIL": the determiner is not part of the name (and would
+            # hide a longer alias starting one word later: "la Commission irlandaise ...")
+            bare = _DET.sub("", alias)
+            if bare != alias and (" " in bare or bare[:1].isupper()):
+                alias = bare
             for v in _variants(alias):
                 self._alias.setdefault(v, act.id)
 
@@ -199,10 +207,20 @@ class Gazetteer:
                 r"[Ll]e\s+[Pp]remier\s+ministre|[Ll]a\s+[Pp]remi[èe]re\s+ministre|[Ll]e\s+sénateur|[Ll]a\s+sénatrice|"
                 r"[Ll]['’]avocat|[Ll]['’]avocate|Attorney|Mme|M\.)\s+)"
                 r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:van\s+|von\s+(?:der\s+)?|de\s+)?[A-Z][\w'’-]+){1,2})")),
+            ("indef_person", re.compile(
+                r"\b(?:[Aa]n?|[Uu]ne?)\s+(?P<body>(?:(?:federal|U\.S\.|US|district|state|" + adj + r"|[A-Z][a-z]+)\s+)?"
+                r"(?:judge|mother|father|parent|teenager|widow|juge|m[èe]re|p[èe]re|veuve)"
+                r"(?:\s+(?:f[ée]d[ée]ral|" + adj + r"|californien|new-yorkais))?)\b")),
+            ("law_desc", re.compile(
+                r"\b(?:(?:sweeping|comprehensive|landmark|new|related|first|state)\s+)*(?:(?:artificial\s+intelligence|AI)\s+)?(?:legislation|law|bill)\b(?=[^.]{0,40}\b(?:AI|artificial intelligence)\b)|"
+                r"\b(?:(?:sweeping|comprehensive|landmark|new|related)\s+)+(?:(?:artificial\s+intelligence|AI)\s+)?(?:legislation|law|bill)\b|"
+                r"\b(?:artificial\s+intelligence|AI)\s+(?:legislation|law|bill)\b|"
+                r"\b(?:une|la|nouvelle)\s+(?:l[ée]gislation|loi)\s+(?:compl[èe]te\s+|nationale\s+)?sur\s+l['’](?:IA|intelligence\s+artificielle)\b|"
+                r"\bstate\s+laws?\s+aimed\s+at\s+governing\s+artificial\s+intelligence\b")),
             ("group", re.compile(
-                r"(?P<head>\b(?:[Aa]n?|[Tt]he)\s+(?:bipartisan\s+|broad\s+|national\s+)?(?:group|coalition|alliance)\s+of\s+|"
+                r"(?P<head>(?:\b(?:[Aa]n?|[Tt]he)\s+|^|(?<=\n))(?:bipartisan\s+|broad\s+|national\s+)?(?:[Gg]roup|[Cc]oalition|[Aa]lliance)\s+of\s+|"
                 r"\b(?:[Uu]ne?|[Ll]a|[Ll]e)\s+(?:coalition|groupe|collectif|alliance)\s+(?:bipartisan\s+)?d(?:e\s+|['’]))"
-                r"(?P<body>[^.;:()]{3,140}?)(?=\s+(?:has|have|had|is|are|was|were|wrote|sent|urged|called|asked|said|say|says|filed|sued|demanded|"
+                r"(?P<body>[^.;:()]{3,140}?)(?=\s+(?:has|have|had|is|are|was|were|wrote|sent|urged|called|asked|said|say|says|filed|sued|demanded|spoke|warned|argued|signed|launched|issued|urge|urges|"
                 r"a|ont|avait|avaient|est|sont|demande|demandent|appelle|appellent|réclame|réclament)\b|,\s+(?:which|who|qui|including)\b|$)")),
             ("group", re.compile(
                 r"(?P<num>\b(?:\d{1,3}|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|[Dd]ozens\s+of))\s+"
@@ -295,12 +313,19 @@ class Gazetteer:
             return Mention(ns if surface.startswith(("M.", "Mme")) else s, e,
                            text[ns if surface.startswith(("M.", "Mme")) else s:e],
                            Actor.make(name, "Person", None, (name,)), "pattern")
+        if kind == "indef_person":
+            body = g["body"]
+            name = body[0].upper() + body[1:]
+            return Mention(s, e, surface, Actor.make(name, "Person", None, (surface,), None, "indef"), "group")
+        if kind == "law_desc":
+            return Mention(s, e, surface, Actor.make(surface[0].upper() + surface[1:], "Law", None, (surface,), None, "law_desc"), "law_desc")
         if kind == "group":
             if g.get("head") is not None:
                 body = g["body"].strip()
                 if len(body.split()) < 1:
                     return None
-                name = (g["head"].strip().split(None, 1)[1] + " " + body).strip()
+                head = g["head"].strip().split(None, 1)
+                name = ((head[1] if len(head) > 1 and head[0].lower() in ("a", "an", "the", "une", "un", "la", "le") else " ".join(head)) + " " + body).strip()
                 name = name[0].upper() + name[1:]
                 gtype = "Government" if re.search(r"senator|lawmaker|legislator|attorneys general|sénateur|législateur|élus", name) else "Organization"
                 return Mention(s, e, surface, Actor.make(name, gtype, None, (surface.strip(),)), "group")

@@ -48,7 +48,7 @@ ACTOR_TYPES: dict[E, set] = {
 TARGET_TYPES: dict[E, set] = {
     E.BANNED: {T.COMPANY, T.PRODUCT},
     E.BLOCKED_ACCESS: {T.PRODUCT, T.COMPANY},
-    E.DEMANDED: PARTY,
+    E.DEMANDED: PARTY | {T.PRODUCT},
     E.STATED: PARTY | {T.PRODUCT, T.LAW},
     E.SUED: PARTY,
     E.INVESTIGATED: {T.COMPANY, T.PRODUCT, T.PERSON, T.ORGANIZATION},
@@ -85,9 +85,10 @@ def _t(type: E, lang: str, pattern: str, **opts) -> None:
 
 
 # --- BANNED ------------------------------------------------------------------------------------
-_t(E.BANNED, "en", r"\b(?:has\s+|have\s+|had\s+)?(?:officially\s+|also\s+)?(?:banned|bans|banning|ban)\b(?!\s+(?:of|on)\b)(?!\s+(?:went|applies|was|is))")
+_t(E.BANNED, "en", r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!been\s)(?<!\bis\s)(?<!\bbe\s)\b(?:has\s+|have\s+|had\s+)?(?:officially\s+|also\s+)?(?:banned|bans|banning|ban)\b(?!\s+(?:of|on)\b)(?!\s+(?:went|applies|was|is))")
 _t(E.BANNED, "en", r"\b(?:prohibited|prohibits|barred|bars)\b")
 _t(E.BANNED, "en", r"\bis\s+(?:also\s+)?banned\b", agentless=True)
+_t(E.BANNED, "en", r"\b(?:was|were|been|be)\s+banned\b[^.]{0,60}?\bby\b", passive=True)
 _t(E.BANNED, "fr", r"\b(?:a|ont|avait)\s+(?:officiellement\s+)?(?:interdit|banni)\b|\binterdit\s+(?:l['’]usage|l['’]utilisation)|\binterdiction\s+d[e']")
 # --- BLOCKED_ACCESS ----------------------------------------------------------------------------
 _t(E.BLOCKED_ACCESS, "en", r"\b(?:blocked|blocking|blocks|block)\b(?:\s+access\s+to)?")
