@@ -136,6 +136,7 @@ class _Doc:
     last_event_actors: list[Actor] = field(default_factory=list)
     last_speaker: Actor | None = None
     main_country: Actor | None = None
+    demands: list = field(default_factory=list)
     last_event_targets: list[Actor] = field(default_factory=list)
 
 
@@ -269,7 +270,9 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
                           T.COUNTRY, T.LEGISLATURE, T.COURT}
             else:
                 ptypes = {T.COMPANY, T.REGULATOR, T.GOVERNMENT, T.COURT}
-            act = _resolve_history(subjects, ptypes) or _resolve_history(history, ptypes)
+            groups = ptypes & {T.GOVERNMENT, T.LEGISLATURE, T.ORGANIZATION} if kind in ("they", "ils", "ils2") else set()
+            act = ((_resolve_history(subjects, groups) if groups else None)
+                   or _resolve_history(subjects, ptypes) or _resolve_history(history, ptypes))
             if act is None:
                 continue
             out.append(Mention(s, e, surface, act, "pron"))
@@ -321,7 +324,7 @@ def _extend(ms: list[Mention], idx: int, body: str, direction: int, types: set) 
     while 0 <= j < len(ms):
         a, b = (ms[j], group[-1]) if direction < 0 else (group[-1], ms[j])
         gap = body[a.end:b.start]
-        if not _COORD.match(gap) or ms[j].actor.type not in types:
+        if not _COORD.match(gap) or ms[j].actor.type not in types or not _ok_actor(ms[j]):
             # allow skipping over a second mention of the same actor, "Google (Alphabet)"
             break
         group.append(ms[j])
@@ -438,7 +441,7 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
         hits: list[tuple[int, int, Trigger]] = []
         for trig in triggers:
             for m in trig.rx.finditer(sent):
-                if in_quote(m.start()) and trig.type is E.STATED:
+                if in_quote(m.start()) and trig.type in (E.STATED, E.DEMANDED, E.ANNOUNCED, E.ALLOWED):
                     continue
                 hits.append((m.start(), m.end(), trig))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -463,7 +466,7 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                 continue
             c.sent = (ss, se)
             mod, cue = _modality(sent, ts, te, trig)
-            if trig.type is E.STATED:
+            if trig.type is E.STATED and mod != "negated":
                 mod = "asserted"
             if mod in ("hypothetical", "negated"):
                 rejected.append(Rejected(RejectReason.THREAT_OR_POSSIBILITY, sent,
@@ -491,7 +494,7 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                     c.detail = am.group(0).strip()
             sent_cands.append(c)
         # a sentence that is only a quotation continues the previous speaker's statement
-        if not sent_cands and prev_stated is not None and re.match(r"^\s*[«“\"]", sent) and re.search(r"[»”\"]\s*$", sent):
+        if not sent_cands and prev_stated is not None and len(sent.split()) >= 6 and re.match(r"^\s*[«“\"]", sent) and re.search(r"[»”\"]\s*$", sent):
             q = _quotes(sent)
             c = _Cand(E.STATED, list(prev_stated.actors), list(prev_stated.targets), (ss, se), (0, 0),
                       quote=q[0][2] if q else sent.strip(' «»“”"'), confidence=0.6,
@@ -517,6 +520,8 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
         if dates:
             prev_sent_date = dates[0].value
         for c in sent_cands:
+            if c.type in (E.DEMANDED, E.INVESTIGATED, E.FINED, E.BANNED, E.BLOCKED_ACCESS, E.RESTRICTED):
+                doc.demands.append(c)
             doc.last_event_actors = c.actors
             if c.targets:
                 doc.last_event_targets = c.targets
@@ -568,6 +573,8 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         elif a_idx is not None:
             actors = [m.actor for m in _extend(ms, a_idx, sent, -1, atypes)]
         reach = 45 if etype is E.DEMANDED and not trig.nominal else 10_000
+        if etype is E.DEMANDED and sent[ts:te].lower().startswith("warn"):
+            reach = 3
         t_idx = next((i for i in right if ms[i].actor.type in ttypes and ms[i].start < rcut
                       and ms[i].start - te <= reach
                       and ms[i].actor.id not in {a.id for a in actors}), None)
@@ -586,7 +593,9 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         actors = [doc.main_country]
         conf = 0.5
     if not actors and trig.agentless:
-        act = _resolve_history(history + [m.actor for m in ms if m.end <= ts], atypes)
+        pool = history + [m.actor for m in ms if m.end <= ts]
+        act = (_resolve_history(pool, {T.REGULATOR} & atypes) if etype is E.INVESTIGATED else None) \
+            or _resolve_history(pool, atypes)
         if act is not None:
             actors = [act]
             conf = 0.55
@@ -594,7 +603,7 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         return Rejected(RejectReason.NO_ACTOR, sent, f"{etype.value}: no {'/'.join(sorted(t.value for t in atypes))} actor")
     if not targets and etype in TARGET_REQUIRED:
         if trig.agentless or trig.nominal:
-            act = _resolve_history(history, ttypes)
+            act = _resolve_history(history, {T.COMPANY} & ttypes) or _resolve_history(history, ttypes)
             if act is not None and act.id not in {a.id for a in actors}:
                 targets = [act]
                 conf = min(conf, 0.55)
@@ -602,6 +611,12 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
             return Rejected(RejectReason.NO_TARGET, sent, f"{etype.value}: no target")
     if etype is E.REGULATED and not targets:
         return Rejected(RejectReason.NO_TARGET, sent, "REGULATED: no law named")
+    if etype is E.COMPLIED and doc.demands:
+        aid = {a.id for a in actors}
+        for d in reversed(doc.demands):
+            if aid & {t.id for t in d.targets}:
+                targets = list(d.actors)
+                break
     targets = [t for t in _uniq(targets) if t.id not in {a.id for a in actors}]
     return _Cand(etype, _uniq(actors), targets, (0, 0), (ts, te), confidence=conf)
 
@@ -624,6 +639,8 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
             speaker = pr[0].actor
         elif prev_stated is not None:
             speaker = prev_stated.actors[0]
+    if speaker is None and inverted and right and right[0].how == "pron" and prev_stated is not None:
+        speaker = prev_stated.actors[0]
     if speaker is None and inverted and right:
         persons = [m for m in right[:2] if m.actor.type is T.PERSON]
         speaker = (persons[0] if persons else right[0]).actor
@@ -634,7 +651,8 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
             if any(a <= m.start < b for a, b, _ in quotes):
                 continue
             gap = sent[m.end:ts]
-            if len(gap.split()) <= 8 and not re.search(r"[«»“”\"]", gap):
+            if len(gap.split()) <= 8 and not re.search(r"[«»“”\"]", gap) and not re.search(
+                    r"\b(?:which|that|who|qui|que|statement|letter|report|rapport|communiqué|language)\b", gap, re.I):
                 speaker = m.actor
             break
     if speaker is None and right and re.match(r"^\W*$", sent[:ts].strip(" ,") or "") is None and re.search(r"\b(?:said|told|a\s+déclaré|a\s+indiqué|a\s+annoncé)\s*$", sent[:te]):
@@ -659,7 +677,9 @@ def _topic(doc: _Doc, ms: list[Mention], speaker: Actor, quotes) -> Actor | None
         a = m.actor
         if a.id == speaker.id or a.role == _MEDIA_ROLE or m.how == "pron":
             continue
-        k = (-doc.freq.get(a.id, 0), _TOPIC_PREF.get(a.type, 5), m.start)
+        if a.role == "indef" or m.how == "group":
+            continue
+        k = (_TOPIC_PREF.get(a.type, 5), -doc.freq.get(a.id, 0), m.start)
         if key is None or k < key:
             best, key = a, k
     return best
@@ -695,6 +715,11 @@ def code(article: Article) -> Extraction:
         t_ids = tuple(sorted(t.id for t in c.targets))
         key = (c.type, a_ids, t_ids, c.quote if c.type is E.STATED else None,
                c.sent if c.type is E.STATED else None)
+        if key not in seen and c.type is not E.STATED and not t_ids:
+            for k2 in seen:
+                if k2[0] is c.type and k2[1] == a_ids:
+                    key = k2
+                    break
         if key in seen:
             k = seen[key]
             if events[k].date is None and c.date:
