@@ -1,0 +1,814 @@
+"""Export the graph: RDF (seven syntaxes, validated with SHACL), JSON Lines and CSV.
+
+The RDF is lossless: every node and relationship property of the store has a triple, and ids
+are kept as ``aigov:id`` literals beside the IRIs minted from them. Its shape (terms in
+:mod:`graph.vocab`):
+
+* **Entities** (default graph): ``entity:Q833 a aigov:Country ; schema:name "Malaysia" ;
+  owl:sameAs wd:Q833``, aliases as ``schema:alternateName``.
+* **Articles**, one named graph each (``graph:<article id>``, itself ``prov:wasDerivedFrom``
+  the article in the default graph). An article's graph holds the article's description,
+  the events it reports (class, ``aigov:actor``, ``aigov:target``, ``aigov:modality``,
+  ``prov:wasDerivedFrom`` the article), one ``aigov:Report`` per REPORTS edge (that
+  article's evidence as ``prov:value``, date, quote, confidence, offset) and the direct
+  triples ``actor aigov:BLOCKED_ACCESS target`` the article supports.
+* **Event records** (default graph): what the store keeps on the Event node across all
+  reports -- date (``xsd:date``/``xsd:gYearMonth``/``xsd:gYear``, or an interval string),
+  ``aigov:start``/``aigov:end`` (``xsd:date``), quote and evidence (language-tagged with the
+  language of the article they come from), detail, confidence (``xsd:decimal``), first seen.
+
+Triple formats (turtle, nt, xml) carry the union of the graphs; quad formats (trig, nquads,
+json-ld) keep one named graph per article. ``nt``, ``nquads`` and ``ntriples-star`` stream:
+they are written page by page and never hold the whole graph. ``turtle-star`` and
+``ntriples-star`` are RDF 1.2 (the W3C successor of RDF-star): each direct triple is also
+reified by its event (``s p o ~ event`` in Turtle, ``event rdf:reifies <<( s p o )>>`` in
+N-Triples). rdflib 7 cannot read RDF 1.2; pyoxigraph (>= 0.5) can.
+
+With ``aligned=True`` (the default) the export also materialises what the ontology's
+subClassOf/subPropertyOf axioms entail towards schema.org, PROV-O and SEM (``schema:Country``,
+``schema:agent``, ``sem:hasActor``, ``schema:startTime``...), so those vocabularies can be
+queried without a reasoner.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import re
+import time
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, Callable, Iterable, Iterator
+
+from rdflib import OWL, RDF, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import PROV, SDO
+
+from graph import vocab
+from graph.errors import AigovError, SchemaError
+from graph.model import EntityType, EventType, Modality
+from graph.vocab import AIGOV
+
+__all__ = [
+    "FORMATS", "STREAMING_FORMATS", "ExportSummary", "ExportError",
+    "export_rdf", "export_jsonl", "export_csv", "to_dataset", "iter_quads", "validate",
+    "ENTITIES_PAGE", "ARTICLES_PAGE", "EVENTS_PAGE", "REPORTS_OF_EVENTS", "DIRECT_OF_EVENTS",
+    "DEFAULT_PAGE_SIZE",
+]
+
+DEFAULT_PAGE_SIZE = 1000
+
+
+class ExportError(AigovError):
+    """The export cannot be written (unknown format, unwritable target, bad stored value)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Cypher (both stores; keyset pagination on id; values only as parameters)
+#
+# ``toString(x.id) > $after`` and not ``x.id > $after``: FalkorDB 4.22's range-index scan
+# answers string range predicates wrongly (``n.id > 'Q1'`` returned nothing although 'Q833' is
+# stored; ``n.id > 'a'`` returned 'Q833'), so the comparison must not be served by the index.
+# Each page is then a label scan: fine for 10^5 nodes (see bench/bench_rdf.py); the totals are
+# counted first and checked, so a paging mistake can never drop nodes silently.
+
+#: One page of entities, by id (keyset pagination: ``$after`` is the last id of the page before).
+ENTITIES_PAGE = """\
+MATCH (n:Entity)
+WHERE toString(n.id) > $after
+RETURN n.id AS id, properties(n) AS props
+ORDER BY id
+LIMIT $limit
+"""
+
+#: One page of articles, by id.
+ARTICLES_PAGE = """\
+MATCH (a:Article)
+WHERE toString(a.id) > $after
+RETURN a.id AS id, properties(a) AS props
+ORDER BY id
+LIMIT $limit
+"""
+
+#: One page of events, by id, with the ids of their actors and targets.
+EVENTS_PAGE = """\
+MATCH (e:Event)
+WHERE toString(e.id) > $after
+WITH e
+ORDER BY e.id
+LIMIT $limit
+OPTIONAL MATCH (x:Entity)-[ra:ACTOR]->(e)
+WITH e, collect(DISTINCT x.id) AS actors
+OPTIONAL MATCH (e)-[rt:TARGET]->(y:Entity)
+WITH e, actors, collect(DISTINCT y.id) AS targets
+RETURN e.id AS id, properties(e) AS props, actors, targets
+ORDER BY id
+"""
+
+#: The REPORTS edges of a page of events, with the reporting article's language.
+REPORTS_OF_EVENTS = """\
+UNWIND $ids AS id
+MATCH (a:Article)-[r:REPORTS]->(e:Event {id: id})
+RETURN id AS event, a.id AS article, a.language AS language, properties(r) AS props
+"""
+
+#: The direct typed relationships (actor)-[:<TYPE> {event_id}]->(target) of a page of events.
+DIRECT_OF_EVENTS = """\
+UNWIND $ids AS id
+MATCH (s:Entity)-[ra:ACTOR]->(e:Event {id: id})
+MATCH (s)-[r]->(t:Entity)
+WHERE r.event_id = id
+RETURN id AS event, s.id AS src, type(r) AS type, t.id AS dst, properties(r) AS props
+"""
+
+
+#: How many nodes of each kind there are (to check the pages add up).
+COUNT_NODES = """\
+MATCH (n:{label})
+RETURN count(n) AS count
+"""
+
+_COUNT_QUERIES = {q: COUNT_NODES.format(label=label) for q, label in
+                  ((ENTITIES_PAGE, "Entity"), (ARTICLES_PAGE, "Article"), (EVENTS_PAGE, "Event"))}
+
+
+def _pages(store: Any, query: str, page_size: int) -> Iterator[list[dict]]:
+    """Pages of rows in id order; raises if they do not add up to the node count."""
+    if page_size < 1:
+        raise ExportError(f"page size must be at least 1, not {page_size}")
+    counted = store.read(_COUNT_QUERIES[query])
+    expected = int(counted[0]["count"]) if counted else 0  # [] from an empty embedded store
+    after, seen = "", 0
+    while seen < expected:
+        rows = store.read(query, {"after": after, "limit": page_size})
+        if not rows:
+            break
+        if str(rows[0]["id"]) <= after and seen:
+            raise ExportError(f"paging did not advance after id {after!r}")
+        seen += len(rows)
+        yield rows
+        after = str(rows[-1]["id"])
+        if len(rows) < page_size:
+            break
+    if seen != expected:
+        raise ExportError(f"read {seen} of {expected} nodes while paging; the store changed "
+                          "during the export or orders ids differently: export again")
+
+
+@dataclass
+class _EventPage:
+    events: list[dict]
+    reports: dict[str, list[dict]]
+    direct: dict[str, list[dict]]
+
+
+def _event_pages(store: Any, page_size: int) -> Iterator[_EventPage]:
+    for rows in _pages(store, EVENTS_PAGE, page_size):
+        ids = [r["id"] for r in rows]
+        reports: dict[str, list[dict]] = {i: [] for i in ids}
+        for r in store.read(REPORTS_OF_EVENTS, {"ids": ids}):
+            reports[r["event"]].append(r)
+        for lst in reports.values():
+            lst.sort(key=lambda r: (r["article"], str(r["props"].get("mention_id"))))
+        direct: dict[str, list[dict]] = {i: [] for i in ids}
+        for r in store.read(DIRECT_OF_EVENTS, {"ids": ids}):
+            direct[r["event"]].append(r)
+        for lst in direct.values():
+            lst.sort(key=lambda r: (r["type"], r["src"], r["dst"]))
+        yield _EventPage(rows, reports, direct)
+
+
+# ---------------------------------------------------------------------------------------------
+# literals
+
+_LANG_RE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
+_YEAR_RE = re.compile(r"^\d{4}$")
+_DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
+
+
+def _date(value: Any) -> Literal:
+    """A contract date as the literal of its precision: day ``xsd:date``, month
+    ``xsd:gYearMonth``, year ``xsd:gYear``, timestamp ``xsd:dateTime``; anything else (an
+    interval ``YYYY-MM-DD/YYYY-MM-DD``) a plain string.
+
+    >>> _date("2026-01").n3()
+    '"2026-01"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'
+    >>> _date("2026-01-05/2026-01-11").n3()
+    '"2026-01-05/2026-01-11"'
+    """
+    text = str(value)
+    if _DAY_RE.match(text):
+        return Literal(text, datatype=XSD.date)
+    if _MONTH_RE.match(text):
+        return Literal(text, datatype=XSD.gYearMonth)
+    if _YEAR_RE.match(text):
+        return Literal(text, datatype=XSD.gYear)
+    if _DATETIME_RE.match(text):
+        return Literal(text, datatype=XSD.dateTime)
+    return Literal(text)
+
+
+def _decimal(value: Any) -> Literal:
+    """A float as an exact ``xsd:decimal`` of its shortest repr (0.9 -> "0.9")."""
+    return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
+
+
+def _lang(language: Any) -> str | None:
+    if not language or not isinstance(language, str) or language.lower() == "und":
+        return None
+    return language if _LANG_RE.match(language) else None
+
+
+def _text(value: Any, lang: str | None) -> Literal:
+    return Literal(str(value), lang=lang) if lang else Literal(str(value))
+
+
+# ---------------------------------------------------------------------------------------------
+# the quads
+
+Quad = tuple  # (subject, predicate, object, graph IRI or None for the default graph)
+
+
+class _Emitter:
+    """Turns store rows into quads; ``aligned`` adds the schema.org/PROV/SEM entailments."""
+
+    def __init__(self, aligned: bool):
+        self.aligned = aligned
+        self.quads: list[Quad] = []
+        self.star: list[tuple[URIRef, URIRef, URIRef, URIRef]] = []
+
+    def add(self, s: URIRef, p: URIRef, o: Any, g: URIRef | None) -> None:
+        self.quads.append((s, p, o, g))
+        if self.aligned:
+            if p == RDF.type:
+                for sup in vocab.SUPERS.get(o, ()):
+                    self.quads.append((s, RDF.type, sup, g))
+            else:
+                for sup in vocab.SUPERS.get(p, ()):
+                    self.quads.append((s, sup, o, g))
+
+    def take(self) -> tuple[list[Quad], list[tuple]]:
+        quads, star = self.quads, self.star
+        self.quads, self.star = [], []
+        return quads, star
+
+    # -- records ------------------------------------------------------------------------------
+    def entity(self, props: dict[str, Any]) -> None:
+        s = vocab.entity_iri(props["id"])
+        self.add(s, RDF.type, vocab.entity_class(EntityType.parse(props["type"])), None)
+        self.add(s, AIGOV.id, Literal(props["id"]), None)
+        self.add(s, SDO.name, Literal(props["name"]), None)
+        for alias in props.get("aliases") or ():
+            self.add(s, SDO.alternateName, Literal(alias), None)
+        for key in props.get("keys") or ():
+            self.add(s, AIGOV.searchKey, Literal(key), None)
+        if props.get("wikidata"):
+            self.add(s, OWL.sameAs, vocab.wikidata_iri(props["wikidata"]), None)
+        if props.get("first_seen"):
+            self.add(s, AIGOV.firstSeen, _date(props["first_seen"]), None)
+
+    def article(self, props: dict[str, Any]) -> None:
+        a, g = vocab.article_iri(props["id"]), vocab.graph_iri(props["id"])
+        lang = _lang(props.get("language"))
+        self.add(g, PROV.wasDerivedFrom, a, None)
+        self.add(a, RDF.type, AIGOV.Article, g)
+        self.add(a, AIGOV.id, Literal(props["id"]), g)
+        if props.get("title"):
+            self.add(a, SDO.headline, _text(props["title"], lang), g)
+        if props.get("published"):
+            self.add(a, SDO.datePublished, _date(props["published"]), g)
+        if props.get("language"):
+            self.add(a, SDO.inLanguage, Literal(props["language"]), g)
+        if props.get("source"):
+            self.add(a, AIGOV.source, Literal(props["source"]), g)
+        if props.get("url"):
+            self.add(a, SDO.url, Literal(props["url"], datatype=XSD.anyURI), g)
+        if props.get("extractor"):
+            self.add(a, AIGOV.extractor, Literal(props["extractor"]), g)
+        if props.get("ingested_at"):
+            self.add(a, AIGOV.ingestedAt, _date(props["ingested_at"]), g)
+        if props.get("events") is not None:
+            self.add(a, AIGOV.eventCount, Literal(int(props["events"])), g)
+
+    def event(self, row: dict[str, Any], reports: list[dict], direct: list[dict]) -> None:
+        props = row["props"]
+        e = vocab.event_iri(row["id"])
+        etype = EventType.parse(props["type"])
+        modality = Modality.parse(props.get("modality") or Modality.ASSERTED)
+
+        def core(g: URIRef | None) -> None:
+            self.add(e, RDF.type, vocab.event_class(etype), g)
+            for x in sorted(row.get("actors") or ()):
+                self.add(e, AIGOV.actor, vocab.entity_iri(x), g)
+            for y in sorted(row.get("targets") or ()):
+                self.add(e, AIGOV.target, vocab.entity_iri(y), g)
+            self.add(e, AIGOV.modality, vocab.modality_iri(modality), g)
+
+        graphs: list[URIRef | None] = []
+        for rep in reports:
+            g = vocab.graph_iri(rep["article"])
+            a = vocab.article_iri(rep["article"])
+            lang = _lang(rep.get("language"))
+            rp = rep["props"]
+            if g not in graphs:
+                graphs.append(g)
+                core(g)
+                self.add(e, PROV.wasDerivedFrom, a, g)
+            r = vocab.report_iri(str(rp.get("mention_id") or f"{rep['article']}/{row['id']}"))
+            self.add(r, RDF.type, AIGOV.Report, g)
+            if rp.get("mention_id"):
+                self.add(r, AIGOV.id, Literal(rp["mention_id"]), g)
+            self.add(r, AIGOV.reportOf, e, g)
+            self.add(r, AIGOV.inArticle, a, g)
+            if rp.get("evidence") is not None:
+                self.add(r, PROV.value, _text(rp["evidence"], lang), g)
+            if rp.get("evidence_start") is not None:
+                self.add(r, AIGOV.evidenceStart, Literal(int(rp["evidence_start"])), g)
+            if rp.get("date"):
+                self.add(r, AIGOV.date, _date(rp["date"]), g)
+            if rp.get("date_text"):
+                self.add(r, AIGOV.dateText, _text(rp["date_text"], lang), g)
+            if rp.get("quote"):
+                self.add(r, AIGOV.quote, _text(rp["quote"], lang), g)
+            if rp.get("confidence") is not None:
+                self.add(r, AIGOV.confidence, _decimal(rp["confidence"]), g)
+        if not graphs:  # an event no article reports (should not happen): keep it, unsourced
+            graphs.append(None)
+            core(None)
+
+        # the Event node's own values (merged across reports) sit in the default graph
+        lang = None
+        if reports:
+            same = [r for r in reports if r["props"].get("evidence") == props.get("evidence")]
+            lang = _lang((same or reports)[0].get("language"))
+        self.add(e, AIGOV.id, Literal(row["id"]), None)
+        if props.get("date"):
+            self.add(e, AIGOV.date, _date(props["date"]), None)
+        for key, term in (("start", AIGOV.start), ("end", AIGOV.end)):
+            if props.get(key):
+                self.add(e, term, Literal(str(props[key]), datatype=XSD.date), None)
+        if props.get("date_text"):
+            self.add(e, AIGOV.dateText, _text(props["date_text"], lang), None)
+        if props.get("quote"):
+            self.add(e, AIGOV.quote, _text(props["quote"], lang), None)
+        if props.get("detail"):
+            self.add(e, AIGOV.detail, Literal(props["detail"]), None)
+        if props.get("evidence") is not None:
+            self.add(e, PROV.value, _text(props["evidence"], lang), None)
+        if props.get("confidence") is not None:
+            self.add(e, AIGOV.confidence, _decimal(props["confidence"]), None)
+        if props.get("first_seen"):
+            self.add(e, AIGOV.firstSeen, _date(props["first_seen"]), None)
+
+        for d in direct:
+            s, o = vocab.entity_iri(d["src"]), vocab.entity_iri(d["dst"])
+            p = vocab.event_predicate(EventType.parse(d["type"]))
+            for g in graphs:
+                self.add(s, p, o, g)
+            self.star.append((s, p, o, e))
+
+
+def _iter_pages(store: Any, page_size: int, aligned: bool,
+                counts: "ExportSummary") -> Iterator[tuple[list[Quad], list[tuple]]]:
+    """Pages of quads (deduplicated within the page) with their RDF 1.2 reifications."""
+    em = _Emitter(aligned)
+    for rows in _pages(store, ENTITIES_PAGE, page_size):
+        for r in rows:
+            em.entity(r["props"])
+        counts.entities += len(rows)
+        yield em.take()
+    for rows in _pages(store, ARTICLES_PAGE, page_size):
+        for r in rows:
+            em.article(r["props"])
+        counts.articles += len(rows)
+        counts.graphs += len(rows)
+        yield em.take()
+    for page in _event_pages(store, page_size):
+        for row in page.events:
+            em.event(row, page.reports[row["id"]], page.direct[row["id"]])
+            counts.reports += len(page.reports[row["id"]])
+            counts.direct += len(page.direct[row["id"]])
+        counts.events += len(page.events)
+        yield em.take()
+
+
+def iter_quads(store: Any, *, page_size: int = DEFAULT_PAGE_SIZE, aligned: bool = True) -> Iterator[Quad]:
+    """Every quad of the export, page by page (``graph`` is None for the default graph).
+
+    A quad can repeat across pages (a direct triple supported by two events); rdflib
+    graphs and N-Quads readers treat the output as a set.
+    """
+    counts = ExportSummary(format="quads")
+    for quads, _ in _iter_pages(store, page_size, aligned, counts):
+        yield from dict.fromkeys(quads)
+
+
+def to_dataset(store: Any, *, page_size: int = DEFAULT_PAGE_SIZE, aligned: bool = True,
+               include_ontology: bool = False) -> Dataset:
+    """The whole export as an rdflib :class:`~rdflib.Dataset` (one named graph per article)."""
+    ds = _new_dataset()
+    _fill(ds, _iter_pages(store, page_size, aligned, ExportSummary(format="dataset")))
+    if include_ontology:
+        ds.default_graph.__iadd__(vocab.ontology())
+    return ds
+
+
+def _new_dataset() -> Dataset:
+    ds = Dataset()
+    for prefix, ns in vocab.PREFIXES.items():
+        ds.bind(prefix, ns)
+    return ds
+
+
+def _fill(ds: Dataset, pages: Iterable[tuple[list[Quad], list]]) -> None:
+    graphs: dict[URIRef | None, Graph] = {None: ds.default_graph}
+    for quads, _ in pages:
+        for s, p, o, g in quads:
+            target = graphs.get(g)
+            if target is None:
+                target = graphs[g] = ds.graph(g)
+            target.add((s, p, o))
+
+
+# ---------------------------------------------------------------------------------------------
+# N-Triples / N-Quads, written by hand so that they stream
+
+_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _nt(term: Any) -> str:
+    if isinstance(term, URIRef):
+        if _IRI_BAD.search(term):
+            raise ExportError(f"not a valid IRI: {term!r}")
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = '"' + str(term).translate(_ESCAPES) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype and term.datatype != XSD.string:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    raise ExportError(f"cannot write {term!r} in N-Triples")  # no blank nodes in this model
+
+
+def _nt_line(s: Any, p: Any, o: Any, g: Any = None) -> str:
+    if g is None:
+        return f"{_nt(s)} {_nt(p)} {_nt(o)} .\n"
+    return f"{_nt(s)} {_nt(p)} {_nt(o)} {_nt(g)} .\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# the public API
+
+#: format name -> (rdflib serializer or None when written by hand, keeps named graphs)
+FORMATS: dict[str, tuple[str | None, bool]] = {
+    "turtle": ("turtle", False),
+    "nt": (None, False),
+    "json-ld": ("json-ld", True),
+    "xml": ("xml", False),
+    "trig": ("trig", True),
+    "nquads": (None, True),
+    "turtle-star": ("turtle", False),
+    "ntriples-star": (None, False),
+}
+STREAMING_FORMATS = frozenset({"nt", "nquads", "ntriples-star"})
+_ALIASES = {"ttl": "turtle", "ntriples": "nt", "n-triples": "nt", "jsonld": "json-ld",
+            "rdfxml": "xml", "rdf/xml": "xml", "rdf": "xml", "n-quads": "nquads", "nq": "nquads",
+            "ttl-star": "turtle-star", "turtlestar": "turtle-star", "nt-star": "ntriples-star",
+            "n-triples-star": "ntriples-star"}
+
+
+def _format(name: str) -> str:
+    key = str(name).strip().lower()
+    key = _ALIASES.get(key, key)
+    if key not in FORMATS:
+        raise ExportError(f"unknown RDF format {name!r}; use one of: {', '.join(FORMATS)}")
+    return key
+
+
+@dataclass
+class ExportSummary:
+    """What an export wrote."""
+
+    format: str
+    triples: int = 0  #: statements written (triples, or quads for trig/nquads/json-ld)
+    reifications: int = 0  #: RDF 1.2 reifier statements (star formats)
+    entities: int = 0
+    articles: int = 0
+    events: int = 0
+    reports: int = 0
+    direct: int = 0
+    graphs: int = 0  #: named graphs (one per article)
+    streamed: bool = False
+    seconds: float = 0.0
+    conforms: bool | None = None  #: SHACL result when ``validate=True``
+    validation_report: str | None = None
+    files: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        if out["validation_report"] and self.conforms:
+            out["validation_report"] = None
+        return out
+
+
+@contextlib.contextmanager
+def _binary_out(out: str | Path | IO[bytes]) -> Iterator[IO[bytes]]:
+    if isinstance(out, (str, Path)):
+        try:
+            fh = open(out, "wb")
+        except OSError as exc:
+            raise ExportError(f"{out}: cannot write: {exc.strerror or exc}") from exc
+        with fh:
+            yield fh
+    elif isinstance(out, io.TextIOBase):
+        yield out.buffer if hasattr(out, "buffer") else _TextAsBinary(out)
+    else:
+        yield out
+
+
+class _TextAsBinary(io.RawIOBase):
+    def __init__(self, text: IO[str]):
+        self._text = text
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: bytes) -> int:  # type: ignore[override]
+        self._text.write(bytes(b).decode("utf-8"))
+        return len(b)
+
+
+def export_rdf(store: Any, out: str | Path | IO[bytes], format: str = "turtle", *,
+               validate: bool = False, aligned: bool = True, include_ontology: bool = False,
+               page_size: int = DEFAULT_PAGE_SIZE,
+               progress: Callable[[int], None] | None = None) -> ExportSummary:
+    """Export the store as RDF to a path or a binary file.
+
+    Parameters
+    ----------
+    store : GraphStore
+        Any store with ``read(cypher, params)`` (embedded or Neo4j).
+    out : path or binary file
+    format : str
+        ``turtle``, ``nt``, ``json-ld``, ``xml``, ``trig``, ``nquads``, ``turtle-star`` or
+        ``ntriples-star`` (aliases: ttl, ntriples, jsonld, rdfxml, nq, nt-star...).
+    validate : bool
+        Also check the exported graph against ``graph/shapes.ttl`` (pyshacl); the result is in
+        ``summary.conforms`` / ``summary.validation_report``. For streamed formats this keeps a
+        copy of the graph in memory.
+    aligned : bool
+        Materialise schema.org / PROV-O / SEM super-classes and super-properties.
+    include_ontology : bool
+        Also write the aigov ontology (default graph).
+    page_size : int
+        Nodes read per query.
+    progress : callable
+        Called with the number of records of each page written.
+
+    Returns
+    -------
+    ExportSummary
+    """
+    fmt = _format(format)
+    summary = ExportSummary(format=fmt)
+    started = time.perf_counter()
+    pages = _iter_pages(store, page_size, aligned, summary)
+    if progress:
+        pages = _with_progress(pages, progress)
+    keep = _new_dataset() if validate else None
+    if fmt in STREAMING_FORMATS:
+        summary.streamed = True
+        quads_out = fmt == "nquads"
+        with _binary_out(out) as fh:
+            seen_direct: set[tuple] = set()
+            if include_ontology:
+                for s, p, o in vocab.ontology():
+                    fh.write(_nt_line(s, p, o).encode("utf-8"))
+                    summary.triples += 1
+            for quads, star in pages:
+                if keep is not None:
+                    _fill(keep, [(quads, star)])
+                lines = dict.fromkeys(
+                    (s, p, o, g) if quads_out else (s, p, o) for s, p, o, g in quads)
+                buf = []
+                for q in lines:
+                    if q[1] in _DIRECT_PREDICATES:
+                        if q in seen_direct:
+                            continue
+                        seen_direct.add(q)
+                    buf.append(_nt_line(*q))
+                if fmt == "ntriples-star":
+                    for s, p, o, e in star:
+                        buf.append(f"{_nt(e)} <{_REIFIES}> <<( {_nt(s)} {_nt(p)} {_nt(o)} )>> .\n")
+                    summary.reifications += len(star)
+                summary.triples += len(buf) - (len(star) if fmt == "ntriples-star" else 0)
+                fh.write("".join(buf).encode("utf-8"))
+    else:
+        serializer, named = FORMATS[fmt]
+        ds = _new_dataset()
+        star_rows: list[tuple] = []
+        for quads, star in pages:
+            _fill(ds, [(quads, star)])
+            star_rows.extend(star)
+        if include_ontology:
+            ds.default_graph.__iadd__(vocab.ontology())
+        keep = ds if validate else None
+        if named:
+            target: Graph = ds
+            summary.triples = sum(1 for _ in ds.quads((None, None, None, None)))
+        else:
+            target = _union(ds)
+            summary.triples = len(target)
+        kwargs: dict[str, Any] = {}
+        if fmt == "json-ld":
+            kwargs = {"context": _shipped_context(), "auto_compact": True}
+        data = target.serialize(format=serializer, encoding="utf-8", **kwargs)
+        with _binary_out(out) as fh:
+            fh.write(data)
+            if fmt == "turtle-star" and star_rows:
+                fh.write(b"\n# RDF 1.2: each direct relation is reified by its event (s p o ~ event).\n")
+                fh.write("".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ~ {_nt(e)} .\n"
+                                 for s, p, o, e in star_rows).encode("utf-8"))
+                summary.reifications = len(star_rows)
+    summary.seconds = round(time.perf_counter() - started, 3)
+    if keep is not None:
+        summary.conforms, summary.validation_report = _shacl(keep)
+    if isinstance(out, (str, Path)):
+        summary.files.append(str(out))
+    return summary
+
+
+_REIFIES = "http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies"
+_DIRECT_PREDICATES = frozenset(vocab.event_predicate(t) for t in EventType)
+
+
+def _with_progress(pages: Iterator, progress: Callable[[int], None]) -> Iterator:
+    for page in pages:
+        progress(len(page[0]))
+        yield page
+
+
+def _union(ds: Dataset) -> Graph:
+    g = Graph()
+    for prefix, ns in vocab.PREFIXES.items():
+        g.bind(prefix, ns)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def _shipped_context() -> dict[str, Any]:
+    return json.loads(vocab.CONTEXT_PATH.read_text(encoding="utf-8"))["@context"]
+
+
+def validate(graph: Graph, *, shapes: str | Path | Graph | None = None,
+             ontology: bool = True) -> tuple[bool, str]:
+    """Check a graph (or the union of a dataset's graphs) against the SHACL shapes.
+
+    Returns ``(conforms, report_text)``. The aigov ontology is mixed in so that class targets
+    reach sub-classes (an ``aigov:BannedEvent`` is an ``aigov:Event``).
+    """
+    return _shacl(graph, shapes=shapes, ontology=ontology)
+
+
+def _shacl(graph: Graph, *, shapes: str | Path | Graph | None = None,
+           ontology: bool = True) -> tuple[bool, str]:
+    try:
+        from pyshacl import validate as shacl
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise ExportError("validation needs the 'pyshacl' package (pip install pyshacl)") from exc
+    data = _union(graph) if isinstance(graph, Dataset) else graph
+    if shapes is None or isinstance(shapes, (str, Path)):
+        shapes_graph = Graph().parse(str(shapes or vocab.SHAPES_PATH), format="turtle")
+    else:
+        shapes_graph = shapes
+    conforms, _, text = shacl(data, shacl_graph=shapes_graph,
+                              ont_graph=vocab.ontology() if ontology else None,
+                              inference="none", abort_on_first=False, allow_warnings=True)
+    return bool(conforms), str(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON Lines and CSV (for pandas)
+
+@contextlib.contextmanager
+def _text_out(out: str | Path | IO) -> Iterator[IO[str]]:
+    if isinstance(out, (str, Path)):
+        try:
+            fh = open(out, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise ExportError(f"{out}: cannot write: {exc.strerror or exc}") from exc
+        with fh:
+            yield fh
+    elif isinstance(out, io.TextIOBase):
+        yield out
+    else:
+        wrapper = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+        try:
+            yield wrapper
+        finally:
+            wrapper.detach()
+
+
+def _clean(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in sorted(props.items()) if not k.startswith("_")}
+
+
+def export_jsonl(store: Any, out: str | Path | IO, *, page_size: int = DEFAULT_PAGE_SIZE) -> dict[str, int]:
+    """One JSON object per line: entities, then articles, then events with their actors,
+    targets, reports and direct relationships (``"kind"`` tells which).
+
+    ``pandas.read_json(path, lines=True)`` reads it; filter on ``kind``.
+    """
+    counts = {"entities": 0, "articles": 0, "events": 0}
+    with _text_out(out) as fh:
+        for rows in _pages(store, ENTITIES_PAGE, page_size):
+            fh.write("".join(json.dumps({"kind": "entity", **_clean(r["props"])}, ensure_ascii=False) + "\n"
+                             for r in rows))
+            counts["entities"] += len(rows)
+        for rows in _pages(store, ARTICLES_PAGE, page_size):
+            fh.write("".join(json.dumps({"kind": "article", **_clean(r["props"])}, ensure_ascii=False) + "\n"
+                             for r in rows))
+            counts["articles"] += len(rows)
+        for page in _event_pages(store, page_size):
+            lines = []
+            for row in page.events:
+                obj = {"kind": "event", **_clean(row["props"]),
+                       "actors": sorted(row["actors"]), "targets": sorted(row["targets"]),
+                       "reports": [{"article": r["article"], **_clean(r["props"])}
+                                   for r in page.reports[row["id"]]],
+                       "direct": [{"source": d["src"], "type": d["type"], "target": d["dst"],
+                                   **_clean(d["props"])} for d in page.direct[row["id"]]]}
+                lines.append(json.dumps(obj, ensure_ascii=False) + "\n")
+            fh.write("".join(lines))
+            counts["events"] += len(page.events)
+    return counts
+
+
+NODE_COLUMNS = ["id", "label", "type", "name", "aliases", "keys", "wikidata", "title", "published",
+                "language", "source", "url", "extractor", "ingested_at", "events", "date", "start",
+                "end", "date_text", "modality", "quote", "detail", "evidence", "confidence",
+                "first_seen"]
+RELATIONSHIP_COLUMNS = ["source", "type", "target", "event_id", "mention_id", "evidence",
+                        "evidence_start", "date", "date_text", "quote", "confidence", "modality"]
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else value
+
+
+def export_csv(store: Any, out_dir: str | Path, *, page_size: int = DEFAULT_PAGE_SIZE) -> dict[str, Any]:
+    """Write ``nodes.csv`` and ``relationships.csv`` (UTF-8, header row) into ``out_dir``.
+
+    ``label`` is Entity, Article or Event; list values (aliases, keys) are JSON arrays.
+    Relationship ``type`` is ACTOR, TARGET, REPORTS or an event type (direct relation).
+    """
+    folder = Path(out_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"{folder}: cannot create: {exc.strerror or exc}") from exc
+    nodes_path, rels_path = folder / "nodes.csv", folder / "relationships.csv"
+    n_nodes = n_rels = 0
+    with _text_out(nodes_path) as nf, _text_out(rels_path) as rf:
+        nodes = csv.DictWriter(nf, NODE_COLUMNS, extrasaction="ignore")
+        rels = csv.DictWriter(rf, RELATIONSHIP_COLUMNS, extrasaction="ignore")
+        nodes.writeheader()
+        rels.writeheader()
+
+        def node(label: str, props: dict[str, Any]) -> None:
+            nodes.writerow({k: _cell(v) for k, v in {**props, "label": label}.items()})
+
+        for label, query in (("Entity", ENTITIES_PAGE), ("Article", ARTICLES_PAGE)):
+            for rows in _pages(store, query, page_size):
+                for r in rows:
+                    node(label, r["props"])
+                n_nodes += len(rows)
+        for page in _event_pages(store, page_size):
+            for row in page.events:
+                node("Event", row["props"])
+                n_nodes += 1
+                eid = row["id"]
+                for x in sorted(row["actors"]):
+                    rels.writerow({"source": x, "type": "ACTOR", "target": eid})
+                for y in sorted(row["targets"]):
+                    rels.writerow({"source": eid, "type": "TARGET", "target": y})
+                for r in page.reports[eid]:
+                    rels.writerow({**{k: _cell(v) for k, v in r["props"].items()},
+                                   "source": r["article"], "type": "REPORTS", "target": eid,
+                                   "event_id": eid})
+                for d in page.direct[eid]:
+                    rels.writerow({**{k: _cell(v) for k, v in d["props"].items()},
+                                   "source": d["src"], "type": d["type"], "target": d["dst"]})
+                n_rels += (len(row["actors"]) + len(row["targets"]) + len(page.reports[eid])
+                           + len(page.direct[eid]))
+    return {"nodes": n_nodes, "relationships": n_rels,
+            "files": [str(nodes_path), str(rels_path)]}

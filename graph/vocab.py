@@ -1,0 +1,416 @@
+"""The RDF vocabulary of aigov, generated from the closed enums of :mod:`graph.model`.
+
+Every class, predicate and individual here derives from :class:`~graph.model.EntityType`,
+:class:`~graph.model.EventType` and :class:`~graph.model.Modality`; nothing is typed twice.
+
+* ``https://w3id.org/aigov/ont/`` (prefix ``aigov:``) holds the terms: one class per entity
+  type (``aigov:Country``), one class per event type (``aigov:BlockedAccessEvent``) and one
+  predicate per event type for the direct relation (``aigov:BLOCKED_ACCESS``), the modality
+  individuals (``aigov:Asserted``...) and the properties of events, reports and articles.
+* Resources live under ``entity/``, ``event/``, ``article/``, ``report/`` (one per REPORTS edge,
+  i.e. one mention of an event in one article) and ``graph/`` (one named graph per article).
+* Terms are aligned (``rdfs:subClassOf`` / ``rdfs:subPropertyOf``) with schema.org, W3C PROV-O
+  and SEM; event types carry PLOVER and CAMEO codes where one fits (``aigov:ploverCode``,
+  ``aigov:cameoCode``, both sub-properties of ``skos:notation``).
+
+:class:`AIGOV` is a closed namespace: an unknown term raises, it never mints a new IRI.
+
+Examples
+--------
+>>> from graph.model import EventType
+>>> str(AIGOV.BLOCKED_ACCESS)
+'https://w3id.org/aigov/ont/BLOCKED_ACCESS'
+>>> event_class(EventType.BLOCKED_ACCESS) == AIGOV.BlockedAccessEvent
+True
+>>> AIGOV.NOT_A_TERM
+Traceback (most recent call last):
+...
+AttributeError: term 'NOT_A_TERM' not in namespace 'https://w3id.org/aigov/ont/'
+>>> str(entity_iri('person:o-brien/"x"'))
+'https://w3id.org/aigov/entity/person:o-brien%2F%22x%22'
+>>> str(wikidata_iri("Q833"))
+'http://www.wikidata.org/entity/Q833'
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import quote
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SDO, DefinedNamespace
+
+from graph.errors import SchemaError
+from graph.model import EntityType, EventType, Modality
+
+__all__ = [
+    "BASE", "ONT", "AIGOV", "SDO", "PROV", "SEM", "WD",
+    "ENTITY", "EVENT", "ARTICLE", "REPORT", "GRAPH",
+    "entity_class", "event_class", "event_predicate", "modality_iri",
+    "entity_iri", "event_iri", "article_iri", "report_iri", "graph_iri", "wikidata_iri",
+    "PREFIXES", "PLOVER", "CAMEO", "SUPERS", "ontology", "write_ontology", "jsonld_context",
+    "CONTEXT_PATH", "SHAPES_PATH",
+]
+
+BASE = "https://w3id.org/aigov/"
+ONT = Namespace(BASE + "ont/")
+ENTITY = Namespace(BASE + "entity/")
+EVENT = Namespace(BASE + "event/")
+ARTICLE = Namespace(BASE + "article/")
+REPORT = Namespace(BASE + "report/")
+GRAPH = Namespace(BASE + "graph/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+CONTEXT_PATH = Path(__file__).with_name("context.jsonld")
+SHAPES_PATH = Path(__file__).with_name("shapes.ttl")
+
+PREFIXES: dict[str, Namespace] = {
+    "aigov": ONT, "entity": ENTITY, "event": EVENT, "article": ARTICLE, "report": REPORT,
+    "graph": GRAPH, "schema": Namespace(str(SDO)), "prov": Namespace(str(PROV)), "sem": SEM,
+    "wd": WD, "owl": Namespace(str(OWL)), "rdfs": Namespace(str(RDFS)),
+    "xsd": Namespace(str(XSD)), "skos": Namespace(str(SKOS)),
+}
+
+
+def _camel(value: str) -> str:
+    """``"BLOCKED_ACCESS"`` -> ``"BlockedAccess"``; ``"asserted"`` -> ``"Asserted"``."""
+    return "".join(part.capitalize() for part in value.split("_"))
+
+
+# ---------------------------------------------------------------------------------------------
+# labels (en, fr) and codes. A member missing here still gets a term (labelled from its name);
+# tests/test_export.py fails until it is labelled.
+
+ENTITY_LABELS: dict[EntityType, tuple[str, str]] = {
+    EntityType.PERSON: ("person", "personne"),
+    EntityType.COMPANY: ("company", "entreprise"),
+    EntityType.GOVERNMENT: ("government", "gouvernement"),
+    EntityType.COUNTRY: ("country", "pays"),
+    EntityType.REGULATOR: ("regulator", "autorité de régulation"),
+    EntityType.LEGISLATURE: ("legislature", "parlement"),
+    EntityType.COURT: ("court", "juridiction"),
+    EntityType.PRODUCT: ("product", "produit"),
+    EntityType.ORGANIZATION: ("organization", "organisation"),
+    EntityType.LAW: ("law", "loi"),
+}
+
+#: event type -> ((class label en, fr), (predicate label en, fr))
+EVENT_LABELS: dict[EventType, tuple[tuple[str, str], tuple[str, str]]] = {
+    EventType.BANNED: (("ban", "interdiction"), ("banned", "a interdit")),
+    EventType.BLOCKED_ACCESS: (("access block", "blocage d'accès"),
+                               ("blocked access to", "a bloqué l'accès à")),
+    EventType.DEMANDED: (("demand", "exigence"), ("demanded of", "a exigé de")),
+    EventType.STATED: (("statement", "déclaration"), ("made a statement about", "s'est exprimé sur")),
+    EventType.SUED: (("lawsuit", "poursuite en justice"), ("sued", "a poursuivi en justice")),
+    EventType.INVESTIGATED: (("investigation", "enquête"), ("investigated", "a enquêté sur")),
+    EventType.FINED: (("fine", "amende"), ("fined", "a infligé une amende à")),
+    EventType.RESTRICTED: (("restriction", "restriction"), ("restricted", "a restreint")),
+    EventType.REGULATED: (("regulation", "réglementation"), ("regulated", "a réglementé")),
+    EventType.CRIMINALISED: (("criminalisation", "pénalisation"), ("criminalised", "a pénalisé")),
+    EventType.ALLOWED: (("authorisation", "autorisation"), ("allowed", "a autorisé")),
+    EventType.ANNOUNCED: (("announcement", "annonce"), ("announced", "a annoncé")),
+    EventType.COMPLIED: (("compliance", "mise en conformité"), ("complied with", "s'est conformé à")),
+    EventType.SETTLED: (("settlement", "transaction"), ("settled with", "a transigé avec")),
+}
+
+MODALITY_LABELS: dict[Modality, tuple[str, str]] = {
+    Modality.ASSERTED: ("asserted", "affirmé"),
+    Modality.PLANNED: ("planned", "prévu"),
+    Modality.REPORTED: ("reported", "rapporté"),
+    Modality.NEGATED: ("negated", "démenti"),
+    Modality.HYPOTHETICAL: ("hypothetical", "hypothétique"),
+}
+
+#: PLOVER event categories (closest fit; None where none fits, e.g. public statements,
+#: which PLOVER does not code).
+PLOVER: dict[EventType, str | None] = {
+    EventType.BANNED: "COERCE", EventType.BLOCKED_ACCESS: "COERCE", EventType.DEMANDED: "REQUEST",
+    EventType.STATED: None, EventType.SUED: "ACCUSE", EventType.INVESTIGATED: "ACCUSE",
+    EventType.FINED: "SANCTION", EventType.RESTRICTED: "COERCE", EventType.REGULATED: None,
+    EventType.CRIMINALISED: None, EventType.ALLOWED: "CONCEDE", EventType.ANNOUNCED: None,
+    EventType.COMPLIED: "CONCEDE", EventType.SETTLED: "AGREE",
+}
+
+#: CAMEO codes (closest fit): 010 make statement, 057 sign formal agreement, 080 yield,
+#: 081 ease administrative sanctions, 090 investigate, 100 demand, 115 bring lawsuit,
+#: 172 impose administrative sanctions.
+CAMEO: dict[EventType, str | None] = {
+    EventType.BANNED: "172", EventType.BLOCKED_ACCESS: "172", EventType.DEMANDED: "100",
+    EventType.STATED: "010", EventType.SUED: "115", EventType.INVESTIGATED: "090",
+    EventType.FINED: "172", EventType.RESTRICTED: "172", EventType.REGULATED: None,
+    EventType.CRIMINALISED: None, EventType.ALLOWED: "081", EventType.ANNOUNCED: "010",
+    EventType.COMPLIED: "080", EventType.SETTLED: "057",
+}
+
+#: schema.org classes each entity type specialises.
+ENTITY_SCHEMA: dict[EntityType, tuple[URIRef, ...]] = {
+    EntityType.PERSON: (SDO.Person,),
+    EntityType.COMPANY: (SDO.Corporation,),
+    EntityType.GOVERNMENT: (SDO.GovernmentOrganization,),
+    EntityType.COUNTRY: (SDO.Country,),
+    EntityType.REGULATOR: (SDO.GovernmentOrganization,),
+    EntityType.LEGISLATURE: (SDO.GovernmentOrganization,),
+    EntityType.COURT: (SDO.GovernmentOrganization,),
+    EntityType.PRODUCT: (SDO.Product, SDO.SoftwareApplication),
+    EntityType.ORGANIZATION: (SDO.Organization,),
+    EntityType.LAW: (SDO.Legislation,),
+}
+
+# Properties of the data: name -> (kind, label en, label fr, domain, range, super-properties)
+_OBJECT, _DATA = OWL.ObjectProperty, OWL.DatatypeProperty
+_PROPS: dict[str, tuple[URIRef, str, str, str | None, URIRef | str | None, tuple[URIRef, ...]]] = {
+    "id": (_DATA, "identifier", "identifiant", None, XSD.string, (DCTERMS.identifier,)),
+    "searchKey": (_DATA, "search key", "clé de recherche", "Entity", XSD.string, ()),
+    "firstSeen": (_DATA, "first seen", "vu pour la première fois", None, None, ()),
+    "actor": (_OBJECT, "actor", "acteur", "Event", "Entity", (SDO.agent, SEM.hasActor)),
+    "target": (_OBJECT, "target", "cible", "Event", "Entity", (SDO.object,)),
+    "modality": (_OBJECT, "modality", "modalité", "Event", "Modality", ()),
+    "date": (_DATA, "date", "date", None, None, (SEM.hasTimeStamp,)),
+    "start": (_DATA, "first day", "premier jour", "Event", XSD.date, (SDO.startTime, SEM.hasBeginTimeStamp)),
+    "end": (_DATA, "last day", "dernier jour", "Event", XSD.date, (SDO.endTime, SEM.hasEndTimeStamp)),
+    "dateText": (_DATA, "date as written", "date telle qu'écrite", None, None, ()),
+    "quote": (_DATA, "quote", "citation", None, None, ()),
+    "detail": (_DATA, "detail", "précision", "Event", XSD.string, ()),
+    "confidence": (_DATA, "confidence", "confiance", None, XSD.decimal, ()),
+    "evidenceStart": (_DATA, "evidence offset", "position de la preuve", "Report", XSD.integer, ()),
+    "reportOf": (_OBJECT, "report of", "mention de", "Report", "Event", ()),
+    "inArticle": (_OBJECT, "in article", "dans l'article", "Report", "Article", (PROV.wasDerivedFrom,)),
+    "source": (_DATA, "source", "source", "Article", XSD.string, ()),
+    "extractor": (_DATA, "extractor", "extracteur", "Article", XSD.string, ()),
+    "ingestedAt": (_DATA, "ingested at", "intégré le", "Article", XSD.dateTime, ()),
+    "eventCount": (_DATA, "event count", "nombre d'événements", "Article", XSD.integer, ()),
+    "ploverCode": (OWL.AnnotationProperty, "PLOVER code", "code PLOVER", None, None, (SKOS.notation,)),
+    "cameoCode": (OWL.AnnotationProperty, "CAMEO code", "code CAMEO", None, None, (SKOS.notation,)),
+}
+
+_BASE_CLASSES: dict[str, tuple[str, str, tuple[URIRef, ...]]] = {
+    "Entity": ("entity", "entité", (SDO.Thing,)),
+    "Event": ("event", "événement", (SDO.Action, SEM.Event)),
+    "Article": ("news article", "article de presse", (SDO.NewsArticle, PROV.Entity)),
+    "Report": ("report of an event in an article", "mention d'un événement dans un article",
+               (PROV.Entity,)),
+    "Modality": ("modality", "modalité", (SKOS.Concept,)),
+}
+
+
+def _terms() -> list[str]:
+    names = list(_BASE_CLASSES) + list(_PROPS)
+    names += [t.value for t in EntityType]
+    names += [_camel(t.value) + "Event" for t in EventType]
+    names += [t.value for t in EventType]
+    names += [_camel(m.value) for m in Modality] + ["modalities"]
+    if len(names) != len(set(names)):
+        dup = sorted({n for n in names if names.count(n) > 1})
+        raise SchemaError(f"vocabulary terms collide: {dup}")
+    return names
+
+
+AIGOV: type[DefinedNamespace] = type("AIGOV", (DefinedNamespace,), {
+    "__doc__": "The closed aigov ontology namespace (generated from graph.model's enums).",
+    "__annotations__": {name: URIRef for name in _terms()},
+    "_NS": ONT,
+    "_fail": True,
+})
+
+
+def entity_class(t: EntityType | str) -> URIRef:
+    """``EntityType.COUNTRY`` -> ``aigov:Country``."""
+    return AIGOV[EntityType.parse(t).value]
+
+
+def event_class(t: EventType | str) -> URIRef:
+    """``EventType.BLOCKED_ACCESS`` -> ``aigov:BlockedAccessEvent``."""
+    return AIGOV[_camel(EventType.parse(t).value) + "Event"]
+
+
+def event_predicate(t: EventType | str) -> URIRef:
+    """``EventType.BLOCKED_ACCESS`` -> ``aigov:BLOCKED_ACCESS`` (the direct actor->target triple)."""
+    return AIGOV[EventType.parse(t).value]
+
+
+def modality_iri(m: Modality | str) -> URIRef:
+    """``Modality.ASSERTED`` -> ``aigov:Asserted``."""
+    return AIGOV[_camel(Modality.parse(m).value)]
+
+
+def _local(value: str) -> str:
+    """Percent-encode an id into one IRI path segment (injective: ``%`` itself is encoded)."""
+    if not value:
+        raise SchemaError("an empty id cannot name a resource")
+    return quote(value, safe="-_~:")
+
+
+def entity_iri(id: str) -> URIRef:
+    return ENTITY[_local(id)]
+
+
+def event_iri(id: str) -> URIRef:
+    return EVENT[_local(id)]
+
+
+def article_iri(id: str) -> URIRef:
+    return ARTICLE[_local(id)]
+
+
+def report_iri(id: str) -> URIRef:
+    return REPORT[_local(id)]
+
+
+def graph_iri(article: str) -> URIRef:
+    """The named graph holding what one article says."""
+    return GRAPH[_local(article)]
+
+
+def wikidata_iri(qid: str) -> URIRef:
+    if not qid or not qid[0] == "Q" or not qid[1:].isdigit():
+        raise SchemaError(f"{qid!r} is not a Wikidata QID")
+    return WD[qid]
+
+
+def _supers() -> dict[URIRef, tuple[URIRef, ...]]:
+    """Every aigov class/property -> its (transitive) super-classes/properties outside itself."""
+    out: dict[URIRef, tuple[URIRef, ...]] = {}
+    for name, (_, _, sup) in _BASE_CLASSES.items():
+        out[AIGOV[name]] = sup
+    for t in EntityType:
+        out[entity_class(t)] = (AIGOV.Entity, *ENTITY_SCHEMA.get(t, ()), *out[AIGOV.Entity])
+    for t in EventType:
+        out[event_class(t)] = (AIGOV.Event, *out[AIGOV.Event])
+    for name, (*_, sup) in _PROPS.items():
+        if sup:
+            out[AIGOV[name]] = sup
+    return out
+
+
+#: Terms to materialise on export (``aligned=True``): what RDFS entailment over the
+#: ontology's subClassOf/subPropertyOf axioms adds, so schema.org/PROV/SEM queries work
+#: without a reasoner.
+SUPERS: dict[URIRef, tuple[URIRef, ...]] = _supers()
+
+
+def ontology() -> Graph:
+    """The aigov ontology (classes, properties, individuals; labels in en and fr) as a Graph."""
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    onto = URIRef(BASE + "ont")
+    g.add((onto, RDF.type, OWL.Ontology))
+    g.add((onto, RDFS.label, Literal("aigov: AI governance events from the news", lang="en")))
+    g.add((onto, RDFS.label, Literal("aigov : événements de gouvernance de l'IA dans la presse", lang="fr")))
+    g.add((onto, RDFS.comment, Literal(
+        "Generated from the closed enums of graph/model.py. Events are reified: an event "
+        "resource has actors, targets, a modality and dated evidence; the same fact is also "
+        "the direct triple actor aigov:<TYPE> target. Each article's statements sit in their "
+        "own named graph.", lang="en")))
+
+    def label(term: URIRef, en: str, fr: str) -> None:
+        g.add((term, RDFS.label, Literal(en, lang="en")))
+        g.add((term, RDFS.label, Literal(fr, lang="fr")))
+        g.add((term, RDFS.isDefinedBy, onto))
+
+    for name, (en, fr, sup) in _BASE_CLASSES.items():
+        g.add((AIGOV[name], RDF.type, OWL.Class))
+        label(AIGOV[name], en, fr)
+        for s in sup:
+            g.add((AIGOV[name], RDFS.subClassOf, s))
+    for t in EntityType:
+        c = entity_class(t)
+        g.add((c, RDF.type, OWL.Class))
+        en, fr = ENTITY_LABELS.get(t, (t.value.lower(), t.value.lower()))
+        label(c, en, fr)
+        g.add((c, RDFS.subClassOf, AIGOV.Entity))
+        for s in ENTITY_SCHEMA.get(t, ()):
+            g.add((c, RDFS.subClassOf, s))
+    for t in EventType:
+        c, p = event_class(t), event_predicate(t)
+        default = t.value.lower().replace("_", " ")
+        (cen, cfr), (pen, pfr) = EVENT_LABELS.get(t, ((default, default), (default, default)))
+        g.add((c, RDF.type, OWL.Class))
+        label(c, cen, cfr)
+        g.add((c, RDFS.subClassOf, AIGOV.Event))
+        g.add((c, SKOS.notation, Literal(t.value)))
+        g.add((p, RDF.type, OWL.ObjectProperty))
+        label(p, pen, pfr)
+        g.add((p, RDFS.domain, AIGOV.Entity))
+        g.add((p, RDFS.range, AIGOV.Entity))
+        g.add((p, RDFS.comment, Literal(
+            f"Direct form of an event of class {c.n3(g.namespace_manager)}: actor {t.value} target. "
+            "In the RDF 1.2 exports the event reifies the triple.", lang="en")))
+        for code_prop, table in ((AIGOV.ploverCode, PLOVER), (AIGOV.cameoCode, CAMEO)):
+            code = table.get(t)
+            if code:
+                g.add((c, code_prop, Literal(code)))
+                g.add((p, code_prop, Literal(code)))
+    scheme = AIGOV.modalities
+    g.add((scheme, RDF.type, SKOS.ConceptScheme))
+    g.add((scheme, RDFS.label, Literal("modalities", lang="en")))
+    g.add((scheme, RDFS.label, Literal("modalités", lang="fr")))
+    for m in Modality:
+        i = modality_iri(m)
+        g.add((i, RDF.type, AIGOV.Modality))
+        g.add((i, RDF.type, OWL.NamedIndividual))
+        g.add((i, RDF.type, SKOS.Concept))
+        g.add((i, SKOS.inScheme, scheme))
+        g.add((i, SKOS.notation, Literal(m.value)))
+        en, fr = MODALITY_LABELS.get(m, (m.value, m.value))
+        label(i, en, fr)
+        g.add((i, SKOS.prefLabel, Literal(en, lang="en")))
+        g.add((i, SKOS.prefLabel, Literal(fr, lang="fr")))
+    for name, (kind, en, fr, domain, rng, sup) in _PROPS.items():
+        p = AIGOV[name]
+        g.add((p, RDF.type, kind))
+        label(p, en, fr)
+        if domain:
+            g.add((p, RDFS.domain, AIGOV[domain]))
+        if isinstance(rng, URIRef):
+            g.add((p, RDFS.range, rng))
+        elif rng is not None:
+            g.add((p, RDFS.range, AIGOV[rng]))
+        for s in sup:
+            g.add((p, RDFS.subPropertyOf, s))
+    return g
+
+
+def write_ontology(out: str | Path | IO[bytes], format: str = "turtle") -> int:
+    """Write the ontology (Turtle by default) to a path or binary file; return its triple count."""
+    g = ontology()
+    data = g.serialize(format=format, encoding="utf-8")
+    if isinstance(out, (str, Path)):
+        Path(out).write_bytes(data)
+    else:
+        out.write(data)
+    return len(g)
+
+
+def jsonld_context() -> dict[str, Any]:
+    """The JSON-LD ``@context`` the exporter compacts with (shipped as graph/context.jsonld).
+
+    Terms are plain (no type coercion) so that every value keeps its exact datatype or
+    language when compacted and expanded again.
+    """
+    ctx: dict[str, Any] = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    ctx.update({
+        "name": "schema:name", "alternateName": "schema:alternateName",
+        "sameAs": {"@id": "owl:sameAs", "@type": "@id"},
+        "wasDerivedFrom": {"@id": "prov:wasDerivedFrom", "@type": "@id"},
+        "evidence": "prov:value",
+        "headline": "schema:headline", "datePublished": "schema:datePublished",
+        "inLanguage": "schema:inLanguage", "url": "schema:url",
+    })
+    for name in _PROPS:
+        if name in ("id",):
+            continue
+        kind = _PROPS[name][0]
+        ctx[name] = {"@id": f"aigov:{name}", "@type": "@id"} if kind == _OBJECT else f"aigov:{name}"
+    ctx["identifier"] = "aigov:id"
+    for t in EventType:
+        ctx[t.value] = {"@id": f"aigov:{t.value}", "@type": "@id"}
+    return {"@context": ctx}
+
+
+def _write_context(path: Path = CONTEXT_PATH) -> None:  # pragma: no cover - maintenance helper
+    """Regenerate the shipped graph/context.jsonld from the enums."""
+    path.write_text(json.dumps(jsonld_context(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
