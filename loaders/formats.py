@@ -455,14 +455,15 @@ def read_feed(data: bytes, source: str) -> Iterator[Result]:
             continue
         # the raw string first: it keeps the publisher's local date (feedparser converts to UTC)
         published = None
-        for raw in (entry.get("published"), entry.get("updated")):
+        # dict.get: feedparser's own get() maps updated <-> published with a DeprecationWarning
+        for raw in (dict.get(entry, "published"), dict.get(entry, "updated")):
             try:
                 published = parse_date(raw)
             except ValueError:
                 published = None
             if published:
                 break
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        stamp = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
         if stamp and not published:
             try:
                 published = dt.date(*stamp[:3]).isoformat()
@@ -499,11 +500,12 @@ def _resolve(keys: list[str], columns: Mapping[str, str]) -> tuple[dict[str, str
 def _record(record: Mapping[str, Any], source: str, columns: Mapping[str, str], where: str,
             line: int | None) -> Result:
     """One JSON object or CSV row -> an Article, or an InputError naming ``source`` and ``line``."""
-    found, missing = _resolve(list(record.keys()), columns)
-    if missing:
-        return InputError(source, f"no column {', '.join(map(repr, missing))} "
-                                  f"(the record has: {', '.join(map(str, record.keys())) or 'nothing'})",
-                          line=line)
+    found, _ = _resolve(list(record.keys()), columns)
+    # A JSON record may omit an optional field (title, date, url, language), even one that
+    # ``columns`` names; only the text is required. (A CSV header is checked once, strictly.)
+    if found["text"] is None and "text" in columns:
+        return InputError(source, f"no field {columns['text']!r} for the text (the record has: "
+                                  f"{', '.join(map(str, record.keys())) or 'nothing'})", line=line)
     if found["text"] is None:
         looked = columns.get("text") or ", ".join(DEFAULT_COLUMNS["text"])
         return InputError(source, f"no text field (looked for {looked}; the record has: "
@@ -548,9 +550,7 @@ def read_jsonl(text: str, source: str, columns: Mapping[str, str] | None = None)
         try:
             record = json.loads(line)
         except ValueError as exc:
-            reason = getattr(exc, "msg", str(exc))
-            yield InputError(source, f"not valid JSON ({reason} at column {getattr(exc, 'colno', '?')})",
-                             line=n)
+            yield InputError(source, _json_problem(exc), line=n)
             continue
         if not isinstance(record, dict):
             yield InputError(source, f"a JSON {_json_kind(record)}, not an object", line=n)
@@ -558,6 +558,14 @@ def read_jsonl(text: str, source: str, columns: Mapping[str, str] | None = None)
         yield _record(record, source, columns, f"{source}:{n}", n)
     if not any_line:
         yield InputError(source, "empty file (no article text)")
+
+
+def _json_problem(exc: ValueError) -> str:
+    """``not valid JSON at column 32: unterminated string``."""
+    msg = re.sub(r"(?: starting)? at$", "", getattr(exc, "msg", str(exc)))
+    msg = msg[:1].lower() + msg[1:]
+    col = getattr(exc, "colno", None)
+    return f"not valid JSON at column {col}: {msg}" if col else f"not valid JSON: {msg}"
 
 
 def _json_kind(value: Any) -> str:
@@ -582,7 +590,7 @@ def read_json(text: str, source: str, columns: Mapping[str, str] | None = None) 
             while pos < len(text) and text[pos] in " \t\r\n,":
                 pos += 1
             if pos >= len(text):
-                yield InputError(source, "not valid JSON (the array is not closed)", line=line_of(pos))
+                yield InputError(source, "not valid JSON: the array is not closed", line=line_of(pos))
                 return
             if text[pos] == "]":
                 break
@@ -590,8 +598,8 @@ def read_json(text: str, source: str, columns: Mapping[str, str] | None = None) 
             try:
                 item, end = decoder.raw_decode(text, pos)
             except ValueError as exc:
-                yield InputError(source, f"not valid JSON ({getattr(exc, 'msg', exc)}); "
-                                         "the rest of the file was not read", line=line_of(pos))
+                yield InputError(source, f"{_json_problem(exc)}; the rest of the file was not read",
+                                 line=getattr(exc, "lineno", None) or line_of(pos))
                 return
             if isinstance(item, dict):
                 yield _record(item, source, columns, f"{source}:{line_of(pos)}", line_of(pos))
@@ -605,8 +613,7 @@ def read_json(text: str, source: str, columns: Mapping[str, str] | None = None) 
     try:
         value, end = decoder.raw_decode(text, offset)
     except ValueError as exc:
-        yield InputError(source, f"not valid JSON ({getattr(exc, 'msg', exc)})",
-                         line=getattr(exc, "lineno", None))
+        yield InputError(source, _json_problem(exc), line=getattr(exc, "lineno", None))
         return
     if text[end:].strip():  # more values after the first: JSON Lines in a .json file
         yield from read_jsonl(text, source, columns)
@@ -648,9 +655,9 @@ def read_csv(text: str, source: str, columns: Mapping[str, str] | None = None,
     header = [h.strip() for h in header]
     found, missing = _resolve(header, columns)
     if missing or found["text"] is None:
-        wanted = ", ".join(map(repr, missing)) if missing else \
-            "a text column (" + ", ".join(DEFAULT_COLUMNS["text"]) + ")"
-        yield InputError(source, f"the CSV header has no {wanted} (it has: {', '.join(header)})",
+        wanted = ("column " + ", ".join(map(repr, missing))) if missing else \
+            "text column (looked for " + ", ".join(DEFAULT_COLUMNS["text"]) + ")"
+        yield InputError(source, f"the CSV header has no {wanted}; it has: {', '.join(header)}",
                          line=header_at)
         return
     last = header_at

@@ -253,7 +253,7 @@ def read_bytes(data: bytes, source: str, fmt: str | None = None, *,
 
 def _too_big(size: int, limit: int) -> str:
     what = "one article file" if limit == MAX_BYTES else "a multi-article file"
-    return f"file is {size / 1e6:.1f} MB, larger than the {limit // (1024 * 1024)} MB limit for {what}"
+    return f"file is {size / 2**20:.1f} MB, larger than the {limit // 2**20} MB limit for {what}"
 
 
 def _format_for(path: Path, forced: str | None) -> str | None:
