@@ -178,7 +178,8 @@ class _TextExtractor(HTMLParser):
 
     SKIP = {"script", "style", "noscript", "template", "svg", "math", "head", "title",
             "button", "select", "option", "iframe", "object", "canvas"}
-    BOILERPLATE = {"nav", "header", "footer", "aside", "form", "menu"}
+    # not "form": ASP.NET pages wrap the whole body in one
+    BOILERPLATE = {"nav", "header", "footer", "aside", "menu", "dialog"}
     BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
              "table", "section", "article", "main", "blockquote", "pre", "dd", "dt", "figcaption",
              "hr", "body"}
@@ -321,33 +322,40 @@ def trafilatura_available() -> bool:
     return True
 
 
-def _main_text(html: str) -> tuple[str, dict[str, Any]]:
-    """The page's main text and trafilatura's metadata (empty without trafilatura)."""
-    try:
-        import trafilatura
-    except ImportError:
-        trafilatura = None
-    if trafilatura is not None:
-        for name in ("trafilatura", "htmldate", "courlan", "justext"):
-            logging.getLogger(name).setLevel(logging.CRITICAL)
-        try:
-            doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                              include_tables=True, deduplicate=False)
-        except Exception:  # an extractor crash must not lose the page: fall back below
-            doc = None
-        if doc is not None:
-            data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-            text = (data.get("text") or "").strip()
-            if text:
-                return text, data
-    # stdlib: prefer the <article> or <main> element when there is one
+def _stdlib_main_text(html: str) -> str:
+    """Visible text without boilerplate; the <article> or <main> element when there is one."""
     for tag in ("article", "main"):
         m = re.search(rf"<{tag}\b[^>]*>(.*)</{tag}\s*>", html, re.I | re.S)
         if m:
             text = html_to_text(m.group(1), drop_boilerplate=True)
             if text:
-                return text, {}
-    return html_to_text(html, drop_boilerplate=True), {}
+                return text
+    return html_to_text(html, drop_boilerplate=True)
+
+
+def _main_text(html: str) -> tuple[str, dict[str, Any]]:
+    """The page's main text and trafilatura's metadata (empty without trafilatura).
+
+    A page whose visible text is all navigation, header, footer or aside has no article text,
+    whatever trafilatura salvages from it (it returns the menu of an empty page).
+    """
+    fallback = _stdlib_main_text(html)
+    if not fallback:
+        return "", {}
+    try:
+        import trafilatura
+    except ImportError:
+        return fallback, {}
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                          include_tables=True, deduplicate=False)
+    except Exception:  # an extractor crash must not lose the page
+        doc = None
+    data = (doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}
+    text = (data.get("text") or "").strip()
+    return (text or fallback), data
 
 
 def read_html(html: str, source: str) -> Iterator[Result]:

@@ -325,22 +325,15 @@ def _walk(path: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Unio
             continue
         child = Path(entry.path)
         try:
-            is_dir = entry.is_dir()
-            is_file = entry.is_file()
+            is_dir = entry.is_dir()  # False for a broken link or a link loop
         except OSError as exc:
             yield InputError(str(child), _os_problem(exc))
             continue
         if is_dir:
             yield from _walk(child, seen)
         elif child.suffix.lower() in EXTENSIONS and not child.name.lower().endswith(SKIP_SUFFIXES):
-            if is_file:
-                yield child
-            elif entry.is_symlink():  # a link that does not resolve: loop or broken
-                try:
-                    child.stat()
-                    yield child
-                except OSError as exc:
-                    yield InputError(str(child), _os_problem(exc))
+            # not only regular files: read_file names a pipe, a broken link or a loop
+            yield child
 
 
 def read_sources(sources: Iterable[str], *, columns: Mapping[str, str] | str | None = None,
