@@ -370,12 +370,12 @@ def _modality(sent_text: str, ts: int, te: int, trig: Trigger) -> tuple[str, str
     tword = sent_text[ts:te]
     near = clause[-35:]
     if trig.type is not E.CRIMINALISED or "passible" not in tword:
-        m = HYPOTHETICAL.search(near)
+        m = HYPOTHETICAL.search(near + " " + tword)
         if m:
             return "hypothetical", m.group(0)
     if re.search(r"\b(?:pourrai(?:en)?t|aurai(?:en)?t)\b", tword, re.I):
         return "hypothetical", tword
-    m = NEGATION.search(clause[-25:])
+    m = NEGATION.search(clause[-25:] + " " + tword)
     if m and not (m.group(0).lower() in ("ne", "n'", "n’") and not re.search(r"\b(?:pas|jamais|plus|aucun)\b", sent_text[ts:te + 25])):
         if m.group(0).lower() != "sans":
             return "negated", m.group(0)
@@ -428,22 +428,38 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
     first_para_end = body.find("\n\n") if "\n\n" in body else len(body)
     prev_stated: _Cand | None = None
     prev_sent_date: str | None = None
+    # one pass over the body per trigger / for dates, then bucketed by sentence
+    all_dates = find_dates(body, doc.anchor)
+    body_hits: dict[int, list[tuple[int, int]]] = {}
+    for trig in triggers:
+        if not trig.rx.pattern.startswith("^"):
+            body_hits[id(trig)] = [m.span() for m in trig.rx.finditer(body)]
     history: list[Actor] = []
     for si, (ss, se) in enumerate(sents):
         sent = body[ss:se]
         while mi < len(ms_all) and ms_all[mi].start < ss:
             history.append(ms_all[mi].actor)
             mi += 1
-        ms = [m for m in ms_all[mi:] if m.end <= se]
-        dates = find_dates(sent, doc.anchor)
+        ms = []
+        for m in ms_all[mi:]:
+            if m.start >= se:
+                break
+            if m.end <= se:
+                ms.append(m)
+        dates = [DateMention(d.start - ss, d.end - ss, d.text, d.value, d.kind)
+                 for d in all_dates if ss <= d.start and d.end <= se]
         quotes = _quotes(sent)
         in_quote = lambda pos: any(a <= pos < b for a, b, _ in quotes)
         hits: list[tuple[int, int, Trigger]] = []
         for trig in triggers:
-            for m in trig.rx.finditer(sent):
-                if in_quote(m.start()) and trig.type in (E.STATED, E.DEMANDED, E.ANNOUNCED, E.ALLOWED):
+            if trig.rx.pattern.startswith("^"):
+                found = [(m.start(), m.end()) for m in trig.rx.finditer(sent)]
+            else:
+                found = [(a - ss, b - ss) for a, b in body_hits.get(id(trig), ()) if ss <= a and b <= se]
+            for hs, he in found:
+                if in_quote(hs) and trig.type in (E.STATED, E.DEMANDED, E.ANNOUNCED, E.ALLOWED):
                     continue
-                hits.append((m.start(), m.end(), trig))
+                hits.append((hs, he, trig))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         # one event type per trigger span; drop a hit overlapping an earlier longer hit of a
         # different type (announced an investigation -> INVESTIGATED only)

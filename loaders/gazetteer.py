@@ -154,6 +154,7 @@ class Gazetteer:
                 self._adj.setdefault(adj, code)
             for al in row["aliases"]:
                 self._cname.setdefault(al, code)
+        self._cname_f = {fold(k): v for k, v in self._cname.items()}
         self.country_adj_en = {c: r["adj_en"][0] for r in countries if r.get("adj_en")
                                for c in [r["code"]]}
         for name, qid in US_STATES.items():
@@ -181,8 +182,11 @@ class Gazetteer:
 
     def _build(self) -> None:
         self._alias_rx = re.compile(r"(?<![\w@#.-])(?:" + _alt(self._alias) + r")(?![\w]|-\w|\.\w)")
-        adj = _alt(self._adj)
-        cname = _alt(self._cname)
+        # generic word slots, validated against the dictionaries in _from_pattern (a literal
+        # alternation of every adjective would be tried at every position: far too slow)
+        adj = r"(?:[A-Z][a-z]+\s+)?[A-Za-zÀ-ÿ.’'-]+?"
+        cname = r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*"
+        adj_alt = _alt(self._adj)
         self._adj_rx = adj
         dpa_noun_en = r"(?:data(?:\s+protection)?|privacy|data\s+privacy|personal\s+data)\s+(?:watchdog|authority|agency|regulator|commission|commissioner)"
         dpa_fr = (r"(?:autorit[ée]|r[ée]gulateur|gendarme|commission|agence)\s+(?P<adj>" + adj +
@@ -208,9 +212,9 @@ class Gazetteer:
                 r"[Ll]['’]avocat|[Ll]['’]avocate|Attorney|Mme|M\.)\s+)"
                 r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:van\s+|von\s+(?:der\s+)?|de\s+)?[A-Z][\w'’-]+){1,2})")),
             ("indef_person", re.compile(
-                r"\b(?:[Aa]n?|[Uu]ne?)\s+(?P<body>(?:(?:federal|U\.S\.|US|district|state|" + adj + r"|[A-Z][a-z]+)\s+)?"
+                r"\b(?:[Aa]n?|[Uu]ne?)\s+(?P<body>(?:(?:federal|U\.S\.|US|district|state|" + adj_alt + r"|[A-Z][a-z]+)\s+)?"
                 r"(?:judge|mother|father|parent|teenager|widow|juge|m[èe]re|p[èe]re|veuve)"
-                r"(?:\s+(?:f[ée]d[ée]ral|" + adj + r"|californien|new-yorkais))?)\b")),
+                r"(?:\s+(?:f[ée]d[ée]ral|" + adj_alt + r"|californien|new-yorkais))?)\b")),
             ("law_desc", re.compile(
                 r"\b(?:(?:sweeping|comprehensive|landmark|new|related|first|state)\s+)*(?:(?:artificial\s+intelligence|AI)\s+)?(?:legislation|law|bill)\b(?=[^.]{0,40}\b(?:AI|artificial intelligence)\b)|"
                 r"\b(?:(?:sweeping|comprehensive|landmark|new|related)\s+)+(?:(?:artificial\s+intelligence|AI)\s+)?(?:legislation|law|bill)\b|"
@@ -224,12 +228,12 @@ class Gazetteer:
                 r"a|ont|avait|avaient|est|sont|demande|demandent|appelle|appellent|réclame|réclament)\b|,\s+(?:which|who|qui|including)\b|$)")),
             ("group", re.compile(
                 r"(?P<num>\b(?:\d{1,3}|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|[Dd]ozens\s+of))\s+"
-                r"(?P<mods>(?:(?:bipartisan|Democratic|Republican|US|U\.S\.|state|" + adj + r")\s+)*)"
+                r"(?P<mods>(?:(?:bipartisan|Democratic|Republican|US|U\.S\.|state|" + adj_alt + r")\s+)*)"
                 r"(?P<noun>" + _alt(_GROUP_EN) + r")\b")),
             ("group_fr", re.compile(
                 r"(?P<num>\b(?:\d{1,3}|[Dd]eux|[Tt]rois|[Qq]uatre|[Cc]inq|[Ss]ix|[Ss]ept|[Hh]uit|[Nn]euf|[Dd]ix|[Pp]lusieurs|[Dd]es))\s+"
                 r"(?P<noun>" + _alt(_GROUP_FR) + r")"
-                r"(?P<mods>(?:\s+(?:" + _alt(_PARTY_FR) + "|" + adj + r"))*)(?![\w-])"
+                r"(?P<mods>(?:\s+(?:" + _alt(_PARTY_FR) + "|" + adj_alt + r"))*)(?![\w-])"
                 r"(?P<rel>\s+dont\s+[^,.;]{3,60})?")),
         ]
 
@@ -244,21 +248,44 @@ class Gazetteer:
 
     def code_of(self, adj: str | None = None, cname: str | None = None) -> str | None:
         if adj:
-            return self._adj.get(adj) or self._adj.get(adj.lower())
+            for cand in (adj, adj.split()[-1]):
+                c = self._adj.get(cand) or self._adj.get(cand.lower())
+                if c:
+                    return c
+            return None
         if cname:
-            for k, v in self._cname.items():
-                if fold(k) == fold(cname):
-                    return v
+            words = cname.split()
+            for i in range(len(words)):
+                c = self._cname_f.get(fold(" ".join(words[i:])))
+                if c:
+                    return c
         return None
 
     def find(self, text: str) -> list[Mention]:
-        """Actor mentions in ``text``, non-overlapping, in order; patterns beat shorter aliases."""
+        """Actor mentions in ``text``, non-overlapping, in order; patterns beat shorter aliases.
+
+        Patterns are only run in windows around a cheap anchor word (their head noun), which
+        keeps long alternations (every country adjective) off most of the text.
+        """
         found: list[Mention] = []
+        anchors = {kind: [a.span() for a in rx.finditer(text)] for kind, rx in _ANCHORS.items()}
         for kind, rx in self._patterns:
-            for m in rx.finditer(text):
-                men = self._from_pattern(kind, m, text)
-                if men:
-                    found.append(men)
+            seen: set[tuple[int, int]] = set()
+            for a0, a1 in anchors[kind]:
+                # candidate starts: the anchor word and the few words before it
+                lo = max(0, a0 - 50)
+                starts = [w.start() for w in _WORD_START.finditer(text, lo, a0)] + [a0]
+                for st in starts:  # the earliest valid start covering the anchor is the longest
+                    m = rx.match(text, st)
+                    if not m or m.end() < a1:
+                        continue
+                    if m.span() in seen:
+                        break
+                    men = self._from_pattern(kind, m, text)
+                    if men:
+                        seen.add(m.span())
+                        found.append(men)
+                        break
         for m in self._alias_rx.finditer(text):
             act = self.actors[self._alias[m.group(0)]]
             found.append(Mention(m.start(), m.end(), m.group(0), act))
@@ -357,6 +384,26 @@ class Gazetteer:
             name = name[0].upper() + name[1:]
             return Mention(s, e, surface, Actor.make(name, gtype, None, (surface,)), "group")
         return None
+
+
+_WORD_START = re.compile(r"(?<![\w'’.-])(?=[\w'’])")
+
+_ANCHORS = {
+    "dpa": re.compile(r"watchdog|authorit|agenc|regulat|commission|r[ée]gulateur|gendarme|autorit", re.I),
+    "gov": re.compile(r"government|gouvernement", re.I),
+    "parl": re.compile(r"parliament|parlement", re.I),
+    "person": re.compile(r"Judge|Justice|Senator|Sen\.|Rep\.|Representative|Governor|Gov\.|Minister|Premier|"
+                         r"President|Chancellor|CEO|Attorney|Commissioner|juge|ministre|pr[ée]sident|"
+                         r"s[ée]nat|avocat|Mme|M\.", re.I),
+    "indef_person": re.compile(r"judge|mother|father|parent|teenager|widow|juge|m[èe]re|p[èe]re|veuve", re.I),
+    "law_desc": re.compile(r"legislation|law|bill|loi|l[ée]gislation", re.I),
+    "group": re.compile(r"group|coalition|alliance|collectif|senators|lawmakers|legislators|attorneys|"
+                        r"governors|MEPs|members|prosecutors|writers|authors|artists|publishers|"
+                        r"families|parents|organizations|newspapers|musicians", re.I),
+    "group_fr": re.compile(r"sénat|législat|parlementaires|élus|eurodéputés|députés|procureurs|gouverneurs|"
+                           r"écrivains|auteurs|artistes|éditeurs|familles|parents|associations|ONG|"
+                           r"musiciens|médias", re.I),
+}
 
 
 def _load_jsonl(path: Path) -> list[dict]:

@@ -119,10 +119,10 @@ _t(E.INVESTIGATED, "fr", r"\b(?:ouvert|ouvre|lancé|lance|annonce|annoncé|initi
 _t(E.INVESTIGATED, "fr", r"^\s*L['’]enqu[êe]te,?\s+(?:initiée|ouverte|lancée)\b", nominal=True, agentless=True)
 _t(E.INVESTIGATED, "fr", r"\b(?:enquête\s+sur|perquisitionné|a\s+convoqué)\b")
 # --- FINED -------------------------------------------------------------------------------------
-_t(E.FINED, "en", r"\b(?:fined|fines|fining)\b(?!\s+(?:of|totall?ing)\b)")
+_t(E.FINED, "en", r"\b(?:fined|fines|fining)\b(?!\s+(?:of|totall?ing)\b)|\b(?:could|would|might|may|not|to|will)\s+fine\b")
 _t(E.FINED, "en", r"\b(?:issued|imposed|slapped|handed)\b[^.]{0,80}?\b(?:fine|penalty)\b")
 _t(E.FINED, "en", r"\b(?:was|were|been|be)\s+fined\b[^.]{0,60}?\bby\b", passive=True)
-_t(E.FINED, "fr", r"\b(?:infligé|inflige|imposé)\s+une\s+amende\b|\b(?:condamn\w*|sanctionn\w*)\b[^.]{0,60}?\bamende\b|\bsanctionne\b|\ba\s+sanctionné\b")
+_t(E.FINED, "fr", r"\b(?:infligé|inflige|infliger|imposé|imposer)\s+une\s+amende\b|\b(?:condamn\w*|sanctionn\w*)\b[^.]{0,60}?\bamende\b|\bsanctionne\b|\ba\s+sanctionné\b")
 # --- RESTRICTED --------------------------------------------------------------------------------
 _t(E.RESTRICTED, "en", r"\b(?:restricted|restricts|limited|limits|curbed|curbs|paused|suspended|suspends)\b(?!\s+access\s+to)")
 _t(E.RESTRICTED, "fr", r"\b(?:a|ont)\s+(?:réduit|restreint|limité|suspendu)\b|\bsuspend\s+les\s+téléchargements\b|\brestreint\b|\bbloquerait\s+l['’]accès\b")

@@ -1,0 +1,95 @@
+"""The evaluator: known counts on a hand-made gold pair; a floor on the dev set."""
+
+import json
+
+import pytest
+
+from loaders.evaluate import evaluate
+from tests.corpus_paths import corpus_dir
+
+CORPUS = corpus_dir()
+
+TXT = """date 2025-03-12 Test
+source: test
+language: en
+
+The Dutch data protection watchdog fined Clearview AI 30 million euros on Monday.
+Two writers sued Apple on Friday.
+“We disagree with the decision,” said Sam Altman.
+"""
+
+GOLD = {
+    "file": "t01.txt", "language": "en", "dateline": "2025-03-12",
+    "entities": [
+        {"name": "Autoriteit Persoonsgegevens", "type": "Regulator",
+         "aliases": ["The Dutch data protection watchdog"]},           # maps by alias
+        {"name": "Clearview", "type": "Company", "aliases": ["Clearview AI"]},
+        {"name": "Two writers", "type": "Organization", "aliases": ["Two writers"]},
+        {"name": "Apple Inc.", "type": "Company", "aliases": [], "wikidata": "Q312"},  # maps by QID
+        {"name": "Sam Altman", "type": "Person", "aliases": []},
+        {"name": "Meta", "type": "Company", "aliases": []},
+    ],
+    "relations": [
+        {"subject": "Autoriteit Persoonsgegevens", "predicate": "FINED", "object": "Clearview",
+         "date": "2025-03", "evidence": "x"},                          # date inside the month: right
+        {"subject": "Two writers", "predicate": "SUED", "object": "Apple Inc.",
+         "date": "2025-03-10", "evidence": "x"},                       # Friday is 03-07: wrong
+        {"subject": "Sam Altman", "predicate": "STATED", "object": None, "date": None,
+         "evidence": "x"},                                             # null object: any target
+        {"subject": "Meta", "predicate": "BANNED", "object": "Clearview", "date": None,
+         "evidence": "x"},                                             # a miss
+    ],
+}
+
+
+def test_known_counts(tmp_path):
+    (tmp_path / "t01.txt").write_text(TXT, encoding="utf-8")
+    (tmp_path / "t01.gold.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    rep = evaluate([tmp_path])
+    assert (rep.tp, rep.fn) == (3, 1)
+    assert rep.fp == 0
+    assert rep.precision == 1.0 and rep.recall == 0.75
+    assert abs(rep.f1 - 2 * 0.75 / 1.75) < 1e-9
+    assert (rep.dates_right, rep.dates_checked) == (1, 2) and rep.date_accuracy == 0.5
+    assert rep.per_type["BANNED"].fn == 1 and rep.per_type["FINED"].tp == 1
+    text = rep.to_text()
+    assert "misses:" in text and "Meta BANNED Clearview" in text
+    d = rep.to_dict()
+    assert d["tp"] == 3 and d["per_type"]["SUED"]["tp"] == 1
+
+
+def test_extra_event_is_a_false_positive(tmp_path):
+    gold = dict(GOLD, relations=GOLD["relations"][:1])
+    (tmp_path / "t01.txt").write_text(TXT, encoding="utf-8")
+    (tmp_path / "t01.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    rep = evaluate([tmp_path / "t01.gold.json"])
+    assert rep.tp == 1 and rep.fp == 2 and rep.fn == 0        # SUED and STATED are unannotated
+    assert {x["type"] for x in rep.false_positives} == {"SUED", "STATED"}
+
+
+@pytest.mark.skipif(CORPUS is None, reason="shared corpus not found")
+def test_dev_floor():
+    rep = evaluate([CORPUS / "dev"])
+    assert rep.files == 23
+    assert rep.f1 >= 0.74, rep.to_text()
+    assert rep.precision >= 0.74 and rep.recall >= 0.73
+    assert rep.date_accuracy >= 0.85
+
+
+@pytest.mark.skipif(CORPUS is None, reason="shared corpus not found")
+def test_seed_required_facts_all_found():
+    from loaders.coder import code
+    from loaders.read import read_file
+    ex = code(next(read_file(CORPUS / "seed" / "000_a26acc091d010e43.txt")))
+    names = {e.id: e.name for e in ex.entities}
+    got = {(names[a], ev.type.value, names[t] if t else None)
+           for ev in ex.events for a in ev.actors for t in (ev.targets or (None,))}
+    required = {("Malaysia", "BLOCKED_ACCESS", "Grok"), ("Indonesia", "BLOCKED_ACCESS", "Grok"),
+                ("Malaysia", "SUED", "X"), ("Malaysia", "SUED", "xAI"),
+                ("Indonesia", "SUED", "X"), ("Indonesia", "SUED", "xAI"),
+                ("Three US Democratic senators", "DEMANDED", "Apple"),
+                ("Three US Democratic senators", "DEMANDED", "Google"),
+                ("United Kingdom", "CRIMINALISED", None), ("X", "RESTRICTED", "Grok")}
+    assert required <= got
+    assert any(a == "Elon Musk" and p == "STATED" for a, p, _ in got)
+    assert any(a == "Keir Starmer" and p == "STATED" for a, p, _ in got)

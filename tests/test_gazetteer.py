@@ -1,0 +1,60 @@
+"""The actor dictionary and its patterns."""
+
+import json
+
+from graph.model import EntityType
+from loaders.gazetteer import DATA_DIR, default_gazetteer
+
+
+def found(text):
+    return [(m.surface, m.actor.name) for m in default_gazetteer().find(text)]
+
+
+def test_countries_have_english_canonical_names_and_qids():
+    rows = {json.loads(l)["code"]: json.loads(l) for l in (DATA_DIR / "countries.jsonl").open()}
+    assert len(rows) > 190
+    assert rows["MY"]["name"] == "Malaysia" and rows["MY"]["wikidata"] == "Q833"
+    assert rows["GB"]["name_fr"] == "Royaume-Uni" and rows["GB"]["wikidata"] == "Q145"
+    assert sum(1 for r in rows.values() if r["wikidata"]) >= 60
+
+
+def test_french_names_map_to_english_canonical():
+    assert found("la Malaisie et l'Indonésie") == [("Malaisie", "Malaysia"), ("Indonésie", "Indonesia")]
+    assert found("Au Royaume-Uni") == [("Royaume-Uni", "United Kingdom")]
+
+
+def test_tickers_and_titles_resolve():
+    assert found("Apple AAPL.O et Google GOOGL.O") == [
+        ("Apple", "Apple"), ("AAPL.O", "Apple"), ("Google", "Google"), ("GOOGL.O", "Google")]
+    assert found("a déclaré M. Musk")[-1][1] == "Elon Musk"
+    assert found("le Premier ministre Keir Starmer") == [("le Premier ministre Keir Starmer", "Keir Starmer")]
+
+
+def test_platform_x_is_not_any_letter_x():
+    assert found("X-ray images and Xavier") == []
+    assert found("sur la plateforme X.")[0][1] == "X"
+
+
+def test_data_protection_authority_by_description():
+    assert found("The Dutch data protection watchdog said")[0][1] == "Dutch Data Protection Authority"
+    assert found("Ireland’s data watchdog has")[0][1] == "Data Protection Commission"
+    assert found("la CNIL a")[0][1] == "Commission nationale de l'informatique et des libertés"
+    # a country without a listed authority gets a described one
+    act = default_gazetteer().find("the Brazilian data protection authority")[0].actor
+    assert act.type is EntityType.REGULATOR and "Brazil" in act.name
+
+
+def test_groups_named_by_description():
+    g = default_gazetteer()
+    m = g.find("trois sénateurs démocrates américains ont demandé")[0]
+    assert m.actor.name == "Three US Democratic senators"
+    m = g.find("A letter from 12 Republican senators")[0]
+    assert m.actor.name == "12 Republican senators"
+    m = g.find("deux écrivains ont déposé")[0]
+    assert m.actor.name == "Two writers" and m.actor.type is EntityType.ORGANIZATION
+
+
+def test_governments_and_parliaments():
+    assert found("the Spanish government said")[0][1] == "Government of Spain"
+    assert found("le gouvernement allemand a")[0][1] == "Government of Germany"
+    assert found("le Parlement italien a adopté")[0][1] == "Italian Parliament"
