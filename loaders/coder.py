@@ -27,6 +27,7 @@ from graph.model import (Article, Entity, EntityType as T, Event, EventType as E
 from loaders.dates import DateMention, find_dates
 from loaders.gazetteer import Actor, Mention, default_gazetteer
 from loaders.lang import detect_language
+from loaders.patterns import _keys as _trigger_keys
 from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NEGATION, PLANNED,
                               TARGET_REQUIRED, TARGET_TYPES, TRIGGERS, Trigger)
 
@@ -42,6 +43,7 @@ _ABBREV = re.compile(
     r"etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|M|Mme|Mlle|Me|av|cf|p|pp|"
     r"[A-Z]-[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])\.$)")
 _OPENERS = {"«": "»", "“": "”"}
+_INTERESTING = re.compile(r'[\n«»“”".!?]')
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -53,6 +55,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     n = len(text)
     i = 0
     while i < n:
+        nxt_m = _INTERESTING.search(text, i)
+        if nxt_m is None:
+            break
+        i = nxt_m.start()
         c = text[i]
         if c == "\n":
             if text[start:i].strip():
@@ -114,7 +120,8 @@ _DESC = [
     (r"\b(?:The|the)\s+(?:letter|statement)\b", {"@last_actor"}),
     (r"\b(?:[A-Z][\w.]+\s+)?(?:spokesperson|spokesman|spokeswoman)\b|\b(?:une?\s+)?porte-parole\s+de\s+la\s+soci[ée]t[ée]\b", {"@spokesperson"}),
 ]
-_DESC_RX = [(re.compile(p), types) for p, types in _DESC]
+_DESC_RX = [(re.compile(p), types, tuple(k for k in _trigger_keys(p) if k not in ("the", "une")))
+            for p, types in _DESC]
 _OVERRIDE = re.compile(_DESC[0][0] if False else r"\b(?:[Ll]e\s+groupe|[Ll]a\s+soci[ée]t[ée]|[Ll]['’]entreprise)\s+de\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
 _PRONOUN = re.compile(r"(?<![\w-])(?:(?P<he>[Hh]e|[Ss]he)|(?P<they>[Tt]hey)|(?P<il>[Ii]l|[Ee]lle)|(?P<ils>[Ii]ls|[Ee]lles)|(?P<it>[Ii]t))(?![\w'’-])|-t-(?P<il2>il|elle)\b|-(?P<ils2>ils|elles)\b")
 
@@ -226,7 +233,10 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
         base = [b for b in base if b.end <= m.start() or b.start >= m.end()]
     occupied = [(m.start, m.end) for m in base]
     extra: list[tuple[int, int, str, object]] = []
-    for rx, types in _DESC_RX:
+    low = body.lower()
+    for rx, types, keys in _DESC_RX:
+        if keys and not any(k in low for k in keys):
+            continue
         for m in rx.finditer(body):
             if free(*m.span()):
                 extra.append((m.start(), m.end(), m.group(0), types))
@@ -431,6 +441,8 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
     # one pass over the body per trigger / for dates, then bucketed by sentence
     all_dates = find_dates(body, doc.anchor)
     body_hits: dict[int, list[tuple[int, int]]] = {}
+    lowered = body.lower()
+    triggers = [t for t in triggers if t.may_fire(lowered)]
     for trig in triggers:
         if not trig.rx.pattern.startswith("^"):
             body_hits[id(trig)] = [m.span() for m in trig.rx.finditer(body)]

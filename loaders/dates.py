@@ -71,6 +71,15 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year", rf"\b(?P<prep>(?i:in|en|during|durant|au\s+cours\s+de))\s+(?P<year>{_YEAR})\b(?!\s*[-–]\d)"),
 ]
 _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
+# literal fragments one of which a kind needs (a cheap prefilter on the lower-cased text)
+_KEYS = {
+    "last_week": ("week", "semaine"), "this_week": ("week", "semaine"),
+    "last_month": ("month", "mois"), "this_month": ("month", "mois"),
+    "last_year": ("year", "ann", "l'an", "l’an"), "this_year": ("year", "ann"),
+    "yesterday": ("hier", "yesterday"), "today": ("today", "aujourd", "ce jour"),
+    "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+}
 
 
 @dataclass(frozen=True)
@@ -167,7 +176,11 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     """All non-overlapping date expressions in ``text``, in order, resolved against ``anchor``."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
+    low = text.lower()
     for kind, rx in _COMPILED:
+        keys = _KEYS.get(kind)
+        if keys and not any(k in low for k in keys):
+            continue
         for m in rx.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

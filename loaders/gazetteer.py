@@ -268,7 +268,10 @@ class Gazetteer:
         keeps long alternations (every country adjective) off most of the text.
         """
         found: list[Mention] = []
-        anchors = {kind: [a.span() for a in rx.finditer(text)] for kind, rx in _ANCHORS.items()}
+        low = text.lower()
+        if len(low) != len(text):  # (a few characters change length when lower-cased)
+            low = text
+        anchors = {kind: [a.span() for a in rx.finditer(low)] for kind, rx in _ANCHORS_LOW.items()}
         for kind, rx in self._patterns:
             seen: set[tuple[int, int]] = set()
             for a0, a1 in anchors[kind]:
@@ -404,6 +407,10 @@ _ANCHORS = {
                            r"écrivains|auteurs|artistes|éditeurs|familles|parents|associations|ONG|"
                            r"musiciens|médias", re.I),
 }
+
+
+_ANCHORS_LOW = {k: re.compile(rx.pattern.lower())
+                for k, rx in _ANCHORS.items()}
 
 
 def _load_jsonl(path: Path) -> list[dict]:

@@ -75,13 +75,29 @@ class Trigger:
     speech: bool = False
     agentless: bool = False
     planned: bool = False
+    keys: tuple[str, ...] = ()  # literal fragments: the trigger can only fire if one is present
+
+    def may_fire(self, lowered: str) -> bool:
+        return not self.keys or any(k in lowered for k in self.keys)
+
+
+_STOP = set("has have had also officially the and les des une aux par pour que qui est sont was were "
+            "been with into against contre sur ont avait avaient été également aussi".split())
+
+
+def _keys(pattern: str) -> tuple[str, ...]:
+    """Literal fragments of every alternative (a cheap prefilter before the regex runs)."""
+    src = re.sub(r"\\[a-zA-Z]", " ", pattern.lower())
+    src = re.sub(r"\(\?<?[=!][^)]*\)", " ", src)  # lookarounds say nothing about presence
+    frags = {f for f in re.findall(r"[a-zà-ÿ]{3,}", src) if f not in _STOP}
+    return tuple(sorted(frags))
 
 
 _L: list[Trigger] = []
 
 
 def _t(type: E, lang: str, pattern: str, **opts) -> None:
-    _L.append(Trigger(type, lang, re.compile(pattern, re.I), **opts))
+    _L.append(Trigger(type, lang, re.compile(pattern, re.I), keys=_keys(pattern), **opts))
 
 
 # --- BANNED ------------------------------------------------------------------------------------

@@ -71,9 +71,10 @@ def test_extra_event_is_a_false_positive(tmp_path):
 def test_dev_floor():
     rep = evaluate([CORPUS / "dev"])
     assert rep.files == 23
-    assert rep.f1 >= 0.74, rep.to_text()
-    assert rep.precision >= 0.74 and rep.recall >= 0.73
-    assert rep.date_accuracy >= 0.85
+    # reached: F1 0.768 (P 0.777, R 0.759), dates 29/33 = 0.879 -- floors ~0.02 below
+    assert rep.f1 >= 0.75, rep.to_text()
+    assert rep.precision >= 0.75 and rep.recall >= 0.74
+    assert rep.date_accuracy >= 0.86
 
 
 @pytest.mark.skipif(CORPUS is None, reason="shared corpus not found")
