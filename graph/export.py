@@ -33,6 +33,7 @@ queried without a reasoner.
 from __future__ import annotations
 
 import contextlib
+import functools
 import csv
 import io
 import json
@@ -233,6 +234,43 @@ def _text(value: Any, lang: str | None) -> Literal:
 Quad = tuple  # (subject, predicate, object, graph IRI or None for the default graph)
 
 
+# the aigov terms the emitter uses, looked up once
+_ARTICLE = AIGOV.Article
+_REPORT = AIGOV.Report
+_ACTOR = AIGOV.actor
+_CONFIDENCE = AIGOV.confidence
+_DATE = AIGOV.date
+_DATETEXT = AIGOV.dateText
+_DETAIL = AIGOV.detail
+_END = AIGOV.end
+_EVENTCOUNT = AIGOV.eventCount
+_EVIDENCESTART = AIGOV.evidenceStart
+_EXTRACTOR = AIGOV.extractor
+_FIRSTSEEN = AIGOV.firstSeen
+_ID = AIGOV.id
+_INARTICLE = AIGOV.inArticle
+_INGESTEDAT = AIGOV.ingestedAt
+_MODALITY = AIGOV.modality
+_QUOTE = AIGOV.quote
+_REPORTOF = AIGOV.reportOf
+_SEARCHKEY = AIGOV.searchKey
+_SOURCE = AIGOV.source
+_START = AIGOV.start
+_TARGET = AIGOV.target
+
+
+_OWL_SAMEAS = OWL.sameAs
+_PROV_VALUE = PROV.value
+_PROV_WASDERIVEDFROM = PROV.wasDerivedFrom
+_RDF_TYPE = RDF.type
+_SDO_ALTERNATENAME = SDO.alternateName
+_SDO_DATEPUBLISHED = SDO.datePublished
+_SDO_HEADLINE = SDO.headline
+_SDO_INLANGUAGE = SDO.inLanguage
+_SDO_NAME = SDO.name
+_SDO_URL = SDO.url
+
+
 class _Emitter:
     """Turns store rows into quads; ``aligned`` adds the schema.org/PROV/SEM entailments."""
 
@@ -244,9 +282,9 @@ class _Emitter:
     def add(self, s: URIRef, p: URIRef, o: Any, g: URIRef | None) -> None:
         self.quads.append((s, p, o, g))
         if self.aligned:
-            if p == RDF.type:
+            if p == _RDF_TYPE:
                 for sup in vocab.SUPERS.get(o, ()):
-                    self.quads.append((s, RDF.type, sup, g))
+                    self.quads.append((s, _RDF_TYPE, sup, g))
             else:
                 for sup in vocab.SUPERS.get(p, ()):
                     self.quads.append((s, sup, o, g))
@@ -259,40 +297,40 @@ class _Emitter:
     # -- records ------------------------------------------------------------------------------
     def entity(self, props: dict[str, Any]) -> None:
         s = vocab.entity_iri(props["id"])
-        self.add(s, RDF.type, vocab.entity_class(EntityType.parse(props["type"])), None)
-        self.add(s, AIGOV.id, Literal(props["id"]), None)
-        self.add(s, SDO.name, Literal(props["name"]), None)
+        self.add(s, _RDF_TYPE, vocab.entity_class(EntityType.parse(props["type"])), None)
+        self.add(s, _ID, Literal(props["id"]), None)
+        self.add(s, _SDO_NAME, Literal(props["name"]), None)
         for alias in props.get("aliases") or ():
-            self.add(s, SDO.alternateName, Literal(alias), None)
+            self.add(s, _SDO_ALTERNATENAME, Literal(alias), None)
         for key in props.get("keys") or ():
-            self.add(s, AIGOV.searchKey, Literal(key), None)
+            self.add(s, _SEARCHKEY, Literal(key), None)
         if props.get("wikidata"):
-            self.add(s, OWL.sameAs, vocab.wikidata_iri(props["wikidata"]), None)
+            self.add(s, _OWL_SAMEAS, vocab.wikidata_iri(props["wikidata"]), None)
         if props.get("first_seen"):
-            self.add(s, AIGOV.firstSeen, _date(props["first_seen"]), None)
+            self.add(s, _FIRSTSEEN, _date(props["first_seen"]), None)
 
     def article(self, props: dict[str, Any]) -> None:
         a, g = vocab.article_iri(props["id"]), vocab.graph_iri(props["id"])
         lang = _lang(props.get("language"))
-        self.add(g, PROV.wasDerivedFrom, a, None)
-        self.add(a, RDF.type, AIGOV.Article, g)
-        self.add(a, AIGOV.id, Literal(props["id"]), g)
+        self.add(g, _PROV_WASDERIVEDFROM, a, None)
+        self.add(a, _RDF_TYPE, _ARTICLE, g)
+        self.add(a, _ID, Literal(props["id"]), g)
         if props.get("title"):
-            self.add(a, SDO.headline, _text(props["title"], lang), g)
+            self.add(a, _SDO_HEADLINE, _text(props["title"], lang), g)
         if props.get("published"):
-            self.add(a, SDO.datePublished, _date(props["published"]), g)
+            self.add(a, _SDO_DATEPUBLISHED, _date(props["published"]), g)
         if props.get("language"):
-            self.add(a, SDO.inLanguage, Literal(props["language"]), g)
+            self.add(a, _SDO_INLANGUAGE, Literal(props["language"]), g)
         if props.get("source"):
-            self.add(a, AIGOV.source, Literal(props["source"]), g)
+            self.add(a, _SOURCE, Literal(props["source"]), g)
         if props.get("url"):
-            self.add(a, SDO.url, Literal(props["url"], datatype=XSD.anyURI), g)
+            self.add(a, _SDO_URL, Literal(props["url"], datatype=XSD.anyURI), g)
         if props.get("extractor"):
-            self.add(a, AIGOV.extractor, Literal(props["extractor"]), g)
+            self.add(a, _EXTRACTOR, Literal(props["extractor"]), g)
         if props.get("ingested_at"):
-            self.add(a, AIGOV.ingestedAt, _date(props["ingested_at"]), g)
+            self.add(a, _INGESTEDAT, _date(props["ingested_at"]), g)
         if props.get("events") is not None:
-            self.add(a, AIGOV.eventCount, Literal(int(props["events"])), g)
+            self.add(a, _EVENTCOUNT, Literal(int(props["events"])), g)
 
     def event(self, row: dict[str, Any], reports: list[dict], direct: list[dict]) -> None:
         props = row["props"]
@@ -301,12 +339,12 @@ class _Emitter:
         modality = Modality.parse(props.get("modality") or Modality.ASSERTED)
 
         def core(g: URIRef | None) -> None:
-            self.add(e, RDF.type, vocab.event_class(etype), g)
+            self.add(e, _RDF_TYPE, vocab.event_class(etype), g)
             for x in sorted(row.get("actors") or ()):
-                self.add(e, AIGOV.actor, vocab.entity_iri(x), g)
+                self.add(e, _ACTOR, vocab.entity_iri(x), g)
             for y in sorted(row.get("targets") or ()):
-                self.add(e, AIGOV.target, vocab.entity_iri(y), g)
-            self.add(e, AIGOV.modality, vocab.modality_iri(modality), g)
+                self.add(e, _TARGET, vocab.entity_iri(y), g)
+            self.add(e, _MODALITY, vocab.modality_iri(modality), g)
 
         graphs: list[URIRef | None] = []
         for rep in reports:
@@ -317,25 +355,25 @@ class _Emitter:
             if g not in graphs:
                 graphs.append(g)
                 core(g)
-                self.add(e, PROV.wasDerivedFrom, a, g)
+                self.add(e, _PROV_WASDERIVEDFROM, a, g)
             r = vocab.report_iri(str(rp.get("mention_id") or f"{rep['article']}/{row['id']}"))
-            self.add(r, RDF.type, AIGOV.Report, g)
+            self.add(r, _RDF_TYPE, _REPORT, g)
             if rp.get("mention_id"):
-                self.add(r, AIGOV.id, Literal(rp["mention_id"]), g)
-            self.add(r, AIGOV.reportOf, e, g)
-            self.add(r, AIGOV.inArticle, a, g)
+                self.add(r, _ID, Literal(rp["mention_id"]), g)
+            self.add(r, _REPORTOF, e, g)
+            self.add(r, _INARTICLE, a, g)
             if rp.get("evidence") is not None:
-                self.add(r, PROV.value, _text(rp["evidence"], lang), g)
+                self.add(r, _PROV_VALUE, _text(rp["evidence"], lang), g)
             if rp.get("evidence_start") is not None:
-                self.add(r, AIGOV.evidenceStart, Literal(int(rp["evidence_start"])), g)
+                self.add(r, _EVIDENCESTART, Literal(int(rp["evidence_start"])), g)
             if rp.get("date"):
-                self.add(r, AIGOV.date, _date(rp["date"]), g)
+                self.add(r, _DATE, _date(rp["date"]), g)
             if rp.get("date_text"):
-                self.add(r, AIGOV.dateText, _text(rp["date_text"], lang), g)
+                self.add(r, _DATETEXT, _text(rp["date_text"], lang), g)
             if rp.get("quote"):
-                self.add(r, AIGOV.quote, _text(rp["quote"], lang), g)
+                self.add(r, _QUOTE, _text(rp["quote"], lang), g)
             if rp.get("confidence") is not None:
-                self.add(r, AIGOV.confidence, _decimal(rp["confidence"]), g)
+                self.add(r, _CONFIDENCE, _decimal(rp["confidence"]), g)
         if not graphs:  # an event no article reports (should not happen): keep it, unsourced
             graphs.append(None)
             core(None)
@@ -345,24 +383,24 @@ class _Emitter:
         if reports:
             same = [r for r in reports if r["props"].get("evidence") == props.get("evidence")]
             lang = _lang((same or reports)[0].get("language"))
-        self.add(e, AIGOV.id, Literal(row["id"]), None)
+        self.add(e, _ID, Literal(row["id"]), None)
         if props.get("date"):
-            self.add(e, AIGOV.date, _date(props["date"]), None)
-        for key, term in (("start", AIGOV.start), ("end", AIGOV.end)):
+            self.add(e, _DATE, _date(props["date"]), None)
+        for key, term in (("start", _START), ("end", _END)):
             if props.get(key):
                 self.add(e, term, Literal(str(props[key]), datatype=XSD.date), None)
         if props.get("date_text"):
-            self.add(e, AIGOV.dateText, _text(props["date_text"], lang), None)
+            self.add(e, _DATETEXT, _text(props["date_text"], lang), None)
         if props.get("quote"):
-            self.add(e, AIGOV.quote, _text(props["quote"], lang), None)
+            self.add(e, _QUOTE, _text(props["quote"], lang), None)
         if props.get("detail"):
-            self.add(e, AIGOV.detail, Literal(props["detail"]), None)
+            self.add(e, _DETAIL, Literal(props["detail"]), None)
         if props.get("evidence") is not None:
-            self.add(e, PROV.value, _text(props["evidence"], lang), None)
+            self.add(e, _PROV_VALUE, _text(props["evidence"], lang), None)
         if props.get("confidence") is not None:
-            self.add(e, AIGOV.confidence, _decimal(props["confidence"]), None)
+            self.add(e, _CONFIDENCE, _decimal(props["confidence"]), None)
         if props.get("first_seen"):
-            self.add(e, AIGOV.firstSeen, _date(props["first_seen"]), None)
+            self.add(e, _FIRSTSEEN, _date(props["first_seen"]), None)
 
         for d in direct:
             s, o = vocab.entity_iri(d["src"]), vocab.entity_iri(d["dst"])
@@ -441,17 +479,26 @@ _ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\
 _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _nt_iri(term: str) -> str:
+    if _IRI_BAD.search(term):
+        raise ExportError(f"not a valid IRI: {term!r}")
+    return f"<{term}>"
+
+
+_XSD_STRING = str(XSD.string)
+
+
 def _nt(term: Any) -> str:
     if isinstance(term, URIRef):
-        if _IRI_BAD.search(term):
-            raise ExportError(f"not a valid IRI: {term!r}")
-        return f"<{term}>"
+        return _nt_iri(str(term))
     if isinstance(term, Literal):
         text = '"' + str(term).translate(_ESCAPES) + '"'
         if term.language:
             return f"{text}@{term.language}"
-        if term.datatype and term.datatype != XSD.string:
-            return f"{text}^^<{term.datatype}>"
+        datatype = term.datatype
+        if datatype is not None and str(datatype) != _XSD_STRING:
+            return f"{text}^^{_nt_iri(str(datatype))}"
         return text
     raise ExportError(f"cannot write {term!r} in N-Triples")  # no blank nodes in this model
 

@@ -282,7 +282,8 @@ def _supers() -> dict[URIRef, tuple[URIRef, ...]]:
     for name, (*_, sup) in _PROPS.items():
         if sup:
             out[AIGOV[name]] = sup
-    return out
+    # schema:Thing says nothing a consumer can use: not materialised
+    return {k: tuple(s for s in v if s != SDO.Thing) for k, v in out.items()}
 
 
 #: Terms to materialise on export (``aligned=True``): what RDFS entailment over the
