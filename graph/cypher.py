@@ -205,7 +205,9 @@ ORDER BY id
 """
 
 #: Articles with everything they report, in the shape the write statement takes back
-#: (used to copy a graph from one store to the other without re-extracting).
+#: (used to copy a graph from one store to the other without re-extracting). The two pattern
+#: comprehensions use different variables on purpose: FalkorDB 4.22 returns an empty list
+#: for the second one when both reuse the same name.
 READ_BATCH = """\
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
@@ -220,8 +222,8 @@ RETURN a.id AS id, properties(a) AS props,
              date: r.date, date_text: r.date_text, quote: r.quote, confidence: r.confidence},
     actors: [(x:Entity)-[:ACTOR]->(e) | {id: x.id, name: x.name, type: x.type, wikidata: x.wikidata,
              aliases: x.aliases, keys: x.keys, seen: x.first_seen}],
-    targets: [(e)-[:TARGET]->(x:Entity) | {id: x.id, name: x.name, type: x.type, wikidata: x.wikidata,
-              aliases: x.aliases, keys: x.keys, seen: x.first_seen}]} END) AS reports
+    targets: [(e)-[:TARGET]->(y:Entity) | {id: y.id, name: y.name, type: y.type, wikidata: y.wikidata,
+              aliases: y.aliases, keys: y.keys, seen: y.first_seen}]} END) AS reports
 """
 
 #: Node counts per label (a node counts once under each of its labels).

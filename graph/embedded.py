@@ -115,6 +115,8 @@ class EmbeddedStore(GraphStore):
         if self._db is None:
             raise StoreUnavailable(f"cannot open the embedded store in {self.folder}: {last}")
         self._graph = self._db.select_graph(graph)
+        # GRAPH.RO_QUERY fails on a graph key that does not exist yet; any GRAPH.QUERY creates it.
+        self._graph.query("RETURN 1")
         self._schema_checked = False
 
     def ensure_schema(self) -> None:

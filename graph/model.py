@@ -122,6 +122,7 @@ class RejectReason(_ClosedEnum):
     NO_TARGET = "no_target"
     TYPE_CONSTRAINT = "type_constraint"
     THREAT_OR_POSSIBILITY = "threat_or_possibility"
+    NEGATED = "negated"
     BACKGROUND = "background"
     DUPLICATE = "duplicate"
     LOW_CONFIDENCE = "low_confidence"

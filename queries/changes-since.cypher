@@ -6,4 +6,4 @@ WHERE e.first_seen >= $since
 OPTIONAL MATCH (e)-[:TARGET]->(t:Entity)
 RETURN e.first_seen AS ingested, e.type AS type, a.name AS actor, t.name AS target, e.date AS date,
   e.evidence AS evidence
-ORDER BY ingested, coalesce(e.start, '9999'), type, actor, coalesce(target, '')
+ORDER BY ingested, coalesce(e.start, '9999'), type, actor, coalesce(target, ''), e.evidence, e.id

@@ -1,7 +1,8 @@
 // name: co-actors
 // description: Pairs of actors that act against the same targets, with how many targets they share.
 // param: min_shared:int = 1 : only pairs sharing at least this many targets
-MATCH (a1:Entity)-[:ACTOR]->(e1:Event)-[:TARGET]->(t:Entity)<-[:TARGET]-(e2:Event)<-[:ACTOR]-(a2:Entity)
+MATCH (a1:Entity)-[:ACTOR]->(e1:Event)-[:TARGET]->(t:Entity)
+MATCH (a2:Entity)-[:ACTOR]->(e2:Event)-[:TARGET]->(t)
 WHERE a1.id < a2.id AND e1.type <> 'STATED' AND e2.type <> 'STATED'
 WITH a1, a2, collect(DISTINCT t.name) AS targets
 WHERE size(targets) >= $min_shared

@@ -7,4 +7,4 @@ WHERE (e:RESTRICTED OR e:COMPLIED OR e:SETTLED) AND (c:Company OR c:Organization
 OPTIONAL MATCH (e)-[:TARGET]->(t:Entity)
 RETURN c.name AS company, e.type AS type, t.name AS target, e.date AS date, e.date_text AS date_text,
   e.modality AS modality, e.evidence AS evidence
-ORDER BY coalesce(e.start, '9999'), company, type, coalesce(target, '')
+ORDER BY coalesce(e.start, '9999'), company, type, coalesce(target, ''), e.evidence, e.id

@@ -8,4 +8,4 @@ WHERE $entity IS NULL OR $entity IN a.keys
   OR (t IS NOT NULL AND $entity IN t.keys)
 RETURN a.name AS actor, a.type AS actor_type, t.name AS target, e.date AS date, e.detail AS detail,
   e.modality AS modality, e.evidence AS evidence
-ORDER BY coalesce(e.start, '9999'), actor, coalesce(target, ''), e.id
+ORDER BY coalesce(e.start, '9999'), actor, coalesce(target, ''), e.evidence, e.id

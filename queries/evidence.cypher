@@ -12,4 +12,4 @@ WHERE $target IS NULL OR (t IS NOT NULL AND $target IN t.keys)
 RETURN a.name AS actor, e.type AS type, t.name AS target, r.date AS date, r.date_text AS date_text,
   e.modality AS modality, r.confidence AS confidence, ar.title AS article, ar.published AS published,
   ar.source AS source, r.evidence AS evidence
-ORDER BY coalesce(e.start, '9999'), type, coalesce(target, ''), source, r.evidence_start
+ORDER BY coalesce(e.start, '9999'), type, coalesce(target, ''), source, r.evidence_start, ar.id

@@ -5,4 +5,4 @@ MATCH (a:Entity)-[:ACTOR]->(e:FINED)-[:TARGET]->(t:Entity)
 WHERE $entity IS NULL OR $entity IN a.keys OR $entity IN t.keys
 RETURN a.name AS authority, t.name AS fined, e.detail AS amount, e.date AS date, e.modality AS modality,
   e.evidence AS evidence
-ORDER BY coalesce(e.start, '9999'), authority, fined
+ORDER BY coalesce(e.start, '9999'), authority, fined, e.evidence, e.id

@@ -6,4 +6,4 @@ WHERE $regulator IS NULL OR $regulator IN r.keys
 OPTIONAL MATCH (e)-[:TARGET]->(t:Entity)
 RETURN r.name AS authority, r.type AS authority_type, t.name AS target, e.date AS date,
   e.modality AS modality, e.evidence AS evidence
-ORDER BY authority, coalesce(e.start, '9999'), coalesce(target, '')
+ORDER BY authority, coalesce(e.start, '9999'), coalesce(target, ''), e.evidence, e.id

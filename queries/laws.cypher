@@ -9,4 +9,4 @@ WHERE (e:REGULATED OR e:CRIMINALISED)
 OPTIONAL MATCH (e)-[:TARGET]->(law:Entity)
 RETURN a.name AS actor, a.type AS actor_type, e.type AS type, law.name AS law, e.modality AS modality,
   e.date AS date, e.detail AS detail, e.evidence AS evidence
-ORDER BY coalesce(e.start, '9999'), actor, type, coalesce(law, '')
+ORDER BY coalesce(e.start, '9999'), actor, type, coalesce(law, ''), e.evidence, e.id

@@ -5,4 +5,4 @@ MATCH (p:Entity)-[:ACTOR]->(e:SUED)-[:TARGET]->(d:Entity)
 WHERE $entity IS NULL OR $entity IN p.keys OR $entity IN d.keys
 RETURN p.name AS plaintiff, p.type AS plaintiff_type, d.name AS defendant, e.date AS date,
   e.modality AS modality, e.evidence AS evidence
-ORDER BY coalesce(e.start, '9999'), plaintiff, defendant
+ORDER BY coalesce(e.start, '9999'), plaintiff, defendant, e.evidence, e.id

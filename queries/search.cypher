@@ -6,4 +6,4 @@ WHERE any(k IN n.keys WHERE k CONTAINS $text)
 OPTIONAL MATCH (n)-[r:ACTOR|TARGET]-(e:Event)
 RETURN n.id AS id, n.name AS name, n.type AS type, n.aliases AS aliases, n.wikidata AS wikidata,
   count(DISTINCT e) AS events
-ORDER BY events DESC, name
+ORDER BY events DESC, name, id

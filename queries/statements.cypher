@@ -6,4 +6,4 @@ WHERE $speaker IS NULL OR $speaker IN s.keys
 OPTIONAL MATCH (e)-[:TARGET]->(t:Entity)
 RETURN s.name AS speaker, r.quote AS quote, t.name AS topic, r.date AS date, ar.title AS article,
   ar.source AS source, r.evidence AS evidence
-ORDER BY coalesce(e.start, '9999'), speaker, r.evidence_start, coalesce(topic, ''), source
+ORDER BY coalesce(e.start, '9999'), speaker, r.evidence_start, coalesce(topic, ''), source, ar.id

@@ -123,10 +123,9 @@ def test_param_types_are_checked():
 
 
 def _normalise(frame):
-    out = []
-    for rec in frame.to_dict("records"):
-        out.append({k: sorted(v) if isinstance(v, list) else v for k, v in rec.items()})
-    return out
+    # 'ingested' is the wall-clock time of each store's own write: the one column that differs
+    frame = frame.drop(columns=["ingested"], errors="ignore")
+    return frame.to_dict("records")
 
 
 @pytest.mark.neo4j
