@@ -48,7 +48,7 @@ from rdflib import OWL, RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SDO
 
 from graph import vocab
-from graph.errors import AigovError, SchemaError
+from graph.errors import AigovError
 from graph.model import EntityType, EventType, Modality
 from graph.vocab import AIGOV
 
@@ -451,7 +451,8 @@ def to_dataset(store: Any, *, page_size: int = DEFAULT_PAGE_SIZE, aligned: bool 
     ds = _new_dataset()
     _fill(ds, _iter_pages(store, page_size, aligned, ExportSummary(format="dataset")))
     if include_ontology:
-        ds.default_graph.__iadd__(vocab.ontology())
+        for triple in vocab.ontology():
+            _default(ds).add(triple)
     return ds
 
 
@@ -463,7 +464,7 @@ def _new_dataset() -> Dataset:
 
 
 def _fill(ds: Dataset, pages: Iterable[tuple[list[Quad], list]]) -> None:
-    graphs: dict[URIRef | None, Graph] = {None: ds.default_graph}
+    graphs: dict[URIRef | None, Graph] = {None: _default(ds)}
     for quads, _ in pages:
         for s, p, o, g in quads:
             target = graphs.get(g)
@@ -664,7 +665,8 @@ def export_rdf(store: Any, out: str | Path | IO[bytes], format: str = "turtle", 
             _fill(ds, [(quads, star)])
             star_rows.extend(star)
         if include_ontology:
-            ds.default_graph.__iadd__(vocab.ontology())
+            for triple in vocab.ontology():
+                _default(ds).add(triple)
         keep = ds if validate else None
         if named:
             target: Graph = ds
@@ -672,10 +674,10 @@ def export_rdf(store: Any, out: str | Path | IO[bytes], format: str = "turtle", 
         else:
             target = _union(ds)
             summary.triples = len(target)
-        kwargs: dict[str, Any] = {}
         if fmt == "json-ld":
-            kwargs = {"context": _shipped_context(), "auto_compact": True}
-        data = target.serialize(format=serializer, encoding="utf-8", **kwargs)
+            data = _jsonld(ds, _shipped_context())
+        else:
+            data = target.serialize(format=serializer, encoding="utf-8")
         with _binary_out(out) as fh:
             fh.write(data)
             if fmt == "turtle-star" and star_rows:
@@ -708,6 +710,47 @@ def _union(ds: Dataset) -> Graph:
     for s, p, o, _ in ds.quads((None, None, None, None)):
         g.add((s, p, o))
     return g
+
+
+def _jsonld(ds: Dataset, context: dict[str, Any]) -> bytes:
+    """Compact JSON-LD: the default graph's nodes at the top level and one
+    ``{"@id": graph, "@graph": [...]}`` per article.
+
+    (rdflib's own Dataset output nests the default graph in an ``@graph`` without ``@id``,
+    which standard processors read as a blank-node-named graph.)
+    """
+    def nodes(graph: Graph) -> list[Any]:
+        g = Graph()
+        for triple in graph:
+            g.add(triple)
+        doc = json.loads(g.serialize(format="json-ld", context=context, auto_compact=True))
+        if isinstance(doc, list):
+            return doc
+        if "@graph" in doc:
+            return doc["@graph"]
+        doc.pop("@context", None)
+        return [doc] if doc else []
+
+    prefixes = sorted(((v, k) for k, v in context.items() if isinstance(v, str) and v.endswith(("/", "#"))),
+                      key=lambda kv: -len(kv[0]))
+
+    def compact(iri: str) -> str:
+        for ns, prefix in prefixes:
+            if iri.startswith(ns) and len(iri) > len(ns):
+                return f"{prefix}:{iri[len(ns):]}"
+        return iri
+
+    out = nodes(_default(ds))
+    for g in sorted((g for g in ds.graphs() if g.identifier != _default(ds).identifier and len(g)),
+                    key=lambda g: str(g.identifier)):
+        out.append({"@id": compact(str(g.identifier)), "@graph": nodes(g)})
+    return json.dumps({"@context": context, "@graph": out}, indent=2, ensure_ascii=False).encode("utf-8")
+
+
+def _default(ds: Dataset) -> Graph:
+    """The default graph (``default_graph`` from rdflib 7.1; ``default_context`` before)."""
+    graph = getattr(ds, "default_graph", None)
+    return graph if graph is not None else ds.default_context
 
 
 def _shipped_context() -> dict[str, Any]:

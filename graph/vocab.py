@@ -71,7 +71,7 @@ PREFIXES: dict[str, Namespace] = {
     "aigov": ONT, "entity": ENTITY, "event": EVENT, "article": ARTICLE, "report": REPORT,
     "graph": GRAPH, "schema": Namespace(str(SDO)), "prov": Namespace(str(PROV)), "sem": SEM,
     "wd": WD, "owl": Namespace(str(OWL)), "rdfs": Namespace(str(RDFS)),
-    "xsd": Namespace(str(XSD)), "skos": Namespace(str(SKOS)),
+    "xsd": Namespace(str(XSD)), "skos": Namespace(str(SKOS)), "dcterms": Namespace(str(DCTERMS)),
 }
 
 

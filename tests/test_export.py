@@ -402,6 +402,17 @@ def test_json_ld_is_compact_and_expands_with_the_shipped_context(store, referenc
     assert doc["@context"] == vocab.jsonld_context()["@context"]
     text = path.read_text(encoding="utf-8")
     assert '"entity:Q833"' in text and '"name": "Malaysia"' in text
+    # a second, independent JSON-LD processor reads the same quads (the default graph included)
+    try:
+        import pyoxigraph as ox
+    except ImportError:
+        ox = None
+    if ox is not None:
+        quads = {(q.subject.value, q.predicate.value, _ox_n3(q.object),
+                  None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value)
+                 for q in ox.parse(path=str(path), format=ox.RdfFormat.JSON_LD)}
+        assert quads == {(str(s), str(p), o.n3(), None if g is None else str(g))
+                         for s, p, o, g in _quads(reference)}
     # a hand-written compact document expands with the shipped context to the export's terms
     context = json.loads(vocab.CONTEXT_PATH.read_text(encoding="utf-8"))
     mini = {**context, "@id": "event:ev:x", "@type": "aigov:BlockedAccessEvent",
