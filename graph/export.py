@@ -37,6 +37,7 @@ import functools
 import csv
 import io
 import json
+import os
 import re
 import time
 from dataclasses import asdict, dataclass, field
@@ -567,13 +568,22 @@ class ExportSummary:
 
 @contextlib.contextmanager
 def _binary_out(out: str | Path | IO[bytes]) -> Iterator[IO[bytes]]:
+    """A binary writer; a path is written to ``<path>.part`` and renamed when complete, so a
+    failed export never leaves a truncated file under the real name."""
     if isinstance(out, (str, Path)):
+        path = Path(out)
+        part = path.with_name(path.name + ".part")
         try:
-            fh = open(out, "wb")
+            fh = open(part, "wb")
         except OSError as exc:
             raise ExportError(f"{out}: cannot write: {exc.strerror or exc}") from exc
-        with fh:
-            yield fh
+        try:
+            with fh:
+                yield fh
+            os.replace(part, path)
+        finally:
+            if part.exists():
+                part.unlink()
     elif isinstance(out, io.TextIOBase):
         yield out.buffer if hasattr(out, "buffer") else _TextAsBinary(out)
     else:

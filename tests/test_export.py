@@ -497,3 +497,15 @@ def test_an_empty_store_exports_an_empty_graph(tmp_path):
         for fmt in ("nt", "turtle", "trig"):
             summary = export_rdf(empty, tmp_path / f"e.{fmt}", fmt)
             assert summary.triples == 0
+
+
+def test_a_failed_export_leaves_no_file(tmp_path):
+    with EmbeddedStore(tmp_path / "bad") as bad:
+        bad.write(fixture()[:1], extractor="test")
+        # a node outside the closed vocabulary, written behind the model's back
+        bad._run("CREATE (:Entity {id: 'zz:alien', name: 'Alien', type: 'Alien'})", {}, write=True)
+        out = tmp_path / "out"
+        out.mkdir()
+        with pytest.raises(SchemaError, match="'Alien' is not a EntityType"):
+            export_rdf(bad, out / "g.nt", "nt", page_size=2)
+        assert list(out.iterdir()) == []
