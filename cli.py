@@ -71,6 +71,8 @@ def run_library(fn: Callable[..., Any]) -> Callable[..., Any]:
 def _cell(value: Any, width: int | None) -> str:
     if value is None:
         text = ""
+    elif isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        text = ", ".join(str(v) for v in value)
     elif isinstance(value, (list, dict)):
         text = json.dumps(value, ensure_ascii=False)
     elif isinstance(value, float):

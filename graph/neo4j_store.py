@@ -62,16 +62,21 @@ class Neo4jStore(GraphStore):
         import neo4j
 
         self.uri, self.database = uri, database
+        self._schema_checked = False
+        # Notifications such as "label not in the database" (an empty graph, a canned query
+        # for an event type no article had yet) are not errors: keep stderr quiet.
+        self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
+                                                  notifications_min_severity="OFF")
         try:
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
             self._driver.verify_connectivity()
         except neo4j.exceptions.AuthError as exc:
+            self._driver.close()
             raise StoreUnavailable(f"Neo4j at {uri} refused the credentials of user {user!r}") from exc
         except (neo4j.exceptions.ServiceUnavailable, OSError, ValueError) as exc:
+            self._driver.close()
             raise StoreUnavailable(
                 f"cannot reach Neo4j at {uri}: {exc}. Start the managed server with "
                 "`aigov neo4j start`, or set NEO4J_URI to a running one") from exc
-        self._schema_checked = False
 
     @classmethod
     def connect(cls, *, home: Path, uri: str | None = None, user: str | None = None,
