@@ -33,7 +33,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.0.0"
+CODER_VERSION = "1.1.0"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -70,6 +70,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             depth += 1
         elif c in ("»", "”"):
             depth = max(0, depth - 1)
+            # a sentence can end inside the quotation: «... fin. » Suivante / "... end.” Next
+            k = i - 1
+            while k > start and text[k] == " ":
+                k -= 1
+            if depth == 0 and not ascii_open and text[k] in ".!?" and i + 2 < n and text[i + 1] == " " \
+                    and (text[i + 2].isupper() or text[i + 2] in "“«\""):
+                spans.append((start, i + 1))
+                start = i + 2
+                i += 2
+                continue
         elif c == '"':
             ascii_open = not ascii_open
         elif c in ".!?" and depth == 0 and not ascii_open:
@@ -145,6 +155,7 @@ class _Doc:
     main_country: Actor | None = None
     demands: list = field(default_factory=list)
     last_event_targets: list[Actor] = field(default_factory=list)
+    focus: list[Actor] = field(default_factory=list)
 
 
 def _anchor(published: str | None) -> dt.date | None:
@@ -199,6 +210,51 @@ def _sent_index(sents: list[tuple[int, int]], pos: int) -> int:
     return len(sents) - 1
 
 
+_MAKER = r"(?:developer|maker|creator|owner|operator|parent\s+company|publisher|company\s+behind)"
+_MAKER_FR = (r"(?:[ée]diteur|d[ée]veloppeur|cr[ée]ateur|concepteur|propri[ée]taire|maison\s+m[èe]re|"
+             r"soci[ée]t[ée]\s+m[èe]re|entreprise\s+(?:à\s+l['’]origine|derri[èe]re)|start-up\s+(?:à\s+l['’]origine))")
+# "the developer of (AI chatbot company) Replika", "l'éditeur de ChatGPT": the phrase names the owner
+_OWNER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+" + _MAKER + r"\s+of\s+|"
+                           r"(?:\b[Ll]['’]|\b[Ll][ae]\s+|\b[Ss]on\s+|\b[Ss]a\s+)" + _MAKER_FR + r"\s+(?:de\s+|du\s+|d['’]))"
+                           r"(?:[\w()’'-]+\s+){0,5}?$")
+# "Replika's developer", "ChatGPT maker OpenAI" (a modifier before the owner's own name)
+_OWNER_AFTER = re.compile(r"['’]s?\s+" + _MAKER + r"\b|[\s-]+" + _MAKER + r"\b")
+
+
+def _owner_phrases(gaz, body: str, base: list[Mention]) -> list[Mention]:
+    """Product mentions that stand for their maker ("Replika's developer" -> Luka Inc.).
+
+    "ChatGPT maker OpenAI": the product is only a modifier of the owner's name, so its mention
+    is dropped (it is not a separate participant of the sentence).
+    """
+    out: list[Mention] = []
+    n = len(base)
+    for i, m in enumerate(base):
+        if m.actor.type is not T.PRODUCT or not m.actor.owner:
+            out.append(m)
+            continue
+        owner = gaz.owner_of(m.actor)
+        if owner is None:
+            out.append(m)
+            continue
+        after = _OWNER_AFTER.match(body, m.end)
+        if after:
+            nxt = base[i + 1] if i + 1 < n else None
+            if nxt is not None and nxt.start - after.end() <= 2 and re.match(r"\s*$", body[after.end():nxt.start]):
+                # "ChatGPT maker OpenAI": kept for coreference ("the chatbot"), not a participant
+                out.append(Mention(m.start, m.end, m.surface, m.actor, "mod"))
+                continue
+            out.append(Mention(m.start, after.end(), body[m.start:after.end()], owner, "dict"))
+            continue
+        before = _OWNER_BEFORE.search(body, max(0, m.start - 90), m.start)
+        if before and before.end() == m.start and not any(
+                b.start >= before.start() and b.end <= m.start for b in base):
+            out.append(Mention(before.start(), m.end, body[before.start():m.end], owner, "dict"))
+            continue
+        out.append(m)
+    return out
+
+
 def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     gaz = default_gazetteer()
     body = doc.body
@@ -217,7 +273,7 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
             else:
                 m = Mention(m.start, m.end, m.surface, m.actor, "pattern")
         fixed.append(m)
-    base = fixed
+    base = _owner_phrases(gaz, body, fixed)
     country_freq: dict[str, int] = {}
     for m in base:
         if m.actor.type is T.COUNTRY:
@@ -251,9 +307,16 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     subjects: list[Actor] = []
 
     def at_start(pos: int) -> bool:
+        # the subject position: near the start of its sentence, and no earlier mention of the
+        # sentence other than a coordinated one ("Garante is one of the EU's regulators": the
+        # EU is not a subject)
         st = _sent_start(sents, pos)
         head = body[st:pos]
-        return len(head) <= 45 and not re.search(r"[«“\"]", head)
+        if len(head) > 45 or re.search(r"[«“\"]", head):
+            return False
+        if out and out[-1].start >= st and out[-1].end <= pos:
+            return bool(re.match(r"^[\s,]*(?:and|et|&|or|ou)?[\s,]*$", body[out[-1].end:pos]))
+        return True
     bi = 0
     events_spans = sorted(extra, key=lambda x: x[0])
     ei = 0
@@ -261,9 +324,10 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
         if ei >= len(events_spans) or (bi < len(base) and base[bi].start <= events_spans[ei][0]):
             men = base[bi]
             bi += 1
+            subj = at_start(men.start)
             out.append(men)
             history.append(men.actor)
-            if at_start(men.start) and men.actor.role != _MEDIA_ROLE:
+            if subj and men.actor.role != _MEDIA_ROLE:
                 subjects.append(men.actor)
             continue
         s, e, surface, types = events_spans[ei]
@@ -300,7 +364,11 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
                     out.append(Mention(s, e, surface, act, "coref"))
             continue
         first = at_start(s)
-        act = (_resolve_history(subjects, types) if first else None) or _resolve_history(history, types)
+        act = (_resolve_history(subjects, types) if first else None)
+        if act is None and T.PRODUCT in types:
+            # "the chatbot", "l'application": a product before its maker
+            act = _resolve_history(history[-12:], {T.PRODUCT})
+        act = act or _resolve_history(history, types)
         if act is None and T.GOVERNMENT in types and T.COMPANY not in types and doc.main_country is not None:
             c = doc.main_country
             act = Actor.make(f"Government of {c.name}", "Government", None, (), c.country, "government")
@@ -484,7 +552,7 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                 continue
             chosen.append(h)
         sent_cands: list[_Cand] = []
-        local = [Mention(m.start - ss, m.end - ss, m.surface, m.actor, m.how) for m in ms]
+        local = [Mention(m.start - ss, m.end - ss, m.surface, m.actor, m.how) for m in ms if m.how != "mod"]
         for ts, te, trig in chosen:
             c = _code_trigger(doc, sent, local, ts, te, trig, quotes, history, prev_stated)
             if c is None:
@@ -690,7 +758,7 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
     quote = None
     if quotes:
         quote = max(quotes, key=lambda q: len(q[2]))[2]
-    topic = _topic(doc, ms, speaker, quotes)
+    topic = _topic(doc, sent, ms, speaker, quotes)
     return _Cand(E.STATED, [speaker], [topic] if topic else [], (0, 0), (ts, te), quote=quote,
                  confidence=conf if quote else 0.7)
 
@@ -699,7 +767,21 @@ _TOPIC_PREF = {T.LAW: 0, T.COMPANY: 0, T.PRODUCT: 1, T.REGULATOR: 2, T.GOVERNMEN
                T.PERSON: 3, T.ORGANIZATION: 3, T.LEGISLATURE: 3, T.COURT: 3, T.COUNTRY: 4}
 
 
-def _topic(doc: _Doc, ms: list[Mention], speaker: Actor, quotes) -> Actor | None:
+_NORM_REF = re.compile(r"(?:breach(?:es|ing)?\s+of|violation\s+of|violat\w+|under|in\s+line\s+with|comply\s+with|compliance\s+with|"
+                       r"conform[ée]ment\s+(?:à|au)|en\s+vertu\s+d[eu]|violation\s+d[eu]|au\s+titre\s+d[eu]|"
+                       r"respect\s+d[eu])\s+(?:the\s+|la\s+|le\s+|l['’]|du\s+|des\s+)?(?:[\w’']+\s+){0,3}$", re.I)
+_AFFILIATION = re.compile(r"(?:responsable|pr[ée]sident\w*|directeur|directrice|dirigeant\w*|head|chief|CEO|founder|"
+                          r"fondat\w+|spokes\w+|porte-parole|chair\w*|member|membre|lawyer|avocat\w*)\s+"
+                          r"(?:de\s+l['’]|de\s+la\s+|de\s+|du\s+|des\s+|d['’]|of\s+(?:the\s+)?|at\s+|for\s+)$", re.I)
+
+
+def _topic(doc: _Doc, sent: str, ms: list[Mention], speaker: Actor, quotes) -> Actor | None:
+    """What a statement is about: the most topical entity of the sentence, else the article's focus.
+
+    Not topics: the speaker, the media, a pronoun, the speaker's own organisation ("the head of
+    the NGO noyb, Max Schrems"), a law cited only as the yardstick ("breaches of the GDPR",
+    "conformément à la loi").
+    """
     best, key = None, None
     for m in ms:
         a = m.actor
@@ -707,9 +789,19 @@ def _topic(doc: _Doc, ms: list[Mention], speaker: Actor, quotes) -> Actor | None
             continue
         if a.role == "indef" or m.how == "group":
             continue
+        before = sent[max(0, m.start - 60):m.start]
+        if a.type is T.LAW and _NORM_REF.search(before):
+            continue
+        if _AFFILIATION.search(before[-35:]):
+            continue
         k = (_TOPIC_PREF.get(a.type, 5), -doc.freq.get(a.id, 0), m.start)
         if key is None or k < key:
             best, key = a, k
+    if best is None and doc.focus:
+        # a statement with no topic in its sentence is about what the article is about
+        for a in doc.focus:
+            if a.id != speaker.id:
+                return a
     return best
 
 
@@ -731,6 +823,11 @@ def code(article: Article) -> Extraction:
             doc.surfaces.setdefault(m.actor.id, [])
             if m.surface not in doc.surfaces[m.actor.id]:
                 doc.surfaces[m.actor.id].append(m.surface)
+    # the article's focus: its most mentioned companies, products and laws
+    focus = [doc.actors[k] for k in sorted(doc.freq, key=lambda k: -doc.freq[k])
+             if doc.actors[k].type in (T.COMPANY, T.PRODUCT, T.LAW)
+             and doc.actors[k].role not in (_MEDIA_ROLE, "indef")]
+    doc.focus = focus[:2]
     cands, rejected = _find_events(doc, sents)
     # de-duplicate: the same (type, actors, targets) told twice is one event
     events: list[Event] = []

@@ -95,12 +95,15 @@ class Actor:
     wikidata: str | None = None
     country: str | None = None
     role: str | None = None
+    owner: str | None = None  # for a product: the name of the company that makes it
 
     @classmethod
     def make(cls, name: str, type: str, wikidata: str | None = None, aliases=(),
-             country: str | None = None, role: str | None = None) -> "Actor":
+             country: str | None = None, role: str | None = None,
+             owner: str | None = None) -> "Actor":
         t = EntityType.parse(type)
-        return cls(entity_id(name, t, wikidata), name, t, tuple(aliases), wikidata, country, role)
+        return cls(entity_id(name, t, wikidata), name, t, tuple(aliases), wikidata, country, role,
+                   owner)
 
 
 @dataclass(frozen=True)
@@ -245,6 +248,18 @@ class Gazetteer:
         """The actor whose alias is exactly ``surface`` (case variants allowed)."""
         aid = self._alias.get(surface) or self._alias.get(surface.replace("’", "'"))
         return self.actors.get(aid) if aid else None
+
+    def owner_of(self, act: Actor) -> Actor | None:
+        """The company that makes a product ("Replika" -> Luka Inc.), when the dictionary knows it.
+
+        >>> g = default_gazetteer()
+        >>> g.owner_of(g.lookup("ChatGPT")).name
+        'OpenAI'
+        """
+        if not act.owner:
+            return None
+        own = self.lookup(act.owner)
+        return own if own is not None and own.type is EntityType.COMPANY else None
 
     def code_of(self, adj: str | None = None, cname: str | None = None) -> str | None:
         if adj:
@@ -423,6 +438,6 @@ def default_gazetteer() -> Gazetteer:
     """The gazetteer built from the data files shipped with aigov (built once per process)."""
     countries = _load_jsonl(DATA_DIR / "countries.jsonl")
     actors = [Actor.make(r["name"], r["type"], r.get("wikidata"), r.get("aliases", ()),
-                         r.get("country"), r.get("role"))
+                         r.get("country"), r.get("role"), r.get("owner"))
               for r in _load_jsonl(DATA_DIR / "actors.jsonl")]
     return Gazetteer(actors, countries)
