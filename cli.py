@@ -491,15 +491,16 @@ def export_rdf_cmd(state: State, fmt: str, output: Path | None, validate: bool) 
         output.parent.mkdir(parents=True, exist_ok=True)
         result = export_rdf(state.store(), output, fmt, validate=validate)
     _info(_describe(result, output))
-    if validate and getattr(result, "conforms", True) is False:
-        raise click.ClickException("SHACL validation failed:\n" + (getattr(result, "report", "") or ""))
+    if validate and result.conforms is False:
+        click.echo(result.validation_report or "", err=True)
+        raise click.ClickException("the export does not conform to the SHACL shapes (report above)")
 
 
 def _describe(result: Any, output: Path | None) -> str:
-    triples = getattr(result, "triples", None)
     where = str(output) if output else "stdout"
-    text = f"wrote {triples} triples to {where}" if triples is not None else f"wrote {where}"
-    if getattr(result, "conforms", None) is True:
+    text = (f"wrote {result.triples} triples to {where}: {result.events} events, "
+            f"{result.entities} entities, {result.articles} articles")
+    if result.conforms is True:
         text += " (SHACL: conforms)"
     return text
 

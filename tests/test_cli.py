@@ -162,3 +162,28 @@ def test_stats_counts_labels_and_relationships(run):
     assert counts[("label", "Article")] == 1
     assert counts[("relationship", "BLOCKED_ACCESS")] == 2
     assert counts[("relationship", "SUED")] == 4
+
+
+def test_export_rdf_writes_parseable_validated_turtle(run, tmp_path):
+    import rdflib
+
+    run("ingest", "--silent", str(SEED))
+    out = tmp_path / "g.ttl"
+    result = run("export", "rdf", "--format", "turtle", "-o", str(out), "--validate")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(f"wrote ") and "(SHACL: conforms)" in result.stderr
+    g = rdflib.Graph().parse(out)
+    ont = rdflib.Namespace("https://w3id.org/aigov/ont/")
+    ent = rdflib.Namespace("https://w3id.org/aigov/entity/")
+    assert (ent["Q833"], ont["BLOCKED_ACCESS"], ent["product:grok"]) in g
+    assert (ent["Q252"], ont["SUED"], ent["Q918"]) in g
+
+
+def test_export_jsonl_and_csv(run, tmp_path):
+    run("ingest", "--silent", str(SEED))
+    lines = run("export", "jsonl").stdout.strip().splitlines()
+    assert any(json.loads(line).get("name") == "Malaysia" for line in lines)
+    result = run("export", "csv", "-o", str(tmp_path / "csv"))
+    assert result.exit_code == 0
+    rels = pd.read_csv(tmp_path / "csv" / "relationships.csv")
+    assert (rels["type"] == "BLOCKED_ACCESS").sum() == 2
