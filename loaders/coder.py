@@ -118,7 +118,7 @@ _DESC = [
     # (regex, allowed types, role)
     (r"\b(?:the|The)\s+(?:(?:\w+\s+)?(?:data\s+|privacy\s+)?(?:regulator|watchdog|authority|agency)|data\s+agency|commission)\b", {T.REGULATOR}),
     (r"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:r[ée]gulateur|autorit[ée]|gendarme|commission|agence|CNIL)\b(?:\s+(?:italien|irlandais|fran[çc]ais|européen|américain|britannique)\w*)?", {T.REGULATOR}),
-    (r"\b(?:the|The)\s+(?:[\w-]+\s+)?(?:company|companies|startup|start-up|firm|tech\s+giant|search\s+giant|group|developer|platform|app)\b", {T.COMPANY}),
+    (r"\b(?:the|The|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?(?:company|companies|startup|start-up|firm|tech\s+giant|search\s+giant|group|developer|platform|app)\b", {T.COMPANY}),
     (r"\b(?:[Ll]['’]|[Ll]a\s+|[Ll]e\s+)(?:entreprise|soci[ée]t[ée]|firme|start-up|startup|groupe|plateforme|application|géant)\b(?:\s+(?:chinoise?|américaine?|française?))?", {T.COMPANY}),
     (r"\b(?:[Ll]e\s+groupe|[Ll]a\s+soci[ée]t[ée]|[Ll]['’]entreprise)\s+de\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?", {T.COMPANY}),
     (r"\b(?:the|The)\s+(?:(?:popular|Chinese|AI)\s+)?(?:chatbot|app)\b|\b(?:[Ll]e\s+chatbot|[Ll]['’]application)\b", {T.PRODUCT, T.COMPANY}),
@@ -589,6 +589,21 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                 if am:
                     c.detail = am.group(0).strip()
             sent_cands.append(c)
+        # "X fined Y, the authority said": a trailing speech verb without a quotation only
+        # attributes the event told before it; it is not a statement of its own
+        if len(sent_cands) > 1:
+            firsts = [c.trig[0] for c in sent_cands if c.type is not E.STATED]
+            if firsts:
+                keep = []
+                for c in sent_cands:
+                    if (c.type is E.STATED and c.quote is None and c.trig[0] > min(firsts)
+                            and "," in sent[min(firsts):c.trig[0]]
+                            and not re.search(r"\b(?:et|and)\s*$", sent[:c.trig[0]])):
+                        rejected.append(Rejected(RejectReason.DUPLICATE, sent,
+                                                 "STATED: attribution of the event told before"))
+                        continue
+                    keep.append(c)
+                sent_cands = keep
         # a sentence that is only a quotation continues the previous speaker's statement
         if not sent_cands and prev_stated is not None and len(sent.split()) >= 6 and re.match(r"^\s*[«“\"]", sent) and re.search(r"[»”\"]\s*$", sent):
             q = _quotes(sent)
@@ -661,8 +676,15 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         if t_idx is not None:
             targets = [m.actor for m in _extend(ms, t_idx, sent, -1, ttypes)]
     else:
-        a_idx = next((i for i in reversed(left) if ms[i].actor.type in atypes and _ok_actor(ms[i])
-                      and (ms[i].start >= lcut or etype in (E.CRIMINALISED, E.REGULATED))), None)
+        rel = _RELATIVE.search(sent, 0, ts)
+        if rel is not None:
+            # "noyb, bête noire des géants, qui avait demandé": the subject of a relative clause
+            # is its antecedent, the mention just before the pronoun
+            ante = [i for i in left if ms[i].end <= rel.start() and rel.start() - ms[i].end <= 60]
+            a_idx = ante[-1] if ante and ms[ante[-1]].actor.type in atypes and _ok_actor(ms[ante[-1]]) else None
+        else:
+            a_idx = next((i for i in reversed(left) if ms[i].actor.type in atypes and _ok_actor(ms[i])
+                          and (ms[i].start >= lcut or etype in (E.CRIMINALISED, E.REGULATED))), None)
         if a_idx is None and re.search(r"\b(?:[Tt]he|[Ll]a|[Ll]e)\s+(?:letter|lettre|request|demande)\b", sent[:te]) and doc.last_event_actors:
             actors = list(doc.last_event_actors)
             conf = 0.6
@@ -717,6 +739,10 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
     return _Cand(etype, _uniq(actors), targets, (0, 0), (ts, te), confidence=conf)
 
 
+# the trigger is the verb of a relative clause: ", qui avait demandé", "which had compelled"
+_RELATIVE = re.compile(r"(?:,\s*|\s)(?:qui|who|which)\s+(?:(?:a|ont|avait|avaient|has|have|had|also|already|previously|"
+                       r"d[ée]j[àa]|aussi|[ée]galement|then|later|ensuite)\s+){0,4}$")
+_SOURCE_ADJUNCT = re.compile(r"^\s*(?:D['’]apr[èe]s|Selon|According\s+to|Pour|For)\s+[^,]{2,60},\s*", re.I)
 _INVERTED = re.compile(r"[\"”»'’]\s*,?\s*$")
 
 
@@ -731,7 +757,10 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
     left = [m for m in ms if m.end <= ts and m.actor.type in atypes and _ok_actor(m)]
     if re.search(r"-t-(?:il|elle)|-ils|-elles", sent[ts:te]):
         pr = [m for m in ms if m.start >= ts and m.end <= te + 8 and m.how == "pron"]
-        if pr:
+        if inverted and prev_stated is not None:
+            # «...», a-t-il ajouté: the speaker of the previous statement goes on
+            speaker = prev_stated.actors[0]
+        elif pr:
             speaker = pr[0].actor
         elif prev_stated is not None:
             speaker = prev_stated.actors[0]
@@ -740,6 +769,14 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
     if speaker is None and inverted and right:
         persons = [m for m in right[:2] if m.actor.type is T.PERSON]
         speaker = (persons[0] if persons else right[0]).actor
+    if speaker is None and left and re.search(r"\b(?:et|and)\s*$", before):
+        # "la firme a nommé des représentants et a reconnu ...": a coordinated verb shares
+        # the subject of the clause (not the nearest noun, nor a source "D'après la PIPC,")
+        adj = _SOURCE_ADJUNCT.match(sent)
+        lo = adj.end() if adj else 0
+        subj = [m for m in left if m.start >= lo and not any(a <= m.start < b for a, b, _ in quotes)]
+        if subj:
+            speaker = subj[0].actor
     if speaker is None and left:
         # the subject of the verb: the nearest mention on the left, outside quotations and
         # close to the verb (a few words, no quotation mark between)
