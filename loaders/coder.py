@@ -598,7 +598,8 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                 for c in sent_cands:
                     if (c.type is E.STATED and c.quote is None and c.trig[0] > min(firsts)
                             and "," in sent[min(firsts):c.trig[0]]
-                            and not re.search(r"\b(?:et|and)\s*$", sent[:c.trig[0]])):
+                            and not re.search(r"\b(?:et|and)\s*$", sent[:c.trig[0]])
+                            and not re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:que|qu['’]|that)\b", sent[c.trig[1]:c.trig[1] + 40])):
                         rejected.append(Rejected(RejectReason.DUPLICATE, sent,
                                                  "STATED: attribution of the event told before"))
                         continue
