@@ -395,6 +395,26 @@ def _ok_actor(m: Mention) -> bool:
     return m.actor.role != _MEDIA_ROLE
 
 
+# not the subject: a part of the named body ("one body of the US government") or a mention in
+# a comparison adjunct (", following the European Union (EU), to enact")
+_NOT_SUBJECT = re.compile(
+    r"(?:\b(?:body|bodies|branch|branches|arm|unit|division|agency|agencies|department|departments|"
+    r"organe|organes|branche|service|services)\s+(?:of|de|du|des|d['’])\s*(?:the\s+|la\s+|l['’])?|"
+    r"(?:^|,)\s*(?:following|like|unlike|after|such\s+as|including|comme|à\s+l['’]instar\s+d[eu]|après|suivant|"
+    r"notamment|contrairement\s+(?:à|au))\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?)$", re.I)
+
+
+def _subject_ok(sent: str, ms: list[Mention], i: int) -> bool:
+    m = ms[i]
+    if not _ok_actor(m):
+        return False
+    start = m.start
+    # "the European Union (EU)": the parenthesised short name stands where the full name stands
+    if i > 0 and ms[i - 1].actor.id == m.actor.id and re.match(r"^\s*\(\s*$", sent[ms[i - 1].end:m.start]):
+        start = ms[i - 1].start
+    return not _NOT_SUBJECT.search(sent, max(0, start - 40), start)
+
+
 def _extend(ms: list[Mention], idx: int, body: str, direction: int, types: set) -> list[Mention]:
     """Extend a role from ms[idx] over coordinated mentions (X et Y, X, Y and Z)."""
     group = [ms[idx]]
@@ -684,7 +704,7 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
             ante = [i for i in left if ms[i].end <= rel.start() and rel.start() - ms[i].end <= 60]
             a_idx = ante[-1] if ante and ms[ante[-1]].actor.type in atypes and _ok_actor(ms[ante[-1]]) else None
         else:
-            a_idx = next((i for i in reversed(left) if ms[i].actor.type in atypes and _ok_actor(ms[i])
+            a_idx = next((i for i in reversed(left) if ms[i].actor.type in atypes and _subject_ok(sent, ms, i)
                           and (ms[i].start >= lcut or etype in (E.CRIMINALISED, E.REGULATED))), None)
         if a_idx is None and re.search(r"\b(?:[Tt]he|[Ll]a|[Ll]e)\s+(?:letter|lettre|request|demande)\b", sent[:te]) and doc.last_event_actors:
             actors = list(doc.last_event_actors)
@@ -704,6 +724,13 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         if t_idx is not None:
             targets = [m.actor for m in _extend(ms, t_idx, sent, +1, ttypes)
                        if m.actor.id not in {a.id for a in actors}]
+    if (targets and trig.nominal and doc.focus and t_idx is not None
+            and re.search(r"\b(?:également|aussi|also|as\s+well)\s*$", sent[te:ms[t_idx].start])):
+        # "une enquête sur X, visant également OpenAI et Meta": also = besides the article's subject
+        tid = {t.id for t in targets} | {a.id for a in actors}
+        extra = next((f for f in doc.focus if f.type in ttypes and f.id not in tid), None)
+        if extra is not None:
+            targets.append(extra)
     if (not targets and etype is E.DEMANDED and doc.last_event_targets
             and re.match(r"\s*(?:(?:les|the)\s+(?:g[ée]ants|giants|tech\s+companies|companies|entreprises))", sent[te:te + 40], re.I)):
         targets = list(doc.last_event_targets)
@@ -722,7 +749,10 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         return Rejected(RejectReason.NO_ACTOR, sent, f"{etype.value}: no {'/'.join(sorted(t.value for t in atypes))} actor")
     if not targets and etype in TARGET_REQUIRED:
         if trig.agentless or trig.nominal:
-            act = _resolve_history(history, {T.COMPANY} & ttypes) or _resolve_history(history, ttypes)
+            # "an investigation into the matter": what the last events were about, else the
+            # last company named
+            act = (next((t for t in doc.last_event_targets if t.type in ttypes), None)
+                   or _resolve_history(history, {T.COMPANY} & ttypes) or _resolve_history(history, ttypes))
             if act is not None and act.id not in {a.id for a in actors}:
                 targets = [act]
                 conf = min(conf, 0.55)
