@@ -457,6 +457,7 @@ class _Cand:
     confidence: float = 0.8
     date: str | None = None
     date_text: str | None = None
+    quoted: bool = False  # the trigger is inside a direct quotation
 
 
 def _modality(sent_text: str, ts: int, te: int, trig: Trigger) -> tuple[str, str]:
@@ -525,6 +526,7 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
     mi = 0
     first_para_end = body.find("\n\n") if "\n\n" in body else len(body)
     prev_stated: _Cand | None = None
+    last_stated: _Cand | None = None
     prev_sent_date: str | None = None
     # one pass over the body per trigger / for dates, then bucketed by sentence
     all_dates = find_dates(body, doc.anchor)
@@ -572,6 +574,7 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                 continue
             chosen.append(h)
         sent_cands: list[_Cand] = []
+        continuing = False
         local = [Mention(m.start - ss, m.end - ss, m.surface, m.actor, m.how) for m in ms if m.how != "mod"]
         for ts, te, trig in chosen:
             c = _code_trigger(doc, sent, local, ts, te, trig, quotes, history, prev_stated)
@@ -625,6 +628,16 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                         continue
                     keep.append(c)
                 sent_cands = keep
+        # "He continued, "…"", "…," they went on: the same statement goes on
+        keep = []
+        for c in sent_cands:
+            if (c.type is E.STATED and last_stated is not None and c.actors == last_stated.actors
+                    and _CONTINUED.search(sent, c.trig[0], c.trig[1] + 1)):
+                rejected.append(Rejected(RejectReason.DUPLICATE, sent, "STATED: continues the previous statement"))
+                continuing = True
+                continue
+            keep.append(c)
+        sent_cands = keep
         # a sentence that is only a quotation continues the previous speaker's statement
         if not sent_cands and prev_stated is not None and len(sent.split()) >= 6 and re.match(r"^\s*[«“\"]", sent) and re.search(r"[»”\"]\s*$", sent):
             q = _quotes(sent)
@@ -648,7 +661,9 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
         # a sentence with a quote and an ANNOUNCED speech act is a statement
         cands.extend(sent_cands)
         stated = [c for c in sent_cands if c.type is E.STATED]
-        prev_stated = stated[-1] if stated else None
+        if stated:
+            last_stated = stated[-1]
+        prev_stated = stated[-1] if stated else (last_stated if continuing else None)
         if dates:
             prev_sent_date = dates[0].value
         for c in sent_cands:
@@ -773,6 +788,7 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
 # the trigger is the verb of a relative clause: ", qui avait demandé", "which had compelled"
 _RELATIVE = re.compile(r"(?:,\s*|\s)(?:qui|who|which)\s+(?:(?:a|ont|avait|avaient|has|have|had|also|already|previously|"
                        r"d[ée]j[àa]|aussi|[ée]galement|then|later|ensuite)\s+){0,4}$")
+_CONTINUED = re.compile(r"\b(?:continued|concluded|went\s+on|a\s+poursuivi|a\s+conclu|poursuit)\b", re.I)
 _SOURCE_ADJUNCT = re.compile(r"^\s*(?:D['’]apr[èe]s|Selon|According\s+to|Pour|For)\s+[^,]{2,60},\s*", re.I)
 _INVERTED = re.compile(r"[\"”»'’]\s*,?\s*$")
 
