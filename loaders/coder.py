@@ -584,6 +584,7 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                 rejected.append(Rejected(c.reason, sent, c.detail))
                 continue
             c.sent = (ss, se)
+            c.quoted = in_quote(ts)
             mod, cue = _modality(sent, ts, te, trig)
             if trig.type is E.STATED and mod != "negated":
                 mod = "asserted"
@@ -775,7 +776,13 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
             return Rejected(RejectReason.NO_TARGET, sent, f"{etype.value}: no target")
     if etype is E.REGULATED and not targets:
         return Rejected(RejectReason.NO_TARGET, sent, "REGULATED: no law named")
-    if etype is E.COMPLIED and doc.demands:
+    src = _SOURCE_ADJUNCT.match(sent) if etype is E.COMPLIED else None
+    src_auth = [m.actor for m in ms if src and m.end <= src.end() and m.actor.type in AUTH_TYPES]
+    if src_auth:
+        # "D'après la PIPC, la firme a nommé des représentants": the authority that reports
+        # the compliance is the one complied with
+        targets = src_auth[:1]
+    elif etype is E.COMPLIED and doc.demands:
         aid = {a.id for a in actors}
         for d in reversed(doc.demands):
             if aid & {t.id for t in d.targets}:
@@ -789,6 +796,7 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
 _RELATIVE = re.compile(r"(?:,\s*|\s)(?:qui|who|which)\s+(?:(?:a|ont|avait|avaient|has|have|had|also|already|previously|"
                        r"d[ée]j[àa]|aussi|[ée]galement|then|later|ensuite)\s+){0,4}$")
 _CONTINUED = re.compile(r"\b(?:continued|concluded|went\s+on|a\s+poursuivi|a\s+conclu|poursuit)\b", re.I)
+AUTH_TYPES = {T.REGULATOR, T.GOVERNMENT, T.COUNTRY, T.COURT, T.LEGISLATURE}
 _SOURCE_ADJUNCT = re.compile(r"^\s*(?:D['’]apr[èe]s|Selon|According\s+to|Pour|For)\s+[^,]{2,60},\s*", re.I)
 _INVERTED = re.compile(r"[\"”»'’]\s*,?\s*$")
 
@@ -924,7 +932,9 @@ def code(article: Article) -> Extraction:
         t_ids = tuple(sorted(t.id for t in c.targets))
         key = (c.type, a_ids, t_ids, c.quote if c.type is E.STATED else None,
                c.sent if c.type is E.STATED else None)
-        if key not in seen and c.type is not E.STATED and not t_ids:
+        if key not in seen and c.type is not E.STATED and (not t_ids or c.quoted):
+            # an event without target, or one told again inside a quotation ("« Meta suspend
+            # son projet »"), is the event already coded for the same actors
             for k2 in seen:
                 if k2[0] is c.type and k2[1] == a_ids:
                     key = k2
