@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.model import (Article, Entity, EntityType as T, Event, EventType as E, Extraction,
-                         Modality, Rejected, RejectReason, event_id)
+                         Modality, Rejected, RejectReason, date_bounds, event_id, fold)
 from loaders.dates import DateMention, find_dates
 from loaders.gazetteer import Actor, Mention, default_gazetteer
 from loaders.lang import detect_language
@@ -647,13 +647,30 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                       date=prev_stated.date)
             sent_cands.append(c)
         # "the ban went into effect on Friday, January 24" dates the event it refers to
+        # "the ban went into effect on Friday, January 24", "Cette décision, annoncée le 20
+        # décembre": a sentence that only dates an event told before (named by a definite
+        # event noun) dates that event, in place of the reporting date it fell back on
+        own = [c for c in sent_cands if c.type is not E.STATED]
         eff = re.search(r"\b(?:went|came)\s+into\s+effect|\btook\s+effect|\bentr[ée]e?\s+en\s+vigueur", sent, re.I)
-        if eff and dates and cands:
-            d = min(dates, key=lambda x: abs(x.start - eff.start()))
-            for c in reversed(cands):
-                if c.type not in (E.STATED,) and c.modality is Modality.ASSERTED:
-                    if c.date is None or c.date_text is None:
+        ana = None if eff or own else _EVENT_ANAPHOR.search(sent)
+        if (eff or ana) and dates and cands and not own:
+            pos = (eff or ana).start()
+            exact = [x for x in dates if len(x.value) == 10 and not in_quote(x.start)]
+            if exact:
+                d = min(exact, key=lambda x: abs(x.start - pos))
+                want = _ANAPHOR_TYPE.get(fold((eff or ana).group("noun") if ana else "ban").split()[0]) if ana else None
+                for c in reversed(cands):
+                    if c.type is E.STATED or c.modality is not Modality.ASSERTED:
+                        continue
+                    if want is not None and c.type is not want:
+                        continue
+                    if (c.date is None or c.date_text is None or _within(d.value, c.date)
+                            or (eff and len(c.date) != 10)):
                         c.date, c.date_text = d.value, d.text
+                        for c2 in cands:  # the same event told earlier (a headline)
+                            if (c2 is not c and c2.type is c.type and c2.actors == c.actors
+                                    and c2.date_text is None and c2.modality is Modality.ASSERTED):
+                                c2.date, c2.date_text = d.value, d.text
                     break
         # a company "blocking access" to its own product restricts it
         for c in sent_cands:
@@ -796,6 +813,19 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
 _RELATIVE = re.compile(r"(?:,\s*|\s)(?:qui|who|which)\s+(?:(?:a|ont|avait|avaient|has|have|had|also|already|previously|"
                        r"d[ée]j[àa]|aussi|[ée]galement|then|later|ensuite)\s+){0,4}$")
 _CONTINUED = re.compile(r"\b(?:continued|concluded|went\s+on|a\s+poursuivi|a\s+conclu|poursuit)\b", re.I)
+def _within(day: str, coarse: str | None) -> bool:
+    """``day`` refines ``coarse`` ("2025-01-24" inside the week or month "this week")."""
+    if not coarse or len(coarse) == 10:
+        return False
+    b = date_bounds(coarse)
+    return b is not None and b[0] <= dt.date.fromisoformat(day) <= b[1]
+
+
+_EVENT_ANAPHOR = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Cc]ette|[Cc]e|[Cc]et|[Ll]a|[Ll]e|[Ll]['’])\s*(?P<noun>ban|fine|penalty|decision|"
+    r"move|order|ruling|sanction|décision|decision|mesure|amende|interdiction|suspension|blocage|sanction)\b")
+_ANAPHOR_TYPE = {"ban": E.BANNED, "interdiction": E.BANNED, "fine": E.FINED, "penalty": E.FINED,
+                 "amende": E.FINED, "blocage": E.BLOCKED_ACCESS}
 AUTH_TYPES = {T.REGULATOR, T.GOVERNMENT, T.COUNTRY, T.COURT, T.LEGISLATURE}
 _SOURCE_ADJUNCT = re.compile(r"^\s*(?:D['’]apr[èe]s|Selon|According\s+to|Pour|For)\s+[^,]{2,60},\s*", re.I)
 _INVERTED = re.compile(r"[\"”»'’]\s*,?\s*$")
