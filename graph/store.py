@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from graph import cypher
-from graph.errors import AigovError, StoreError
+from graph.errors import AigovError, StoreError, StoreUnavailable
 from graph.model import EntityType, EventType, Extraction, date_bounds, fold
 
 __all__ = ["GraphStore", "IngestSummary", "write_params", "default_home", "open_store",
@@ -244,6 +244,8 @@ class GraphStore(ABC):
         try:
             self._run(cypher.WRITE_BATCH, write_params(todo, extractor), write=True)
             written = todo
+        except StoreUnavailable:
+            raise  # the store is gone: stop here; a rerun skips what was written
         except AigovError as exc:
             if len(todo) == 1:
                 out.errors.append(f"{todo[0].article.source}: not stored: {exc}")
@@ -253,6 +255,8 @@ class GraphStore(ABC):
                 try:
                     self._run(cypher.WRITE_BATCH, write_params([ex], extractor), write=True)
                     written.append(ex)
+                except StoreUnavailable:
+                    raise
                 except AigovError as one:
                     out.errors.append(f"{ex.article.source}: not stored: {one}")
         recoded = sum(1 for ex in written if ex.article.id in stale)

@@ -187,3 +187,17 @@ def test_export_jsonl_and_csv(run, tmp_path):
     assert result.exit_code == 0
     rels = pd.read_csv(tmp_path / "csv" / "relationships.csv")
     assert (rels["type"] == "BLOCKED_ACCESS").sum() == 2
+
+
+def test_ingest_jsonl_with_column_names_and_forced_format(run, tmp_path):
+    data = tmp_path / "export.dat"
+    data.write_text(json.dumps({"headline": "Taiwan bans DeepSeek", "published": "2025-02-03",
+                                "body": "Taiwan banned DeepSeek from government devices on Monday, officials said."})
+                    + "\n" + json.dumps({"headline": "no body"}) + "\n")
+    result = run("ingest", str(data), "--input-format", "jsonl", "--columns",
+                 "title=headline,text=body,date=published", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["added"] == 1
+    assert result.stderr.splitlines()[0].startswith(f"Error: {data}:2: ")
+    rows = json.loads(run("query", "run", "bans", "-f", "json").stdout)
+    assert [(r["actor"], r["target"], r["date"]) for r in rows] == [("Taiwan", "DeepSeek", "2025-02-03")]
