@@ -51,11 +51,11 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 # Order matters: longer, more precise forms first; matches never overlap.
 _PATTERNS: list[tuple[str, str]] = [
     # explicit days
-    ("mdy", rf"(?:{_WD_EN},?\s+)?(?P<mon>{_MONTH_EN})\s+(?P<day>{_DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{_YEAR}))?\b"),
-    ("dmy", rf"(?:(?i:{_WD_FR})\s+|{_WD_EN},?\s+)?(?:(?i:le|the)\s+)?(?P<day>{_DAY}|1er)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>(?i:{_MONTH_FR})|{_MONTH_EN})(?:\s+(?P<year>{_YEAR}))?\b"),
+    ("mdy", rf"\b(?:{_WD_EN},?\s+)?(?P<mon>{_MONTH_EN})\s+(?P<day>{_DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{_YEAR}))?\b"),
+    ("dmy", rf"\b(?:(?i:{_WD_FR})\s+|{_WD_EN},?\s+)?(?:(?i:le|the)\s+)?(?P<day>{_DAY}|1er)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>(?i:{_MONTH_FR})|{_MONTH_EN})(?:\s+(?P<year>{_YEAR}))?\b"),
     ("iso", rf"\b(?P<year>{_YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
     # months
-    ("my", rf"(?:(?i:fin|d[ée]but|mi|late|early|mid)[\s-]+)?(?P<mon>(?i:{_MONTH_FR})|{_MONTH_EN})\s+(?P<year>{_YEAR})\b"),
+    ("my", rf"\b(?:(?i:fin|d[ée]but|mi|late|early|mid)[\s-]+)?(?P<mon>(?i:{_MONTH_FR})|{_MONTH_EN})\s+(?P<year>{_YEAR})\b"),
     ("month_only", rf"\b(?P<prep>(?i:fin|d[ée]but|mi|en|in|late|early|mid|since|depuis))[\s-]+(?P<mon>(?i:{_MONTH_FR})|(?:January|February|March|April|June|July|August|September|October|November|December))\b(?!\s+\d)"),
     # relative
     ("last_week", r"(?i:\b(?:la\s+semaine\s+derni[èe]re|la\s+semaine\s+pass[ée]e|last\s+week|the\s+previous\s+week|the\s+week\s+before)\b)"),
