@@ -82,6 +82,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 continue
         elif c == '"':
             ascii_open = not ascii_open
+            k = i - 1
+            if not ascii_open and depth == 0 and k > start and text[k] in ".!?" and i + 2 < n \
+                    and text[i + 1] == " " and (text[i + 2].isupper() or text[i + 2] in "“«\""):
+                spans.append((start, i + 1))   # ... end." Next sentence
+                start = i + 2
+                i += 2
+                continue
         elif c in ".!?" and depth == 0 and not ascii_open:
             j = i + 1
             while j < n and text[j] in "\"”»)’'":
@@ -118,8 +125,8 @@ _DESC = [
     # (regex, allowed types, role)
     (r"\b(?:the|The)\s+(?:(?:\w+\s+)?(?:data\s+|privacy\s+)?(?:regulator|watchdog|authority|agency)|data\s+agency|commission)\b", {T.REGULATOR}),
     (r"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:r[ée]gulateur|autorit[ée]|gendarme|commission|agence|CNIL)\b(?:\s+(?:italien|irlandais|fran[çc]ais|européen|américain|britannique)\w*)?", {T.REGULATOR}),
-    (r"\b(?:the|The|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?(?:company|companies|startup|start-up|firm|tech\s+giant|search\s+giant|group|developer|platform|app)\b", {T.COMPANY}),
-    (r"\b(?:[Ll]['’]|[Ll]a\s+|[Ll]e\s+)(?:entreprise|soci[ée]t[ée]|firme|start-up|startup|groupe|plateforme|application|géant)\b(?:\s+(?:chinoise?|américaine?|française?))?", {T.COMPANY}),
+    (r"\b(?:the|The|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?(?:company|companies|startup|start-up|firm|tech\s+giant|search\s+giant|group|developer|platform)\b", {T.COMPANY}),
+    (r"\b(?:[Ll]['’]|[Ll]a\s+|[Ll]e\s+)(?:entreprise|soci[ée]t[ée]|firme|start-up|startup|groupe|plateforme|géant)\b(?:\s+(?:chinoise?|américaine?|française?))?", {T.COMPANY}),
     (r"\b(?:[Ll]e\s+groupe|[Ll]a\s+soci[ée]t[ée]|[Ll]['’]entreprise)\s+de\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?", {T.COMPANY}),
     (r"\b(?:the|The)\s+(?:(?:popular|Chinese|AI)\s+)?(?:chatbot|app)\b|\b(?:[Ll]e\s+chatbot|[Ll]['’]application)\b", {T.PRODUCT, T.COMPANY}),
     (r"\b(?:the|The)\s+(?:government|state)\b|\b(?:[Ll]e\s+)gouvernement\b", {T.GOVERNMENT, T.COUNTRY}),
@@ -894,7 +901,8 @@ _NORM_REF = re.compile(r"(?:breach(?:es|ing)?\s+of|violation\s+of|violat\w+|unde
                        r"respect\s+d[eu])\s+(?:the\s+|la\s+|le\s+|l['’]|du\s+|des\s+)?(?:[\w’']+\s+){0,3}$", re.I)
 _AFFILIATION = re.compile(r"(?:responsable|pr[ée]sident\w*|directeur|directrice|dirigeant\w*|head|chief|CEO|founder|"
                           r"fondat\w+|spokes\w+|porte-parole|chair\w*|member|membre|lawyer|avocat\w*)\s+"
-                          r"(?:de\s+l['’]|de\s+la\s+|de\s+|du\s+|des\s+|d['’]|of\s+(?:the\s+)?|at\s+|for\s+)$", re.I)
+                          r"(?:de\s+l['’]|de\s+la\s+|de\s+|du\s+|des\s+|d['’]|of\s+(?:the\s+)?|at\s+|for\s+)"
+                          r"(?:(?:association|ONG|organisation|NGO|group|groupe|company|soci[ée]t[ée]|entreprise)\s+)?$", re.I)
 
 
 def _topic(doc: _Doc, sent: str, ms: list[Mention], speaker: Actor, quotes) -> Actor | None:
@@ -914,7 +922,7 @@ def _topic(doc: _Doc, sent: str, ms: list[Mention], speaker: Actor, quotes) -> A
         before = sent[max(0, m.start - 60):m.start]
         if a.type is T.LAW and _NORM_REF.search(before):
             continue
-        if _AFFILIATION.search(before[-35:]):
+        if _AFFILIATION.search(before[-50:]):
             continue
         k = (_TOPIC_PREF.get(a.type, 5), -doc.freq.get(a.id, 0), m.start)
         if key is None or k < key:

@@ -256,7 +256,7 @@ class Gazetteer:
         >>> g.owner_of(g.lookup("ChatGPT")).name
         'OpenAI'
         """
-        if not act.owner:
+        if act is None or not act.owner:
             return None
         own = self.lookup(act.owner)
         return own if own is not None and own.type is EntityType.COMPANY else None

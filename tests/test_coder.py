@@ -208,3 +208,156 @@ def test_event_ids_and_evidence_validate_and_are_deterministic():
     a.validate()
     assert all(art.body[e.evidence_start:e.evidence_start + len(e.evidence)] == e.evidence for e in a.events)
     assert isinstance(CODER_VERSION, str) and CODER_VERSION
+
+
+# --------------------------------------------------------------------------------------------
+# coder 1.1: clause structure, attribution, topics, makers, dates (all new sentences)
+
+def names_of(ex, ids):
+    n = {e.id: e.name for e in ex.entities}
+    return [n[i] for i in ids]
+
+
+def test_sentence_can_end_inside_a_quotation():
+    text = 'The agency said that Acme “will not appeal.” The agency said the fine stands.'
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        'The agency said that Acme “will not appeal.”', "The agency said the fine stands."]
+    text = "« Nous ferons appel. » La CNIL maintient sa décision."
+    assert len(split_sentences(text)) == 2
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("The Spanish data protection agency fined Replika's developer 3 million euros.", "Luka Inc."),
+    ("The CNIL fined the developer of the companion app Replika on Monday.", "Luka Inc."),
+])
+def test_product_phrases_name_the_maker(text, owner):
+    ev = [e for e in one(text).events if e.type is EventType.FINED][0]
+    ex = one(text)
+    assert names_of(ex, ex.events[0].targets) == [owner]
+
+
+def test_product_phrases_name_the_maker_fr():
+    ex = one("La CNIL a infligé une amende à l'éditeur de ChatGPT mardi.", "fr")
+    assert ("Commission nationale de l'informatique et des libertés", "FINED", "OpenAI") in triples(ex)
+
+
+def test_product_modifier_of_its_maker_is_not_a_target():
+    ex = one("The Garante fined ChatGPT maker OpenAI 15 million euros.")
+    assert triples(ex) == {("Garante per la protezione dei dati personali", "FINED", "OpenAI")}
+
+
+def test_the_app_prefers_the_product_to_its_maker():
+    ex = one("Luka Inc. launched Replika in 2017. The Garante banned the app in 2023.")
+    assert ("Garante per la protezione dei dati personali", "BANNED", "Replika") in triples(ex)
+
+
+def test_pronoun_antecedent_is_a_subject_not_a_possessor():
+    ex = one("The CNIL is one of the European Union's strictest regulators. It fined Clearview AI in 2022.")
+    assert ("Commission nationale de l'informatique et des libertés", "FINED", "Clearview AI") in triples(ex)
+    assert not [t for t in triples(ex) if t[0] == "European Union"]
+
+
+def test_statement_topic_falls_back_on_the_article_subject():
+    ex = one("The CNIL fined Clearview AI on Monday. Clearview AI must also delete the photos. "
+             "The regulator said that the breaches were very serious.")
+    ev = find(ex, "STATED", "Commission nationale de l'informatique et des libertés")[0]
+    assert names_of(ex, ev.targets) == ["Clearview AI"]
+
+
+def test_a_law_cited_as_yardstick_is_not_the_topic():
+    ex = one("Mistral AI was fined by the CNIL. The CNIL said that the data retention was a breach "
+             "of the GDPR.")
+    ev = find(ex, "STATED", "Commission nationale de l'informatique et des libertés")[0]
+    assert names_of(ex, ev.targets) == ["Mistral AI"]
+
+
+def test_speaker_affiliation_is_not_the_topic():
+    ex = one("« Nous resterons vigilants », a déclaré le président de l'association noyb, Max Schrems.", "fr")
+    ev = find(ex, "STATED", "Max Schrems")[0]
+    assert "noyb" not in names_of(ex, ev.targets)
+
+
+def test_inverted_pronoun_continues_the_previous_speaker():
+    ex = one("« Nous ferons appel », a déclaré Max Schrems. « La politique de Google est "
+             "inacceptable et illégale », a-t-il ajouté.", "fr")
+    evs = find(ex, "STATED", "Max Schrems")
+    assert len(evs) == 2 and not find(ex, "STATED", "Google")
+
+
+def test_trailing_attribution_is_not_a_statement():
+    ex = one("The CNIL fined Clearview AI 20 million euros, the regulator said on Tuesday.")
+    assert [e.type for e in ex.events] == [EventType.FINED]
+    assert any("attribution" in r.detail for r in ex.rejected)
+    # a speech verb with its own complement is a statement
+    ex = one("La CNIL a sanctionné Clearview AI d'une amende, et le ministre Jean Dupont a déclaré "
+             "que la décision était juste.", "fr")
+    assert find(ex, "STATED", "Jean Dupont")
+
+
+def test_coordinated_speech_verb_shares_the_subject():
+    ex = one("Selon la CNIL, la société Mistral AI a supprimé les données en France et a reconnu une erreur.", "fr")
+    assert find(ex, "STATED", "Mistral AI")
+    assert not find(ex, "STATED", "France")
+
+
+@pytest.mark.parametrize("lang,text,actor", [
+    ("en", "Clearview AI was criticised by noyb, a privacy group, which had demanded that Meta stop.", "noyb"),
+    ("fr", "Meta était visé par l'association noyb, qui avait demandé à Meta de renoncer.", "noyb"),
+])
+def test_relative_clause_takes_its_antecedent(lang, text, actor):
+    ex = one(text, lang)
+    assert find(ex, "DEMANDED", actor)
+
+
+def test_parts_and_comparisons_are_not_subjects():
+    ex = one("One agency of the Australian government has banned DeepSeek on its devices.")
+    assert not find(ex, "BANNED", "Government of Australia")
+    ex = one("Brazil became the third country, following Italy (Italia), to block DeepSeek.")
+    assert ("Brazil", "BLOCKED_ACCESS", "DeepSeek") in triples(ex)
+    assert not find(ex, "BLOCKED_ACCESS", "Italy")
+
+
+def test_investigation_into_the_matter_targets_the_last_event():
+    ex = one("The Garante ordered DeepSeek to stop processing Italian data. Apple removed the app "
+             "from its store. The regulator has also opened an investigation into the matter.")
+    ev = find(ex, "INVESTIGATED", "Garante per la protezione dei dati personali")[0]
+    assert names_of(ex, ev.targets) == ["DeepSeek"]
+
+
+def test_also_targeting_adds_the_article_subject():
+    ex = one("Character.AI restreint ses chatbots. Character.AI vise les mineurs. "
+             "La FTC a ouvert une enquête sur les chatbots, visant également Meta et Snap.", "fr")
+    got = triples(ex)
+    assert {("Federal Trade Commission", "INVESTIGATED", x) for x in ("Meta Platforms", "Snap", "Character.AI")} <= got
+
+
+def test_continued_statement_is_one_statement():
+    ex = one('Senator Jane Roe wrote, "Meta must protect children." She continued, "Children are '
+             'at risk every day on these platforms."')
+    assert len(find(ex, "STATED", "Jane Roe")) == 1
+    assert any("continues" in r.detail for r in ex.rejected)
+
+
+def test_complied_with_the_reporting_authority():
+    ex = one("D'après la CNIL, Mistral AI a accepté de retirer son modèle.", "fr")
+    assert ("Mistral AI", "COMPLIED", "Commission nationale de l'informatique et des libertés") in triples(ex)
+
+
+def test_event_retold_in_a_quotation_is_one_event():
+    ex = one("OpenAI agreed to suspend the feature in Europe. “OpenAI agreed to suspend the feature "
+             "at the request of the Irish DPC and Italy,” the DPC said.")
+    assert len([e for e in ex.events if e.type is EventType.COMPLIED]) == 1
+
+
+def test_a_dating_sentence_dates_the_earlier_event():
+    ex = one("The CNIL fined Clearview AI 20 million euros. The decision, announced on 3 March 2025, "
+             "is final.")
+    ev = find(ex, "FINED", "Commission nationale de l'informatique et des libertés")[0]
+    assert ev.date == "2025-03-03"
+    ex = one("Italy banned DeepSeek this week. The ban took effect on Monday, March 3, 2025.",
+             published="2025-03-06")
+    assert find(ex, "BANNED", "Italy")[0].date == "2025-03-03"
+    # a sentence with an event of its own keeps its date to itself
+    ex = one("The CNIL opened an investigation into Meta. The AI Act went into effect last year.",
+             published="2025-03-12")
+    assert find(ex, "INVESTIGATED", "Commission nationale de l'informatique et des libertés")[0].date == "2025-03-12"

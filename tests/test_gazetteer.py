@@ -58,3 +58,11 @@ def test_governments_and_parliaments():
     assert found("the Spanish government said")[0][1] == "Government of Spain"
     assert found("le gouvernement allemand a")[0][1] == "Government of Germany"
     assert found("le Parlement italien a adopté")[0][1] == "Italian Parliament"
+
+
+def test_products_know_their_makers():
+    g = default_gazetteer()
+    assert g.owner_of(g.lookup("Replika")).name == "Luka Inc."
+    assert g.owner_of(g.lookup("WhatsApp")).name == "Meta Platforms"
+    assert g.owner_of(g.lookup("Instagram")).name == "Meta Platforms"
+    assert g.owner_of(g.lookup("OpenAI")) is None          # a company has no maker
