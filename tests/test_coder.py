@@ -52,6 +52,25 @@ def test_seed_coordinated_blocks_and_suits(seed):
     assert ents["Indonesia"].wikidata == "Q252"
 
 
+def test_seed_already_blocked_is_dated_by_the_dateline_month(seed):
+    # "ont déjà bloqué ... et intentent des actions": done by 2026-01-14, month precision
+    for type_ in ("BLOCKED_ACCESS", "SUED"):
+        ev = find(seed, type_, "Malaysia")[0]
+        assert (ev.date, ev.date_text, ev.modality) == ("2026-01", "déjà", Modality.ASSERTED)
+
+
+def test_already_in_a_later_paragraph_english():
+    ex = one("Lead paragraph about chatbots in Asia.\n\nTaiwan has already blocked access to DeepSeek "
+             "on government devices.", published="2025-03-12")
+    ev = find(ex, "BLOCKED_ACCESS", "Taiwan")[0]
+    assert (ev.date, ev.date_text) == ("2025-03", "already")
+
+
+def test_seed_compliance_told_by_starmer_is_reported_not_asserted(seed):
+    ev = find(seed, "COMPLIED", "X")[0]
+    assert ev.modality is Modality.REPORTED
+
+
 def test_seed_senators_and_coalition_demand(seed):
     t = triples(seed)
     assert ("Three US Democratic senators", "DEMANDED", "Apple") in t

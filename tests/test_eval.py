@@ -97,3 +97,13 @@ def test_seed_required_facts_all_found():
     assert required <= got
     assert any(a == "Elon Musk" and p == "STATED" for a, p, _ in got)
     assert any(a == "Keir Starmer" and p == "STATED" for a, p, _ in got)
+
+
+def test_seed_gold_every_required_fact_found_with_its_date():
+    from loaders.evaluate import evaluate
+    from tests.conftest import SEED
+
+    report = evaluate([SEED])
+    assert report.recall == 1.0
+    assert report.date_accuracy == 1.0
+    assert report.precision >= 0.9
