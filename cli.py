@@ -357,10 +357,13 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+params_option = click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+                             help="A query parameter (repeatable).")
+
+
 @query.command("run")
 @click.argument("name")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="A query parameter (repeatable).")
+@params_option
 @format_option()
 @click.pass_obj
 @run_library
@@ -382,8 +385,7 @@ def query_run(state: State, name: str, params: tuple[str, ...], fmt: str) -> Non
 
 @query.command("cypher")
 @click.argument("text")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="A query parameter (repeatable; values are strings).")
+@params_option
 @format_option()
 @click.pass_obj
 @run_library

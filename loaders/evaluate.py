@@ -66,28 +66,35 @@ class EvalReport:
     files: int = 0
 
     @property
+    def overall(self) -> TypeScore:
+        """All event types together."""
+        return TypeScore(tp=sum(s.tp for s in self.per_type.values()),
+                         fp=sum(s.fp for s in self.per_type.values()),
+                         fn=sum(s.fn for s in self.per_type.values()))
+
+    @property
     def tp(self) -> int:
-        return sum(s.tp for s in self.per_type.values())
+        return self.overall.tp
 
     @property
     def fp(self) -> int:
-        return sum(s.fp for s in self.per_type.values())
+        return self.overall.fp
 
     @property
     def fn(self) -> int:
-        return sum(s.fn for s in self.per_type.values())
+        return self.overall.fn
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return self.overall.precision
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return self.overall.recall
 
     @property
     def f1(self) -> float:
-        return _f1(self.precision, self.recall)
+        return self.overall.f1
 
     @property
     def date_accuracy(self) -> float:
