@@ -224,7 +224,8 @@ def extract(sources: tuple[str, ...], fmt: str, rejected: bool, input_format: st
               help="Articles per write statement (default 200).")
 @click.option("--recode", is_flag=True,
               help="Re-code stored articles that an older extractor version coded.")
-@click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
+@click.option("--dry-run", is_flag=True,
+              help="List what each article would do (add, unchanged, replace, recode); write nothing.")
 @click.option("--silent", is_flag=True, help="No progress or summary on stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @input_options
@@ -259,9 +260,9 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
                 _info(f"extracted {len(extractions)} articles…")
     store = state.store()
     if dry_run:
-        summary = _dry_run(store, extractions)
+        summary = _dry_run(store, extractions, recode, as_json, silent)
         summary.errors.extend(failures)
-        _print_summary(summary, as_json, silent, prefix="would add")
+        _print_summary(summary, as_json, silent, prefix="to add")
         if failures:
             raise click.ClickException(f"{len(failures)} input(s) failed")
         return
@@ -284,19 +285,29 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
         raise click.ClickException(f"{len(summary.errors)} input(s) failed; the others were stored")
 
 
-def _dry_run(store, extractions):
-    from graph import cypher
+def _dry_run(store, extractions, recode: bool, as_json: bool, silent: bool):
+    """Print what an ingest would do, article by article (stdout), and return the summary."""
     from graph.store import IngestSummary
+    from loaders import coder_version
 
-    ids = [ex.article.id for ex in extractions]
-    stored = {r["id"] for r in store.read(cypher.EXISTING_ARTICLES, {"ids": ids})} if ids else set()
+    plan = store.plan(extractions, extractor=coder_version(), recode=recode)
     summary = IngestSummary(read=len(extractions))
-    for ex in extractions:
-        if ex.article.id in stored:
+    for p in plan:
+        if p.action == "unchanged":
             summary.unchanged += 1
-        else:
+            continue
+        summary.events += len(p.extraction.events)
+        if p.action == "add":
             summary.added += 1
-            summary.events += len(ex.events)
+        elif p.action == "replace":
+            summary.replaced += 1
+        else:
+            summary.recoded += 1
+    if not as_json:
+        rows = [{"action": p.action, "source": p.extraction.article.source,
+                 "events": len(p.extraction.events), "replaces": ", ".join(r[:12] for r in p.replaces)}
+                for p in plan]
+        click.echo(render(rows, ["action", "source", "events", "replaces"], "table", width=None), nl=False)
     return summary
 
 

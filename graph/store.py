@@ -38,7 +38,7 @@ from graph import cypher
 from graph.errors import AigovError, StoreError, StoreUnavailable
 from graph.model import EntityType, EventType, Extraction, date_bounds, fold
 
-__all__ = ["GraphStore", "IngestSummary", "write_params", "default_home", "open_store",
+__all__ = ["GraphStore", "IngestSummary", "Planned", "write_params", "default_home", "open_store",
            "DEFAULT_BATCH_SIZE"]
 
 log = logging.getLogger("aigov.store")
@@ -151,6 +151,15 @@ def write_params(extractions: Sequence[Extraction], extractor: str, now: str | N
     return params
 
 
+@dataclass(frozen=True)
+class Planned:
+    """What an ingest would do with one article (see :meth:`GraphStore.plan`)."""
+
+    extraction: Extraction
+    action: str
+    replaces: tuple[str, ...] = ()
+
+
 class GraphStore(ABC):
     """A graph store aigov can write extractions to and read answers from.
 
@@ -208,32 +217,48 @@ class GraphStore(ABC):
         return summary
 
     # -- internals ------------------------------------------------------------------------
+    def plan(self, extractions: Sequence[Extraction], *, extractor: str,
+             recode: bool = False) -> list[Planned]:
+        """What :meth:`write` would do with each article, without writing anything.
+
+        ``action`` is ``add``, ``unchanged`` (stored already, or met earlier in the same
+        input), ``recode`` (stored by another extractor version, with ``recode=True``) or
+        ``replace`` (a new text of a page whose url is stored under ``replaces``).
+        """
+        seen: set[str] = set()
+        ids = [ex.article.id for ex in extractions]
+        stored = {r["id"]: r["extractor"] for r in self._run(cypher.EXISTING_ARTICLES, {"ids": ids})} if ids else {}
+        urls = sorted({ex.article.url for ex in extractions if ex.article.url and ex.article.id not in stored})
+        by_url: dict[str, list[str]] = {}
+        for r in (self._run(cypher.ARTICLES_BY_URL, {"urls": urls}) if urls else []):
+            by_url.setdefault(r["url"], []).append(r["id"])
+        incoming = set(ids)
+        out = []
+        for ex in extractions:
+            art = ex.article
+            if art.id in seen:
+                action, old = "unchanged", []
+            elif art.id in stored:
+                action = "recode" if recode and stored[art.id] != extractor else "unchanged"
+                old = []
+            else:
+                old = [i for i in by_url.get(art.url or "", []) if i not in incoming]
+                action = "replace" if old else "add"
+            seen.add(art.id)
+            out.append(Planned(ex, action, tuple(old)))
+        return out
+
     def _write_chunk(self, chunk: list[Extraction], extractor: str, recode: bool) -> IngestSummary:
         out = IngestSummary()
-        # the same article twice in one batch: keep the first
-        seen: set[str] = set()
-        unique = []
-        for ex in chunk:
-            if ex.article.id in seen:
+        todo, stale, replaced = [], [], []
+        for p in self.plan(chunk, extractor=extractor, recode=recode):
+            if p.action == "unchanged":
                 out.unchanged += 1
-            else:
-                seen.add(ex.article.id)
-                unique.append(ex)
-        stored = {r["id"]: r["extractor"] for r in
-                  self._run(cypher.EXISTING_ARTICLES, {"ids": [ex.article.id for ex in unique]})}
-        todo, stale = [], []
-        for ex in unique:
-            if ex.article.id in stored:
-                if recode and stored[ex.article.id] != extractor:
-                    stale.append(ex.article.id)
-                    todo.append(ex)
-                else:
-                    out.unchanged += 1
-            else:
-                todo.append(ex)
-        urls = sorted({ex.article.url for ex in todo if ex.article.url})
-        replaced = [r["id"] for r in self._run(cypher.ARTICLES_BY_URL, {"urls": urls})
-                    if r["id"] not in seen] if urls else []
+                continue
+            todo.append(p.extraction)
+            if p.action == "recode":
+                stale.append(p.extraction.article.id)
+            replaced += [old for old in p.replaces if old not in replaced and p.action == "replace"]
         if stale or replaced:
             # An atomic delete of the old versions; if we crash before the write below, the
             # next run sees the articles missing and writes them: never a half-written article.

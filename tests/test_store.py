@@ -76,6 +76,21 @@ def test_changed_page_replaces_its_old_version(any_store):
     assert _counts(any_store)["labels"]["FINED"] == 1
 
 
+def test_plan_says_what_each_article_would_do_and_writes_nothing(any_store):
+    fr, en = graphdata.both()
+    any_store.write([fr], extractor="v1")
+    moved = Article.from_text(en.article.body + " More.", source="en2.txt", url=fr.article.url,
+                              language="en")
+    plan = any_store.plan([fr, en, en], extractor="v2", recode=True)
+    assert [(p.action, p.replaces) for p in plan] == [("recode", ()), ("add", ()), ("unchanged", ())]
+    # a new text of a stored page (same url) replaces it -- unless the old text is in the input too
+    assert [(p.action, p.replaces) for p in any_store.plan([Extraction(moved)], extractor="v1")] == [
+        ("replace", (fr.article.id,))]
+    assert [p.action for p in any_store.plan([fr, Extraction(moved)], extractor="v1")] == ["unchanged", "add"]
+    assert [p.action for p in any_store.plan([fr], extractor="v2")] == ["unchanged"]
+    assert _counts(any_store)["labels"]["Article"] == 1
+
+
 def test_recode_rewrites_articles_of_an_older_extractor(any_store):
     any_store.write(graphdata.both(), extractor="v1")
     before = _counts(any_store)
