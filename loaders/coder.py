@@ -19,6 +19,7 @@ Candidates that are not kept go to ``Extraction.rejected`` with their reason.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -163,6 +164,7 @@ class _Doc:
     demands: list = field(default_factory=list)
     last_event_targets: list[Actor] = field(default_factory=list)
     focus: list[Actor] = field(default_factory=list)
+    ner: bool = False  # optional NER hook (loaders/ner.py)
 
 
 def _anchor(published: str | None) -> dt.date | None:
@@ -266,6 +268,11 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     gaz = default_gazetteer()
     body = doc.body
     base = gaz.find(body)
+    # --- optional NER hook (loaders/ner.py; off by default): names the dictionary lacks ---
+    if doc.ner:
+        from loaders import ner as _ner
+        base = _ner.mentions(body, doc.lang, base)
+    # --- end of the NER hook ---
     # descriptive laws ("sweeping AI legislation") name the law the article names elsewhere
     named_laws = [m for m in base if m.actor.type is T.LAW and m.how == "dict"
                   and m.actor.country != "EU"]
@@ -958,18 +965,30 @@ def _topic(doc: _Doc, sent: str, ms: list[Mention], speaker: Actor, quotes) -> A
 # ---------------------------------------------------------------------------------------------
 
 
-def code(article: Article) -> Extraction:
-    """Code one article into an :class:`Extraction` (entities, events, rejected candidates)."""
+def code(article: Article, *, ner: bool | None = None) -> Extraction:
+    """Code one article into an :class:`Extraction` (entities, events, rejected candidates).
+
+    ``ner``: also take person / organisation names proposed by the optional spaCy pipeline
+    (``loaders/ner.py``, the ``nlp`` extra; French only); None means the environment variable
+    ``AIGOV_NER=1``. Off by default: the output is then the dictionary coder's alone.
+    """
     body = article.body
     lang = article.language if article.language in ("fr", "en") else detect_language(body)
     anchor = _anchor(article.published)
     doc = _Doc(article, body, lang, anchor, _report_date(body, anchor))
+    # --- optional NER hook ---
+    doc.ner = (os.environ.get("AIGOV_NER", "") == "1") if ner is None else bool(ner)
+    # --- end of the NER hook ---
     sents = split_sentences(body)
     doc.mentions = _mentions(doc, sents)
+    # --- optional NER hook: actors known only from NER lower the confidence of their events ---
+    ner_only = ({m.actor.id for m in doc.mentions if m.how == "ner"}
+                - {m.actor.id for m in doc.mentions if m.how in ("dict", "pattern", "group")})
+    # --- end of the NER hook ---
     for m in doc.mentions:
         doc.freq[m.actor.id] = doc.freq.get(m.actor.id, 0) + 1
         doc.actors.setdefault(m.actor.id, m.actor)
-        if m.how in ("dict", "pattern", "group"):
+        if m.how in ("dict", "pattern", "group", "ner"):
             doc.surfaces.setdefault(m.actor.id, [])
             if m.surface not in doc.surfaces[m.actor.id]:
                 doc.surfaces[m.actor.id].append(m.surface)
@@ -1008,8 +1027,12 @@ def code(article: Article) -> Extraction:
             continue
         ss, se = c.sent
         evidence = body[ss:se]
+        conf = c.confidence
+        if ner_only and ner_only & set(a_ids + t_ids):  # NER hook
+            from loaders.ner import CONFIDENCE as _NER_CONF
+            conf = min(conf, _NER_CONF)
         ev = Event(event_id(article.id, c.type, a_ids, t_ids, ss), c.type, a_ids, t_ids, evidence,
-                   ss, c.date, c.date_text, c.quote, c.detail, round(c.confidence, 3), c.modality)
+                   ss, c.date, c.date_text, c.quote, c.detail, round(conf, 3), c.modality)
         seen[key] = len(events)
         events.append(ev)
         for a in c.actors + c.targets:
