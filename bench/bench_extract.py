@@ -1,0 +1,134 @@
+"""Extraction speed: the offline coder (``loaders.coder.code``, no spaCy) on one core.
+
+Baseline, same process, same articles: the cheapest pass any loader makes over a text --
+``Article.from_text`` (NFC normalisation + sha256 id) and a ``\\w+`` tokenisation. The
+ratio coder/baseline is machine-independent; articles/s and MB/s are printed for reference.
+Peak memory: tracemalloc peak of a separate pass (Python allocations of the coder) and
+``ru_maxrss`` of the process.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+import tracemalloc
+from pathlib import Path
+
+from bench import ROOT, corpus, growth_exponent, log, peak_rss_mb, ratio, table
+
+_WORD = re.compile(r"\w+")
+
+TARGET_ARTICLES_PER_S = 200
+
+
+def _baseline(arts) -> float:
+    from graph.model import Article
+
+    t = time.process_time()
+    n = 0
+    for a in arts:
+        Article.from_text(a.body, language=a.language)
+        n += len(_WORD.findall(a.body))
+    return time.process_time() - t
+
+
+def _code_all(arts) -> tuple[float, float, int]:
+    from loaders.coder import code
+
+    events = 0
+    wall, cpu = time.perf_counter(), time.process_time()
+    for a in arts:
+        events += len(code(a).events)
+    return time.process_time() - cpu, time.perf_counter() - wall, events
+
+
+def _dev_articles():
+    from graph.model import Article
+
+    out = []
+    for p in sorted((ROOT / "corpus" / "dev").glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        head, _, body = text.partition("\n\n")
+        out.append(Article.from_text(body.strip() or text, language="en" if "language: en" in head else "fr",
+                                     source=p.name))
+    return out
+
+
+def measure(arts, label: str) -> dict:
+    from loaders.coder import code
+
+    code(arts[0])  # warm the gazetteer and pattern caches (built once per process)
+    mb = sum(len(a.body.encode("utf-8")) for a in arts) / 2**20
+    base = _baseline(arts)
+    cpu, wall, events = _code_all(arts)
+    return {"corpus": label, "articles": len(arts), "MB": round(mb, 2), "events": events,
+            "cpu_s": round(cpu, 2), "articles_per_s": round(len(arts) / cpu, 1),
+            "MB_per_s": round(mb / cpu, 3), "baseline_articles_per_s": round(len(arts) / base, 1),
+            "coder_over_baseline_cost": ratio(cpu, base)}
+
+
+def traced_peak(arts) -> float:
+    from loaders.coder import code
+
+    tracemalloc.start()
+    for a in arts:
+        code(a)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return round(peak / 2**20, 2)
+
+
+def run(quick: bool) -> dict:
+    sizes = (50, 500) if quick else (300, 3000)
+    affinity = None
+    if hasattr(os, "sched_getaffinity"):
+        affinity = os.sched_getaffinity(0)
+        os.sched_setaffinity(0, {min(affinity)})  # one core
+    try:
+        rows = []
+        dev = _dev_articles()
+        if dev:
+            rows.append(measure(dev * max(1, 200 // len(dev)) if not quick else dev, "dev (real, repeated)"))
+        for n in sizes:
+            log(f"extraction: {n} synthetic articles")
+            rows.append(measure(corpus.articles(n, seed=11), f"synthetic {n}"))
+        peak_small = traced_peak(corpus.articles(sizes[0], seed=12))
+        peak_big = traced_peak(corpus.articles(sizes[0] * 3, seed=13))
+    finally:
+        if affinity:
+            os.sched_setaffinity(0, affinity)
+    small, big = rows[-2], rows[-1]
+    growth = {"articles": [small["articles"], big["articles"]],
+              "articles_per_s": [small["articles_per_s"], big["articles_per_s"]],
+              "cost_exponent": growth_exponent(small["articles"], small["cpu_s"], big["articles"], big["cpu_s"]),
+              "tracemalloc_peak_MB": [peak_small, peak_big],
+              "peak_memory_flat": peak_big < 1.5 * peak_small + 1}
+    result = {"rows": rows, "growth": growth, "peak_rss_MB": round(peak_rss_mb(), 1),
+              "target": {"articles_per_s_per_core": TARGET_ARTICLES_PER_S,
+                         "measured": big["articles_per_s"],
+                         "met": big["articles_per_s"] >= TARGET_ARTICLES_PER_S}}
+    print(table("Extraction (one core, no spaCy)", rows))
+    print(f"tracemalloc peak {peak_small} MB ({sizes[0]} articles) -> {peak_big} MB ({sizes[0] * 3}); "
+          f"process peak RSS {result['peak_rss_MB']} MB; target >= {TARGET_ARTICLES_PER_S} art/s: "
+          f"{'met' if result['target']['met'] else 'MISSED'} ({big['articles_per_s']})")
+    return result
+
+
+def profile(n: int = 300, out: Path | None = None) -> str:
+    """pyinstrument profile of the coder on ``n`` synthetic articles (text)."""
+    from pyinstrument import Profiler
+
+    from loaders.coder import code
+
+    arts = corpus.articles(n, seed=21)
+    code(arts[0])
+    prof = Profiler(interval=0.0005)
+    prof.start()
+    for a in arts:
+        code(a)
+    prof.stop()
+    text = prof.output_text(unicode=False, color=False, show_all=False)
+    if out:
+        out.write_text(text)
+    return text
