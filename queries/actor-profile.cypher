@@ -1,9 +1,11 @@
 // name: actor-profile
 // description: An entity's profile: what it did and what was done to it, by event type, with dates.
 // param: entity:key = malaysia : the entity (name or alias, case- and accent-insensitive)
+// param: limit:int = 200 : at most this many rows
 MATCH (x:Entity)
 WHERE $entity IN x.keys
 MATCH (x)-[r:ACTOR|TARGET]-(e:Event)
 RETURN x.name AS entity, x.type AS entity_type, type(r) AS role, e.type AS event_type,
   count(DISTINCT e) AS events, min(e.start) AS first, max(e.end) AS last
 ORDER BY entity, role, events DESC, event_type
+LIMIT $limit

@@ -2,6 +2,7 @@
 // description: Who blocked or banned which product or practice, where and when (BANNED, BLOCKED_ACCESS).
 // param: entity:key = null : only bans whose actor or target name or alias is this (any case, accents optional)
 // param: since:date = null : only bans dated on or after this day
+// param: limit:int = 200 : at most this many rows
 MATCH (a:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(t:Entity)
 WHERE (e:BANNED OR e:BLOCKED_ACCESS)
   AND ($entity IS NULL OR $entity IN a.keys OR $entity IN t.keys)
@@ -9,3 +10,4 @@ WHERE (e:BANNED OR e:BLOCKED_ACCESS)
 RETURN e.type AS type, a.name AS actor, a.type AS actor_type, t.name AS target, e.date AS date,
   e.modality AS modality, size([(ar:Article)-[:REPORTS]->(e) | ar.id]) AS sources, e.evidence AS evidence
 ORDER BY coalesce(e.start, '9999'), actor, target, type, e.evidence, e.id
+LIMIT $limit

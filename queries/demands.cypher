@@ -1,6 +1,7 @@
 // name: demands
 // description: Every demand: who called on whom to act, when, and what was asked.
 // param: entity:key = null : only demands whose actor or target name or alias is this (any case, accents optional)
+// param: limit:int = 200 : at most this many rows
 MATCH (a:Entity)-[:ACTOR]->(e:DEMANDED)
 OPTIONAL MATCH (e)-[:TARGET]->(t:Entity)
 WITH a, e, t
@@ -9,3 +10,4 @@ WHERE $entity IS NULL OR $entity IN a.keys
 RETURN a.name AS actor, a.type AS actor_type, t.name AS target, e.date AS date, e.detail AS detail,
   e.modality AS modality, e.evidence AS evidence
 ORDER BY coalesce(e.start, '9999'), actor, coalesce(target, ''), e.evidence, e.id
+LIMIT $limit

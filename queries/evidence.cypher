@@ -3,6 +3,7 @@
 // param: actor:key = malaysia : the actor (name or alias)
 // param: target:key = null : the target (name or alias); null for any
 // param: type = null : the event type (e.g. BLOCKED_ACCESS); null for any
+// param: limit:int = 200 : at most this many rows
 MATCH (a:Entity)-[:ACTOR]->(e:Event)<-[r:REPORTS]-(ar:Article)
 WHERE $actor IN a.keys
   AND ($type IS NULL OR e.type = $type)
@@ -13,3 +14,4 @@ RETURN a.name AS actor, e.type AS type, t.name AS target, r.date AS date, r.date
   e.modality AS modality, r.confidence AS confidence, ar.title AS article, ar.published AS published,
   ar.source AS source, r.evidence AS evidence
 ORDER BY coalesce(e.start, '9999'), type, coalesce(target, ''), source, r.evidence_start, ar.id
+LIMIT $limit

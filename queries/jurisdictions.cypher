@@ -1,6 +1,7 @@
 // name: jurisdictions
 // description: The countries, governments, regulators, courts and legislatures acting against an entity.
 // param: entity:key = x : the entity acted against (a company or product)
+// param: limit:int = 200 : at most this many rows
 MATCH (a:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(t:Entity)
 WHERE $entity IN t.keys
   AND (a:Country OR a:Government OR a:Regulator OR a:Court OR a:Legislature)
@@ -8,3 +9,4 @@ WHERE $entity IN t.keys
 RETURN a.name AS jurisdiction, a.type AS jurisdiction_type, t.name AS target,
   count(DISTINCT e) AS events, collect(DISTINCT e.type) AS event_types, min(e.start) AS first
 ORDER BY events DESC, jurisdiction, target
+LIMIT $limit

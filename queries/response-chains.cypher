@@ -1,6 +1,7 @@
 // name: response-chains
 // description: Response chains around an entity: blocks, suits, demands and probes against it, then its own restrictions, compliance and statements, in date order.
 // param: entity:key = grok : the entity at the centre of the chain
+// param: limit:int = 200 : at most this many rows
 MATCH (x:Entity)-[r:ACTOR|TARGET]-(e:Event)
 WHERE $entity IN x.keys
   AND ((type(r) = 'TARGET' AND e.type IN ['BLOCKED_ACCESS', 'BANNED', 'SUED', 'DEMANDED', 'INVESTIGATED', 'FINED', 'RESTRICTED', 'CRIMINALISED', 'REGULATED'])
@@ -11,3 +12,4 @@ OPTIONAL MATCH (e)-[:TARGET]->(t:Entity)
 WITH x, role, e, collect(DISTINCT a.name) AS actors, collect(DISTINCT t.name) AS targets
 RETURN e.date AS date, x.name AS entity, role, e.type AS type, actors, targets, e.evidence AS evidence
 ORDER BY coalesce(e.start, '9999'), entity, role DESC, type, e.evidence, e.id
+LIMIT $limit

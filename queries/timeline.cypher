@@ -3,6 +3,7 @@
 // param: entity:key = grok : the entity (name or alias; any case, accents optional)
 // param: from:date = null : only events that end on or after this date
 // param: to:date = null : only events that start on or before this date
+// param: limit:int = 200 : at most this many rows
 MATCH (x:Entity)-[:ACTOR|TARGET]-(e:Event)
 WHERE $entity IN x.keys
   AND ($from IS NULL OR e.end >= $from)
@@ -14,3 +15,4 @@ WITH e, collect(DISTINCT a.name) AS actors, collect(DISTINCT t.name) AS targets
 RETURN e.date AS date, e.type AS type, actors, targets, e.modality AS modality, e.quote AS quote,
   e.evidence AS evidence
 ORDER BY coalesce(e.start, '9999'), type, e.evidence, e.id
+LIMIT $limit

@@ -129,7 +129,7 @@ def test_query_run_with_params_and_bad_params(run):
     bad = run("query", "run", "timeline", "-p", "nope=1")
     assert bad.exit_code == 1
     assert bad.stderr == ("Error: query 'timeline' has no parameter 'nope' "
-                          "(parameters: entity, from, to)\n")
+                          "(parameters: entity, from, to, limit)\n")
     unknown = run("query", "run", "nothing-like-this")
     assert unknown.stderr == "Error: no canned query named 'nothing-like-this'; `aigov query list` shows them\n"
 
@@ -138,7 +138,7 @@ def test_query_show_prints_cypher_with_params(run):
     result = run("query", "show", "timeline")
     assert result.exit_code == 0
     assert result.stdout.startswith("// timeline: ")
-    assert ':params {"entity": "grok", "from": null, "to": null}' in result.stdout
+    assert ':params {"entity": "grok", "from": null, "to": null, "limit": 200}' in result.stdout
     assert "MATCH" in result.stdout
 
 

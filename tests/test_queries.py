@@ -115,6 +115,14 @@ def test_company_responses(small):
         ("X", "RESTRICTED", "Grok")]
 
 
+def test_every_list_query_is_bounded_by_limit(small):
+    assert len(rows(small, "lawsuits")) == 4
+    assert [r["defendant"] for r in rows(small, "lawsuits", limit=1)] == [rows(small, "lawsuits")[0]["defendant"]]
+    for q in queries.all_queries():
+        assert "limit" in q.params, q.name
+        assert len(queries.run(small, q.name, {"limit": 1})) <= 1, q.name
+
+
 def test_param_types_are_checked():
     with pytest.raises(QueryError, match="must be int"):
         queries.get("most-targeted").bind({"limit": "ten"})
