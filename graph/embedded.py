@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from graph.cypher import UNIQUE_KEYS
+from graph.cypher import LOOKUP_KEYS, UNIQUE_KEYS
 from graph.errors import QueryError, StoreError, StoreUnavailable
 from graph.store import GraphStore
 
@@ -168,6 +168,12 @@ class EmbeddedStore(GraphStore):
             except Exception as exc:
                 if "already exists" not in str(exc).lower():
                     raise StoreError(f"cannot constrain {label}.id: {exc}") from exc
+        for label, prop in LOOKUP_KEYS:
+            try:
+                self._graph.create_node_range_index(label, prop)
+            except Exception as exc:
+                if "already indexed" not in str(exc):
+                    raise StoreError(f"cannot index {label}.{prop}: {exc}") from exc
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             pending = [c for c in self._constraints() if c.get("status") != "OPERATIONAL"]

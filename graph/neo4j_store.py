@@ -16,14 +16,17 @@ import os
 from pathlib import Path
 from typing import Any
 
-from graph.cypher import UNIQUE_KEYS, token
+from graph.cypher import LOOKUP_KEYS, UNIQUE_KEYS, token
 from graph.errors import QueryError, StoreError, StoreUnavailable
 from graph.store import GraphStore
 
-__all__ = ["Neo4jStore", "CONSTRAINT"]
+__all__ = ["Neo4jStore", "CONSTRAINT", "INDEX"]
 
 #: Named, idempotent uniqueness constraint on ``id`` for one label.
 CONSTRAINT = "CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+
+#: Named, idempotent range index for a lookup property.
+INDEX = "CREATE INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
 
 
 def _plain(value: Any) -> Any:
@@ -102,6 +105,9 @@ class Neo4jStore(GraphStore):
     def ensure_schema(self) -> None:
         for label in UNIQUE_KEYS:
             self._run(CONSTRAINT.format(name=f"aigov_{label.lower()}_id", label=token(label)),
+                      write=True, schema=True)
+        for label, prop in LOOKUP_KEYS:
+            self._run(INDEX.format(name=f"aigov_{label.lower()}_{prop}", label=token(label), prop=prop),
                       write=True, schema=True)
         self._schema_checked = True
 
