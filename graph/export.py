@@ -19,7 +19,8 @@ are kept as ``aigov:id`` literals beside the IRIs minted from them. Its shape (t
 
 Triple formats (turtle, nt, xml) carry the union of the graphs; quad formats (trig, nquads,
 json-ld) keep one named graph per article. ``nt``, ``nquads`` and ``ntriples-star`` stream:
-they are written page by page and never hold the whole graph. ``turtle-star`` and
+they are written page by page and never hold the whole graph, as text built straight from the
+store rows (no rdflib term per triple; the same graph, byte for byte, as before). ``turtle-star`` and
 ``ntriples-star`` are RDF 1.2 (the W3C successor of RDF-star): each direct triple is also
 reified by its event (``s p o ~ event`` in Turtle, ``event rdf:reifies <<( s p o )>>`` in
 N-Triples). rdflib 7 cannot read RDF 1.2; pyoxigraph (>= 0.5) can.
@@ -125,6 +126,10 @@ WHERE r.event_id = id
 RETURN id AS event, s.id AS src, type(r) AS type, t.id AS dst, properties(r) AS props
 """
 
+#: The same without the relationships' properties (the RDF export needs only who did what to
+#: whom: the evidence, date... are the event's and its reports').
+DIRECT_IDS_OF_EVENTS = DIRECT_OF_EVENTS.replace(", properties(r) AS props", "")
+
 
 #: How many nodes of each kind there are (to check the pages add up).
 COUNT_NODES = """\
@@ -166,7 +171,10 @@ class _EventPage:
     direct: dict[str, list[dict]]
 
 
-def _event_pages(store: Any, page_size: int) -> Iterator[_EventPage]:
+def _event_pages(store: Any, page_size: int, direct_props: bool = True) -> Iterator[_EventPage]:
+    """Pages of events with their reports and direct relations (``direct_props=False``: the
+    direct relations without their properties, which the RDF export does not use)."""
+    direct_query = DIRECT_OF_EVENTS if direct_props else DIRECT_IDS_OF_EVENTS
     for rows in _pages(store, EVENTS_PAGE, page_size):
         ids = [r["id"] for r in rows]
         reports: dict[str, list[dict]] = {i: [] for i in ids}
@@ -175,7 +183,7 @@ def _event_pages(store: Any, page_size: int) -> Iterator[_EventPage]:
         for lst in reports.values():
             lst.sort(key=lambda r: (r["article"], str(r["props"].get("mention_id"))))
         direct: dict[str, list[dict]] = {i: [] for i in ids}
-        for r in store.read(DIRECT_OF_EVENTS, {"ids": ids}):
+        for r in store.read(direct_query, {"ids": ids}):
             direct[r["event"]].append(r)
         for lst in direct.values():
             lst.sort(key=lambda r: (r["type"], r["src"], r["dst"]))
@@ -220,7 +228,15 @@ def _decimal(value: Any) -> Literal:
 
 
 def _lang(language: Any) -> str | None:
-    if not language or not isinstance(language, str) or language.lower() == "und":
+    """A language tag for literals, or None (none, ``und`` or not a well-formed tag)."""
+    if not language or not isinstance(language, str):
+        return None
+    return _lang_tag(language)
+
+
+@functools.lru_cache(maxsize=1024)
+def _lang_tag(language: str) -> str | None:
+    if language.lower() == "und":
         return None
     return language if _LANG_RE.match(language) else None
 
@@ -230,191 +246,451 @@ def _text(value: Any, lang: str | None) -> Literal:
 
 
 # ---------------------------------------------------------------------------------------------
+# N-Triples / N-Quads terms, written by hand so that they stream
+
+# Canonical N-Triples escaping (as in RDF 1.2 / RDF Dataset Canonicalization): backslash,
+# quote, \b \t \n \f \r as ECHAR, the other control characters (U+0000-U+001F, U+007F) as
+# \u00XX; everything else, non-ASCII included, as itself (the output is UTF-8).
+_ESCAPES = {**{c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)},
+            ord("\\"): "\\\\", ord('"'): '\\"', ord("\b"): "\\b", ord("\t"): "\\t",
+            ord("\n"): "\\n", ord("\f"): "\\f", ord("\r"): "\\r"}
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]').search
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _nt_escape(text: str) -> str:
+    r"""The body of an N-Triples string literal.
+
+    >>> print(_nt_escape('a "b"\\c\n\x01'))
+    a \"b\"\\c\n\u0001
+    """
+    return text.translate(_ESCAPES) if _NEEDS_ESCAPE(text) else text
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _nt_iri(term: str) -> str:
+    if _IRI_BAD.search(term):
+        raise ExportError(f"not a valid IRI: {term!r}")
+    return f"<{term}>"
+
+
+_XSD_STRING = str(XSD.string)
+
+
+def _nt(term: Any) -> str:
+    """An rdflib term in N-Triples."""
+    if isinstance(term, URIRef):
+        return _nt_iri(str(term))
+    if isinstance(term, Literal):
+        text = '"' + _nt_escape(str(term)) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        datatype = term.datatype
+        if datatype is not None and str(datatype) != _XSD_STRING:
+            return f"{text}^^{_nt_iri(str(datatype))}"
+        return text
+    raise ExportError(f"cannot write {term!r} in N-Triples")  # no blank nodes in this model
+
+
+def _nt_line(s: Any, p: Any, o: Any, g: Any = None) -> str:
+    if g is None:
+        return f"{_nt(s)} {_nt(p)} {_nt(o)} .\n"
+    return f"{_nt(s)} {_nt(p)} {_nt(o)} {_nt(g)} .\n"
+
+
+# ---------------------------------------------------------------------------------------------
 # the quads
 
 Quad = tuple  # (subject, predicate, object, graph IRI or None for the default graph)
 
 
-# the aigov terms the emitter uses, looked up once
-_ARTICLE = AIGOV.Article
-_REPORT = AIGOV.Report
-_ACTOR = AIGOV.actor
-_CONFIDENCE = AIGOV.confidence
-_DATE = AIGOV.date
-_DATETEXT = AIGOV.dateText
-_DETAIL = AIGOV.detail
-_END = AIGOV.end
-_EVENTCOUNT = AIGOV.eventCount
-_EVIDENCESTART = AIGOV.evidenceStart
-_EXTRACTOR = AIGOV.extractor
-_FIRSTSEEN = AIGOV.firstSeen
-_ID = AIGOV.id
-_INARTICLE = AIGOV.inArticle
-_INGESTEDAT = AIGOV.ingestedAt
-_MODALITY = AIGOV.modality
-_QUOTE = AIGOV.quote
-_REPORTOF = AIGOV.reportOf
-_SEARCHKEY = AIGOV.searchKey
-_SOURCE = AIGOV.source
-_START = AIGOV.start
-_TARGET = AIGOV.target
+# The emitter below is written once and runs on one of two term sets: rdflib terms
+# (:class:`_RdfTerms`: the in-memory formats, :func:`to_dataset`, :func:`iter_quads`) or
+# N-Triples text (:class:`_NTTerms`: the streamed formats, which then never build an rdflib
+# term). Each N-Triples term is derived from the rdflib one -- constants by serialising it,
+# the few distinct values (classes, dates, confidences, entity and article IRIs) by a cache in
+# front of the rdflib path -- so both give the same graph (tests/test_export.py checks it).
 
 
-_OWL_SAMEAS = OWL.sameAs
-_PROV_VALUE = PROV.value
-_PROV_WASDERIVEDFROM = PROV.wasDerivedFrom
-_RDF_TYPE = RDF.type
-_SDO_ALTERNATENAME = SDO.alternateName
-_SDO_DATEPUBLISHED = SDO.datePublished
-_SDO_HEADLINE = SDO.headline
-_SDO_INLANGUAGE = SDO.inLanguage
-_SDO_NAME = SDO.name
-_SDO_URL = SDO.url
+class _RdfTerms:
+    """The emitter's vocabulary as rdflib terms."""
+
+    # classes and predicates (the closed vocabulary)
+    TYPE = RDF.type
+    ARTICLE = AIGOV.Article
+    REPORT = AIGOV.Report
+    ACTOR = AIGOV.actor
+    CONFIDENCE = AIGOV.confidence
+    DATE = AIGOV.date
+    DATETEXT = AIGOV.dateText
+    DETAIL = AIGOV.detail
+    END = AIGOV.end
+    EVENTCOUNT = AIGOV.eventCount
+    EVIDENCESTART = AIGOV.evidenceStart
+    EXTRACTOR = AIGOV.extractor
+    FIRSTSEEN = AIGOV.firstSeen
+    ID = AIGOV.id
+    INARTICLE = AIGOV.inArticle
+    INGESTEDAT = AIGOV.ingestedAt
+    MODALITY = AIGOV.modality
+    QUOTE = AIGOV.quote
+    REPORTOF = AIGOV.reportOf
+    SEARCHKEY = AIGOV.searchKey
+    SOURCE = AIGOV.source
+    START = AIGOV.start
+    TARGET = AIGOV.target
+    SAMEAS = OWL.sameAs
+    VALUE = PROV.value
+    WASDERIVEDFROM = PROV.wasDerivedFrom
+    ALTERNATENAME = SDO.alternateName
+    DATEPUBLISHED = SDO.datePublished
+    HEADLINE = SDO.headline
+    INLANGUAGE = SDO.inLanguage
+    NAME = SDO.name
+    URL = SDO.url
+
+    #: class/property -> the super-classes/properties ``aligned`` materialises
+    SUPERS: dict = vocab.SUPERS
+
+    # resources minted from ids
+    entity = staticmethod(vocab.entity_iri)
+    event = staticmethod(vocab.event_iri)
+    article = staticmethod(vocab.article_iri)
+    report = staticmethod(vocab.report_iri)
+    graph = staticmethod(vocab.graph_iri)
+    wikidata = staticmethod(vocab.wikidata_iri)
+
+    # closed vocabulary, from the stored (unparsed) values; unknown values raise
+    @staticmethod
+    def entity_class(value: Any) -> URIRef:
+        return vocab.entity_class(EntityType.parse(value))
+
+    @staticmethod
+    def event_class(value: Any) -> URIRef:
+        return vocab.event_class(EventType.parse(value))
+
+    @staticmethod
+    def event_predicate(value: Any) -> URIRef:
+        return vocab.event_predicate(EventType.parse(value))
+
+    @staticmethod
+    def modality(value: Any) -> URIRef:
+        return vocab.modality_iri(Modality.parse(value or Modality.ASSERTED))
+
+    # literals
+    plain = staticmethod(Literal)      #: a stored value as it is (a str is an xsd:string)
+    text = staticmethod(_text)         #: ``(value, lang)``: a string, language-tagged if lang
+    date = staticmethod(_date)         #: a contract date at its precision
+    decimal = staticmethod(_decimal)
+
+    @staticmethod
+    def day(value: Any) -> Literal:
+        return Literal(str(value), datatype=XSD.date)
+
+    @staticmethod
+    def integer(value: Any) -> Literal:
+        return Literal(int(value))
+
+    @staticmethod
+    def any_uri(value: Any) -> Literal:
+        return Literal(value, datatype=XSD.anyURI)
+
+
+_TERM_CACHE = 1 << 12  # entries per literal/class cache: bounded, so that memory stays flat
+_ENTITY_CACHE = 1 << 14  # entity IRIs recur (actors, targets, direct triples): cached
+_SAFE_LOCAL = re.compile(r"[A-Za-z0-9_.~:-]+").fullmatch  # what vocab._local leaves unchanged
+
+
+def _nt_minter(namespace: Any, mint: Callable[[Any], URIRef]) -> Callable[[Any], str]:
+    """``id -> "<namespace + local>"`` as :func:`vocab._local` encodes it; an id quote() would
+    change (or an empty one, which raises) goes through the rdflib path."""
+    prefix = "<" + str(namespace)
+
+    def make(id: Any) -> str:
+        if type(id) is str and _SAFE_LOCAL(id):
+            return prefix + id + ">"
+        return _nt_iri(str(mint(id)))
+    return make
+
+
+def _nt_cached(fn: Callable[..., Any]) -> Callable[..., str]:
+    """The N-Triples text of ``fn``'s rdflib term, cached on the arguments."""
+    return functools.lru_cache(maxsize=_TERM_CACHE)(lambda *args: _nt(fn(*args)))
+
+
+@functools.lru_cache(maxsize=256)
+def _nt_lang_suffix(lang: str) -> str:
+    return "@" + Literal("", lang=lang).language
+
+
+_NT_INTEGER = _nt(XSD.integer)
+_NT_ANYURI = _nt(XSD.anyURI)
+
+
+class _NTTerms:
+    """The emitter's vocabulary as N-Triples text: ``<iri>``, ``"lexical"``,
+    ``"lexical"@lang``, ``"lexical"^^<datatype>``."""
+
+    SUPERS: dict = {}  # filled below from _RdfTerms
+
+    entity = staticmethod(functools.lru_cache(maxsize=_ENTITY_CACHE)(
+        _nt_minter(vocab.ENTITY, vocab.entity_iri)))
+    event = staticmethod(_nt_minter(vocab.EVENT, vocab.event_iri))
+    report = staticmethod(_nt_minter(vocab.REPORT, vocab.report_iri))
+    article = staticmethod(_nt_minter(vocab.ARTICLE, vocab.article_iri))
+    graph = staticmethod(_nt_minter(vocab.GRAPH, vocab.graph_iri))
+    wikidata = staticmethod(_nt_cached(vocab.wikidata_iri))
+
+    entity_class = staticmethod(_nt_cached(_RdfTerms.entity_class))
+    event_class = staticmethod(_nt_cached(_RdfTerms.event_class))
+    event_predicate = staticmethod(_nt_cached(_RdfTerms.event_predicate))
+    modality = staticmethod(_nt_cached(_RdfTerms.modality))
+
+    @staticmethod
+    def plain(value: Any) -> str:
+        if type(value) is str:
+            return '"' + _nt_escape(value) + '"'
+        return _nt(Literal(value))  # rdflib types a number, a boolean...
+
+    @staticmethod
+    def text(value: Any, lang: str | None) -> str:
+        quoted = '"' + _nt_escape(str(value)) + '"'
+        if not lang:
+            return quoted
+        return quoted + _nt_lang_suffix(lang)
+
+    # the date and number literals go through rdflib (its lexical normalisation included),
+    # cached on the value they are built from
+    _cached_date = staticmethod(_nt_cached(_date))
+    _cached_day = staticmethod(_nt_cached(_RdfTerms.day))
+    _cached_decimal = staticmethod(_nt_cached(_decimal))
+
+    @staticmethod
+    def date(value: Any) -> str:
+        return _NTTerms._cached_date(str(value))
+
+    @staticmethod
+    def day(value: Any) -> str:
+        return _NTTerms._cached_day(str(value))
+
+    @staticmethod
+    def decimal(value: Any) -> str:
+        return _NTTerms._cached_decimal(float(value))
+
+    @staticmethod
+    def integer(value: Any) -> str:
+        return f'"{int(value)}"^^{_NT_INTEGER}'
+
+    @staticmethod
+    def any_uri(value: Any) -> str:
+        if type(value) is str:  # rdflib keeps an anyURI's lexical form as it is
+            return '"' + _nt_escape(value) + '"^^' + _NT_ANYURI
+        return _nt(Literal(value, datatype=XSD.anyURI))
+
+
+for _name, _term in vars(_RdfTerms).items():
+    if _name.isupper() and _name != "SUPERS":
+        setattr(_NTTerms, _name, _nt(_term))
+_NTTerms.SUPERS = {_nt(k): tuple(_nt(s) for s in v) for k, v in vocab.SUPERS.items()}
+del _name, _term
 
 
 class _Emitter:
-    """Turns store rows into quads; ``aligned`` adds the schema.org/PROV/SEM entailments."""
+    """Turns store rows into quads of ``terms`` (:class:`_RdfTerms` or :class:`_NTTerms`);
+    ``aligned`` adds the schema.org/PROV/SEM entailments."""
 
-    def __init__(self, aligned: bool):
+    def __init__(self, aligned: bool, terms: type = _RdfTerms, lines: str | None = None):
+        """``lines`` ("nt" or "nquads", with :class:`_NTTerms`) makes ``quads`` hold the output
+        lines rather than quad tuples: the streamed formats then never build a tuple per triple."""
         self.aligned = aligned
-        self.quads: list[Quad] = []
-        self.star: list[tuple[URIRef, URIRef, URIRef, URIRef]] = []
+        self.t = terms
+        self.quads: list[Any] = []
+        self.star: list[tuple[Any, Any, Any, Any]] = []  #: (s, p, o, event) per direct triple
+        self.direct: list[Quad] = []  #: the direct quads among ``quads``, as tuples
+        self.add = self._adder(self.quads.append, aligned, terms, lines)
 
-    def add(self, s: URIRef, p: URIRef, o: Any, g: URIRef | None) -> None:
-        self.quads.append((s, p, o, g))
-        if self.aligned:
-            if p == _RDF_TYPE:
-                for sup in vocab.SUPERS.get(o, ()):
-                    self.quads.append((s, _RDF_TYPE, sup, g))
-            else:
-                for sup in vocab.SUPERS.get(p, ()):
-                    self.quads.append((s, sup, o, g))
+    @staticmethod
+    def _adder(append: Callable[[Any], None], aligned: bool, terms: type,
+               lines: str | None) -> Callable[..., None]:
+        """``add(s, p, o, g)``, the hottest call of the export: a closure per case."""
+        if lines not in (None, "nt", "nquads"):
+            raise ValueError(f"lines must be None, 'nt' or 'nquads', not {lines!r}")
+        rdf_type, supers = terms.TYPE, terms.SUPERS.get
+        # (the three variants differ only in what they append)
+        if lines is None:
+            def add(s: Any, p: Any, o: Any, g: Any) -> None:
+                append((s, p, o, g))
+                if not aligned:
+                    return
+                if p is rdf_type or p == rdf_type:
+                    for sup in supers(o, ()):
+                        append((s, p, sup, g))
+                else:
+                    for sup in supers(p, ()):
+                        append((s, sup, o, g))
+        elif lines == "nt":
+            def add(s: Any, p: Any, o: Any, g: Any) -> None:
+                append(f"{s} {p} {o} .\n")
+                if not aligned:
+                    return
+                if p is rdf_type or p == rdf_type:
+                    for sup in supers(o, ()):
+                        append(f"{s} {p} {sup} .\n")
+                else:
+                    for sup in supers(p, ()):
+                        append(f"{s} {sup} {o} .\n")
+        else:
+            def add(s: Any, p: Any, o: Any, g: Any) -> None:
+                end = " .\n" if g is None else f" {g} .\n"
+                append(f"{s} {p} {o}{end}")
+                if not aligned:
+                    return
+                if p is rdf_type or p == rdf_type:
+                    for sup in supers(o, ()):
+                        append(f"{s} {p} {sup}{end}")
+                else:
+                    for sup in supers(p, ()):
+                        append(f"{s} {sup} {o}{end}")
+        return add
 
-    def take(self) -> tuple[list[Quad], list[tuple]]:
-        quads, star = self.quads, self.star
-        self.quads, self.star = [], []
-        return quads, star
+    def take(self) -> tuple[list[Quad], list[tuple], list[Quad]]:
+        """The quads, reifications and direct quads emitted since the last call."""
+        out = (self.quads.copy(), self.star, self.direct)
+        self.quads.clear()
+        self.star, self.direct = [], []
+        return out
 
     # -- records ------------------------------------------------------------------------------
     def entity(self, props: dict[str, Any]) -> None:
-        s = vocab.entity_iri(props["id"])
-        self.add(s, _RDF_TYPE, vocab.entity_class(EntityType.parse(props["type"])), None)
-        self.add(s, _ID, Literal(props["id"]), None)
-        self.add(s, _SDO_NAME, Literal(props["name"]), None)
+        t, add = self.t, self.add
+        s = t.entity(props["id"])
+        add(s, t.TYPE, t.entity_class(props["type"]), None)
+        add(s, t.ID, t.plain(props["id"]), None)
+        add(s, t.NAME, t.plain(props["name"]), None)
         for alias in props.get("aliases") or ():
-            self.add(s, _SDO_ALTERNATENAME, Literal(alias), None)
+            add(s, t.ALTERNATENAME, t.plain(alias), None)
         for key in props.get("keys") or ():
-            self.add(s, _SEARCHKEY, Literal(key), None)
+            add(s, t.SEARCHKEY, t.plain(key), None)
         if props.get("wikidata"):
-            self.add(s, _OWL_SAMEAS, vocab.wikidata_iri(props["wikidata"]), None)
+            add(s, t.SAMEAS, t.wikidata(props["wikidata"]), None)
         if props.get("first_seen"):
-            self.add(s, _FIRSTSEEN, _date(props["first_seen"]), None)
+            add(s, t.FIRSTSEEN, t.date(props["first_seen"]), None)
 
     def article(self, props: dict[str, Any]) -> None:
-        a, g = vocab.article_iri(props["id"]), vocab.graph_iri(props["id"])
+        t, add = self.t, self.add
+        a, g = t.article(props["id"]), t.graph(props["id"])
         lang = _lang(props.get("language"))
-        self.add(g, _PROV_WASDERIVEDFROM, a, None)
-        self.add(a, _RDF_TYPE, _ARTICLE, g)
-        self.add(a, _ID, Literal(props["id"]), g)
+        add(g, t.WASDERIVEDFROM, a, None)
+        add(a, t.TYPE, t.ARTICLE, g)
+        add(a, t.ID, t.plain(props["id"]), g)
         if props.get("title"):
-            self.add(a, _SDO_HEADLINE, _text(props["title"], lang), g)
+            add(a, t.HEADLINE, t.text(props["title"], lang), g)
         if props.get("published"):
-            self.add(a, _SDO_DATEPUBLISHED, _date(props["published"]), g)
+            add(a, t.DATEPUBLISHED, t.date(props["published"]), g)
         if props.get("language"):
-            self.add(a, _SDO_INLANGUAGE, Literal(props["language"]), g)
+            add(a, t.INLANGUAGE, t.plain(props["language"]), g)
         if props.get("source"):
-            self.add(a, _SOURCE, Literal(props["source"]), g)
+            add(a, t.SOURCE, t.plain(props["source"]), g)
         if props.get("url"):
-            self.add(a, _SDO_URL, Literal(props["url"], datatype=XSD.anyURI), g)
+            add(a, t.URL, t.any_uri(props["url"]), g)
         if props.get("extractor"):
-            self.add(a, _EXTRACTOR, Literal(props["extractor"]), g)
+            add(a, t.EXTRACTOR, t.plain(props["extractor"]), g)
         if props.get("ingested_at"):
-            self.add(a, _INGESTEDAT, _date(props["ingested_at"]), g)
+            add(a, t.INGESTEDAT, t.date(props["ingested_at"]), g)
         if props.get("events") is not None:
-            self.add(a, _EVENTCOUNT, Literal(int(props["events"])), g)
+            add(a, t.EVENTCOUNT, t.integer(props["events"]), g)
 
     def event(self, row: dict[str, Any], reports: list[dict], direct: list[dict]) -> None:
+        t, add = self.t, self.add
         props = row["props"]
-        e = vocab.event_iri(row["id"])
-        etype = EventType.parse(props["type"])
-        modality = Modality.parse(props.get("modality") or Modality.ASSERTED)
+        e = t.event(row["id"])
+        eclass = t.event_class(props["type"])
+        modality = t.modality(props.get("modality"))
+        actors = [t.entity(x) for x in sorted(row.get("actors") or ())]
+        targets = [t.entity(y) for y in sorted(row.get("targets") or ())]
 
-        def core(g: URIRef | None) -> None:
-            self.add(e, _RDF_TYPE, vocab.event_class(etype), g)
-            for x in sorted(row.get("actors") or ()):
-                self.add(e, _ACTOR, vocab.entity_iri(x), g)
-            for y in sorted(row.get("targets") or ()):
-                self.add(e, _TARGET, vocab.entity_iri(y), g)
-            self.add(e, _MODALITY, vocab.modality_iri(modality), g)
+        def core(g: Any) -> None:
+            add(e, t.TYPE, eclass, g)
+            for x in actors:
+                add(e, t.ACTOR, x, g)
+            for y in targets:
+                add(e, t.TARGET, y, g)
+            add(e, t.MODALITY, modality, g)
 
-        graphs: list[URIRef | None] = []
+        graphs: list[Any] = []
         for rep in reports:
-            g = vocab.graph_iri(rep["article"])
-            a = vocab.article_iri(rep["article"])
+            g = t.graph(rep["article"])
+            a = t.article(rep["article"])
             lang = _lang(rep.get("language"))
             rp = rep["props"]
             if g not in graphs:
                 graphs.append(g)
                 core(g)
-                self.add(e, _PROV_WASDERIVEDFROM, a, g)
-            r = vocab.report_iri(str(rp.get("mention_id") or f"{rep['article']}/{row['id']}"))
-            self.add(r, _RDF_TYPE, _REPORT, g)
-            if rp.get("mention_id"):
-                self.add(r, _ID, Literal(rp["mention_id"]), g)
-            self.add(r, _REPORTOF, e, g)
-            self.add(r, _INARTICLE, a, g)
-            if rp.get("evidence") is not None:
-                self.add(r, _PROV_VALUE, _text(rp["evidence"], lang), g)
-            if rp.get("evidence_start") is not None:
-                self.add(r, _EVIDENCESTART, Literal(int(rp["evidence_start"])), g)
-            if rp.get("date"):
-                self.add(r, _DATE, _date(rp["date"]), g)
-            if rp.get("date_text"):
-                self.add(r, _DATETEXT, _text(rp["date_text"], lang), g)
-            if rp.get("quote"):
-                self.add(r, _QUOTE, _text(rp["quote"], lang), g)
-            if rp.get("confidence") is not None:
-                self.add(r, _CONFIDENCE, _decimal(rp["confidence"]), g)
+                add(e, t.WASDERIVEDFROM, a, g)
+            mention = rp.get("mention_id")
+            r = t.report(str(mention or f"{rep['article']}/{row['id']}"))
+            add(r, t.TYPE, t.REPORT, g)
+            if mention:
+                add(r, t.ID, t.plain(mention), g)
+            add(r, t.REPORTOF, e, g)
+            add(r, t.INARTICLE, a, g)
+            if (value := rp.get("evidence")) is not None:
+                add(r, t.VALUE, t.text(value, lang), g)
+            if (value := rp.get("evidence_start")) is not None:
+                add(r, t.EVIDENCESTART, t.integer(value), g)
+            if value := rp.get("date"):
+                add(r, t.DATE, t.date(value), g)
+            if value := rp.get("date_text"):
+                add(r, t.DATETEXT, t.text(value, lang), g)
+            if value := rp.get("quote"):
+                add(r, t.QUOTE, t.text(value, lang), g)
+            if (value := rp.get("confidence")) is not None:
+                add(r, t.CONFIDENCE, t.decimal(value), g)
         if not graphs:  # an event no article reports (should not happen): keep it, unsourced
             graphs.append(None)
             core(None)
 
         # the Event node's own values (merged across reports) sit in the default graph
         lang = None
+        evidence = props.get("evidence")
         if reports:
-            same = [r for r in reports if r["props"].get("evidence") == props.get("evidence")]
+            same = [r for r in reports if r["props"].get("evidence") == evidence]
             lang = _lang((same or reports)[0].get("language"))
-        self.add(e, _ID, Literal(row["id"]), None)
-        if props.get("date"):
-            self.add(e, _DATE, _date(props["date"]), None)
-        for key, term in (("start", _START), ("end", _END)):
-            if props.get(key):
-                self.add(e, term, Literal(str(props[key]), datatype=XSD.date), None)
-        if props.get("date_text"):
-            self.add(e, _DATETEXT, _text(props["date_text"], lang), None)
-        if props.get("quote"):
-            self.add(e, _QUOTE, _text(props["quote"], lang), None)
-        if props.get("detail"):
-            self.add(e, _DETAIL, Literal(props["detail"]), None)
-        if props.get("evidence") is not None:
-            self.add(e, _PROV_VALUE, _text(props["evidence"], lang), None)
-        if props.get("confidence") is not None:
-            self.add(e, _CONFIDENCE, _decimal(props["confidence"]), None)
-        if props.get("first_seen"):
-            self.add(e, _FIRSTSEEN, _date(props["first_seen"]), None)
+        add(e, t.ID, t.plain(row["id"]), None)
+        if value := props.get("date"):
+            add(e, t.DATE, t.date(value), None)
+        if value := props.get("start"):
+            add(e, t.START, t.day(value), None)
+        if value := props.get("end"):
+            add(e, t.END, t.day(value), None)
+        if value := props.get("date_text"):
+            add(e, t.DATETEXT, t.text(value, lang), None)
+        if value := props.get("quote"):
+            add(e, t.QUOTE, t.text(value, lang), None)
+        if value := props.get("detail"):
+            add(e, t.DETAIL, t.plain(value), None)
+        if evidence is not None:
+            add(e, t.VALUE, t.text(evidence, lang), None)
+        if (value := props.get("confidence")) is not None:
+            add(e, t.CONFIDENCE, t.decimal(value), None)
+        if value := props.get("first_seen"):
+            add(e, t.FIRSTSEEN, t.date(value), None)
 
         for d in direct:
-            s, o = vocab.entity_iri(d["src"]), vocab.entity_iri(d["dst"])
-            p = vocab.event_predicate(EventType.parse(d["type"]))
+            s, o = t.entity(d["src"]), t.entity(d["dst"])
+            p = t.event_predicate(d["type"])
             for g in graphs:
-                self.add(s, p, o, g)
+                add(s, p, o, g)
+                self.direct.append((s, p, o, g))
             self.star.append((s, p, o, e))
 
 
-def _iter_pages(store: Any, page_size: int, aligned: bool,
-                counts: "ExportSummary") -> Iterator[tuple[list[Quad], list[tuple]]]:
-    """Pages of quads (deduplicated within the page) with their RDF 1.2 reifications."""
-    em = _Emitter(aligned)
+def _iter_pages(store: Any, page_size: int, aligned: bool, counts: "ExportSummary",
+                terms: type = _RdfTerms, lines: str | None = None,
+                ) -> Iterator[tuple[list[Any], list[tuple], list[Quad]]]:
+    """Pages of quads (with repeats; or lines, see :class:`_Emitter`), their RDF 1.2
+    reifications and direct quads, as ``terms``."""
+    em = _Emitter(aligned, terms, lines)
     for rows in _pages(store, ENTITIES_PAGE, page_size):
         for r in rows:
             em.entity(r["props"])
@@ -426,7 +702,7 @@ def _iter_pages(store: Any, page_size: int, aligned: bool,
         counts.articles += len(rows)
         counts.graphs += len(rows)
         yield em.take()
-    for page in _event_pages(store, page_size):
+    for page in _event_pages(store, page_size, direct_props=False):
         for row in page.events:
             em.event(row, page.reports[row["id"]], page.direct[row["id"]])
             counts.reports += len(page.reports[row["id"]])
@@ -442,7 +718,7 @@ def iter_quads(store: Any, *, page_size: int = DEFAULT_PAGE_SIZE, aligned: bool 
     graphs and N-Quads readers treat the output as a set.
     """
     counts = ExportSummary(format="quads")
-    for quads, _ in _iter_pages(store, page_size, aligned, counts):
+    for quads, _, _ in _iter_pages(store, page_size, aligned, counts):
         yield from dict.fromkeys(quads)
 
 
@@ -464,51 +740,14 @@ def _new_dataset() -> Dataset:
     return ds
 
 
-def _fill(ds: Dataset, pages: Iterable[tuple[list[Quad], list]]) -> None:
+def _fill(ds: Dataset, pages: Iterable[tuple[list[Quad], list, list]]) -> None:
     graphs: dict[URIRef | None, Graph] = {None: _default(ds)}
-    for quads, _ in pages:
+    for quads, _, _ in pages:
         for s, p, o, g in quads:
             target = graphs.get(g)
             if target is None:
                 target = graphs[g] = ds.graph(g)
             target.add((s, p, o))
-
-
-# ---------------------------------------------------------------------------------------------
-# N-Triples / N-Quads, written by hand so that they stream
-
-_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
-_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _nt_iri(term: str) -> str:
-    if _IRI_BAD.search(term):
-        raise ExportError(f"not a valid IRI: {term!r}")
-    return f"<{term}>"
-
-
-_XSD_STRING = str(XSD.string)
-
-
-def _nt(term: Any) -> str:
-    if isinstance(term, URIRef):
-        return _nt_iri(str(term))
-    if isinstance(term, Literal):
-        text = '"' + str(term).translate(_ESCAPES) + '"'
-        if term.language:
-            return f"{text}@{term.language}"
-        datatype = term.datatype
-        if datatype is not None and str(datatype) != _XSD_STRING:
-            return f"{text}^^{_nt_iri(str(datatype))}"
-        return text
-    raise ExportError(f"cannot write {term!r} in N-Triples")  # no blank nodes in this model
-
-
-def _nt_line(s: Any, p: Any, o: Any, g: Any = None) -> str:
-    if g is None:
-        return f"{_nt(s)} {_nt(p)} {_nt(o)} .\n"
-    return f"{_nt(s)} {_nt(p)} {_nt(o)} {_nt(g)} .\n"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -636,43 +875,54 @@ def export_rdf(store: Any, out: str | Path | IO[bytes], format: str = "turtle", 
     fmt = _format(format)
     summary = ExportSummary(format=fmt)
     started = time.perf_counter()
-    pages = _iter_pages(store, page_size, aligned, summary)
+    streamed = fmt in STREAMING_FORMATS
+    quads_out = fmt == "nquads"
+    if streamed:
+        pages = _iter_pages(store, page_size, aligned, summary, _NTTerms,
+                            "nquads" if quads_out else "nt")
+    else:
+        pages = _iter_pages(store, page_size, aligned, summary)
     if progress:
         pages = _with_progress(pages, progress)
-    keep = _new_dataset() if validate else None
-    if fmt in STREAMING_FORMATS:
+    keep: Graph | None = (Graph() if streamed else _new_dataset()) if validate else None
+    if streamed:
         summary.streamed = True
-        quads_out = fmt == "nquads"
         with _binary_out(out) as fh:
             seen_direct: set[tuple] = set()
             if include_ontology:
                 for s, p, o in vocab.ontology():
                     fh.write(_nt_line(s, p, o).encode("utf-8"))
                     summary.triples += 1
-            for quads, star in pages:
-                if keep is not None:
-                    _fill(keep, [(quads, star)])
-                lines = dict.fromkeys(
-                    (s, p, o, g) if quads_out else (s, p, o) for s, p, o, g in quads)
-                buf = []
-                for q in lines:
-                    if q[1] in _DIRECT_PREDICATES:
-                        if q in seen_direct:
-                            continue
-                        seen_direct.add(q)
-                    buf.append(_nt_line(*q))
-                if fmt == "ntriples-star":
-                    for s, p, o, e in star:
-                        buf.append(f"{_nt(e)} <{_REIFIES}> <<( {_nt(s)} {_nt(p)} {_nt(o)} )>> .\n")
+            for page_lines, star, direct in pages:
+                lines = dict.fromkeys(page_lines)
+                # a direct triple recurs when several events support it: written the first time
+                fresh: set[tuple] = set()
+                for s, p, o, g in direct:
+                    key = (s, p, o, g) if quads_out else (s, p, o)
+                    if key in fresh:
+                        continue
+                    if key in seen_direct:
+                        lines.pop(f"{s} {p} {o} .\n" if not quads_out or g is None
+                                  else f"{s} {p} {o} {g} .\n", None)
+                    else:
+                        seen_direct.add(key)
+                        fresh.add(key)
+                if keep is not None and lines:  # validate what was written
+                    _parse_into(keep, "".join(lines), quads_out)
+                summary.triples += len(lines)
+                out_lines = list(lines)
+                if fmt == "ntriples-star" and star:
+                    out_lines += [f"{e} {_NT_REIFIES} <<( {s} {p} {o} )>> .\n" for s, p, o, e in star]
                     summary.reifications += len(star)
-                summary.triples += len(buf) - (len(star) if fmt == "ntriples-star" else 0)
-                fh.write("".join(buf).encode("utf-8"))
+                # written in slices, so that a page is never also held as one big string and bytes
+                for i in range(0, len(out_lines), _WRITE_LINES):
+                    fh.write("".join(out_lines[i:i + _WRITE_LINES]).encode("utf-8"))
     else:
         serializer, named = FORMATS[fmt]
         ds = _new_dataset()
         star_rows: list[tuple] = []
-        for quads, star in pages:
-            _fill(ds, [(quads, star)])
+        for quads, star, direct in pages:
+            _fill(ds, [(quads, star, direct)])
             star_rows.extend(star)
         if include_ontology:
             for triple in vocab.ontology():
@@ -704,7 +954,21 @@ def export_rdf(store: Any, out: str | Path | IO[bytes], format: str = "turtle", 
 
 
 _REIFIES = "http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies"
-_DIRECT_PREDICATES = frozenset(vocab.event_predicate(t) for t in EventType)
+_NT_REIFIES = f"<{_REIFIES}>"
+_WRITE_LINES = 4096  # lines per write of the streamed formats
+
+
+def _parse_into(graph: Graph, text: str, quads: bool) -> None:
+    """Add the triples of N-Triples (or, dropping graph names, N-Quads) text to ``graph``.
+
+    (Each N-Quads page goes through a fresh Dataset: parsing twice into one replaces its
+    default graph, which would lose the first page's default-graph triples.)
+    """
+    if not quads:
+        graph.parse(data=text, format="nt")
+        return
+    for s, p, o, _ in Dataset().parse(data=text, format="nquads").quads((None, None, None, None)):
+        graph.add((s, p, o))
 
 
 def _with_progress(pages: Iterator, progress: Callable[[int], None]) -> Iterator:

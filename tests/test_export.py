@@ -158,6 +158,118 @@ def test_streamed_output_equals_the_in_memory_graph_at_any_page_size(store, refe
         assert _quads(back) == _quads(reference)
 
 
+#: one N-Triples/N-Quads line: subject, predicate, object (IRI or literal), optional graph
+_NT_LINE = re.compile(r'^(<[^>]*>) (<[^>]*>) (<[^>]*>|"(?:[^"\\\n\r]|\\[btnfr"\\]|\\u[0-9A-F]{4})*"'
+                      r'(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^<[^>]*>)?)(?: (<[^>]*>))? \.$')
+
+
+@pytest.mark.parametrize("fmt", ["nt", "nquads", "ntriples-star"])
+def test_streamed_lines_follow_the_grammar_and_iris_are_valid(store, fmt):
+    text = io.BytesIO()
+    export_rdf(store, text, fmt)
+    lines = text.getvalue().decode("utf-8").split("\n")
+    assert lines[-1] == ""
+    iris = set()
+    for line in lines[:-1]:
+        if fmt == "ntriples-star" and "<<(" in line:
+            continue
+        m = _NT_LINE.match(line)
+        assert m, line
+        assert (m.group(4) is not None) <= (fmt == "nquads"), line
+        iris.update(g[1:-1] for g in m.groups() if g and g.startswith("<"))
+        if m.group(3).startswith('"'):
+            datatype = m.group(3).rpartition("^^")[2]
+            iris.add(datatype[1:-1]) if datatype.startswith("<") else None
+    assert vocab.entity_iri(AWKWARD_ID) in {URIRef(i) for i in iris}
+    for iri in iris:
+        assert _IRI_RE.match(iri), iri
+        assert not set(iri) & set(' <>"{}|^`\\'), iri
+        assert "%" not in iri or re.fullmatch(r"([^%]|%[0-9A-F]{2})*", iri), iri
+
+
+CONTROL_NAME = 'ctl "q" \\ back\nnl\rcr\ttab\x01one\x1fus\x7fdel\x08bs\x0cff é 😀'
+
+
+def test_streamed_literals_are_escaped_per_the_n_triples_spec(tmp_path):
+    art = Article.from_text("Ctl sued Grok. " + EN_BODY, title='A "title"\twith\\ escapes',
+                            published="2026-01", language="en", source="c.txt")
+    # (U+0000 cannot be stored in FalkorDB: the escaper's own test covers it)
+    ctl = Entity("person:ctl", CONTROL_NAME, "Person", ("al\x02ias", "x\ny"))
+    start = art.body.index("Ctl sued Grok.")
+    ev = Event(id=event_id(art.id, "SUED", [ctl.id], [ENTS["grok"].id], start), type="SUED",
+               actors=[ctl.id], targets=[ENTS["grok"].id], evidence="Ctl sued Grok.",
+               evidence_start=start, quote='he said "\\no"\r\n', confidence=1)
+    with EmbeddedStore(tmp_path / "ctl") as s:
+        assert s.write([Extraction(art, [ctl, ENTS["grok"]], [ev])], extractor="test").added == 1
+        reference = to_dataset(s)
+        for fmt in ("nt", "nquads"):
+            buf = io.BytesIO()
+            export_rdf(s, buf, fmt)
+            data = buf.getvalue()
+            text = data.decode("utf-8")
+            # no raw control character but the line ends; escapes as canonical N-Triples has them
+            assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f]", text)
+            line = next(x for x in text.splitlines() if str(SDO.name) in x and "ctl" in x)
+            assert ('"ctl \\"q\\" \\\\ back\\nnl\\rcr\\ttab\\u0001one\\u001Fus\\u007Fdel\\bbs\\fff é 😀"'
+                    in line), line
+            assert '"al\\u0002ias"' in text and '"x\\ny"' in text
+            if fmt == "nt":
+                back = Graph().parse(data=data, format="nt")
+                assert set(back) == set(_union(reference))
+            else:
+                back = Dataset().parse(data=data, format="nquads")
+                assert _quads(back) == _quads(reference)
+            assert (vocab.entity_iri("person:ctl"), SDO.name, Literal(CONTROL_NAME)) in set(_union(back))
+            try:
+                import pyoxigraph as ox
+            except ImportError:
+                continue
+            fmt_ox = ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.N_QUADS
+            names = {q.object.value for q in ox.parse(data, format=fmt_ox)
+                     if q.predicate.value == str(SDO.name)}
+            assert CONTROL_NAME in names
+
+
+def test_streamed_terms_are_the_rdflib_terms_written_as_n_triples():
+    """The streamed formats build N-Triples text without rdflib terms; each helper must give
+    exactly what serialising the in-memory path's term gives."""
+    nt, rdf = export._NTTerms, export._RdfTerms
+    for name in dir(rdf):
+        if name.isupper() and name != "SUPERS":
+            assert getattr(nt, name) == export._nt(getattr(rdf, name)), name
+    assert nt.SUPERS == {export._nt(k): tuple(export._nt(x) for x in v) for k, v in rdf.SUPERS.items()}
+    cases = {
+        "entity": ["Q833", AWKWARD_ID, "a/b", "a%2Fb", "a b", "é", "e\u0301", "x:y-z_~.1"],
+        "event": ["ev:0013f69a0e016ca02fda", "ev:a b"], "report": ["7fbe3524", "art/ev:1"],
+        "article": ["000678f6", "a?b#c"], "graph": ["000678f6", "a?b#c"],
+        "wikidata": ["Q833"], "entity_class": ["Country", "country", EntityType.LAW],
+        "event_class": ["BLOCKED_ACCESS", EventType.FINED], "event_predicate": ["SUED"],
+        "modality": [None, "", "planned", Modality.NEGATED],
+        "plain": ["x", 'a "b" \\ c\n\r\t\x00\x7f', "", 5, 0.5, True],
+        "date": ["2026-01-05", "2026-01", "2025", "2026-02-30", "2026-13", "0000",
+                 "2026-01-05/2026-01-11", "2026-11-25T13:50:35Z", "2026-11-25T13:50:35+00:00",
+                 "2026-11-25T13:50:35.5+02:00", "2026-01-05\n", " 2026-01-05", "janvier", 2025],
+        "day": ["2026-01-01", "2026-02-30", "x"], "decimal": [0.9, 1, 1.0, 0.55, 1e-05, 0.1 + 0.2, "0.7"],
+        "integer": [0, 2276, "12", True], "any_uri": ["https://example.org/fr?a=1&b=2", 'a "b"'],
+    }
+    for name, values in cases.items():
+        for value in values:
+            assert getattr(nt, name)(value) == export._nt(getattr(rdf, name)(value)), (name, value)
+    for value, lang in [("x", None), ("x", "fr"), ('l\'été "x"\n', "en"), ("x", "FR-ca")]:
+        assert nt.text(value, lang) == export._nt(rdf.text(value, lang)), (value, lang)
+    for bad in ("", None):
+        with pytest.raises(SchemaError):
+            nt.entity(bad)
+    with pytest.raises(SchemaError):
+        nt.entity_class("Alien")
+
+
+@pytest.mark.parametrize("fmt", ["nquads", "ntriples-star"])
+def test_streamed_formats_validate_what_they_wrote(store, tmp_path, fmt):
+    summary = export_rdf(store, tmp_path / f"v.{fmt}", fmt, validate=True)
+    assert summary.conforms is True, summary.validation_report
+
+
 def test_one_named_graph_per_article_and_entities_in_the_default_graph(store, reference):
     graphs = {g.identifier for g in reference.graphs() if len(g)} - {reference.default_graph.identifier}
     assert graphs == {vocab.graph_iri(x.article.id) for x in fixture()}
