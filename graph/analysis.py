@@ -107,10 +107,17 @@ def load_graph(store, *, page_size: int = 5000, include_statements: bool = False
     return g
 
 
-def centrality(g, top: int | None = None) -> list[dict[str, Any]]:
+#: Above this many nodes, betweenness is estimated from this many sampled sources
+#: (exact betweenness is O(nodes x edges): 8.7 s at 10k events, minutes at 100k).
+BETWEENNESS_SAMPLE = 300
+
+
+def centrality(g, top: int | None = None, *, seed: int | None = 0) -> list[dict[str, Any]]:
     """Actors and targets ranked by degree centrality, with in/out degree and betweenness.
 
-    ``out`` counts events an entity took part in as actor, ``in`` those it was targeted by.
+    ``acts`` counts events an entity took part in as actor, ``targeted`` those it was the
+    target of. Betweenness is exact up to :data:`BETWEENNESS_SAMPLE` nodes, sampled (with
+    ``seed``) above.
     """
     import networkx as nx
 
@@ -118,7 +125,8 @@ def centrality(g, top: int | None = None) -> list[dict[str, Any]]:
         return []
     degree = nx.degree_centrality(g)
     simple = nx.Graph(g)  # who is connected to whom, direction and multiplicity aside
-    between = nx.betweenness_centrality(simple)
+    k = BETWEENNESS_SAMPLE if simple.number_of_nodes() > BETWEENNESS_SAMPLE else None
+    between = nx.betweenness_centrality(simple, k=k, seed=seed)
     rows = [{"id": n, "name": g.nodes[n].get("name", n), "type": g.nodes[n].get("type"),
              "acts": g.out_degree(n), "targeted": g.in_degree(n),
              "degree_centrality": round(degree[n], 4), "betweenness": round(between[n], 4)}
