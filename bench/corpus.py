@@ -29,7 +29,7 @@ import random
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from graph.model import (Article, Entity, EntityType, Event, EventType, Extraction, Modality,
                          entity_id, event_id)
@@ -365,20 +365,25 @@ def articles(n: int, *, seed: int = 0, fr_share: float = 0.5) -> list[Article]:
     """``n`` distinct synthetic articles (about half French), 1.5-3 kB each."""
     rng = random.Random(seed)
     picker = _Picker(list(vocabulary().all), rng)
-    out: list[Article] = []
+    made = _distinct_articles(rng, picker, seed, fr_share, lambda: rng.randint(5, 10))
+    return [art for art, _ in itertools.islice(made, n)]
+
+
+def _distinct_articles(rng: random.Random, picker: _Picker, seed: int, fr_share: float,
+                       n_events: Callable[[], int], reuse: list | None = None
+                       ) -> Iterator[tuple[Article, list[dict]]]:
+    """Endless distinct synthetic articles with their event specs (a repeated text is skipped)."""
     seen: set[str] = set()
     i = 0
-    while len(out) < n:
+    while True:
         lang = "fr" if rng.random() < fr_share else "en"
-        title, body, _ = _article_text(rng, picker, lang, rng.randint(5, 10))
+        title, body, specs = _article_text(rng, picker, lang, n_events(), reuse)
         art = Article.from_text(body, title=title, published=_published(rng), language=lang,
                                 source=f"synthetic/{seed}/{i}.txt", url=f"https://news.example.org/{seed}/{i}")
         i += 1
-        if art.id in seen:
-            continue
-        seen.add(art.id)
-        out.append(art)
-    return out
+        if art.id not in seen:
+            seen.add(art.id)
+            yield art, specs
 
 
 def extractions(n: int, *, events_per_article: int = 4, seed: int = 0, extra_entities: int | None = None,
@@ -398,18 +403,8 @@ def iter_extractions(n: int, *, events_per_article: int = 4, seed: int = 0,
     extra = n * events_per_article // 20 if extra_entities is None else extra_entities
     picker = _Picker(list(vocabulary().all) + _synthetic(extra, random.Random(seed + 1)), rng)
     reuse: list = []
-    seen: set[str] = set()
-    i = 0
-    made = 0
-    while made < n:
-        lang = "fr" if rng.random() < fr_share else "en"
-        title, body, specs = _article_text(rng, picker, lang, events_per_article, reuse)
-        art = Article.from_text(body, title=title, published=_published(rng), language=lang,
-                                source=f"synthetic/{seed}/{i}.txt", url=f"https://news.example.org/{seed}/{i}")
-        i += 1
-        if art.id in seen:
-            continue
-        seen.add(art.id)
+    made = _distinct_articles(rng, picker, seed, fr_share, lambda: events_per_article, reuse)
+    for art, specs in itertools.islice(made, n):
         ents: dict[str, Entity] = {}
         events = []
         for s in specs:
@@ -431,7 +426,6 @@ def iter_extractions(n: int, *, events_per_article: int = 4, seed: int = 0,
                                 actors=(a.id,), targets=tuple(targets), evidence=s["evidence"],
                                 evidence_start=s["start"], date=s["date"], quote=quote,
                                 confidence=round(0.5 + rng.random() / 2, 3), modality=s["modality"]))
-        made += 1
         yield Extraction(art, tuple(ents.values()), tuple(events))
 
 
