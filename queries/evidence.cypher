@@ -4,9 +4,15 @@
 // param: target:key = null : the target (name or alias); null for any
 // param: type = null : the event type (e.g. BLOCKED_ACCESS); null for any
 // param: limit:int = 200 : at most this many rows
-MATCH (a:Entity)-[:ACTOR]->(e:Event)<-[r:REPORTS]-(ar:Article)
+// Look the entity up first: collect/UNWIND ends the query part, so the planner starts from the
+// one matching node instead of guessing that `$actor IN a.keys` is unselective (at 100k events
+// Neo4j scanned every event first: 170 ms; anchored: 7 ms).
+MATCH (a:Entity)
 WHERE $actor IN a.keys
-  AND ($type IS NULL OR e.type = $type)
+WITH collect(a) AS found
+UNWIND found AS a
+MATCH (a)-[:ACTOR]->(e:Event)<-[r:REPORTS]-(ar:Article)
+WHERE ($type IS NULL OR e.type = $type)
 OPTIONAL MATCH (e)-[:TARGET]->(t:Entity)
 WITH a, e, r, ar, t
 WHERE $target IS NULL OR (t IS NOT NULL AND $target IN t.keys)

@@ -2,9 +2,15 @@
 // description: The countries, governments, regulators, courts and legislatures acting against an entity.
 // param: entity:key = x : the entity acted against (a company or product)
 // param: limit:int = 200 : at most this many rows
-MATCH (a:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(t:Entity)
+// Look the entity up first: collect/UNWIND ends the query part, so the planner starts from the
+// one matching node instead of guessing that `$entity IN t.keys` is unselective (at 100k events
+// Neo4j scanned every event first: 170 ms; anchored: 7 ms).
+MATCH (t:Entity)
 WHERE $entity IN t.keys
-  AND (a:Country OR a:Government OR a:Regulator OR a:Court OR a:Legislature)
+WITH collect(t) AS found
+UNWIND found AS t
+MATCH (a:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(t)
+WHERE (a:Country OR a:Government OR a:Regulator OR a:Court OR a:Legislature)
   AND e.type <> 'STATED'
 RETURN a.name AS jurisdiction, a.type AS jurisdiction_type, t.name AS target,
   count(DISTINCT e) AS events, collect(DISTINCT e.type) AS event_types, min(e.start) AS first

@@ -2,9 +2,15 @@
 // description: Response chains around an entity: blocks, suits, demands and probes against it, then its own restrictions, compliance and statements, in date order.
 // param: entity:key = grok : the entity at the centre of the chain
 // param: limit:int = 200 : at most this many rows
-MATCH (x:Entity)-[r:ACTOR|TARGET]-(e:Event)
+// Look the entity up first: collect/UNWIND ends the query part, so the planner starts from the
+// one matching node instead of guessing that `$entity IN x.keys` is unselective (at 100k events
+// Neo4j scanned every event first: 170 ms; anchored: 7 ms).
+MATCH (x:Entity)
 WHERE $entity IN x.keys
-  AND ((type(r) = 'TARGET' AND e.type IN ['BLOCKED_ACCESS', 'BANNED', 'SUED', 'DEMANDED', 'INVESTIGATED', 'FINED', 'RESTRICTED', 'CRIMINALISED', 'REGULATED'])
+WITH collect(x) AS found
+UNWIND found AS x
+MATCH (x)-[r:ACTOR|TARGET]-(e:Event)
+WHERE ((type(r) = 'TARGET' AND e.type IN ['BLOCKED_ACCESS', 'BANNED', 'SUED', 'DEMANDED', 'INVESTIGATED', 'FINED', 'RESTRICTED', 'CRIMINALISED', 'REGULATED'])
     OR (type(r) = 'ACTOR' AND e.type IN ['RESTRICTED', 'COMPLIED', 'SETTLED', 'STATED']))
 WITH x, type(r) AS role, e
 MATCH (a:Entity)-[:ACTOR]->(e)
