@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from graph.cypher import LOOKUP_KEYS, UNIQUE_KEYS, token
+from graph.cypher import LOOKUP_KEYS, ORDER_KEYS, UNIQUE_KEYS, token
 from graph.errors import QueryError, StoreError, StoreUnavailable
 from graph.store import GraphStore
 
@@ -106,7 +106,7 @@ class Neo4jStore(GraphStore):
         for label in UNIQUE_KEYS:
             self._run(CONSTRAINT.format(name=f"aigov_{label.lower()}_id", label=token(label)),
                       write=True, schema=True)
-        for label, prop in LOOKUP_KEYS:
+        for label, prop in LOOKUP_KEYS + ORDER_KEYS:
             self._run(INDEX.format(name=f"aigov_{label.lower()}_{prop}", label=token(label), prop=prop),
                       write=True, schema=True)
         self._schema_checked = True

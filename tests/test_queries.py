@@ -153,3 +153,99 @@ def test_both_stores_return_the_same_rows_on_the_corpus(embedded, neo4j_store):
         a = _normalise(queries.run(embedded, q.name, params))
         b = _normalise(queries.run(neo4j_store, q.name, params))
         assert a == b, q.name
+
+
+# The plain definitions that co-actors and multi-source compute faster (see their files): the
+# fast versions must give exactly these rows, whatever the parameters.
+NAIVE = {
+    "co-actors": """\
+MATCH (a:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(t:Entity)
+WHERE e.type <> 'STATED'
+WITH DISTINCT a, t
+WITH t, collect(a) AS actors
+UNWIND actors AS a1
+UNWIND actors AS a2
+WITH a1, a2, t
+WHERE a1.id < a2.id
+WITH a1, a2, collect(DISTINCT t.name) AS targets
+WHERE size(targets) >= $min_shared
+RETURN a1.name AS actor, a2.name AS co_actor, size(targets) AS shared, targets
+ORDER BY shared DESC, actor, co_actor
+LIMIT $limit
+""",
+    "multi-source": """\
+MATCH (ar:Article)-[r:REPORTS]->(e:Event)
+WITH e, count(DISTINCT ar) AS sources
+WHERE sources >= $min_sources
+MATCH (ar:Article)-[r:REPORTS]->(e)
+MATCH (a:Entity)-[:ACTOR]->(e)
+RETURN e.type AS type, a.name AS actor, e.date AS date, sources, ar.title AS article,
+  ar.source AS source, r.date AS reported_date, r.evidence AS evidence
+ORDER BY sources DESC, e.id, actor, source, r.evidence_start
+LIMIT $limit
+""",
+}
+
+
+def _same_as_naive(store, name, **params):
+    query = queries.get(name)
+    bound = query.bind(params)
+    def plain(rows):
+        return [{k: sorted(v) if isinstance(v, list) else v for k, v in row.items()} for row in rows]
+
+    fast = plain(store.read(query.text, bound))
+    naive = plain(store.read(NAIVE[name], bound))
+    assert fast == naive, (name, params)
+    return fast
+
+
+def test_fast_queries_equal_their_plain_definitions(any_store):
+    from bench import corpus
+
+    any_store.write(corpus.extractions(300, seed=7), extractor="t1")
+    for params in ({}, {"limit": 5}, {"limit": 1000}, {"min_shared": 2}, {"min_shared": 4, "limit": 20}):
+        got = _same_as_naive(any_store, "co-actors", **params)
+        assert got, params  # a Zipf-skewed graph always has co-actors
+    for params in ({}, {"limit": 3}, {"min_sources": 3}, {"min_sources": 1, "limit": 2000}):
+        assert _same_as_naive(any_store, "multi-source", **params), params
+
+
+def _busy_and_quiet_actors() -> list:
+    """Three busy actors with many targets each, none shared; two quiet ones sharing two."""
+    from graph.model import Article, Entity, Event, Extraction, event_id
+
+    people = {n: Entity(f"person:{n}", n.title(), "Person") for n in ("ann", "bob", "cy", "dee", "eve")}
+    things = {i: Entity(f"product:p{i}", f"P{i}", "Product") for i in range(17)}
+    plan = [("ann", range(0, 5)), ("bob", range(5, 10)), ("cy", range(10, 15)),
+            ("dee", range(15, 17)), ("eve", range(15, 17))]
+    out = []
+    for actor, targets in plan:
+        for i in targets:
+            sentence = f"{actor.title()} banned P{i}."
+            art = Article.from_text(sentence, source=f"{actor}-{i}.txt", published="2026-01-01")
+            ev = Event(id=event_id(art.id, "BANNED", [people[actor].id], [things[i].id], 0), type="BANNED",
+                       actors=[people[actor].id], targets=[things[i].id], evidence=sentence,
+                       evidence_start=0, date="2026-01-01", confidence=0.9)
+            out.append(Extraction(art, [people[actor], things[i]], [ev]))
+    return out
+
+
+def test_co_actors_finds_pairs_outside_the_busiest_actors(any_store):
+    # with limit=1 only the 3 busiest actors are paired first; they share nothing, so the
+    # floor must not prune the two quiet actors that do share targets
+    any_store.write(_busy_and_quiet_actors(), extractor="t1")
+    got = _same_as_naive(any_store, "co-actors", limit=1)
+    assert [(r["actor"], r["co_actor"], r["shared"]) for r in got] == [("Dee", "Eve", 2)]
+
+
+@pytest.mark.neo4j
+def test_changes_since_reads_the_first_seen_index_on_neo4j(neo4j_store):
+    neo4j_store.write(graphdata.both(), extractor="t1")
+    query = queries.get("changes-since")
+    with neo4j_store._driver.session(database=neo4j_store.database) as session:
+        plan = session.run("EXPLAIN " + query.text, query.bind({})).consume().plan
+    def operators(p):
+        yield p["operatorType"]
+        for child in p.get("children", []):
+            yield from operators(child)
+    assert any(op.startswith("NodeIndexSeekByRange") for op in operators(plan)), list(operators(plan))
