@@ -20,6 +20,7 @@ Candidates that are not kept go to ``Extraction.rejected`` with their reason.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 import re
@@ -32,7 +33,7 @@ from loaders.gazetteer import Actor, Mention, default_gazetteer
 from loaders.lang import detect_language
 from loaders.patterns import _keys as _trigger_keys
 from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NEGATION, PLANNED,
-                              TARGET_REQUIRED, TARGET_TYPES, TRIGGERS, Trigger)
+                              PREFILTER, TARGET_REQUIRED, TARGET_TYPES, TRIGGERS, Plan, Trigger)
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
@@ -140,8 +141,9 @@ _DESC = [
     (r"\b(?:The|the)\s+(?:letter|statement)\b", {"@last_actor"}),
     (r"\b(?:[A-Z][\w.]+\s+)?(?:spokesperson|spokesman|spokeswoman)\b|\b(?:une?\s+)?porte-parole\s+de\s+la\s+soci[ée]t[ée]\b", {"@spokesperson"}),
 ]
-_DESC_RX = [(re.compile(p), types, tuple(k for k in _trigger_keys(p) if k not in ("the", "une")))
-            for p, types in _DESC]
+# (regex, types, keys, index in the prefilter: only the sentences that can hold a match are scanned)
+_DESC_RX = [(rx, types, tuple(k for k in _trigger_keys(p) if k not in ("the", "une")), PREFILTER.add(rx))
+            for p, types in _DESC for rx in [re.compile(p)]]
 _OVERRIDE = re.compile(_DESC[0][0] if False else r"\b(?:[Ll]e\s+groupe|[Ll]a\s+soci[ée]t[ée]|[Ll]['’]entreprise)\s+de\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
 _PRONOUN = re.compile(r"(?<![\w-])(?:(?P<he>[Hh]e|[Ss]he)|(?P<they>[Tt]hey)|(?P<il>[Ii]l|[Ee]lle)|(?P<ils>[Ii]ls|[Ee]lles)|(?P<it>[Ii]t))(?![\w'’-])|-t-(?P<il2>il|elle)\b|-(?P<ils2>ils|elles)\b")
 
@@ -167,6 +169,7 @@ class _Doc:
     last_event_targets: list[Actor] = field(default_factory=list)
     focus: list[Actor] = field(default_factory=list)
     ner: bool = False  # optional NER hook (loaders/ner.py)
+    scan: Plan | None = None  # the body cut at its sentence ends: regexes scan what can match
 
 
 def _anchor(published: str | None) -> dt.date | None:
@@ -306,10 +309,10 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     occupied = [(m.start, m.end) for m in base]
     extra: list[tuple[int, int, str, object]] = []
     low = body.lower()
-    for rx, types, keys in _DESC_RX:
+    for rx, types, keys, scan in _DESC_RX:
         if keys and not any(k in low for k in keys):
             continue
-        for m in rx.finditer(body):
+        for m in (doc.scan.finditer(scan) if doc.scan is not None else rx.finditer(body)):
             if free(*m.span()):
                 extra.append((m.start(), m.end(), m.group(0), types))
     for m in _PRONOUN.finditer(body):
@@ -547,6 +550,10 @@ def _pick_date(dates: list[DateMention], sent: str, ts: int, te: int, modality: 
     return best
 
 
+# each trigger's index in the prefilter (id: two triggers may be equal as values)
+_TRIGGER_SCAN = {id(t): PREFILTER.add(t.rx) for t in TRIGGERS}
+
+
 def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], list[Rejected]]:
     body = doc.body
     cands: list[_Cand] = []
@@ -559,14 +566,27 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
     prev_stated: _Cand | None = None
     last_stated: _Cand | None = None
     prev_sent_date: str | None = None
-    # one pass over the body per trigger / for dates, then bucketed by sentence
-    all_dates = find_dates(body, doc.anchor)
-    body_hits: dict[int, list[tuple[int, int]]] = {}
+    # one pass over the body per trigger / for dates, then bucketed by sentence; the plan only
+    # scans the sentences that can hold a match (the same matches as a scan of the whole body)
+    scan = doc.scan if doc.scan is not None else PREFILTER.plan(body, [se for _, se in sents])
+    all_dates = find_dates(body, doc.anchor, scan)
     lowered = body.lower()
     triggers = [t for t in triggers if t.may_fire(lowered)]
+    # the hits of each sentence, in trigger order then text order
+    sent_hits: list[list[tuple[int, int, Trigger]]] = [[] for _ in sents]
+    starts = [ss for ss, _ in sents]
     for trig in triggers:
-        if not trig.rx.pattern.startswith("^"):
-            body_hits[id(trig)] = [m.span() for m in trig.rx.finditer(body)]
+        idx = _TRIGGER_SCAN[id(trig)]
+        if trig.rx.pattern.startswith("^"):  # anchored at the start of the sentence
+            for si, (ss, se) in enumerate(sents):
+                if scan.may_match(idx, ss, se):
+                    sent_hits[si].extend((m.start(), m.end(), trig) for m in trig.rx.finditer(body[ss:se]))
+            continue
+        for m in scan.finditer(idx):
+            a, b = m.span()
+            si = bisect.bisect_right(starts, a) - 1
+            if si >= 0 and b <= sents[si][1]:  # (a hit across two sentences is no hit)
+                sent_hits[si].append((a - starts[si], b - starts[si], trig))
     history: list[Actor] = []
     for si, (ss, se) in enumerate(sents):
         sent = body[ss:se]
@@ -583,16 +603,8 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                  for d in all_dates if ss <= d.start and d.end <= se]
         quotes = _quotes(sent)
         in_quote = lambda pos: any(a <= pos < b for a, b, _ in quotes)
-        hits: list[tuple[int, int, Trigger]] = []
-        for trig in triggers:
-            if trig.rx.pattern.startswith("^"):
-                found = [(m.start(), m.end()) for m in trig.rx.finditer(sent)]
-            else:
-                found = [(a - ss, b - ss) for a, b in body_hits.get(id(trig), ()) if ss <= a and b <= se]
-            for hs, he in found:
-                if in_quote(hs) and trig.type in (E.STATED, E.DEMANDED, E.ANNOUNCED, E.ALLOWED):
-                    continue
-                hits.append((hs, he, trig))
+        hits = [h for h in sent_hits[si]
+                if not (in_quote(h[0]) and h[2].type in (E.STATED, E.DEMANDED, E.ANNOUNCED, E.ALLOWED))]
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         # one event type per trigger span; drop a hit overlapping an earlier longer hit of a
         # different type (announced an investigation -> INVESTIGATED only)
@@ -982,6 +994,7 @@ def code(article: Article, *, ner: bool | None = None) -> Extraction:
     doc.ner = (os.environ.get("AIGOV_NER", "") == "1") if ner is None else bool(ner)
     # --- end of the NER hook ---
     sents = split_sentences(body)
+    doc.scan = PREFILTER.plan(body, [se for _, se in sents])
     doc.mentions = _mentions(doc, sents)
     # --- optional NER hook: actors known only from NER lower the confidence of their events ---
     ner_only = ({m.actor.id for m in doc.mentions if m.how == "ner"}

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from graph.model import fold
+from loaders.patterns import PREFILTER, Plan
 
 __all__ = ["DateMention", "find_dates", "resolve_date", "week_interval"]
 
@@ -71,6 +72,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year", rf"\b(?P<prep>(?i:in|en|during|durant|au\s+cours\s+de))\s+(?P<year>{_YEAR})\b(?!\s*[-–]\d)"),
 ]
 _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
+# their indexes in the coder's prefilter (``find_dates(..., plan=...)``: only the sentences that
+# can hold a date are scanned)
+_SCAN = [PREFILTER.add(rx) for _, rx in _COMPILED]
 # literal fragments one of which a kind needs (a cheap prefilter on the lower-cased text)
 _KEYS = {
     "last_week": ("week", "semaine"), "this_week": ("week", "semaine"),
@@ -172,16 +176,24 @@ def resolve_date(kind: str, m: re.Match, anchor: dt.date | None) -> str | None:
     return None
 
 
-def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
-    """All non-overlapping date expressions in ``text``, in order, resolved against ``anchor``."""
+def find_dates(text: str, anchor: dt.date | None, plan: Plan | None = None) -> list[DateMention]:
+    """All non-overlapping date expressions in ``text``, in order, resolved against ``anchor``.
+
+    ``plan``: a :class:`loaders.patterns.Plan` of this very ``text`` (the coder's, cut at the
+    sentence ends): the same result, faster -- each pattern only scans the sentences that
+    contain one of its required fragments (a month name, a digit, "semaine"...), and
+    ``Plan.finditer`` yields exactly the matches of ``finditer`` over the whole text.
+    """
+    if plan is not None and plan.text is not text and plan.text != text:
+        raise ValueError("find_dates: the plan is not a plan of this text")
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     low = text.lower()
-    for kind, rx in _COMPILED:
+    for (kind, rx), scan in zip(_COMPILED, _SCAN):
         keys = _KEYS.get(kind)
         if keys and not any(k in low for k in keys):
             continue
-        for m in rx.finditer(text):
+        for m in (rx.finditer(text) if plan is None else plan.finditer(scan)):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue

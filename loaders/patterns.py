@@ -15,8 +15,10 @@ investigated, a Country is not fined by a company...).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from graph.model import EntityType as T
 from graph.model import EventType as E
@@ -177,3 +179,457 @@ PLANNED = re.compile(
 FUTURE_DATE_CONTEXT = re.compile(
     r"(?:until|no\s+later\s+than|before|by|jusqu['’]au|avant\s+le|d['’]ici|prévue?\s+le|à\s+compter\s+du|"
     r"take\s+effect|go\s+into\s+effect|entrée\s+en\s+application)\s*$", re.I)
+
+
+# ---------------------------------------------------------------------------------------------
+# Prefilter: run a regular expression only over the sentences that can hold one of its matches
+#
+# The coder's regexes (triggers, descriptions, dates) used to be run over the whole body of every
+# article, although most sentences cannot hold a match (no "fine" in the sentence, no month
+# name, no digit...). :class:`Prefilter` skips those sentences and still returns *exactly* the
+# matches of ``rx.finditer(text)``, by two facts derived from the parsed regex (never written
+# by hand, so they stay true when a pattern is edited):
+#
+# * required fragments (:func:`required_keys`): a set of literal fragments one of which every
+#   match contains ("fined" | "fines" | "fining" | "fine" ...); fragments are compared on the
+#   *folded* text (:func:`fold`), so case-insensitive matches are covered;
+# * consumable characters (:func:`can_read`): a match cannot straddle the end of a sentence
+#   whose last character the regex can never consume (no trigger matches a ".").
+#
+# See :meth:`Plan.finditer` for why no match is ever dropped.
+
+try:  # the standard library's own regex parser (private, stable since 3.11); else no prefilter
+    from re import _constants as _sc
+    from re import _parser as _sp
+except ImportError:  # pragma: no cover
+    _sc = _sp = None
+
+
+
+def _case_classes() -> list[set[str]]:
+    """The letters ``re.IGNORECASE`` equates beyond lower case (dotless i and i, long s and s...)."""
+    try:
+        from re._casefix import _EXTRA_CASES
+    except ImportError:  # pragma: no cover
+        _EXTRA_CASES = {0x69: (0x131,), 0x73: (0x17F,), 0xB5: (0x3BC,)}
+    return [{chr(k), *map(chr, v)} for k, v in _EXTRA_CASES.items()]
+
+
+#: folding: every digit -> "0"; each class of letters the regex engine equates -> one letter
+_FOLD: dict[int, str] = {ord(d): "0" for d in "123456789"}
+#: characters that never start a fragment (their class holds a non-alphanumeric character)
+_UNFOLDABLE: set[str] = set()
+for _cls in _case_classes():
+    for _c in _cls:
+        if _c != min(_cls):
+            _FOLD[ord(_c)] = min(_cls)
+    if not all(c.isalnum() for c in _cls):
+        _UNFOLDABLE |= _cls
+_TOKEN = re.compile(r"[^\W_]+")  # runs of letters and digits
+
+
+def fold(text: str) -> str | None:
+    """``text`` lower-cased, every digit as "0", same length; None when the length changes.
+
+    A character that a regex literal matches (even under ``re.IGNORECASE``) folds to the
+    literal's own fold: the regex engine compares simple lower cases, and ``str.lower`` gives
+    the same single character except for "İ" (two characters: the length changes, so None)
+    and the final sigma (equated with sigma, below); the letters the engine equates beyond
+    lower case (dotless i and i, long s and s, final sigma and sigma...: ``re._casefix``) fold
+    to one of them. ``\\d`` matches any Unicode decimal digit: all of them fold to "0".
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    low = low.translate(_FOLD)
+    if not low.isascii():
+        low = "".join("0" if c.isdecimal() else c for c in low)
+    return low
+
+
+def _symbols(op, av) -> set[str] | None:
+    """The folded characters a one-character atom can match, when they are few letters or
+    digits ("[ée]" -> {"é", "e"}, "[Ll]" -> {"l"}, "\\d" -> {"0"}), else None."""
+    if op is _sc.LITERAL:
+        f = fold(chr(av))
+        return {f} if f is not None and f.isalnum() and f not in _UNFOLDABLE else None
+    if op is _sc.IN:
+        syms: set[str] = set()
+        for iop, iav in av:
+            if iop is _sc.LITERAL:
+                one = _symbols(iop, iav)
+                if one is None:
+                    return None
+                syms |= one
+            elif (iop is _sc.RANGE and 0x30 <= iav[0] <= iav[1] <= 0x39) or (
+                    iop is _sc.CATEGORY and iav is _sc.CATEGORY_DIGIT):
+                syms.add("0")
+            else:
+                return None  # NEGATE, other ranges and categories
+        return syms if 0 < len(syms) <= 4 else None
+    return None
+
+
+_MAX_KEYS = 64
+#: fragments too common to select anything (the penalty only chooses between valid options)
+_WEAK = set("the this that and les des une aux par pour que qui est sur les".split()) | {
+    "le", "la", "de", "du", "et", "en", "in", "on", "of", "to", "au", "a"}
+
+
+def _quality(keys: frozenset[str]) -> float:
+    """How selective a set of fragments is: its weakest (shortest) fragment; digits and very
+    common words count less."""
+    return min(sum(1.0 if ch != "0" else 0.75 for ch in k) * (0.5 if k in _WEAK else 1.0)
+               for k in keys)
+
+
+def _cross(a: set[str], b: set[str]) -> set[str] | None:
+    out = {x + y for x in a for y in b}
+    return out if len(out) <= _MAX_KEYS else None
+
+
+def _lead(items) -> set[str]:
+    """Strings one of which every match of ``items`` starts with (maybe only "")."""
+    run = {""}
+    for op, av in items:
+        syms = _symbols(op, av)
+        if syms is not None:
+            nxt = _cross(run, syms)
+            if nxt is None:
+                return run
+            run = nxt
+            continue
+        if op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):
+            continue
+        sub = None
+        if op is _sc.SUBPATTERN:
+            sub = _lead(av[3])
+        elif op is _sc.BRANCH:
+            sub = set().union(*(_lead(alt) for alt in av[1]))
+        if sub is not None:
+            nxt = _cross(run, sub)
+            return nxt if nxt is not None else run
+        return run
+    return run
+
+
+def _required(items) -> frozenset[str] | None:
+    """Fragments one of which every match of the parsed sequence ``items`` contains."""
+    options: list[frozenset[str]] = []
+    run = {""}
+
+    def flush():
+        if run != {""}:
+            options.append(frozenset(run))
+
+    for op, av in items:
+        syms = _symbols(op, av)
+        if syms is not None:
+            nxt = _cross(run, syms)
+            if nxt is None:  # too many spellings: close the run, start another
+                flush()
+                nxt = syms
+            run = nxt
+            continue
+        if op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):
+            continue  # consumes nothing: the characters around it stay adjacent in the match
+        if run != {""} and op in (_sc.SUBPATTERN, _sc.BRANCH):
+            # "su" + (ed|es|ing): the run goes on into the start of the group
+            lead = _lead([(op, av)])
+            longer = _cross(run, lead) if lead != {""} else None
+            if longer:
+                options.append(frozenset(longer))
+        flush()
+        run = {""}
+        sub = None
+        if op is _sc.SUBPATTERN:
+            sub = _required(av[3])
+        elif op is _sc.ATOMIC_GROUP:
+            sub = _required(av)
+        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT, _sc.POSSESSIVE_REPEAT) and av[0] >= 1:
+            sub = _required(av[2])
+        elif op is _sc.BRANCH:
+            alts = [_required(alt) for alt in av[1]]
+            if all(alts):
+                sub = frozenset().union(*alts)
+        if sub:
+            options.append(sub)
+    flush()
+    return max(options, key=_quality) if options else None
+
+
+def required_keys(rx: re.Pattern) -> frozenset[str] | None:
+    """Folded fragments one of which every match of ``rx`` contains, or None if none is known.
+
+    From the parsed regex: a run of literal characters in a sequence (``\\b`` and lookarounds
+    consume nothing, so they do not break a run), a group repeated at least once, a group, or
+    an alternation whose every branch has required fragments (their union). Of the options of
+    a sequence, the most selective is kept.
+
+    >>> sorted(required_keys(re.compile(r"\\b(?:fined|fines)\\b(?!\\s+of)|\\bto\\s+fine\\b", re.I)))
+    ['fine', 'fined', 'fines']
+    >>> sorted(required_keys(re.compile(r"\\bin\\s+(?P<year>19[5-9]\\d|20\\d\\d)\\b")))
+    ['0000']
+    """
+    if _sp is None:
+        return None
+    try:
+        keys = _required(_sp.parse(rx.pattern, rx.flags).data)
+    except Exception:  # pragma: no cover - unknown regex construct: no prefilter
+        return None
+    return keys or None
+
+
+def _accepts(op, av, ch: str) -> bool:
+    """Can the one-character atom match ``ch``? (Over-approximated: True when unsure.)
+
+    Literals and ranges are tested by the regex engine itself, case-insensitively (a superset
+    of the case-sensitive answer); inside a negated set, case-sensitively (a subset, so its
+    complement is again a superset).
+    """
+    if op is _sc.LITERAL:
+        return re.fullmatch(re.escape(chr(av)), ch, re.I) is not None
+    if op is _sc.NOT_LITERAL:
+        return chr(av) != ch
+    if op is _sc.IN:
+        negate = bool(av) and av[0][0] is _sc.NEGATE
+        flags = 0 if negate else re.I
+        hit = False
+        for iop, iav in av[1:] if negate else av:
+            if iop is _sc.LITERAL:
+                hit = re.fullmatch(re.escape(chr(iav)), ch, flags) is not None
+            elif iop is _sc.RANGE:
+                rng = "[" + re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])) + "]"
+                hit = re.fullmatch(rng, ch, flags) is not None
+            elif iop is _sc.CATEGORY:
+                rx = _CATEGORY.get(iav)
+                hit = (rx.fullmatch(ch) is not None) if rx is not None else not negate
+            else:
+                hit = not negate  # unknown item: assume the worst
+            if hit:
+                break
+        return not hit if negate else hit
+    return True  # ANY and anything unknown
+
+
+def _reads(items, ch: str) -> bool:
+    for op, av in items:
+        if op is _sc.AT:
+            if av in (_sc.AT_END, _sc.AT_END_LINE, _sc.AT_END_STRING):
+                return True  # "$" looks at the end of the text: never cut the text short
+            continue  # \\b and "^" look at the two characters around a position, no further
+        if op in (_sc.ASSERT, _sc.ASSERT_NOT):
+            if av[0] == 1 and _reads(av[1], ch):  # a lookahead steps forward like the match
+                return True
+            continue  # a lookbehind only reads what is before its position
+        if op is _sc.SUBPATTERN:
+            if _reads(av[3], ch):
+                return True
+        elif op is _sc.ATOMIC_GROUP:
+            if _reads(av, ch):
+                return True
+        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT, _sc.POSSESSIVE_REPEAT):
+            if _reads(av[2], ch):
+                return True
+        elif op is _sc.BRANCH:
+            if any(_reads(alt, ch) for alt in av[1]):
+                return True
+        elif op in (_sc.LITERAL, _sc.NOT_LITERAL, _sc.IN, _sc.ANY):
+            if _accepts(op, av, ch):
+                return True
+        else:
+            return True  # group references, conditionals...: assume the worst
+    return False
+
+
+def can_read(rx: re.Pattern, ch: str) -> bool:
+    """Can ``rx``, matching forward from a position, step over the character ``ch``?
+
+    That is: can a match contain ``ch``, or a lookahead of the regex consume it. If not, a
+    match can neither contain ``ch`` nor depend on what follows it (True when unsure).
+
+    >>> can_read(re.compile(r"\\bfined\\b[^.]{0,60}?\\bby\\b(?!\\s+the)", re.I), ".")
+    False
+    >>> can_read(re.compile(r"Jan\\.?\\s+\\d"), "."), can_read(re.compile(r"\\d(?=[\\s.])"), ".")
+    (True, True)
+    """
+    if _sp is None:
+        return True
+    try:
+        return _reads(_sp.parse(rx.pattern, rx.flags).data, ch)
+    except Exception:  # pragma: no cover
+        return True
+
+
+if _sc is not None:
+    _CATEGORY = {_sc.CATEGORY_DIGIT: re.compile(r"\d"), _sc.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
+                 _sc.CATEGORY_SPACE: re.compile(r"\s"), _sc.CATEGORY_NOT_SPACE: re.compile(r"\S"),
+                 _sc.CATEGORY_WORD: re.compile(r"\w"), _sc.CATEGORY_NOT_WORD: re.compile(r"\W")}
+
+
+class Prefilter:
+    """A registry of regexes that :meth:`plan` runs over the sentences of one text.
+
+    Each regex added gets a bit; a memo maps each word of the texts seen (a run of letters and
+    digits) to the bits of the regexes one of whose required fragments its fold contains. A
+    fragment is made of letters and digits, so it always lies inside one word. The memos are
+    the only state that changes after import (bounded; losing them only costs time).
+    """
+
+    def __init__(self) -> None:
+        self._rx: list[re.Pattern] = []
+        self._by_key: dict[str, int] = {}   # fragment -> bits of the regexes that require it
+        self._key_lens: list[int] = []
+        self._always = 0                    # bits of the regexes without required fragments
+        self._words: dict[str, int] = {}    # memo: lower-cased word -> bits
+        self._readers: dict[str, int] = {}  # memo: character -> bits of the regexes that read it
+
+    def add(self, rx: re.Pattern) -> int:
+        """Register ``rx`` (at import); returns its index for :meth:`Plan.finditer`."""
+        i = len(self._rx)
+        self._rx.append(rx)
+        keys = required_keys(rx)
+        if keys is None:
+            self._always |= 1 << i
+        else:
+            for k in keys:
+                self._by_key[k] = self._by_key.get(k, 0) | 1 << i
+        self._key_lens = sorted({len(k) for k in self._by_key})
+        self._words.clear()
+        self._readers.clear()
+        return i
+
+    def _word_bits(self, w: str) -> int:
+        bits = self._words.get(w)
+        if bits is None:
+            f = fold(w)
+            if f is None:  # (cannot happen to a lower-cased word; then assume every fragment)
+                bits = (1 << len(self._rx)) - 1
+            else:
+                bits, by_key, n = 0, self._by_key, len(f)
+                for ln in self._key_lens:
+                    if ln > n:
+                        break
+                    for i in range(n - ln + 1):
+                        bits |= by_key.get(f[i:i + ln], 0)
+            if len(self._words) > 200_000:
+                self._words.clear()
+            self._words[w] = bits
+        return bits
+
+    def _reader_bits(self, ch: str) -> int:
+        bits = self._readers.get(ch)
+        if bits is None:
+            bits = 0
+            for i, rx in enumerate(self._rx):
+                if can_read(rx, ch):
+                    bits |= 1 << i
+            if len(self._readers) > 10_000:
+                self._readers.clear()
+            self._readers[ch] = bits
+        return bits
+
+    def plan(self, text: str, ends: list[int]) -> "Plan":
+        """A plan for ``text`` cut after each offset of ``ends`` (e.g. the sentence ends)."""
+        return Plan(self, text, ends)
+
+
+class Plan:
+    """One text cut into pieces (e.g. sentences), and the regexes each piece may hold a match of.
+
+    ``finditer(i)`` gives exactly ``rx.finditer(text)`` for the regex ``i`` of the prefilter,
+    scanning only the segments that can hold a match.
+    """
+
+    def __init__(self, pf: Prefilter, text: str, ends: list[int]) -> None:
+        self.pf, self.text = pf, text
+        self._known = len(pf._rx)  # regexes added later are not in the masks: they scan it all
+        self._segments: dict[int, list[tuple[int, int, int]]] = {}
+        low = text.lower()  # words are folded once each, in the prefilter's memo
+        if len(low) != len(text):
+            self.bounds = None  # no prefilter for this text: every regex scans all of it
+            return
+        n = len(text)
+        bounds = [0]
+        for e in ends:
+            # a cut must not split a word (a fragment would be lost in the cut)
+            if bounds[-1] < e < n and not (low[e - 1].isalnum() and low[e].isalnum()):
+                bounds.append(e)
+        bounds.append(n)
+        self.bounds = bounds
+        self.masks: list[int] = []
+        self.any = 0
+        # cut k (after piece k) is unsafe for the regexes that can read the character before it
+        self.unsafe = [pf._reader_bits(text[e - 1]) for e in bounds[1:-1]]
+        word_bits, findall = pf._word_bits, _TOKEN.findall
+        for a, b in zip(bounds, bounds[1:]):
+            m = 0
+            for w in set(findall(low, a, b)):
+                m |= word_bits(w)
+            self.masks.append(m)
+            self.any |= m
+
+    def may_match(self, i: int, start: int, end: int) -> bool:
+        """Can ``text[start:end]`` (e.g. one sentence) hold a match of regex ``i``? False only if
+        it lies in one piece and that piece has none of the regex's fragments."""
+        if self.bounds is None or self.pf._always >> i & 1 or i >= self._known:
+            return True
+        k = bisect.bisect_right(self.bounds, start) - 1
+        if end > self.bounds[k + 1]:
+            return True  # not inside one piece: no claim
+        return bool(self.masks[k] >> i & 1)
+
+    def _segments_for(self, i: int) -> list[tuple[int, int, int]]:
+        """(start, end, bits) of the runs of pieces that no match of regex ``i`` straddles: a
+        cut is kept only where the regex cannot read the character just before it."""
+        bit = 1 << i
+        key = 0
+        for k, u in enumerate(self.unsafe):
+            if u & bit:
+                key |= 1 << k
+        segs = self._segments.get(key)
+        if segs is None:
+            segs = []
+            start, bits, bounds = 0, 0, self.bounds
+            for k, m in enumerate(self.masks):
+                bits |= m
+                if key >> k & 1:
+                    continue  # a match may run on into the next piece
+                segs.append((start, bounds[k + 1], bits))
+                start, bits = bounds[k + 1], 0
+            self._segments[key] = segs
+        return segs
+
+    def finditer(self, i: int) -> Iterator[re.Match]:
+        """Exactly the matches of ``rx.finditer(text)`` for the regex ``i``, in order.
+
+        Why no match is dropped or changed: every match contains one of the regex's required
+        fragments (:func:`required_keys`), so its segment -- a run of pieces between cuts where
+        the regex cannot read the character just before the cut (:func:`can_read`) -- has that
+        fragment in one of its pieces; segments without any are skipped. In the others,
+        ``rx.finditer(text, start, end)`` finds the same matches as a scan of the whole text:
+        no match straddles ``start``, so a scan from the start of the text would be searching
+        afresh from ``start`` too, and whether the regex matches at a position depends only
+        on the text, not on where the scan began (``pos`` is not a slice: ``\\b``, ``^`` and
+        lookbehinds see the whole text); and ``endpos=end`` changes nothing, because neither
+        the match nor a lookahead can step over the character before ``end``, so nothing at or
+        after ``end`` is ever read.
+        """
+        rx = self.pf._rx[i]
+        if self.bounds is None or self.pf._always >> i & 1 or i >= self._known:
+            yield from rx.finditer(self.text)
+            return
+        if not self.any >> i & 1:
+            return
+        segs = self._segments_for(i)
+        if len(segs) == 1:
+            yield from rx.finditer(self.text)
+            return
+        text = self.text
+        for start, end, bits in segs:
+            if bits >> i & 1:
+                yield from rx.finditer(text, start, end)
+
+
+#: the prefilter of the regexes the coder runs over whole bodies (triggers, descriptions, dates)
+PREFILTER = Prefilter()
