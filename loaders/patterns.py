@@ -193,8 +193,9 @@ FUTURE_DATE_CONTEXT = re.compile(
 # * required fragments (:func:`required_keys`): a set of literal fragments one of which every
 #   match contains ("fined" | "fines" | "fining" | "fine" ...); fragments are compared on the
 #   *folded* text (:func:`fold`), so case-insensitive matches are covered;
-# * consumable characters (:func:`can_read`): a match cannot straddle the end of a sentence
-#   whose last character the regex can never consume (no trigger matches a ".").
+# * read contexts (:func:`read_contexts`): a match cannot straddle the end of a sentence whose
+#   last character the regex cannot read there -- no trigger ever matches a "."; a date
+#   pattern reads a "." only right after "jan", "sept"... (the abbreviation "Jan.").
 #
 # See :meth:`Plan.finditer` for why no match is ever dropped.
 
@@ -247,17 +248,18 @@ def fold(text: str) -> str | None:
     return low
 
 
-def _symbols(op, av) -> set[str] | None:
+def _symbols(op, av, alnum: bool = True) -> set[str] | None:
     """The folded characters a one-character atom can match, when they are few letters or
-    digits ("[ée]" -> {"é", "e"}, "[Ll]" -> {"l"}, "\\d" -> {"0"}), else None."""
+    digits ("[ée]" -> {"é", "e"}, "[Ll]" -> {"l"}, "\\d" -> {"0"}), else None. ``alnum=False``:
+    any few characters ("\\." -> {"."})."""
     if op is _sc.LITERAL:
         f = fold(chr(av))
-        return {f} if f is not None and f.isalnum() and f not in _UNFOLDABLE else None
+        return {f} if f is not None and (f.isalnum() or not alnum) and f not in _UNFOLDABLE else None
     if op is _sc.IN:
         syms: set[str] = set()
         for iop, iav in av:
             if iop is _sc.LITERAL:
-                one = _symbols(iop, iav)
+                one = _symbols(iop, iav, alnum)
                 if one is None:
                     return None
                 syms |= one
@@ -461,6 +463,80 @@ def can_read(rx: re.Pattern, ch: str) -> bool:
         return True
 
 
+_TAIL = 8  # characters of context kept before a read
+
+
+def _walk(items, ch: str, tails: frozenset[str], ctx: set[str]) -> frozenset[str]:
+    """Walk a parsed sequence for :func:`read_contexts`.
+
+    ``tails``: what the match may have consumed just before this point, as known endings
+    (folded, at most ``_TAIL`` characters; "" = nothing known). Each place where ``ch`` may be
+    consumed adds the endings before it to ``ctx`` (a lookahead that may consume ``ch`` adds
+    "": its context is not tracked). Returns the endings after the sequence.
+    """
+    for op, av in items:
+        if op is _sc.AT:
+            if av in (_sc.AT_END, _sc.AT_END_LINE, _sc.AT_END_STRING):
+                ctx.add("")  # "$" looks at the end of the text: never cut the text short
+            continue
+        if op in (_sc.ASSERT, _sc.ASSERT_NOT):
+            if av[0] == 1 and _reads(av[1], ch):
+                ctx.add("")
+            continue
+        if op is _sc.SUBPATTERN:
+            tails = _walk(av[3], ch, tails, ctx)
+        elif op is _sc.ATOMIC_GROUP:
+            tails = _walk(av, ch, tails, ctx)
+        elif op is _sc.BRANCH:
+            tails = frozenset().union(*(_walk(alt, ch, tails, ctx) for alt in av[1]))
+        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT, _sc.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            if hi == 0:
+                continue
+            after = _walk(sub, ch, tails, ctx)
+            if hi > 1:
+                # later rounds follow the previous round: known endings are those of one round
+                # alone (shorter endings only weaken the check, so this stays sound)
+                after |= _walk(sub, ch, frozenset(("",)), ctx)
+            tails = after | tails if lo == 0 else after
+        elif op in (_sc.LITERAL, _sc.NOT_LITERAL, _sc.IN, _sc.ANY):
+            if _accepts(op, av, ch):
+                ctx.update(tails)
+            syms = _symbols(op, av, alnum=False)
+            tails = (frozenset((t + c)[-_TAIL:] for t in tails for c in syms) if syms
+                     else frozenset(("",)))
+        else:  # group references, conditionals...: assume the worst
+            ctx.add("")
+            tails = frozenset(("",))
+        if len(tails) > 256:
+            tails = frozenset(("",))
+    return tails
+
+
+def read_contexts(rx: re.Pattern, ch: str) -> frozenset[str] | None:
+    """Where ``rx`` can read the character ``ch`` (see :func:`can_read`): None if nowhere, else
+    the endings (folded) that the text just before ``ch`` must have for the regex to read it
+    there; "" among them: anywhere.
+
+    A match contains ``ch`` only right after the literal text its regex consumed before it:
+    ``Jan\\.?`` reads a "." only after "jan", so a sentence ending in "regulation." can be cut
+    for it, and one ending in "Jan." cannot.
+
+    >>> sorted(read_contexts(re.compile(r"\\b(?:Jan|Sept?)\\.?\\s+\\d"), "."))
+    ['jan', 'sep', 'sept']
+    >>> read_contexts(re.compile(r"[^.]+"), "."), read_contexts(re.compile(r"\\w+(?=[.])"), ".")
+    (None, frozenset({''}))
+    """
+    if _sp is None:
+        return frozenset(("",))
+    try:
+        ctx: set[str] = set()
+        _walk(_sp.parse(rx.pattern, rx.flags).data, ch, frozenset(("",)), ctx)
+    except Exception:  # pragma: no cover
+        return frozenset(("",))
+    return frozenset(ctx) if ctx else None
+
+
 if _sc is not None:
     _CATEGORY = {_sc.CATEGORY_DIGIT: re.compile(r"\d"), _sc.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
                  _sc.CATEGORY_SPACE: re.compile(r"\s"), _sc.CATEGORY_NOT_SPACE: re.compile(r"\S"),
@@ -482,7 +558,9 @@ class Prefilter:
         self._key_lens: list[int] = []
         self._always = 0                    # bits of the regexes without required fragments
         self._words: dict[str, int] = {}    # memo: lower-cased word -> bits
-        self._readers: dict[str, int] = {}  # memo: character -> bits of the regexes that read it
+        # memo: character -> (bits of the regexes that may read it anywhere, ending -> bits of
+        # the regexes that may read it after that ending)
+        self._readers: dict[str, tuple[int, dict[str, int]]] = {}
 
     def add(self, rx: re.Pattern) -> int:
         """Register ``rx`` (at import); returns its index for :meth:`Plan.finditer`."""
@@ -517,16 +595,31 @@ class Prefilter:
             self._words[w] = bits
         return bits
 
-    def _reader_bits(self, ch: str) -> int:
-        bits = self._readers.get(ch)
-        if bits is None:
-            bits = 0
+    def _reader_bits(self, ch: str, before: str | None) -> int:
+        """Bits of the regexes that may read ``ch`` after the (folded) text ``before`` (None:
+        unknown, so after anything)."""
+        memo = self._readers.get(ch)
+        if memo is None:
+            always, after = 0, {}
             for i, rx in enumerate(self._rx):
-                if can_read(rx, ch):
-                    bits |= 1 << i
+                ctx = read_contexts(rx, ch)
+                if ctx is None:
+                    continue
+                if "" in ctx:
+                    always |= 1 << i
+                else:
+                    for t in ctx:
+                        after[t] = after.get(t, 0) | 1 << i
             if len(self._readers) > 10_000:
                 self._readers.clear()
-            self._readers[ch] = bits
+            memo = self._readers[ch] = (always, after)
+        bits, after = memo
+        if before is None:
+            for b in after.values():
+                bits |= b
+        elif after:
+            for k in range(1, min(len(before), _TAIL) + 1):
+                bits |= after.get(before[-k:], 0)
         return bits
 
     def plan(self, text: str, ends: list[int]) -> "Plan":
@@ -559,13 +652,15 @@ class Plan:
         self.bounds = bounds
         self.masks: list[int] = []
         self.any = 0
-        # cut k (after piece k) is unsafe for the regexes that can read the character before it
-        self.unsafe = [pf._reader_bits(text[e - 1]) for e in bounds[1:-1]]
-        word_bits, findall = pf._word_bits, _TOKEN.findall
+        # cut k (after piece k) is unsafe for the regexes that may read the character before it
+        self.unsafe = [pf._reader_bits(text[e - 1], fold(low[max(0, e - 1 - _TAIL):e - 1]))
+                       for e in bounds[1:-1]]
+        known, word_bits, findall = pf._words.get, pf._word_bits, _TOKEN.findall
         for a, b in zip(bounds, bounds[1:]):
             m = 0
             for w in set(findall(low, a, b)):
-                m |= word_bits(w)
+                bits = known(w)
+                m |= word_bits(w) if bits is None else bits
             self.masks.append(m)
             self.any |= m
 
@@ -603,17 +698,18 @@ class Plan:
     def finditer(self, i: int) -> Iterator[re.Match]:
         """Exactly the matches of ``rx.finditer(text)`` for the regex ``i``, in order.
 
-        Why no match is dropped or changed: every match contains one of the regex's required
-        fragments (:func:`required_keys`), so its segment -- a run of pieces between cuts where
-        the regex cannot read the character just before the cut (:func:`can_read`) -- has that
-        fragment in one of its pieces; segments without any are skipped. In the others,
-        ``rx.finditer(text, start, end)`` finds the same matches as a scan of the whole text:
-        no match straddles ``start``, so a scan from the start of the text would be searching
-        afresh from ``start`` too, and whether the regex matches at a position depends only
-        on the text, not on where the scan began (``pos`` is not a slice: ``\\b``, ``^`` and
-        lookbehinds see the whole text); and ``endpos=end`` changes nothing, because neither
-        the match nor a lookahead can step over the character before ``end``, so nothing at or
-        after ``end`` is ever read.
+        Why no match is dropped or changed. A cut is kept for this regex only where it cannot
+        read the character just before the cut, given the text before that character
+        (:func:`read_contexts`: no match contains it there, no lookahead consumes it). The
+        pieces between kept cuts form segments, and no match straddles a kept cut. Every match
+        contains one of the regex's required fragments (:func:`required_keys`), so its segment
+        has that fragment in one of its pieces: segments without any are skipped. In the
+        others, ``rx.finditer(text, start, end)`` finds the same matches as a scan of the whole
+        text: no match straddles ``start``, so a whole-text scan searches afresh from ``start``
+        too, and whether the regex matches at a position depends only on the text, not on
+        where the scan began (``pos`` is not a slice: ``\\b``, ``^`` and lookbehinds see the
+        whole text); and ``endpos=end`` changes nothing: no path of the regex can step over the
+        character before ``end``, so nothing at or after ``end`` is ever read.
         """
         rx = self.pf._rx[i]
         if self.bounds is None or self.pf._always >> i & 1 or i >= self._known:

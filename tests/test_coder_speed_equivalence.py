@@ -77,6 +77,26 @@ def test_prefilter_cuts_anywhere(texts):
             assert [m.span() for m in plan.finditer(i)] == [m.span() for m in rx.finditer(text)], rx.pattern
 
 
+def test_cuts_after_a_full_stop_that_a_date_reads():
+    """ "Jan." reads its "." as part of a date: a cut there must not split the date."""
+    from loaders.patterns import read_contexts
+
+    assert "jan" in read_contexts(PREFILTER._rx[_date_index("mdy")], ".")
+    text = ("It began on Jan. 5, 2025 in Rome. On Sept. 3 2024 and Dec. 2023, too. The Japan. 5 "
+            "cases in jan. 2022. Le 3 févr. 2021. Oct.\n12 was the day; nov. 4")
+    for cut in [k + 1 for k, c in enumerate(text) if c == "."]:
+        plan = PREFILTER.plan(text, [cut])
+        for i, rx in enumerate(PREFILTER._rx):
+            assert [m.span() for m in plan.finditer(i)] == [m.span() for m in rx.finditer(text)], (
+                rx.pattern, text[:cut])
+
+
+def _date_index(kind: str) -> int:
+    from loaders import dates
+
+    return dates._SCAN[[k for k, _ in dates._COMPILED].index(kind)]
+
+
 def test_sentence_check_of_anchored_triggers(texts):
     anchored = [t for t in coder.TRIGGERS if t.rx.pattern.startswith("^")]
     assert anchored
