@@ -1,6 +1,7 @@
 """The offline French + English event coder: Article -> Extraction.
 
-Pure, deterministic, thread-safe (no shared mutable state after import), no network. No model
+Pure, deterministic, thread-safe (no shared mutable state after import but the memo of the
+regex prefilter, ``loaders/patterns.py``, which never changes a result), no network. No model
 by default; with ``ner=True`` or ``AIGOV_NER=1`` the optional spaCy extra (``loaders/ner.py``,
 ``pip install aigov[nlp]``) proposes French person and organisation names the dictionary lacks.
 

@@ -11,6 +11,10 @@ A trigger is a regular expression over one sentence. Options:
 
 Role types: which entity types may be actors / targets of each event type (a Law cannot be
 investigated, a Country is not fined by a company...).
+
+:data:`PREFILTER` (end of the module) runs the coder's regexes -- these triggers, its
+descriptions and the date patterns -- only over the sentences that can hold a match, with the
+same matches as a scan of the whole body.
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ from graph.model import EntityType as T
 from graph.model import EventType as E
 
 __all__ = ["Trigger", "TRIGGERS", "ACTOR_TYPES", "TARGET_TYPES", "TARGET_REQUIRED",
-           "HYPOTHETICAL", "NEGATION", "PLANNED", "FUTURE_DATE_CONTEXT"]
+           "HYPOTHETICAL", "NEGATION", "PLANNED", "FUTURE_DATE_CONTEXT",
+           "PREFILTER", "Prefilter", "Plan", "fold", "required_keys", "can_read", "read_contexts"]
 
 AUTH = {T.COUNTRY, T.GOVERNMENT, T.REGULATOR, T.LEGISLATURE, T.COURT}
 PARTY = {T.PERSON, T.COMPANY, T.GOVERNMENT, T.COUNTRY, T.REGULATOR, T.LEGISLATURE, T.COURT,
@@ -464,6 +469,7 @@ def can_read(rx: re.Pattern, ch: str) -> bool:
 
 
 _TAIL = 8  # characters of context kept before a read
+_MAX_WORDS = 50_000  # words in the prefilter's memo
 
 
 def _walk(items, ch: str, tails: frozenset[str], ctx: set[str]) -> frozenset[str]:
@@ -590,7 +596,7 @@ class Prefilter:
                         break
                     for i in range(n - ln + 1):
                         bits |= by_key.get(f[i:i + ln], 0)
-            if len(self._words) > 200_000:
+            if len(self._words) >= _MAX_WORDS:  # (a few MB at most; cleared, not evicted)
                 self._words.clear()
             self._words[w] = bits
         return bits
