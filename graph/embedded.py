@@ -183,6 +183,7 @@ class EmbeddedStore(GraphStore):
         else:
             raise StoreError(f"unique constraints not operational after 30 s: {pending}")
         self._schema_checked = True
+        self._upgrade()
 
     def _constraints(self) -> list[dict[str, Any]]:
         try:

@@ -110,6 +110,7 @@ class Neo4jStore(GraphStore):
             self._run(INDEX.format(name=f"aigov_{label.lower()}_{prop}", label=token(label), prop=prop),
                       write=True, schema=True)
         self._schema_checked = True
+        self._upgrade()
 
     def _run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
              schema: bool = False) -> list[dict[str, Any]]:

@@ -184,6 +184,11 @@ class GraphStore(ABC):
     def close(self) -> None:
         """Release connections (the data stays)."""
 
+    def _upgrade(self) -> None:
+        """Bring a graph written by an earlier aigov up to date; the stores call it at the end
+        of :meth:`ensure_schema`. Idempotent, and a scan that changes nothing on a current graph."""
+        self._run(cypher.BACKFILL_SOURCES, write=True)
+
     # -- public API -----------------------------------------------------------------------
     def __enter__(self) -> "GraphStore":
         return self

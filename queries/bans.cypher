@@ -8,6 +8,6 @@ WHERE (e:BANNED OR e:BLOCKED_ACCESS)
   AND ($entity IS NULL OR $entity IN a.keys OR $entity IN t.keys)
   AND ($since IS NULL OR e.end >= $since)
 RETURN e.type AS type, a.name AS actor, a.type AS actor_type, t.name AS target, e.date AS date,
-  e.modality AS modality, size([(ar:Article)-[:REPORTS]->(e) | ar.id]) AS sources, e.evidence AS evidence
+  e.modality AS modality, e.sources AS sources, e.evidence AS evidence
 ORDER BY coalesce(e.start, '9999'), actor, target, type, e.evidence, e.id
 LIMIT $limit

@@ -76,6 +76,40 @@ def test_changed_page_replaces_its_old_version(any_store):
     assert _counts(any_store)["labels"]["FINED"] == 1
 
 
+def _sources(store):
+    return {r["t"]: r["n"] for r in store.read("MATCH (e:Event) RETURN e.type AS t, e.sources AS n")}
+
+
+def test_sources_counts_distinct_articles_and_follows_the_graph(any_store):
+    any_store.write(graphdata.both(), extractor="t1")
+    assert _sources(any_store) == {"BLOCKED_ACCESS": 2, "SUED": 1, "DEMANDED": 1, "STATED": 1,
+                                   "CRIMINALISED": 1, "RESTRICTED": 1, "FINED": 1}
+    # a new version of the English page that says the block twice and drops the fine: two
+    # reports from one article are one source; the fine goes; the block keeps both pages
+    old = graphdata.english()
+    block, fine = old.events
+    body = f"{block.evidence} Again: {block.evidence}"
+    art = Article.from_text(body, title=old.article.title, published=old.article.published,
+                            language="en", source="en.txt", url=old.article.url)
+    twice = [dataclasses.replace(block, evidence_start=0, id=block.id + "a"),
+             dataclasses.replace(block, evidence_start=body.rindex(block.evidence), id=block.id + "b")]
+    used = [e for e in old.entities if e.id in set(block.actors + block.targets)]
+    assert any_store.write([Extraction(art, used, twice)], extractor="t1").replaced == 1
+    after = _sources(any_store)
+    assert after["BLOCKED_ACCESS"] == 2 and "FINED" not in after
+    # the French page goes the same way: the block is left with one source
+    fr = graphdata.french()
+    only = Article.from_text(fr.article.body + " Fin.", title="Grok", published="2026-01-14",
+                             language="fr", source="fr.txt", url=fr.article.url)
+    assert any_store.write([Extraction(only)], extractor="t1").replaced == 1
+    assert _sources(any_store) == {"BLOCKED_ACCESS": 1}
+    # a graph written before `sources` existed gets it from ensure_schema
+    any_store._run("MATCH (e:Event) REMOVE e.sources", write=True)
+    assert _sources(any_store) == {"BLOCKED_ACCESS": None}
+    any_store.ensure_schema()
+    assert _sources(any_store) == {"BLOCKED_ACCESS": 1}
+
+
 def test_plan_says_what_each_article_would_do_and_writes_nothing(any_store):
     fr, en = graphdata.both()
     any_store.write([fr], extractor="v1")
