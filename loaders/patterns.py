@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -419,110 +420,80 @@ def _accepts(op, av, ch: str) -> bool:
     return True  # ANY and anything unknown
 
 
-def _reads(items, ch: str) -> bool:
-    for op, av in items:
-        if op is _sc.AT:
-            if av in (_sc.AT_END, _sc.AT_END_LINE, _sc.AT_END_STRING):
-                return True  # "$" looks at the end of the text: never cut the text short
-            continue  # \\b and "^" look at the two characters around a position, no further
-        if op in (_sc.ASSERT, _sc.ASSERT_NOT):
-            if av[0] == 1 and _reads(av[1], ch):  # a lookahead steps forward like the match
-                return True
-            continue  # a lookbehind only reads what is before its position
-        if op is _sc.SUBPATTERN:
-            if _reads(av[3], ch):
-                return True
-        elif op is _sc.ATOMIC_GROUP:
-            if _reads(av, ch):
-                return True
-        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT, _sc.POSSESSIVE_REPEAT):
-            if _reads(av[2], ch):
-                return True
-        elif op is _sc.BRANCH:
-            if any(_reads(alt, ch) for alt in av[1]):
-                return True
-        elif op in (_sc.LITERAL, _sc.NOT_LITERAL, _sc.IN, _sc.ANY):
-            if _accepts(op, av, ch):
-                return True
-        else:
-            return True  # group references, conditionals...: assume the worst
-    return False
-
-
-def can_read(rx: re.Pattern, ch: str) -> bool:
-    """Can ``rx``, matching forward from a position, step over the character ``ch``?
-
-    That is: can a match contain ``ch``, or a lookahead of the regex consume it. If not, a
-    match can neither contain ``ch`` nor depend on what follows it (True when unsure).
-
-    >>> can_read(re.compile(r"\\bfined\\b[^.]{0,60}?\\bby\\b(?!\\s+the)", re.I), ".")
-    False
-    >>> can_read(re.compile(r"Jan\\.?\\s+\\d"), "."), can_read(re.compile(r"\\d(?=[\\s.])"), ".")
-    (True, True)
-    """
-    if _sp is None:
-        return True
-    try:
-        return _reads(_sp.parse(rx.pattern, rx.flags).data, ch)
-    except Exception:  # pragma: no cover
-        return True
-
-
 _TAIL = 8  # characters of context kept before a read
 _MAX_WORDS = 50_000  # words in the prefilter's memo
+_NOTHING_KNOWN = frozenset(("",))
 
 
-def _walk(items, ch: str, tails: frozenset[str], ctx: set[str]) -> frozenset[str]:
-    """Walk a parsed sequence for :func:`read_contexts`.
+class _Reads:
+    """Where a regex reads characters, whatever the character: for each one-character atom,
+    the endings that the text consumed just before it may have (see :func:`read_contexts`)."""
 
-    ``tails``: what the match may have consumed just before this point, as known endings
-    (folded, at most ``_TAIL`` characters; "" = nothing known). Each place where ``ch`` may be
-    consumed adds the endings before it to ``ctx`` (a lookahead that may consume ``ch`` adds
-    "": its context is not tracked). Returns the endings after the sequence.
-    """
-    for op, av in items:
-        if op is _sc.AT:
-            if av in (_sc.AT_END, _sc.AT_END_LINE, _sc.AT_END_STRING):
-                ctx.add("")  # "$" looks at the end of the text: never cut the text short
-            continue
-        if op in (_sc.ASSERT, _sc.ASSERT_NOT):
-            if av[0] == 1 and _reads(av[1], ch):
-                ctx.add("")
-            continue
-        if op is _sc.SUBPATTERN:
-            tails = _walk(av[3], ch, tails, ctx)
-        elif op is _sc.ATOMIC_GROUP:
-            tails = _walk(av, ch, tails, ctx)
-        elif op is _sc.BRANCH:
-            tails = frozenset().union(*(_walk(alt, ch, tails, ctx) for alt in av[1]))
-        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT, _sc.POSSESSIVE_REPEAT):
-            lo, hi, sub = av
-            if hi == 0:
+    __slots__ = ("atoms", "always")
+
+    def __init__(self, items) -> None:
+        self.atoms: dict[tuple, tuple[object, object, set[str]]] = {}
+        self.always = False  # reads anything anywhere ("$", constructs not analysed)
+        self._walk(items, _NOTHING_KNOWN)
+
+    def _walk(self, items, tails: frozenset[str]) -> frozenset[str]:
+        """``tails``: what the match may have consumed just before this point, as known endings
+        (folded, at most ``_TAIL`` characters; "" = nothing known). Returns those after."""
+        for op, av in items:
+            if op is _sc.AT:
+                if av in (_sc.AT_END, _sc.AT_END_LINE, _sc.AT_END_STRING):
+                    self.always = True  # "$" looks at the end of the text: never cut it short
                 continue
-            after = _walk(sub, ch, tails, ctx)
-            if hi > 1:
-                # later rounds follow the previous round: known endings are those of one round
-                # alone (shorter endings only weaken the check, so this stays sound)
-                after |= _walk(sub, ch, frozenset(("",)), ctx)
-            tails = after | tails if lo == 0 else after
-        elif op in (_sc.LITERAL, _sc.NOT_LITERAL, _sc.IN, _sc.ANY):
-            if _accepts(op, av, ch):
-                ctx.update(tails)
-            syms = _symbols(op, av, alnum=False)
-            tails = (frozenset((t + c)[-_TAIL:] for t in tails for c in syms) if syms
-                     else frozenset(("",)))
-        else:  # group references, conditionals...: assume the worst
-            ctx.add("")
-            tails = frozenset(("",))
-        if len(tails) > 256:
-            tails = frozenset(("",))
-    return tails
+            if op in (_sc.ASSERT, _sc.ASSERT_NOT):
+                if av[0] == 1:  # a lookahead reads on from here, like the match (then backs off)
+                    self._walk(av[1], tails)
+                continue  # a lookbehind only reads what is before its position
+            if op is _sc.SUBPATTERN:
+                tails = self._walk(av[3], tails)
+            elif op is _sc.ATOMIC_GROUP:
+                tails = self._walk(av, tails)
+            elif op is _sc.BRANCH:
+                tails = frozenset().union(*(self._walk(alt, tails) for alt in av[1]))
+            elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT, _sc.POSSESSIVE_REPEAT):
+                lo, hi, sub = av
+                if hi == 0:
+                    continue
+                after = self._walk(sub, tails)
+                if hi > 1:
+                    # later rounds follow the previous round: their known endings are those of
+                    # one round alone (shorter endings only weaken the check: still sound)
+                    after |= self._walk(sub, _NOTHING_KNOWN)
+                tails = after | tails if lo == 0 else after
+            elif op in (_sc.LITERAL, _sc.NOT_LITERAL, _sc.IN, _sc.ANY):
+                key = (op, tuple(av) if isinstance(av, list) else av)
+                entry = self.atoms.get(key)
+                if entry is None:
+                    entry = self.atoms[key] = (op, av, set())
+                entry[2].update(tails)
+                syms = _symbols(op, av, alnum=False)
+                tails = (frozenset((t + c)[-_TAIL:] for t in tails for c in syms) if syms
+                         else _NOTHING_KNOWN)
+            else:  # group references, conditionals...: assume the worst
+                self.always = True
+                tails = _NOTHING_KNOWN
+            if len(tails) > 256:
+                tails = _NOTHING_KNOWN
+        return tails
+
+    def contexts(self, ch: str, accepts=None) -> frozenset[str] | None:
+        if self.always:
+            return _NOTHING_KNOWN
+        ctx: set[str] = set()
+        for key, (op, av, tails) in self.atoms.items():
+            if (accepts(key, op, av, ch) if accepts else _accepts(op, av, ch)):
+                ctx |= tails
+        return frozenset(ctx) if ctx else None
 
 
 def read_contexts(rx: re.Pattern, ch: str) -> frozenset[str] | None:
-    """Where ``rx`` can read the character ``ch`` (see :func:`can_read`): None if nowhere, else
-    the endings (folded) that the text just before ``ch`` must have for the regex to read it
-    there; "" among them: anywhere.
+    """Where ``rx`` may read the character ``ch``: None if nowhere, else the endings (folded)
+    that the text just before ``ch`` must have for the regex to read it there; "" among them:
+    after anything. To read is to contain ``ch`` in a match, or to consume it in a lookahead.
 
     A match contains ``ch`` only right after the literal text its regex consumed before it:
     ``Jan\\.?`` reads a "." only after "jan", so a sentence ending in "regulation." can be cut
@@ -530,17 +501,27 @@ def read_contexts(rx: re.Pattern, ch: str) -> frozenset[str] | None:
 
     >>> sorted(read_contexts(re.compile(r"\\b(?:Jan|Sept?)\\.?\\s+\\d"), "."))
     ['jan', 'sep', 'sept']
-    >>> read_contexts(re.compile(r"[^.]+"), "."), read_contexts(re.compile(r"\\w+(?=[.])"), ".")
-    (None, frozenset({''}))
+    >>> read_contexts(re.compile(r"[^.]+"), "."), sorted(read_contexts(re.compile(r"\\w+(?=[.])"), "."))
+    (None, [''])
     """
     if _sp is None:
-        return frozenset(("",))
+        return _NOTHING_KNOWN
     try:
-        ctx: set[str] = set()
-        _walk(_sp.parse(rx.pattern, rx.flags).data, ch, frozenset(("",)), ctx)
-    except Exception:  # pragma: no cover
-        return frozenset(("",))
-    return frozenset(ctx) if ctx else None
+        return _Reads(_sp.parse(rx.pattern, rx.flags).data).contexts(ch)
+    except Exception:  # pragma: no cover - unknown regex construct
+        return _NOTHING_KNOWN
+
+
+def can_read(rx: re.Pattern, ch: str) -> bool:
+    """Can ``rx`` read the character ``ch`` anywhere (:func:`read_contexts`)? If not, a match
+    can neither contain ``ch`` nor depend on what follows it.
+
+    >>> can_read(re.compile(r"\\bfined\\b[^.]{0,60}?\\bby\\b(?!\\s+the)", re.I), ".")
+    False
+    >>> can_read(re.compile(r"Jan\\.?\\s+\\d"), "."), can_read(re.compile(r"\\d(?=[\\s.])"), ".")
+    (True, True)
+    """
+    return read_contexts(rx, ch) is not None
 
 
 if _sc is not None:
@@ -552,36 +533,55 @@ if _sc is not None:
 class Prefilter:
     """A registry of regexes that :meth:`plan` runs over the sentences of one text.
 
-    Each regex added gets a bit; a memo maps each word of the texts seen (a run of letters and
-    digits) to the bits of the regexes one of whose required fragments its fold contains. A
-    fragment is made of letters and digits, so it always lies inside one word. The memos are
-    the only state that changes after import (bounded; losing them only costs time).
+    Each regex added gets a bit. Its analysis (fragments, read contexts) is done once, at the
+    first plan. A memo maps each word of the texts seen (a run of letters and digits) to the
+    bits of the regexes one of whose required fragments its fold contains: a fragment is made
+    of letters and digits, so it always lies inside one word. The memos are the only state
+    that changes after the analysis (bounded; losing them only costs time).
     """
 
     def __init__(self) -> None:
         self._rx: list[re.Pattern] = []
+        self._ready = 0                     # regexes analysed so far
+        self._lock = threading.Lock()
         self._by_key: dict[str, int] = {}   # fragment -> bits of the regexes that require it
         self._key_lens: list[int] = []
         self._always = 0                    # bits of the regexes without required fragments
+        self._reads: list[_Reads | None] = []
         self._words: dict[str, int] = {}    # memo: lower-cased word -> bits
-        # memo: character -> (bits of the regexes that may read it anywhere, ending -> bits of
-        # the regexes that may read it after that ending)
+        # memo: character -> (bits of the regexes that may read it after anything, ending ->
+        # bits of the regexes that may read it after that ending)
         self._readers: dict[str, tuple[int, dict[str, int]]] = {}
+        self._accepted: dict[tuple, bool] = {}  # memo: (atom, character) -> _accepts
 
     def add(self, rx: re.Pattern) -> int:
         """Register ``rx`` (at import); returns its index for :meth:`Plan.finditer`."""
-        i = len(self._rx)
         self._rx.append(rx)
-        keys = required_keys(rx)
-        if keys is None:
-            self._always |= 1 << i
-        else:
-            for k in keys:
-                self._by_key[k] = self._by_key.get(k, 0) | 1 << i
-        self._key_lens = sorted({len(k) for k in self._by_key})
-        self._words.clear()
-        self._readers.clear()
-        return i
+        return len(self._rx) - 1
+
+    def _prepare(self) -> None:
+        """Analyse the regexes added since the last plan (each parsed once)."""
+        if self._ready == len(self._rx):
+            return
+        with self._lock:
+            for i in range(self._ready, len(self._rx)):
+                rx = self._rx[i]
+                try:
+                    items = _sp.parse(rx.pattern, rx.flags).data
+                    keys = _required(items) or None
+                    reads = _Reads(items)
+                except Exception:  # (no parser, unknown construct): scanned everywhere
+                    keys = reads = None
+                if keys is None:
+                    self._always |= 1 << i
+                else:
+                    for k in keys:
+                        self._by_key[k] = self._by_key.get(k, 0) | 1 << i
+                self._reads.append(reads)
+            self._key_lens = sorted({len(k) for k in self._by_key})
+            self._words.clear()
+            self._readers.clear()
+            self._ready = len(self._rx)
 
     def _word_bits(self, w: str) -> int:
         bits = self._words.get(w)
@@ -601,14 +601,23 @@ class Prefilter:
             self._words[w] = bits
         return bits
 
+    def _accepts(self, key: tuple, op, av, ch: str) -> bool:
+        k = (key, ch)
+        r = self._accepted.get(k)
+        if r is None:
+            if len(self._accepted) >= _MAX_WORDS:
+                self._accepted.clear()
+            r = self._accepted[k] = _accepts(op, av, ch)
+        return r
+
     def _reader_bits(self, ch: str, before: str | None) -> int:
         """Bits of the regexes that may read ``ch`` after the (folded) text ``before`` (None:
         unknown, so after anything)."""
         memo = self._readers.get(ch)
         if memo is None:
             always, after = 0, {}
-            for i, rx in enumerate(self._rx):
-                ctx = read_contexts(rx, ch)
+            for i, reads in enumerate(self._reads):
+                ctx = _NOTHING_KNOWN if reads is None else reads.contexts(ch, self._accepts)
                 if ctx is None:
                     continue
                 if "" in ctx:
@@ -630,6 +639,7 @@ class Prefilter:
 
     def plan(self, text: str, ends: list[int]) -> "Plan":
         """A plan for ``text`` cut after each offset of ``ends`` (e.g. the sentence ends)."""
+        self._prepare()
         return Plan(self, text, ends)
 
 
@@ -642,7 +652,7 @@ class Plan:
 
     def __init__(self, pf: Prefilter, text: str, ends: list[int]) -> None:
         self.pf, self.text = pf, text
-        self._known = len(pf._rx)  # regexes added later are not in the masks: they scan it all
+        self._known = pf._ready  # regexes added later are not in the masks: they scan it all
         self._segments: dict[int, list[tuple[int, int, int]]] = {}
         low = text.lower()  # words are folded once each, in the prefilter's memo
         if len(low) != len(text):

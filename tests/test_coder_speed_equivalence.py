@@ -82,8 +82,10 @@ def test_cuts_after_a_full_stop_that_a_date_reads():
     from loaders.patterns import read_contexts
 
     assert "jan" in read_contexts(PREFILTER._rx[_date_index("mdy")], ".")
+    assert "0" in read_contexts(PREFILTER._rx[_date_index("the_nth")], ".")  # (?=[\s,.]) after a day
     text = ("It began on Jan. 5, 2025 in Rome. On Sept. 3 2024 and Dec. 2023, too. The Japan. 5 "
-            "cases in jan. 2022. Le 3 févr. 2021. Oct.\n12 was the day; nov. 4")
+            "cases in jan. 2022. Le 3 févr. 2021. Oct.\n12 was the day; nov. 4. Puis le 3. Le 14. "
+            "On the 2nd. In 2023. X")
     for cut in [k + 1 for k, c in enumerate(text) if c == "."]:
         plan = PREFILTER.plan(text, [cut])
         for i, rx in enumerate(PREFILTER._rx):
