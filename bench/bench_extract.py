@@ -1,4 +1,5 @@
-"""Extraction speed: the offline coder (``loaders.coder.code``, no spaCy) on one core.
+"""Extraction speed: the offline coder (``loaders.coder.code``) on one core, without and
+with the optional spaCy extra (``ner=True``; measured when the extra is installed).
 
 Baseline, same process, same articles: the cheapest pass any loader makes over a text --
 ``Article.from_text`` (NFC normalisation + sha256 id) and a ``\\w+`` tokenisation. The
@@ -33,13 +34,13 @@ def _baseline(arts) -> float:
     return time.process_time() - t
 
 
-def _code_all(arts) -> tuple[float, float, int]:
+def _code_all(arts, ner: bool = False) -> tuple[float, float, int]:
     from loaders.coder import code
 
     events = 0
     wall, cpu = time.perf_counter(), time.process_time()
     for a in arts:
-        events += len(code(a).events)
+        events += len(code(a, ner=ner).events)
     return time.process_time() - cpu, time.perf_counter() - wall, events
 
 
@@ -55,14 +56,16 @@ def _dev_articles():
     return out
 
 
-def measure(arts, label: str) -> dict:
+def measure(arts, label: str, ner: bool = False) -> dict:
     from loaders.coder import code
 
-    code(arts[0])  # warm the gazetteer and pattern caches (built once per process)
+    # warm the gazetteer and pattern caches, and with ner the spaCy pipelines (one per language)
+    for lang in sorted({a.language for a in arts}):
+        code(next(a for a in arts if a.language == lang), ner=ner)
     mb = sum(len(a.body.encode("utf-8")) for a in arts) / 2**20
     base = _baseline(arts)
-    cpu, wall, events = _code_all(arts)
-    return {"corpus": label, "articles": len(arts), "MB": round(mb, 2), "events": events,
+    cpu, wall, events = _code_all(arts, ner)
+    return {"corpus": label, "ner": ner, "articles": len(arts), "MB": round(mb, 2), "events": events,
             "cpu_s": round(cpu, 2), "articles_per_s": round(len(arts) / cpu, 1),
             "MB_per_s": round(mb / cpu, 3), "baseline_articles_per_s": round(len(arts) / base, 1),
             "coder_over_baseline_cost": ratio(cpu, base)}
@@ -88,13 +91,17 @@ def run(quick: bool) -> dict:
     try:
         rows = []
         dev = _dev_articles()
+        if dev and not quick:
+            dev = dev * max(1, 200 // len(dev))
         if dev:
-            rows.append(measure(dev * max(1, 200 // len(dev)) if not quick else dev, "dev (real, repeated)"))
+            rows.append(measure(dev, "dev (real, repeated)"))
         for n in sizes:
             log(f"extraction: {n} synthetic articles")
             rows.append(measure(corpus.articles(n, seed=11), f"synthetic {n}"))
         peak_small = traced_peak(corpus.articles(sizes[0], seed=12))
         peak_big = traced_peak(corpus.articles(sizes[0] * 3, seed=13))
+        rss_before_ner = peak_rss_mb()
+        ner_rows = with_ner(dev, sizes[0])
     finally:
         if affinity:
             os.sched_setaffinity(0, affinity)
@@ -104,15 +111,36 @@ def run(quick: bool) -> dict:
               "cost_exponent": growth_exponent(small["articles"], small["cpu_s"], big["articles"], big["cpu_s"]),
               "tracemalloc_peak_MB": [peak_small, peak_big],
               "peak_memory_flat": peak_big < 1.5 * peak_small + 1}
-    result = {"rows": rows, "growth": growth, "peak_rss_MB": round(peak_rss_mb(), 1),
+    if ner_rows:  # the cost of the extra, relative to the plain coder on the same articles
+        for r in ner_rows:
+            plain = next(x for x in rows if x["corpus"] == r["corpus"])
+            r["ner_over_plain_cost"] = ratio(r["cpu_s"] / r["articles"], plain["cpu_s"] / plain["articles"])
+        rows += ner_rows
+    result = {"rows": rows, "growth": growth, "peak_rss_MB": round(rss_before_ner, 1),
+              "peak_rss_MB_with_ner": round(peak_rss_mb(), 1) if ner_rows else None,
               "target": {"articles_per_s_per_core": TARGET_ARTICLES_PER_S,
                          "measured": big["articles_per_s"],
                          "met": big["articles_per_s"] >= TARGET_ARTICLES_PER_S}}
-    print(table("Extraction (one core, no spaCy)", rows))
+    print(table("Extraction (one core; ner = the spaCy extra)", rows))
     print(f"tracemalloc peak {peak_small} MB ({sizes[0]} articles) -> {peak_big} MB ({sizes[0] * 3}); "
           f"process peak RSS {result['peak_rss_MB']} MB; target >= {TARGET_ARTICLES_PER_S} art/s: "
           f"{'met' if result['target']['met'] else 'MISSED'} ({big['articles_per_s']})")
     return result
+
+
+def with_ner(dev, n: int) -> list[dict]:
+    """The same measurements with the spaCy extra, if it is installed (``pip install .[nlp]``)."""
+    from loaders import ner
+
+    if not ner.available("fr"):
+        log("extraction: the spaCy extra is not installed; skipping the ner=True rows")
+        return []
+    rows = []
+    if dev:
+        rows.append(measure(dev, "dev (real, repeated)", ner=True))
+    log(f"extraction: {n} synthetic articles with the spaCy extra")
+    rows.append(measure(corpus.articles(n, seed=11), f"synthetic {n}", ner=True))
+    return rows
 
 
 def profile(n: int = 300, out: Path | None = None) -> str:

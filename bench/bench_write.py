@@ -20,7 +20,6 @@ from __future__ import annotations
 import asyncio
 import re
 import time
-from contextlib import contextmanager
 from typing import Any, Sequence
 
 from bench import log, ratio, table
@@ -150,8 +149,12 @@ def graphrag_write(driver, graph, database: str = "neo4j") -> Any:
 
 
 def clear_neo4j(driver, database: str = "neo4j") -> None:
+    """Empty the database in small transactions: relationships first, so that deleting a hub
+    node (tens of thousands of edges at 1M events) never holds them all in one transaction
+    (``DETACH DELETE`` in 5,000-node batches exceeded the transaction memory pool there)."""
     with driver.session(database=database) as s:
-        s.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+        s.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
+        s.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 def count_neo4j(driver) -> dict:
@@ -190,26 +193,6 @@ def aigov_write(store, extractions, batch_size: int, budget_s: float | None = No
     return time.perf_counter() - t, done
 
 
-@contextmanager
-def one_map_parameter():
-    """The proposed fix, applied for the duration: WRITE_BATCH reads every list from ONE map
-    parameter ``$batch`` (``UNWIND $batch.entities AS row``...) instead of ~45 top-level list
-    parameters. Neo4j 5 keys its plan cache on the (size-bucketed) types of top-level
-    parameters, so today nearly every batch re-plans the ~45-part statement (1-4 s)."""
-    from graph import cypher, store as store_mod
-
-    if "$batch." in cypher.WRITE_BATCH:  # the fix is in graph/cypher.py now: nothing to patch
-        yield
-        return
-    old_q, old_p = cypher.WRITE_BATCH, store_mod.write_params
-    cypher.WRITE_BATCH = re.sub(r"\$(\w+)", r"$batch.\1", old_q)
-    store_mod.write_params = lambda ex, extractor, now=None: {"batch": old_p(ex, extractor, now)}
-    try:
-        yield
-    finally:
-        cypher.WRITE_BATCH, store_mod.write_params = old_q, old_p
-
-
 # ---------------------------------------------------------------------------------------------
 # Neo4j
 
@@ -234,14 +217,10 @@ def run_neo4j(store, driver, corpus_fn, quick: bool) -> dict:
                      "seconds": round(seconds, 2), "events_per_s": round(ev / seconds, 1), **(extra or {})})
         return rows[-1]
 
-    def aigov(label, subset, b, proposed=False, budget_s=None, extra=None):
+    def aigov(label, subset, b, budget_s=None, extra=None):
         clear_neo4j(driver)
         log(f"neo4j: {label}, {len(subset)} articles, batch {b}")
-        if proposed:
-            with one_map_parameter():
-                dt, done = aigov_write(store, subset, b, budget_s)
-        else:
-            dt, done = aigov_write(store, subset, b, budget_s)
+        dt, done = aigov_write(store, subset, b, budget_s)
         return record(label, subset, dt, b, extra, written=done)
 
     # 1. per-row vs aigov on the same small subset
@@ -256,12 +235,10 @@ def run_neo4j(store, driver, corpus_fn, quick: bool) -> dict:
     a_small = aigov("aigov", small, DEFAULT_BATCH_SIZE)
     counts_aigov_small = count_neo4j(driver)
 
-    # 2. aigov (as is, and with the proposed fix) vs neo4j-graphrag on the main corpus
+    # 2. aigov vs neo4j-graphrag on the main corpus
     main = exs[:n_main]
     a_main = aigov("aigov", main, DEFAULT_BATCH_SIZE)
     counts_aigov = count_neo4j(driver)
-    p_main = aigov("aigov + proposed fix (one map parameter)", main, DEFAULT_BATCH_SIZE, proposed=True)
-    counts_proposed = count_neo4j(driver)
     clear_neo4j(driver)
     log(f"neo4j: neo4j-graphrag writer, {len(main)} articles")
     t = time.perf_counter()
@@ -278,36 +255,26 @@ def run_neo4j(store, driver, corpus_fn, quick: bool) -> dict:
     with driver.session() as s:  # graphrag's helper index
         s.run("DROP INDEX __entity__tmp_internal_id IF EXISTS").consume()
 
-    # 3. batch-size sweep, as is and with the proposed fix
+    # 3. batch-size sweep
     sweep_rows = []
     sweep_exs = exs[:n_sweep]
-    for proposed in (False, True):
-        for b in sweep:
-            r = aigov("aigov + proposed fix" if proposed else "aigov", sweep_exs, b, proposed, budget,
-                      extra={"rows_per_batch": round(b * rpa)})
-            sweep_rows.append(r)
+    for b in sweep:
+        sweep_rows.append(aigov("aigov", sweep_exs, b, budget, extra={"rows_per_batch": round(b * rpa)}))
     clear_neo4j(driver)
-    cur = [r for r in sweep_rows if r["writer"] == "aigov"]
-    fix = [r for r in sweep_rows if r["writer"] != "aigov"]
-    best = max(cur, key=lambda r: r["events_per_s"])
-    best_fix = max(fix, key=lambda r: r["events_per_s"])
-    dflt = lambda rs: next(x["events_per_s"] for x in rs if x["batch"] == DEFAULT_BATCH_SIZE)  # noqa: E731
+    best = max(sweep_rows, key=lambda r: r["events_per_s"])
+    default = next(x["events_per_s"] for x in sweep_rows if x["batch"] == DEFAULT_BATCH_SIZE)
     result = {
         "rows": rows, "rows_per_article": rpa,
         "counts": {"per_row": counts_per_row, "aigov_same_subset": counts_aigov_small,
-                   "aigov_main": counts_aigov, "aigov_proposed_main": counts_proposed,
+                   "aigov_main": counts_aigov,
                    "graphrag_main": counts_graphrag},
         "ratios": {"aigov_over_per_row_same_subset": ratio(a_small["events_per_s"], per_row["events_per_s"]),
                    "aigov_main_over_per_row": ratio(a_main["events_per_s"], per_row["events_per_s"]),
                    "aigov_over_graphrag": ratio(a_main["events_per_s"], g_row["events_per_s"]),
-                   "aigov_over_graphrag_incl_build": ratio(a_main["events_per_s"], g_row["events_per_s_incl_build"]),
-                   "proposed_over_aigov": ratio(p_main["events_per_s"], a_main["events_per_s"]),
-                   "proposed_over_per_row": ratio(p_main["events_per_s"], per_row["events_per_s"]),
-                   "proposed_over_graphrag": ratio(p_main["events_per_s"], g_row["events_per_s"])},
+                   "aigov_over_graphrag_incl_build": ratio(a_main["events_per_s"], g_row["events_per_s_incl_build"])},
         "sweep": sweep_rows,
-        "best_batch": best["batch"], "best_batch_with_fix": best_fix["batch"],
-        "sweep_relative_to_default": {f"{r['writer']} {r['batch']}": ratio(
-            r["events_per_s"], dflt(cur if r["writer"] == "aigov" else fix)) for r in sweep_rows},
+        "best_batch": best["batch"],
+        "sweep_relative_to_default": {r["batch"]: ratio(r["events_per_s"], default) for r in sweep_rows},
     }
     r = result["ratios"]
     result["targets"] = {
@@ -316,12 +283,12 @@ def run_neo4j(store, driver, corpus_fn, quick: bool) -> dict:
                                  "met": (r["aigov_main_over_per_row"] or 0) >= 50},
         "aigov >= 1x neo4j-graphrag": {"measured": r["aigov_over_graphrag"],
                                        "met": (r["aigov_over_graphrag"] or 0) >= 1}}
-    print(table("Neo4j writes (managed server)", rows[:5],
+    print(table("Neo4j writes (managed server)", rows[:4],
                 ["writer", "articles", "events", "batch", "seconds", "events_per_s", "queries",
                  "graph_build_s", "events_per_s_incl_build"]))
     print(table(f"Neo4j batch-size sweep (articles per batch; points stop after {budget} s)", sweep_rows,
                 ["writer", "batch", "rows_per_batch", "articles", "events", "seconds", "events_per_s"]))
-    print(f"ratios: {result['ratios']}; best batch {best['batch']} (with the fix: {best_fix['batch']})")
+    print(f"ratios: {result['ratios']}; best batch {best['batch']} (default {DEFAULT_BATCH_SIZE})")
     return result
 
 
