@@ -1,5 +1,5 @@
 """RDF export: runs the colleague's ``bench/bench_rdf.py`` (child mode: one export per fresh
-process, so ``ru_maxrss`` is that export's) on the embedded graphs the query benchmark built.
+process, so its peak RSS (`VmHWM`) is that export's) on the embedded graphs the query benchmark built.
 
 Baseline in the same call: ``turtle`` (built as an rdflib Graph, then serialised) against the
 streamed ``nt`` writer, on the same store. "Flat memory" = the streamed export's peak RSS

@@ -72,6 +72,19 @@ def build(home: Path, events: int, per_article: int = 4, entities: int = 2000, s
             "events": counts["labels"].get("Event", 0), "entities": counts["labels"].get("Entity", 0)}
 
 
+def _peak_rss_kb() -> int:
+    """This process's own peak RSS. ``ru_maxrss`` is not: Linux carries it over from the parent
+    through fork and exec, so a child of a big benchmark process reported the parent's peak.
+    ``VmHWM`` belongs to the process image, which exec replaces."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def export_one(home: Path, fmt: str, out: Path) -> dict:
     from graph.embedded import EmbeddedStore
     from graph.export import export_rdf
@@ -80,7 +93,7 @@ def export_one(home: Path, fmt: str, out: Path) -> dict:
         started, cpu = time.perf_counter(), time.process_time()
         summary = export_rdf(store, out, fmt)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_kb = _peak_rss_kb()
     # wall clock includes the store answering the page reads (another process, the other
     # core); CPU seconds are the exporter's own work
     return {"format": fmt, "statements": summary.triples, "seconds": round(seconds, 2),
