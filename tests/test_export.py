@@ -129,6 +129,32 @@ def _export(store, tmp_path: Path, fmt: str, **kw) -> tuple[Path, export.ExportS
 # round trips
 
 
+def test_a_node_deleted_during_the_export_is_an_error_not_a_gap(tmp_path):
+    # ids are read first and pages fetched by id: an event deleted in between must stop the
+    # export with a clear error rather than leave it out of the file
+    racing_store = EmbeddedStore(tmp_path / "home")
+    racing_store.write(fixture(), extractor="test")
+
+    class Racing:
+        def __init__(self, inner):
+            self.inner, self.raced = inner, False
+
+        def read(self, query, params=None):
+            if query == export.EVENTS_PAGE and not self.raced:
+                self.raced = True
+                self.inner._run("MATCH (e:FINED) DETACH DELETE e", write=True)
+            return self.inner.read(query, params)
+
+        def __getattr__(self, name):
+            return getattr(self.inner, name)
+
+    try:
+        with pytest.raises(ExportError, match="changed during the export"):
+            _export(Racing(racing_store), tmp_path, "nt")
+    finally:
+        racing_store.close()
+
+
 @pytest.mark.parametrize("fmt", ["turtle", "nt", "xml", "json-ld", "trig", "nquads"])
 def test_every_format_parses_back_to_the_same_graph(store, reference, tmp_path, fmt):
     path, summary = _export(store, tmp_path, fmt)
