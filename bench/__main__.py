@@ -8,6 +8,7 @@ ports 7690/7477, always stopped in a ``finally``. See ``bench/README.md``.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 import tempfile
@@ -35,6 +36,12 @@ def _order(rows: list[dict], store: str) -> dict[str, float]:
         return {}
     last = max(r["events"] for r in mine)
     return {r["query"]: (r["p50_ms"] if r["p50_ms"] is not None else float("inf")) for r in mine if r["events"] == last}
+
+
+def _steps(points: list[tuple]) -> list[tuple]:
+    """Each step of the size ladder: (smaller point, bigger point, growth exponent); a point is
+    (size, cost, ...) and the points are sorted by size."""
+    return [(a, b, growth_exponent(a[0], a[1], b[0], b[1])) for a, b in zip(points, points[1:])]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -161,8 +168,7 @@ def main(argv: list[str] | None = None) -> int:
             for q in dict.fromkeys(r["query"] for r in query_rows):
                 pts = sorted((r["events"], r["p50_ms"]) for r in query_rows
                              if r["store"] == st and r["query"] == q and r["p50_ms"] is not None)
-                for (n1, t1), (n2, t2) in zip(pts, pts[1:]):  # each step of the size ladder
-                    k = growth_exponent(n1, t1, n2, t2)
+                for (n1, t1), (n2, t2), k in _steps(pts):
                     growth_q.append({"store": st, "query": q, "events": f"{n1 // 1000}k -> {n2 // 1000}k",
                                      "p50_small_ms": t1, "p50_big_ms": t2,
                                      "x_slower": ratio(t2, t1), "exponent": k,
@@ -183,8 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         growth_w = []
         for st in sorted({b["store"] for b in builds}):
             pts = sorted((b["events_reported"], b["seconds"], b["events_per_s"]) for b in builds if b["store"] == st and "error" not in b)
-            for a, b in zip(pts, pts[1:]):  # each step of the size ladder
-                k = growth_exponent(a[0], a[1], b[0], b[1])
+            for a, b, k in _steps(pts):
                 growth_w.append({"store": st, "events": [a[0], b[0]], "events_per_s": [a[2], b[2]],
                                  "exponent": k, "super_linear": bool(k and k > SUPER_LINEAR)})
         print(table("Write growth per step of the size ladder", growth_w))
@@ -216,16 +221,13 @@ def main(argv: list[str] | None = None) -> int:
 
     summary["elapsed_s"] = round(time.perf_counter() - t0, 1)
     if "neo4j" not in parts and (RESULTS / f"neo4j_writes{suffix}.json").is_file():
-        import json  # a partial run: keep the Neo4j write targets of the last full measurement
-
+        # a partial run: keep the Neo4j write targets of the last full measurement
         nw = json.loads((RESULTS / f"neo4j_writes{suffix}.json").read_text())
         for k, v in nw.get("targets", {}).items():
             summary["targets"].setdefault(f"neo4j: {k}", v)
         summary.setdefault("neo4j_best_batch", nw.get("best_batch"))
     previous = RESULTS / f"summary{suffix}.json"
     if parts != set(PARTS) and previous.is_file():  # a partial run updates the last summary
-        import json
-
         old = json.loads(previous.read_text())
         old.get("targets", {}).update(summary["targets"])
         old.get("growth", {}).update(summary["growth"])
