@@ -542,8 +542,10 @@ class ManagedNeo4j:
         argfile = self.conf_dir / f".set-password-{os.getpid()}.args"
         fd = os.open(argfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as fh:
+            # `--` ends the options: a password may begin with '-' (token_urlsafe draws it
+            # one time in 64), which the admin tool would otherwise read as an unknown option.
             fh.write(f'-cp\n"{lib_dir(self.home) / "*"}"\n{ADMIN_TOOL}\ndbms\nset-initial-password\n'
-                     f'"{password}"\n')
+                     f'--\n"{password}"\n')
         try:
             proc = subprocess.run([str(java), f"@{argfile}"], env=self._java_env(), cwd=self.server_dir,
                                   stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)

@@ -45,6 +45,10 @@ def server(tmp_path_factory):
     while http == bolt:
         http = _free_port()
     srv = ManagedNeo4j(tmp_path_factory.mktemp("neo4j-data"), bolt_port=bolt, http_port=http)
+    # A password that begins with '-' (a generated one does, one time in 64): the admin tool
+    # must take it as the password, not as an unknown option (CI once failed on exactly this).
+    srv.server_dir.mkdir(parents=True)
+    srv.password_file.write_text("-" + "p4ssw0rd-from-a-dash-" + "x" * 8 + "\n")
     srv.start(timeout=180)
     yield srv
     srv.stop()
@@ -116,6 +120,17 @@ def test_default_password_is_refused(server):
     with neo4j.GraphDatabase.driver(server.bolt_uri, auth=(USER, "neo4j")) as drv:
         with pytest.raises(neo4j.exceptions.AuthError):
             drv.verify_connectivity()
+
+
+def test_a_new_server_gets_a_random_private_password(tmp_path):
+    srv = ManagedNeo4j(tmp_path, bolt_port=_free_port(), http_port=_free_port())
+    srv.server_dir.mkdir(parents=True)
+    srv.write_conf()
+    srv._ensure_password(find_java()[0])  # the real admin tool
+    mode = stat.S_IMODE(os.stat(srv.password_file).st_mode)
+    assert mode == 0o600
+    assert len(srv.password()) >= 20
+    assert not list(srv.conf_dir.glob(".set-password-*"))  # the argfile is gone
 
 
 def test_password_file_is_private(server):
