@@ -47,6 +47,9 @@ __all__ = [
     "ALL_ARTICLE_IDS",
     "READ_BATCH",
     "BACKFILL_SOURCES",
+    "NEEDS_TALLIES",
+    "DERIVED_RELATIONSHIPS",
+    "BACKFILL_TALLIES",
 ]
 
 _TOKEN_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -120,7 +123,7 @@ MERGE (e:Event {id: row.id})
 ON CREATE SET e.type = row.type, e.date = row.date, e.start = row.start, e.end = row.end,
   e.date_text = row.date_text, e.modality = row.modality, e.quote = row.quote,
   e.detail = row.detail, e.evidence = row.evidence, e.confidence = row.confidence,
-  e.first_seen = row.seen
+  e.first_seen = row.seen, e.tally = true
 ON MATCH SET e.confidence = CASE WHEN row.confidence > e.confidence THEN row.confidence ELSE e.confidence END,
   e.start = CASE WHEN e.start IS NULL OR (row.start IS NOT NULL AND row.start < e.start) THEN row.start ELSE e.start END,
   e.end = CASE WHEN e.end IS NULL OR (row.end IS NOT NULL AND row.end > e.end) THEN row.end ELSE e.end END,
@@ -161,6 +164,45 @@ WITH e, count(DISTINCT a) AS n
 SET e.sources = n
 """
 
+# The tallies that whole-graph rankings read instead of scanning every event (most-targeted
+# and co-actors at 100k events: 336 ms and 1.2 s -> see bench/README.md). Derived data, kept
+# exact in the same atomic statement as the events they count:
+#
+# * ``(a:Entity)-[:ACTS_ON {type, modality, events}]->(t:Entity)``: how many events of that
+#   type and modality have ``a`` among their actors and ``t`` among their targets;
+# * ``Entity.targeted``: how many asserted or planned events with an actor target the entity.
+#
+# An event's actors, targets, type and modality never change (they make its id), so only the
+# events this statement creates are counted: ``e.tally`` is set on creation, read here and
+# removed. Counting per group first makes each tally one write, whatever the order of rows.
+_TALLY_TARGETED = """\
+UNWIND $events AS row
+MATCH (e:Event {id: row.id})
+WHERE e.tally = true AND (e.modality = 'asserted' OR e.modality = 'planned')
+  AND (e)<-[:ACTOR]-(:Entity)
+MATCH (e)-[:TARGET]->(t:Entity)
+WITH t, count(DISTINCT e) AS k
+SET t.targeted = coalesce(t.targeted, 0) + k
+"""
+
+_TALLY_ACTS_ON = """\
+UNWIND $events AS row
+MATCH (e:Event {id: row.id})
+WHERE e.tally = true
+MATCH (a:Entity)-[:ACTOR]->(e)-[:TARGET]->(t:Entity)
+WITH a, t, e.type AS type, e.modality AS modality, count(DISTINCT e) AS k
+MERGE (a)-[s:ACTS_ON {type: type, modality: modality}]->(t)
+ON CREATE SET s.events = k
+ON MATCH SET s.events = s.events + k
+"""
+
+_TALLY_DONE = """\
+UNWIND $events AS row
+MATCH (e:Event {id: row.id})
+WHERE e.tally = true
+SET e.tally = null
+"""
+
 _DIRECT = """\
 UNWIND ${param} AS row
 MATCH (s:Entity {{id: row.src}})
@@ -179,6 +221,7 @@ def _build_write_batch() -> str:
     parts.append(_ROLES)
     parts.append(_REPORTS)
     parts.append(_SOURCES)
+    parts += [_TALLY_TARGETED, _TALLY_ACTS_ON, _TALLY_DONE]
     parts += [_DIRECT.format(param=DIRECT_PARAM(t), rtype=token(t.value)) for t in EventType]
     # Every list is read from ONE map parameter, $batch. Neo4j caches plans by the types and
     # size buckets of the parameters; with ~45 separate lists those changed from batch to batch
@@ -219,6 +262,22 @@ WITH e, count(DISTINCT other) AS others
 SET e.sources = others
 WITH e, others
 WHERE others = 0
+WITH collect(e) AS dead
+UNWIND dead AS e
+OPTIONAL MATCH (e)-[:TARGET]->(t:Entity)
+WHERE (e.modality = 'asserted' OR e.modality = 'planned') AND (e)<-[:ACTOR]-(:Entity)
+WITH dead, t, count(t) AS k
+FOREACH (_ IN CASE WHEN k > 0 THEN [1] ELSE [] END | SET t.targeted = t.targeted - k)
+WITH DISTINCT dead
+UNWIND dead AS e
+OPTIONAL MATCH (a:Entity)-[:ACTOR]->(e)-[:TARGET]->(t:Entity)
+WITH dead, a, t, e.type AS type, e.modality AS modality, count(t) AS k
+OPTIONAL MATCH (a)-[s:ACTS_ON {type: type, modality: modality}]->(t)
+WITH dead, s, s.events - k AS left
+FOREACH (_ IN CASE WHEN left > 0 THEN [1] ELSE [] END | SET s.events = left)
+FOREACH (_ IN CASE WHEN left <= 0 THEN [1] ELSE [] END | DELETE s)
+WITH DISTINCT dead
+UNWIND dead AS e
 OPTIONAL MATCH (x:Entity)-[:ACTOR]->(e)
 OPTIONAL MATCH (x)-[d]->(:Entity)
 WHERE d.event_id = e.id
@@ -237,6 +296,34 @@ OPTIONAL MATCH (a:Article)-[:REPORTS]->(e)
 WITH e, count(DISTINCT a) AS n
 SET e.sources = n
 RETURN count(e) AS filled
+"""
+
+#: Relationship types that are tallies of others (see ``_TALLY_ACTS_ON``): counted by
+#: ``GraphStore.counts`` but not exported, since a reader recomputes them from the events.
+DERIVED_RELATIONSHIPS = ("ACTS_ON",)
+
+#: Whether the graph holds events but not yet the tallies (written by an aigov before them).
+NEEDS_TALLIES = """\
+OPTIONAL MATCH ()-[s:ACTS_ON]->()
+WITH s LIMIT 1
+OPTIONAL MATCH (:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(:Entity)
+WITH s, e LIMIT 1
+RETURN s IS NULL AND e IS NOT NULL AS needed
+"""
+
+#: Count the tallies of :data:`WRITE_BATCH` from scratch (run by ``ensure_schema`` when
+#: :data:`NEEDS_TALLIES` says so).
+BACKFILL_TALLIES = """\
+MATCH (a:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(t:Entity)
+WITH a, t, e.type AS type, e.modality AS modality, count(DISTINCT e) AS k
+MERGE (a)-[s:ACTS_ON {type: type, modality: modality}]->(t)
+SET s.events = k
+WITH count(*) AS _
+MATCH (e:Event)-[:TARGET]->(t:Entity)
+WHERE (e.modality = 'asserted' OR e.modality = 'planned') AND (e)<-[:ACTOR]-(:Entity)
+WITH t, count(DISTINCT e) AS k
+SET t.targeted = k
+RETURN count(t) AS targets
 """
 
 #: Every stored article id, in a stable order.

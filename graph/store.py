@@ -188,6 +188,8 @@ class GraphStore(ABC):
         """Bring a graph written by an earlier aigov up to date; the stores call it at the end
         of :meth:`ensure_schema`. Idempotent, and a scan that changes nothing on a current graph."""
         self._run(cypher.BACKFILL_SOURCES, write=True)
+        if self._run(cypher.NEEDS_TALLIES)[0]["needed"]:
+            self._run(cypher.BACKFILL_TALLIES, write=True)
 
     # -- public API -----------------------------------------------------------------------
     def __enter__(self) -> "GraphStore":

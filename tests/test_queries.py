@@ -155,9 +155,17 @@ def test_both_stores_return_the_same_rows_on_the_corpus(embedded, neo4j_store):
         assert a == b, q.name
 
 
-# The plain definitions that co-actors and multi-source compute faster (see their files): the
-# fast versions must give exactly these rows, whatever the parameters.
+# The plain definitions that co-actors, most-targeted and multi-source compute faster (see
+# their files): the fast versions must give exactly these rows, whatever the parameters.
 NAIVE = {
+    "most-targeted": """\
+MATCH (a:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(t:Entity)
+WHERE e.modality = 'asserted' OR e.modality = 'planned'
+RETURN t.name AS target, t.type AS target_type, count(DISTINCT e) AS events,
+  count(DISTINCT a) AS actors, collect(DISTINCT e.type) AS event_types
+ORDER BY events DESC, actors DESC, target
+LIMIT $limit
+""",
     "co-actors": """\
 MATCH (a:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(t:Entity)
 WHERE e.type <> 'STATED'
@@ -208,6 +216,86 @@ def test_fast_queries_equal_their_plain_definitions(any_store):
         assert got, params  # a Zipf-skewed graph always has co-actors
     for params in ({}, {"limit": 3}, {"min_sources": 3}, {"min_sources": 1, "limit": 2000}):
         assert _same_as_naive(any_store, "multi-source", **params), params
+    for params in ({}, {"limit": 1}, {"limit": 7}, {"limit": 5000}):
+        assert _same_as_naive(any_store, "most-targeted", **params), params
+
+
+# The tallies the writer keeps for the rankings (graph/cypher.py), as stored and as counted
+# from the events themselves.
+STORED_TALLIES = """\
+MATCH (a:Entity)-[s:ACTS_ON]->(t:Entity)
+RETURN a.id AS a, t.id AS t, s.type AS type, s.modality AS modality, s.events AS events
+ORDER BY a, t, type, modality
+"""
+PLAIN_TALLIES = """\
+MATCH (a:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(t:Entity)
+RETURN a.id AS a, t.id AS t, e.type AS type, e.modality AS modality, count(DISTINCT e) AS events
+ORDER BY a, t, type, modality
+"""
+STORED_TARGETED = "MATCH (t:Entity) WHERE t.targeted > 0 RETURN t.id AS t, t.targeted AS n ORDER BY t"
+PLAIN_TARGETED = """\
+MATCH (:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(t:Entity)
+WHERE e.modality = 'asserted' OR e.modality = 'planned'
+RETURN t.id AS t, count(DISTINCT e) AS n
+ORDER BY t
+"""
+
+
+def _tallies_are_exact(store) -> int:
+    stored = store.read(STORED_TALLIES)
+    assert stored == store.read(PLAIN_TALLIES)
+    assert store.read(STORED_TARGETED) == store.read(PLAIN_TARGETED)
+    assert not store.read("MATCH (e:Event) WHERE e.tally IS NOT NULL RETURN e.id")
+    return len(stored)
+
+
+def test_tallies_stay_exact_through_rewrites_recodes_and_replacements(any_store):
+    import dataclasses
+
+    from bench import corpus
+    from graph.model import Article
+
+    batch = corpus.extractions(200, seed=11)
+    any_store.write(batch[:120], extractor="t1", batch_size=50)
+    n = _tallies_are_exact(any_store)
+    assert n > 100
+    any_store.write(batch, extractor="t1", batch_size=37)  # 120 again (no-ops) and 80 new
+    grown = _tallies_are_exact(any_store)
+    assert grown > n
+    # a new extractor version rewrites a third of the articles (delete, then write again)
+    s = any_store.write(batch[::3], extractor="t2", recode=True)
+    assert s.recoded == len(batch[::3])
+    assert _tallies_are_exact(any_store) == grown
+    # new texts of 40 pages: the old versions go, with the events only they reported
+    changed = []
+    for ex in batch[:40]:
+        art = dataclasses.replace(ex.article, url=f"https://news.example/{ex.article.id}")
+        changed.append(dataclasses.replace(ex, article=art))
+    assert any_store.write(changed, extractor="t3", recode=True).recoded == 40
+    newer = [dataclasses.replace(ex, article=Article.from_text(
+        ex.article.body + " Updated.", source=ex.article.source, url=ex.article.url,
+        published=ex.article.published), events=ex.events[:1]) for ex in changed]
+    s = any_store.write(newer, extractor="t3")
+    assert s.replaced == 40
+    assert _tallies_are_exact(any_store) < grown
+    _same_as_naive(any_store, "most-targeted", limit=10)
+    _same_as_naive(any_store, "co-actors", limit=50)
+
+
+def test_a_graph_written_before_the_tallies_gets_them_on_open(any_store):
+    from bench import corpus
+
+    any_store.write(corpus.extractions(60, seed=3), extractor="t1")
+    expected = any_store.read(STORED_TALLIES)
+    assert expected
+    any_store._run("MATCH ()-[s:ACTS_ON]->() DELETE s", write=True)
+    any_store._run("MATCH (t:Entity) SET t.targeted = null", write=True)
+    assert not any_store.read(STORED_TALLIES)
+    any_store._upgrade()
+    assert any_store.read(STORED_TALLIES) == expected
+    _tallies_are_exact(any_store)
+    any_store._upgrade()  # a current graph: nothing changes
+    assert any_store.read(STORED_TALLIES) == expected
 
 
 def _busy_and_quiet_actors() -> list:
