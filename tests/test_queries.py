@@ -175,7 +175,7 @@ UNWIND actors AS a1
 UNWIND actors AS a2
 WITH a1, a2, t
 WHERE a1.id < a2.id
-WITH a1, a2, collect(DISTINCT t.name) AS targets
+WITH a1, a2, collect(t.name) AS targets
 WHERE size(targets) >= $min_shared
 RETURN a1.name AS actor, a2.name AS co_actor, size(targets) AS shared, targets
 ORDER BY shared DESC, actor, co_actor
