@@ -8,8 +8,9 @@ The write path is **one statement per batch of articles** (:data:`WRITE_BATCH`).
 statement is atomic on both stores (FalkorDB has no multi-statement transactions), so a
 failure leaves nothing half-written. The statement is a chain of ``UNWIND $rows AS row ...
 MERGE ...`` parts glued by ``WITH count(*) AS _``, which always yields exactly one row, even
-when a part had no rows, so later parts still run. Every MERGE is on a constrained key, so
-re-running a batch changes nothing.
+when a part had no rows, so later parts still run. Every node MERGE is on a constrained key,
+and what hangs off an event alone (its direct relationships, its share of the tallies) is
+written only by the statement that creates the event, so re-running a batch changes nothing.
 
 Examples
 --------
@@ -19,7 +20,7 @@ Examples
 Traceback (most recent call last):
 ...
 graph.errors.SchemaError: 'Person`) DETACH DELETE (n' is not a closed-vocabulary token
->>> "MERGE (s)-[r:`BANNED` {event_id: row.event}]->(t)" in WRITE_BATCH
+>>> "CREATE (s)-[r:`BANNED` {event_id: row.event}]->(t)" in WRITE_BATCH
 True
 """
 
@@ -203,12 +204,18 @@ WHERE e.tally = true
 SET e.tally = null
 """
 
+# The direct view (actor)-[:BANNED]->(target), one relationship per event. Written only with
+# the event itself (``e.tally``, see above): a fact's actors, targets and type never change, so
+# a later report has nothing to add. A MERGE here had to look at every edge already between
+# the two entities (thousands between two busy ones), which made big builds slow down.
 _DIRECT = """\
 UNWIND ${param} AS row
+MATCH (e:Event {{id: row.event}})
+WHERE e.tally = true
 MATCH (s:Entity {{id: row.src}})
 MATCH (t:Entity {{id: row.dst}})
-MERGE (s)-[r:{rtype} {{event_id: row.event}}]->(t)
-SET r.date = row.date, r.modality = row.modality
+CREATE (s)-[r:{rtype} {{event_id: row.event}}]->(t)
+SET r.date = e.date, r.modality = e.modality
 """
 
 
@@ -221,8 +228,9 @@ def _build_write_batch() -> str:
     parts.append(_ROLES)
     parts.append(_REPORTS)
     parts.append(_SOURCES)
-    parts += [_TALLY_TARGETED, _TALLY_ACTS_ON, _TALLY_DONE]
+    parts += [_TALLY_TARGETED, _TALLY_ACTS_ON]
     parts += [_DIRECT.format(param=DIRECT_PARAM(t), rtype=token(t.value)) for t in EventType]
+    parts.append(_TALLY_DONE)
     # Every list is read from ONE map parameter, $batch. Neo4j caches plans by the types and
     # size buckets of the parameters; with ~45 separate lists those changed from batch to batch
     # and each batch paid a 1-4 s re-plan (bench/README.md). One map keeps one cached plan.

@@ -40,6 +40,25 @@ def test_seed_like_graph_has_the_documented_shape(any_store):
     assert (event["s"], event["e"]) == ("2026-01-01", "2026-01-31")
 
 
+def test_direct_relationships_carry_their_events_date_and_modality(any_store):
+    # written once, with the event (a later report of the same fact adds none)
+    any_store.write(graphdata.both(), extractor="t1")
+    rows = any_store.read(
+        "MATCH (:Entity)-[r]->(:Entity) WHERE r.event_id IS NOT NULL "
+        "MATCH (e:Event {id: r.event_id}) "
+        "RETURN r.date AS rd, e.date AS ed, r.modality AS rm, e.modality AS em")
+    assert len(rows) >= 6
+    assert all((r["rd"], r["rm"]) == (r["ed"], r["em"]) for r in rows)
+
+
+@pytest.mark.neo4j
+def test_clear_empties_the_neo4j_database(neo4j_store):
+    neo4j_store.write(graphdata.both(), extractor="t1")
+    assert neo4j_store.counts()["labels"]["Event"] == 7
+    neo4j_store.clear()
+    assert neo4j_store.counts() == {"labels": {}, "relationships": {}}
+
+
 def test_reingest_changes_no_counts(any_store):
     first = any_store.write(graphdata.both(), extractor="t1")
     before = _counts(any_store)
