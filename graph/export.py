@@ -39,12 +39,14 @@ import csv
 import io
 import json
 import os
+import queue
 import re
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator
+from typing import IO, Any, Callable, Iterable, Iterator, TypeVar
 
 from rdflib import OWL, RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SDO
@@ -131,9 +133,6 @@ WHERE r.event_id = id
 RETURN id AS event, s.id AS src, type(r) AS type, t.id AS dst, properties(r) AS props
 """
 
-#: The same without the relationships' properties (the RDF export needs only who did what to
-#: whom: the evidence, date... are the event's and its reports').
-DIRECT_IDS_OF_EVENTS = DIRECT_OF_EVENTS.replace(", properties(r) AS props", "")
 
 
 _ID_QUERIES = {q: IDS.format(label=label) for q, label in
@@ -154,6 +153,61 @@ def _pages(store: Any, query: str, page_size: int) -> Iterator[list[dict]]:
         yield rows
 
 
+_T = TypeVar("_T")
+
+
+def _read_ahead(pages: Iterator[_T]) -> Iterator[_T]:
+    """Yield ``pages`` while a thread already reads the next one from the store.
+
+    Writing a page costs this process CPU while the store's server works on the next query
+    on the other core; reading one page ahead overlaps the two (the thread waits on a
+    socket, which releases the GIL). At most one page waits, so memory stays flat. An error
+    in a read is raised here, in the consumer; closing the consumer stops the thread.
+
+    >>> list(_read_ahead(iter([1, 2, 3])))
+    [1, 2, 3]
+    """
+    slot: queue.Queue = queue.Queue(maxsize=1)
+    stop = threading.Event()
+    end = object()
+
+    def put(item: tuple) -> bool:
+        while not stop.is_set():
+            try:
+                slot.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def work() -> None:
+        try:
+            for page in pages:
+                if not put((page, None)):
+                    return
+        except BaseException as exc:  # handed to the consumer, raised there
+            put((end, exc))
+            return
+        put((end, None))
+
+    thread = threading.Thread(target=work, name="aigov-export-read-ahead", daemon=True)
+    thread.start()
+    try:
+        while True:
+            page, exc = slot.get()
+            if page is end:
+                if exc is not None:
+                    raise exc
+                return
+            yield page
+    finally:
+        stop.set()
+        thread.join()
+        close = getattr(pages, "close", None)
+        if close is not None:
+            close()
+
+
 @dataclass
 class _EventPage:
     events: list[dict]
@@ -162,9 +216,14 @@ class _EventPage:
 
 
 def _event_pages(store: Any, page_size: int, direct_props: bool = True) -> Iterator[_EventPage]:
-    """Pages of events with their reports and direct relations (``direct_props=False``: the
-    direct relations without their properties, which the RDF export does not use)."""
-    direct_query = DIRECT_OF_EVENTS if direct_props else DIRECT_IDS_OF_EVENTS
+    """Pages of events with their reports and direct relations.
+
+    ``direct_props=False`` (the RDF export, which needs only who did what to whom) does not
+    read the direct relationships: the writer makes exactly one per actor and target of the
+    event (actor and target differ) with the event's type, so they follow from the event's
+    actors and targets. Reading them cost a scan of every edge between the two entities,
+    thousands between two busy ones.
+    """
     for rows in _pages(store, EVENTS_PAGE, page_size):
         ids = [r["id"] for r in rows]
         reports: dict[str, list[dict]] = {i: [] for i in ids}
@@ -173,8 +232,14 @@ def _event_pages(store: Any, page_size: int, direct_props: bool = True) -> Itera
         for lst in reports.values():
             lst.sort(key=lambda r: (r["article"], str(r["props"].get("mention_id"))))
         direct: dict[str, list[dict]] = {i: [] for i in ids}
-        for r in store.read(direct_query, {"ids": ids}):
-            direct[r["event"]].append(r)
+        if direct_props:
+            for r in store.read(DIRECT_OF_EVENTS, {"ids": ids}):
+                direct[r["event"]].append(r)
+        else:
+            for row in rows:
+                etype = row["props"]["type"]
+                direct[row["id"]] = [{"event": row["id"], "src": a, "type": etype, "dst": t}
+                                     for a in set(row["actors"]) for t in set(row["targets"]) if a != t]
         for lst in direct.values():
             lst.sort(key=lambda r: (r["type"], r["src"], r["dst"]))
         yield _EventPage(rows, reports, direct)
@@ -681,18 +746,18 @@ def _iter_pages(store: Any, page_size: int, aligned: bool, counts: "ExportSummar
     """Pages of quads (with repeats; or lines, see :class:`_Emitter`), their RDF 1.2
     reifications and direct quads, as ``terms``."""
     em = _Emitter(aligned, terms, lines)
-    for rows in _pages(store, ENTITIES_PAGE, page_size):
+    for rows in _read_ahead(_pages(store, ENTITIES_PAGE, page_size)):
         for r in rows:
             em.entity(r["props"])
         counts.entities += len(rows)
         yield em.take()
-    for rows in _pages(store, ARTICLES_PAGE, page_size):
+    for rows in _read_ahead(_pages(store, ARTICLES_PAGE, page_size)):
         for r in rows:
             em.article(r["props"])
         counts.articles += len(rows)
         counts.graphs += len(rows)
         yield em.take()
-    for page in _event_pages(store, page_size, direct_props=False):
+    for page in _read_ahead(_event_pages(store, page_size, direct_props=False)):
         for row in page.events:
             em.event(row, page.reports[row["id"]], page.direct[row["id"]])
             counts.reports += len(page.reports[row["id"]])
@@ -1082,15 +1147,15 @@ def export_jsonl(store: Any, out: str | Path | IO, *, page_size: int = DEFAULT_P
     """
     counts = {"entities": 0, "articles": 0, "events": 0}
     with _text_out(out) as fh:
-        for rows in _pages(store, ENTITIES_PAGE, page_size):
+        for rows in _read_ahead(_pages(store, ENTITIES_PAGE, page_size)):
             fh.write("".join(json.dumps({"kind": "entity", **_clean(r["props"])}, ensure_ascii=False) + "\n"
                              for r in rows))
             counts["entities"] += len(rows)
-        for rows in _pages(store, ARTICLES_PAGE, page_size):
+        for rows in _read_ahead(_pages(store, ARTICLES_PAGE, page_size)):
             fh.write("".join(json.dumps({"kind": "article", **_clean(r["props"])}, ensure_ascii=False) + "\n"
                              for r in rows))
             counts["articles"] += len(rows)
-        for page in _event_pages(store, page_size):
+        for page in _read_ahead(_event_pages(store, page_size)):
             lines = []
             for row in page.events:
                 obj = {"kind": "event", **_clean(row["props"]),
@@ -1142,11 +1207,11 @@ def export_csv(store: Any, out_dir: str | Path, *, page_size: int = DEFAULT_PAGE
             nodes.writerow({k: _cell(v) for k, v in {**props, "label": label}.items()})
 
         for label, query in (("Entity", ENTITIES_PAGE), ("Article", ARTICLES_PAGE)):
-            for rows in _pages(store, query, page_size):
+            for rows in _read_ahead(_pages(store, query, page_size)):
                 for r in rows:
                     node(label, r["props"])
                 n_nodes += len(rows)
-        for page in _event_pages(store, page_size):
+        for page in _read_ahead(_event_pages(store, page_size)):
             for row in page.events:
                 node("Event", row["props"])
                 n_nodes += 1

@@ -651,3 +651,49 @@ def test_a_failed_export_leaves_no_file(tmp_path):
         with pytest.raises(SchemaError, match="'Alien' is not a EntityType"):
             export_rdf(bad, out / "g.nt", "nt", page_size=2)
         assert list(out.iterdir()) == []
+
+
+def test_direct_triples_are_the_stored_direct_relationships(any_store):
+    # the RDF export derives them from each event's actors and targets instead of reading
+    # every edge between two entities: they must be exactly the stored ones, in both stores
+    from bench import corpus
+
+    any_store.write(corpus.extractions(150, seed=5), extractor="t")
+    stored = {(r["s"], r["type"], r["t"]) for r in any_store.read(
+        "MATCH (s:Entity)-[r]->(t:Entity) WHERE r.event_id IS NOT NULL "
+        "RETURN s.id AS s, type(r) AS type, t.id AS t")}
+    predicates = {vocab.event_predicate(t): t.value for t in EventType}
+    got = {(s, predicates[p], o) for s, p, o, _ in to_dataset(any_store, aligned=False).quads()
+           if p in predicates}
+    assert len(stored) > 200
+    assert got == {(vocab.entity_iri(a), t, vocab.entity_iri(b)) for a, t, b in stored}
+
+
+def test_read_ahead_raises_a_read_error_in_the_consumer_and_stops_when_closed():
+    import threading
+
+    def pages():
+        yield 1
+        yield 2
+        raise ExportError("the store changed during the export")
+
+    got = []
+    with pytest.raises(ExportError, match="changed during the export"):
+        for page in export._read_ahead(pages()):
+            got.append(page)
+    assert got == [1, 2]
+
+    reads = []
+
+    def endless():
+        n = 0
+        while True:
+            n += 1
+            reads.append(n)
+            yield n
+
+    ahead = export._read_ahead(endless())
+    assert next(ahead) == 1
+    ahead.close()
+    assert not any(t.name == "aigov-export-read-ahead" for t in threading.enumerate())
+    assert len(reads) <= 3  # one page in hand, at most one waiting, one being read
