@@ -48,7 +48,7 @@ __all__ = [
     "ALL_ARTICLE_IDS",
     "READ_BATCH",
     "BACKFILL_SOURCES",
-    "NEEDS_TALLIES",
+    "NEEDS_UPGRADE",
     "DERIVED_RELATIONSHIPS",
     "BACKFILL_TALLIES",
 ]
@@ -295,8 +295,8 @@ DETACH DELETE e
 RETURN count(*) AS deleted
 """
 
-#: Give ``sources`` to events written before it existed (run by ``ensure_schema``; a scan of
-#: the events that finds nothing to do on a current graph).
+#: Give ``sources`` to events written before it existed (run by ``ensure_schema`` when
+#: :data:`NEEDS_UPGRADE` says so).
 BACKFILL_SOURCES = """\
 MATCH (e:Event)
 WHERE e.sources IS NULL
@@ -310,17 +310,20 @@ RETURN count(e) AS filled
 #: ``GraphStore.counts`` but not exported, since a reader recomputes them from the events.
 DERIVED_RELATIONSHIPS = ("ACTS_ON",)
 
-#: Whether the graph holds events but not yet the tallies (written by an aigov before them).
-NEEDS_TALLIES = """\
+#: Whether the graph holds events but no tallies: written by an aigov older than the tallies
+#: (and perhaps than ``sources``), so ``ensure_schema`` must bring it up to date. Two reads of
+#: one row each, where checking every event for a missing ``sources`` scanned them all on
+#: every open.
+NEEDS_UPGRADE = """\
 OPTIONAL MATCH ()-[s:ACTS_ON]->()
 WITH s LIMIT 1
-OPTIONAL MATCH (:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(:Entity)
+OPTIONAL MATCH (e:Event)
 WITH s, e LIMIT 1
 RETURN s IS NULL AND e IS NOT NULL AS needed
 """
 
 #: Count the tallies of :data:`WRITE_BATCH` from scratch (run by ``ensure_schema`` when
-#: :data:`NEEDS_TALLIES` says so).
+#: :data:`NEEDS_UPGRADE` says so).
 BACKFILL_TALLIES = """\
 MATCH (a:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(t:Entity)
 WITH a, t, e.type AS type, e.modality AS modality, count(DISTINCT e) AS k

@@ -186,9 +186,9 @@ class GraphStore(ABC):
 
     def _upgrade(self) -> None:
         """Bring a graph written by an earlier aigov up to date; the stores call it at the end
-        of :meth:`ensure_schema`. Idempotent, and a scan that changes nothing on a current graph."""
-        self._run(cypher.BACKFILL_SOURCES, write=True)
-        if self._run(cypher.NEEDS_TALLIES)[0]["needed"]:
+        of :meth:`ensure_schema`. Idempotent; on a current graph, two one-row reads."""
+        if self._run(cypher.NEEDS_UPGRADE)[0]["needed"]:
+            self._run(cypher.BACKFILL_SOURCES, write=True)
             self._run(cypher.BACKFILL_TALLIES, write=True)
 
     # -- public API -----------------------------------------------------------------------
