@@ -58,6 +58,7 @@ def server(tmp_path_factory):
 def test_packaged_files_exist():
     assert POM_PATH.is_file() and NEO4J_VERSION in POM_PATH.read_text()
     assert GRASS_PATH.is_file() and "node.Person" in GRASS_PATH.read_text()
+    assert "relationship.ACTS_ON" in GRASS_PATH.read_text()  # the tallies, drawn pale
 
 
 def test_java_is_recent_enough():
