@@ -11,10 +11,11 @@ Connection: explicit arguments, else ``NEO4J_URI`` / ``NEO4J_USER`` / ``NEO4J_PA
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from graph.cypher import LOOKUP_KEYS, ORDER_KEYS, UNIQUE_KEYS, token
 from graph.errors import QueryError, StoreError, StoreUnavailable
@@ -117,20 +118,29 @@ class Neo4jStore(GraphStore):
         self._schema_checked = True
         self._upgrade()
 
+    @contextlib.contextmanager
+    def _driver_errors(self) -> Iterator[None]:
+        """The driver's errors as aigov's: a lost server is :class:`StoreUnavailable`, any
+        other Neo4j error a :class:`StoreError` with the server's message."""
+        import neo4j
+
+        try:
+            yield
+        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
+            raise StoreUnavailable(f"lost the connection to Neo4j at {self.uri}: {exc}") from exc
+        except neo4j.exceptions.Neo4jError as exc:
+            raise StoreError(f"Neo4j: {exc.message or exc}") from exc
+
     def _run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
              schema: bool = False) -> list[dict[str, Any]]:
         import neo4j
 
         if write and not schema and not self._schema_checked:
             self.ensure_schema()
-        try:
+        with self._driver_errors():
             records, _, keys = self._driver.execute_query(
                 query, params or {}, database_=self.database,
                 routing_=neo4j.RoutingControl.WRITE if write else neo4j.RoutingControl.READ)
-        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
-            raise StoreUnavailable(f"lost the connection to Neo4j at {self.uri}: {exc}") from exc
-        except neo4j.exceptions.Neo4jError as exc:
-            raise StoreError(f"Neo4j: {exc.message or exc}") from exc
         return [{k: _plain(r[k]) for k in keys} for r in records]
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -142,34 +152,24 @@ class Neo4jStore(GraphStore):
             keys = result.keys()
             return keys, [{k: _plain(r[k]) for k in keys} for r in result]
 
-        try:
-            with self._driver.session(database=self.database,
-                                      bookmark_manager=self._driver.execute_query_bookmark_manager) as s:
-                _, rows = s.execute_read(work)
-                return rows
-        except neo4j.exceptions.ClientError as exc:
-            if "AccessMode" in (exc.code or "") or "Forbidden" in (exc.code or ""):
-                raise QueryError("this query writes to the graph; only read-only queries are "
-                                 "allowed here") from exc
-            raise StoreError(f"Neo4j: {exc.message or exc}") from exc
-        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
-            raise StoreUnavailable(f"lost the connection to Neo4j at {self.uri}: {exc}") from exc
-        except neo4j.exceptions.Neo4jError as exc:
-            raise StoreError(f"Neo4j: {exc.message or exc}") from exc
+        with self._driver_errors():
+            try:
+                with self._driver.session(database=self.database,
+                                          bookmark_manager=self._driver.execute_query_bookmark_manager) as s:
+                    _, rows = s.execute_read(work)
+                    return rows
+            except neo4j.exceptions.ClientError as exc:
+                if "AccessMode" in (exc.code or "") or "Forbidden" in (exc.code or ""):
+                    raise QueryError("this query writes to the graph; only read-only queries are "
+                                     "allowed here") from exc
+                raise
 
     def clear(self) -> None:
         """Delete every node and relationship (tests and ``store copy --replace``)."""
-        import neo4j
-
-        try:
-            # CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run
-            with self._driver.session(database=self.database) as s:
-                for query in CLEAR:
-                    s.run(query).consume()
-        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
-            raise StoreUnavailable(f"lost the connection to Neo4j at {self.uri}: {exc}") from exc
-        except neo4j.exceptions.Neo4jError as exc:
-            raise StoreError(f"Neo4j: {exc.message or exc}") from exc
+        # CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run
+        with self._driver_errors(), self._driver.session(database=self.database) as s:
+            for query in CLEAR:
+                s.run(query).consume()
 
     def close(self) -> None:
         self._driver.close()
