@@ -176,11 +176,14 @@ SET e.sources = n
 # An event's actors, targets, type and modality never change (they make its id), so only the
 # events this statement creates are counted: ``e.tally`` is set on creation, read here and
 # removed. Counting per group first makes each tally one write, whatever the order of rows.
-_TALLY_TARGETED = """\
+# What ``Entity.targeted`` counts: the event ``e`` is asserted or planned and has an actor (the
+# one definition, shared by the write, the delete and the backfill below).
+_COUNTS_AS_TARGETED = "(e.modality = 'asserted' OR e.modality = 'planned') AND (e)<-[:ACTOR]-(:Entity)"
+
+_TALLY_TARGETED = f"""\
 UNWIND $events AS row
-MATCH (e:Event {id: row.id})
-WHERE e.tally = true AND (e.modality = 'asserted' OR e.modality = 'planned')
-  AND (e)<-[:ACTOR]-(:Entity)
+MATCH (e:Event {{id: row.id}})
+WHERE e.tally = true AND {_COUNTS_AS_TARGETED}
 MATCH (e)-[:TARGET]->(t:Entity)
 WITH t, count(DISTINCT e) AS k
 SET t.targeted = coalesce(t.targeted, 0) + k
@@ -257,9 +260,9 @@ RETURN a.id AS id, a.url AS url
 
 #: Remove articles with their reports; events no other article reports go too, with their
 #: direct relationships. One statement: atomic on both stores.
-DELETE_ARTICLES = """\
+DELETE_ARTICLES = f"""\
 UNWIND $ids AS id
-MATCH (a:Article {id: id})
+MATCH (a:Article {{id: id}})
 OPTIONAL MATCH (a)-[:REPORTS]->(e:Event)
 WITH a, collect(e) AS events
 DETACH DELETE a
@@ -273,14 +276,14 @@ WHERE others = 0
 WITH collect(e) AS dead
 UNWIND dead AS e
 OPTIONAL MATCH (e)-[:TARGET]->(t:Entity)
-WHERE (e.modality = 'asserted' OR e.modality = 'planned') AND (e)<-[:ACTOR]-(:Entity)
+WHERE {_COUNTS_AS_TARGETED}
 WITH dead, t, count(t) AS k
 FOREACH (_ IN CASE WHEN k > 0 THEN [1] ELSE [] END | SET t.targeted = t.targeted - k)
 WITH DISTINCT dead
 UNWIND dead AS e
 OPTIONAL MATCH (a:Entity)-[:ACTOR]->(e)-[:TARGET]->(t:Entity)
 WITH dead, a, t, e.type AS type, e.modality AS modality, count(t) AS k
-OPTIONAL MATCH (a)-[s:ACTS_ON {type: type, modality: modality}]->(t)
+OPTIONAL MATCH (a)-[s:ACTS_ON {{type: type, modality: modality}}]->(t)
 WITH dead, s, s.events - k AS left
 FOREACH (_ IN CASE WHEN left > 0 THEN [1] ELSE [] END | SET s.events = left)
 FOREACH (_ IN CASE WHEN left <= 0 THEN [1] ELSE [] END | DELETE s)
@@ -324,14 +327,14 @@ RETURN s IS NULL AND e IS NOT NULL AS needed
 
 #: Count the tallies of :data:`WRITE_BATCH` from scratch (run by ``ensure_schema`` when
 #: :data:`NEEDS_UPGRADE` says so).
-BACKFILL_TALLIES = """\
+BACKFILL_TALLIES = f"""\
 MATCH (a:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(t:Entity)
 WITH a, t, e.type AS type, e.modality AS modality, count(DISTINCT e) AS k
-MERGE (a)-[s:ACTS_ON {type: type, modality: modality}]->(t)
+MERGE (a)-[s:ACTS_ON {{type: type, modality: modality}}]->(t)
 SET s.events = k
 WITH count(*) AS _
 MATCH (e:Event)-[:TARGET]->(t:Entity)
-WHERE (e.modality = 'asserted' OR e.modality = 'planned') AND (e)<-[:ACTOR]-(:Entity)
+WHERE {_COUNTS_AS_TARGETED}
 WITH t, count(DISTINCT e) AS k
 SET t.targeted = k
 RETURN count(t) AS targets
