@@ -141,7 +141,13 @@ _ID_QUERIES = {q: IDS.format(label=label) for q, label in
 
 
 def _pages(store: Any, query: str, page_size: int) -> Iterator[list[dict]]:
-    """Pages of rows in id order; raises if a node went missing between the two reads."""
+    """Pages of rows in id order, read one page ahead (:func:`_read_ahead`); raises if a node
+    went missing between the two reads."""
+    return _read_ahead(_read_pages(store, query, page_size))
+
+
+def _read_pages(store: Any, query: str, page_size: int) -> Iterator[list[dict]]:
+    """:func:`_pages`, each page read when asked for."""
     if page_size < 1:
         raise ExportError(f"page size must be at least 1, not {page_size}")
     # one row holding the list: a row (a dict) per id cost ~230 bytes each at the peak
@@ -220,7 +226,13 @@ class _EventPage:
 
 
 def _event_pages(store: Any, page_size: int, direct_props: bool = True) -> Iterator[_EventPage]:
-    """Pages of events with their reports and direct relations.
+    """Pages of events with their reports and direct relations, read one page ahead
+    (:func:`_read_ahead`); see :func:`_read_event_pages`."""
+    return _read_ahead(_read_event_pages(store, page_size, direct_props))
+
+
+def _read_event_pages(store: Any, page_size: int, direct_props: bool = True) -> Iterator[_EventPage]:
+    """Pages of events with their reports and direct relations, each read when asked for.
 
     ``direct_props=False`` (the RDF export, which needs only who did what to whom) does not
     read the direct relationships: the writer makes exactly one per actor and target of the
@@ -228,7 +240,7 @@ def _event_pages(store: Any, page_size: int, direct_props: bool = True) -> Itera
     actors and targets. Reading them cost a scan of every edge between the two entities,
     thousands between two busy ones.
     """
-    for rows in _pages(store, EVENTS_PAGE, page_size):
+    for rows in _read_pages(store, EVENTS_PAGE, page_size):
         ids = [r["id"] for r in rows]
         reports: dict[str, list[dict]] = {i: [] for i in ids}
         for r in store.read(REPORTS_OF_EVENTS, {"ids": ids}):
@@ -750,18 +762,18 @@ def _iter_pages(store: Any, page_size: int, aligned: bool, counts: "ExportSummar
     """Pages of quads (with repeats; or lines, see :class:`_Emitter`), their RDF 1.2
     reifications and direct quads, as ``terms``."""
     em = _Emitter(aligned, terms, lines)
-    for rows in _read_ahead(_pages(store, ENTITIES_PAGE, page_size)):
+    for rows in _pages(store, ENTITIES_PAGE, page_size):
         for r in rows:
             em.entity(r["props"])
         counts.entities += len(rows)
         yield em.take()
-    for rows in _read_ahead(_pages(store, ARTICLES_PAGE, page_size)):
+    for rows in _pages(store, ARTICLES_PAGE, page_size):
         for r in rows:
             em.article(r["props"])
         counts.articles += len(rows)
         counts.graphs += len(rows)
         yield em.take()
-    for page in _read_ahead(_event_pages(store, page_size, direct_props=False)):
+    for page in _event_pages(store, page_size, direct_props=False):
         for row in page.events:
             em.event(row, page.reports[row["id"]], page.direct[row["id"]])
             counts.reports += len(page.reports[row["id"]])
@@ -1151,15 +1163,15 @@ def export_jsonl(store: Any, out: str | Path | IO, *, page_size: int = DEFAULT_P
     """
     counts = {"entities": 0, "articles": 0, "events": 0}
     with _text_out(out) as fh:
-        for rows in _read_ahead(_pages(store, ENTITIES_PAGE, page_size)):
+        for rows in _pages(store, ENTITIES_PAGE, page_size):
             fh.write("".join(json.dumps({"kind": "entity", **_clean(r["props"])}, ensure_ascii=False) + "\n"
                              for r in rows))
             counts["entities"] += len(rows)
-        for rows in _read_ahead(_pages(store, ARTICLES_PAGE, page_size)):
+        for rows in _pages(store, ARTICLES_PAGE, page_size):
             fh.write("".join(json.dumps({"kind": "article", **_clean(r["props"])}, ensure_ascii=False) + "\n"
                              for r in rows))
             counts["articles"] += len(rows)
-        for page in _read_ahead(_event_pages(store, page_size)):
+        for page in _event_pages(store, page_size):
             lines = []
             for row in page.events:
                 obj = {"kind": "event", **_clean(row["props"]),
@@ -1211,11 +1223,11 @@ def export_csv(store: Any, out_dir: str | Path, *, page_size: int = DEFAULT_PAGE
             nodes.writerow({k: _cell(v) for k, v in {**props, "label": label}.items()})
 
         for label, query in (("Entity", ENTITIES_PAGE), ("Article", ARTICLES_PAGE)):
-            for rows in _read_ahead(_pages(store, query, page_size)):
+            for rows in _pages(store, query, page_size):
                 for r in rows:
                     node(label, r["props"])
                 n_nodes += len(rows)
-        for page in _read_ahead(_event_pages(store, page_size)):
+        for page in _event_pages(store, page_size):
             for row in page.events:
                 node("Event", row["props"])
                 n_nodes += 1
