@@ -10,7 +10,7 @@
 // count as a floor: at least $limit pairs reach it, so every pair in the answer does too, and
 // an actor with fewer targets than the floor cannot be in it. Step 2 is the plain computation
 // over the actors left. Pairs carry [id, node] so that ordering a pair reads no property, and
-// names are read for the $limit pairs kept only. At 100k events on Neo4j: 1.2 s over the
+// names are read for the $limit pairs kept only. At 100k events on Neo4j (best of 5): 1.2 s over the
 // events, 0.53 s over the tallies, 0.30 s with the rest. tests/test_queries.py checks the rows
 // against the plain definition over the events.
 MATCH (a:Entity)-[s:ACTS_ON]->(t:Entity)
