@@ -68,3 +68,8 @@ def extract_sources(sources: list[str], **read_options) -> Iterator[Result]:
             yield extract_article(item)
         except InputError as exc:
             yield exc
+        except RecursionError:
+            yield InputError(item.source or "<article>", "could not be coded (nested too deeply)")
+        except Exception as exc:  # noqa: BLE001 - one article's failure never stops the batch
+            yield InputError(item.source or "<article>",
+                             f"could not be coded ({type(exc).__name__}: {exc})")

@@ -201,7 +201,10 @@ def find_dates(text: str, anchor: dt.date | None, plan: Plan | None = None) -> l
             if kind in ("my", "mdy") and m.group("mon").lower() == "may" and kind == "mdy" and not m.group("year"):
                 if not re.match(r"\s*\d", text[m.start("mon") + 3:]):
                     continue
-            value = resolve_date(kind, m, anchor)
+            try:
+                value = resolve_date(kind, m, anchor)
+            except (OverflowError, ValueError):
+                value = None  # "last week" of 0001-01-01: before the calendar starts
             if value is None:
                 continue
             taken.append((s, e))

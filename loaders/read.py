@@ -249,6 +249,10 @@ def read_bytes(data: bytes, source: str, fmt: str | None = None, *,
                                      f"{', '.join(formats.FORMATS)}")
     except InputError as exc:
         yield exc
+    except RecursionError:
+        yield InputError(source, "nested too deeply to read (more levels than Python's recursion limit)")
+    except Exception as exc:  # noqa: BLE001 - one bad file is one error line; the batch goes on
+        yield InputError(source, f"could not be read ({type(exc).__name__}: {exc})")
 
 
 def _too_big(size: int, limit: int) -> str:

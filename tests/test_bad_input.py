@@ -291,6 +291,25 @@ def mixed_directory(d):
                        "enclosed in double quotes"], 3)
 
 
+@case
+def year_one_header_with_a_weekday(d):
+    # "on Tuesday" against 0001-01-01 falls before the calendar: no date, and no crash
+    text = "date 0001-01-01 Ancient\n\n" + EN_BODY.format(n=31)
+    return [_write(d / "ancient.txt", text)], [], 1
+
+
+@case
+def jsonl_date_of_year_one(d):
+    line = json.dumps({"title": "Old", "date": "0001-01-01", "text": EN_BODY.format(n=32)})
+    return [_write(d / "old.jsonl", line + "\n")], [], 1
+
+
+@case
+def json_nested_10000_deep(d):
+    return ([_write(d / "deep.json", "[" * 10_000 + "]" * 10_000)],
+            ["{f}: nested too deeply to read (more levels than Python's recursion limit)"], 0)
+
+
 # ----------------------------------------------------------------------------------------------
 
 
@@ -386,6 +405,25 @@ def test_ingest_exit_1_and_only_the_good_articles_are_stored(aigov, tmp_path, na
     assert errors == expected + [f"Error: {len(expected)} input(s) failed; the others were stored"]
     assert json.loads(result.stdout)["added"] == good + 1
     assert article_count(aigov) == good + 1
+
+
+@pytest.mark.parametrize("name", ["year_one_header_with_a_weekday", "jsonl_date_of_year_one",
+                                  "json_nested_10000_deep"])
+def test_a_crashing_input_among_24_good_articles_stops_nothing(aigov, tmp_path, name):
+    """Issue 17: an input that made the coder or a reader raise ended the whole run and none of
+    the good articles of the batch was stored."""
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    good = sorted(corpus.glob("dev/*.txt")) + sorted(corpus.glob("seed/*.txt"))
+    assert len(good) == 24
+    d = tmp_path / name
+    d.mkdir()
+    bad, expected, n_bad_good = CASES[name](d)
+    result = aigov("ingest", "--json", *map(str, good[:12]), *map(str, bad), *map(str, good[12:]))
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert errors[:len(expected)] == [f"Error: {e.format(f=bad[0])}" for e in expected]
+    assert result.exit_code == (1 if expected else 0)
+    assert json.loads(result.stdout)["added"] == 24 + n_bad_good
+    assert article_count(aigov) == 24 + n_bad_good
 
 
 def test_names_with_quotes_backticks_and_braces_are_stored_verbatim(aigov, tmp_path):
