@@ -317,6 +317,8 @@ class Event:
     detail: str | None = None
     confidence: float = 0.5
     modality: Modality = Modality.ASSERTED
+    #: the id of the coder rule that produced the event (``loaders/data/triggers.lex``)
+    rule: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "type", EventType.parse(self.type))
@@ -346,6 +348,8 @@ class Event:
                "modality": self.modality.value}
         if self.detail is not None:
             out["detail"] = self.detail
+        if self.rule is not None:
+            out["rule"] = self.rule
         return out
 
 

@@ -411,8 +411,12 @@ _COORD = re.compile(
 _CLAUSE_BREAK = re.compile(r"[;]|\s[–—]\s|,\s+(?:but|mais|while|alors|tandis|which|who|qui|où|after|après|before|avant|because|car)\b", re.I)
 
 
-def _ok_actor(m: Mention) -> bool:
-    return m.actor.role != _MEDIA_ROLE
+# a news organisation is a source, not an actor -- except as a party to a lawsuit
+_MEDIA_PARTY = {E.SUED, E.SETTLED}
+
+
+def _ok_actor(m: Mention, etype: E | None = None) -> bool:
+    return m.actor.role != _MEDIA_ROLE or etype in _MEDIA_PARTY
 
 
 # not the subject: a part of the named body ("one body of the US government") or a mention in
@@ -424,9 +428,9 @@ _NOT_SUBJECT = re.compile(
     r"notamment|contrairement\s+(?:à|au))\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?)$", re.I)
 
 
-def _subject_ok(sent: str, ms: list[Mention], i: int) -> bool:
+def _subject_ok(sent: str, ms: list[Mention], i: int, etype: E | None = None) -> bool:
     m = ms[i]
-    if not _ok_actor(m):
+    if not _ok_actor(m, etype):
         return False
     start = m.start
     # "the European Union (EU)": the parenthesised short name stands where the full name stands
@@ -478,6 +482,7 @@ class _Cand:
     date: str | None = None
     date_text: str | None = None
     quoted: bool = False  # the trigger is inside a direct quotation
+    rule: str | None = None  # the id of the trigger rule
 
 
 def _modality(sent_text: str, ts: int, te: int, trig: Trigger) -> tuple[str, str]:
@@ -628,6 +633,7 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                 rejected.append(Rejected(c.reason, sent, c.detail))
                 continue
             c.sent = (ss, se)
+            c.rule = trig.id
             c.quoted = in_quote(ts)
             mod, cue = _modality(sent, ts, te, trig)
             if trig.type is E.STATED and mod != "negated":
@@ -771,11 +777,19 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
     targets: list[Actor] = []
     conf = 0.85
     if trig.passive:
-        a_idx = next((i for i in right if ms[i].actor.type in atypes and _ok_actor(ms[i])
+        a_idx = next((i for i in right if ms[i].actor.type in atypes and _ok_actor(ms[i], etype)
                       and ms[i].start - te < 60), None)
         t_idx = next((i for i in reversed(left) if ms[i].actor.type in ttypes), None)
         if a_idx is not None:
             actors = [m.actor for m in _extend(ms, a_idx, sent, +1, atypes)]
+        if t_idx is None and a_idx is not None:
+            # "a lawsuit filed by Getty Images against Stability AI": the target follows the agent
+            aid = {a.id for a in actors}
+            t_idx = next((i for i in right if i > a_idx and ms[i].actor.type in ttypes
+                          and ms[i].actor.id not in aid and ms[i].start < rcut), None)
+            if t_idx is not None:
+                targets = [m.actor for m in _extend(ms, t_idx, sent, +1, ttypes) if m.actor.id not in aid]
+                t_idx = None
         if t_idx is not None:
             targets = [m.actor for m in _extend(ms, t_idx, sent, -1, ttypes)]
     else:
@@ -784,9 +798,9 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
             # "noyb, bête noire des géants, qui avait demandé": the subject of a relative clause
             # is its antecedent, the mention just before the pronoun
             ante = [i for i in left if ms[i].end <= rel.start() and rel.start() - ms[i].end <= 60]
-            a_idx = ante[-1] if ante and ms[ante[-1]].actor.type in atypes and _ok_actor(ms[ante[-1]]) else None
+            a_idx = ante[-1] if ante and ms[ante[-1]].actor.type in atypes and _ok_actor(ms[ante[-1]], etype) else None
         else:
-            a_idx = next((i for i in reversed(left) if ms[i].actor.type in atypes and _subject_ok(sent, ms, i)
+            a_idx = next((i for i in reversed(left) if ms[i].actor.type in atypes and _subject_ok(sent, ms, i, etype)
                           and (ms[i].start >= lcut or etype in (E.CRIMINALISED, E.REGULATED))), None)
         if a_idx is None and re.search(r"\b(?:[Tt]he|[Ll]a|[Ll]e)\s+(?:letter|lettre|request|demande)\b", sent[:te]) and doc.last_event_actors:
             actors = list(doc.last_event_actors)
@@ -855,7 +869,12 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
                 targets = list(d.actors)
                 break
     targets = [t for t in _uniq(targets) if t.id not in {a.id for a in actors}]
-    return _Cand(etype, _uniq(actors), targets, (0, 0), (ts, te), confidence=conf)
+    actors = _uniq(actors)
+    if etype is E.SETTLED and not targets and len(actors) > 1:
+        # "Getty Images and Stability AI settled": the parties settle with each other
+        # (the group was extended leftwards from the verb: the first named is the last)
+        actors, targets = actors[-1:], actors[:-1]
+    return _Cand(etype, actors, targets, (0, 0), (ts, te), confidence=conf)
 
 
 # the trigger is the verb of a relative clause: ", qui avait demandé", "which had compelled"
@@ -889,7 +908,16 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
     inverted = bool(_INVERTED.search(before)) or re.search(r"-t-(?:il|elle)|-ils|-elles", sent[ts:te])
     right = [m for m in ms if m.start >= te and m.start - te <= 40 and m.actor.type in atypes and _ok_actor(m)]
     left = [m for m in ms if m.end <= ts and m.actor.type in atypes and _ok_actor(m)]
-    if re.search(r"-t-(?:il|elle)|-ils|-elles", sent[ts:te]):
+    if trig.speaker_after:
+        # "according to the company, ...", "selon la CNIL": the speaker is the phrase after
+        after = [m for m in ms if m.start >= te and m.start - te <= 60]
+        after = after[:1] if after and re.fullmatch(r"[\s,]*(?:[\w'’.-]+\s+){0,3}", sent[te:after[0].start]) \
+            and "," not in sent[te:after[0].start] else []
+        after = [m for m in after if m.actor.type in atypes and _ok_actor(m)]
+        if not after:
+            return Rejected(RejectReason.NO_ACTOR, sent, "STATED: no source after 'according to'")
+        speaker = after[0].actor
+    if speaker is None and re.search(r"-t-(?:il|elle)|-ils|-elles", sent[ts:te]):
         pr = [m for m in ms if m.start >= ts and m.end <= te + 8 and m.how == "pron"]
         if inverted and prev_stated is not None:
             # «...», a-t-il ajouté: the speaker of the previous statement goes on
@@ -1037,7 +1065,8 @@ def code(article: Article, *, ner: bool | None = None) -> Extraction:
             if events[k].date is None and c.date:
                 ev = events[k]
                 events[k] = Event(ev.id, ev.type, ev.actors, ev.targets, ev.evidence, ev.evidence_start,
-                                  c.date, c.date_text, ev.quote, ev.detail, ev.confidence, ev.modality)
+                                  c.date, c.date_text, ev.quote, ev.detail, ev.confidence, ev.modality,
+                                  ev.rule)
             rejected.append(Rejected(RejectReason.DUPLICATE, body[c.sent[0]:c.sent[1]],
                                      f"{c.type.value} already coded"))
             continue
@@ -1048,7 +1077,7 @@ def code(article: Article, *, ner: bool | None = None) -> Extraction:
             from loaders.ner import CONFIDENCE as _NER_CONF
             conf = min(conf, _NER_CONF)
         ev = Event(event_id(article.id, c.type, a_ids, t_ids, ss), c.type, a_ids, t_ids, evidence,
-                   ss, c.date, c.date_text, c.quote, c.detail, round(conf, 3), c.modality)
+                   ss, c.date, c.date_text, c.quote, c.detail, round(conf, 3), c.modality, c.rule)
         seen[key] = len(events)
         events.append(ev)
         for a in c.actors + c.targets:

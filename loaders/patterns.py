@@ -70,7 +70,7 @@ TARGET_TYPES: dict[E, set] = {
     E.SETTLED: PARTY,
 }
 #: Event types that are not coded without a target in the sentence.
-TARGET_REQUIRED = {E.BANNED, E.BLOCKED_ACCESS, E.SUED, E.INVESTIGATED, E.FINED, E.SETTLED}
+TARGET_REQUIRED = {E.BANNED, E.BLOCKED_ACCESS, E.SUED, E.INVESTIGATED, E.FINED}
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,8 @@ class Trigger:
     agentless: bool = False
     planned: bool = False
     keys: tuple[str, ...] = ()  # literal fragments: the trigger can only fire if one is present
+    id: str = ""  # the rule id (``TYPE.lang.name``), recorded on every event it codes
+    speaker_after: bool = False  # the speaker follows ("according to X", "selon X")
 
     def may_fire(self, lowered: str) -> bool:
         return not self.keys or any(k in lowered for k in self.keys)
@@ -104,8 +106,13 @@ def _keys(pattern: str) -> tuple[str, ...]:
 _L: list[Trigger] = []
 
 
+_SEEN: dict[tuple[str, str], int] = {}
+
+
 def _t(type: E, lang: str, pattern: str, **opts) -> None:
-    _L.append(Trigger(type, lang, re.compile(pattern, re.I), keys=_keys(pattern), **opts))
+    n = _SEEN[type.value, lang] = _SEEN.get((type.value, lang), 0) + 1
+    _L.append(Trigger(type, lang, re.compile(pattern, re.I), keys=_keys(pattern),
+                      id=f"{type.value}.{lang}.core{n}", **opts))
 
 
 # --- BANNED ------------------------------------------------------------------------------------
@@ -169,7 +176,21 @@ _t(E.COMPLIED, "fr", r"\bsuspend\s+son\s+projet\b|\bs['’]efforçait\s+de\s+se\
 _t(E.SETTLED, "en", r"\b(?:settled|settles|agreed\s+to\s+pay)\b|\breached\s+a\s+settlement\b")
 _t(E.SETTLED, "fr", r"\bafin\s+de\s+régler\s+un\s+litige\b|\ba\s+accepté\s+de\s+verser\b|\bconclu\s+un\s+accord\s+(?:à\s+l['’]amiable|transactionnel)\b")
 
-TRIGGERS: tuple[Trigger, ...] = tuple(_L)
+def _lexicon_triggers() -> list[Trigger]:
+    """The rules of the data lexicon (``loaders/data/triggers.lex``) as triggers."""
+    from loaders.lexicon import load_rules
+
+    out = []
+    for r in load_rules():
+        rx = r.regex
+        opts = {o: True for o in r.opts}
+        # no literal keys: _keys reads "poursuivie?s?" as needing "poursuivie"; the prefilter's
+        # required fragments (derived from the parsed regex) skip the sentences instead
+        out.append(Trigger(r.type, r.lang, re.compile(rx, re.I), id=r.id, **opts))
+    return out
+
+
+TRIGGERS: tuple[Trigger, ...] = tuple(_L + _lexicon_triggers())
 
 # --- modality cues (searched in the clause before the trigger, ~60 characters) ------------------
 HYPOTHETICAL = re.compile(

@@ -183,8 +183,12 @@ def test_possibilities_and_denials_are_rejected(lang, text):
 
 
 def test_missing_roles_are_rejected_with_reason():
-    ex = one("Anthropic settled the lawsuit brought by authors.")
+    # a lawsuit needs a defendant; a settlement need not name the other party (the contract
+    # requires no target for SETTLED): "Anthropic settled" is a settlement by Anthropic
+    ex = one("Garante sued over the matter.")
     assert ex.events == () and ex.rejected[0].reason is RejectReason.NO_TARGET
+    (ev,) = one("Anthropic settled the lawsuit brought by authors.").events
+    assert ev.type.value == "SETTLED" and ev.actors == ("company:anthropic",) and ev.targets == ()
     ex = one("Officials fined Replika 5 million euros.")
     assert ex.events == () and ex.rejected[0].reason is RejectReason.NO_ACTOR
     # an agentless passive is no event at all (no actor to code)

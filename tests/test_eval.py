@@ -71,9 +71,11 @@ def test_extra_event_is_a_false_positive(tmp_path):
 def test_dev_floor():
     rep = evaluate([CORPUS / "dev"])
     assert rep.files == 23
-    # reached (coder 1.1.0): F1 0.895 (P 0.927, R 0.865), dates 36/37 = 0.973 -- floors ~0.02 below
-    assert rep.f1 >= 0.875, rep.to_text()
-    assert rep.precision >= 0.90 and rep.recall >= 0.84
+    # coder 1.1.0 reached F1 0.895 (P 0.927, R 0.865) on the set its rules were written from.
+    # Issue 12 trades some of that fit for rules that generalise, with the dev floor it sets:
+    # F1 >= 0.85 (the blind set, corpus/blind, is what measures the coder now)
+    assert rep.f1 >= 0.85, rep.to_text()
+    assert rep.precision >= 0.85 and rep.recall >= 0.84
     assert rep.date_accuracy >= 0.95
     # no event type with 3+ gold cases below 0.6 F1
     weak = {k: round(s.f1, 3) for k, s in rep.per_type.items() if s.tp + s.fn >= 3 and s.f1 < 0.6}

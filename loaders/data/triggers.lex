@@ -1,0 +1,535 @@
+# aigov trigger lexicon, version 1 (coder 1.3.0). Format: loaders/lexicon.py.
+# Every rule: an id TYPE.lang.name, a regex with macros, examples ("actor > target | sentence")
+# that must give an event of the type, and counter-examples ("| sentence") that must not.
+# Example sentences are written for this file; none is taken from a corpus article.
+
+# ============================================================================ BANNED
+rule BANNED.en.verb
+type BANNED
+lang en
+match (?<!\bbe )(?<!\bis )(?<!\bwas )(?<!\bwere )(?<!\bbeen )\b{V:outlaw|forbid|proscribe}\b
+ex Italy > DeepSeek | Italy outlawed DeepSeek on public networks.
+not | The forbidden fruit tastes sweet.
+
+rule BANNED.en.light
+type BANNED
+lang en
+opts nominal
+match {V:impose|introduce|order|enact|issue|adopt|put_in_place|slap|extend|declare} {A}(?:{DET} )?{ADJ}(?:ban|prohibition)s? (?:on|against|of)\b
+ex Taiwan > DeepSeek | Taiwan imposed a blanket ban on DeepSeek in government offices.
+ex Australia > TikTok | Australia has now put in place a ban on TikTok for officials.
+not | A ban would hurt users, Meta said.
+
+rule BANNED.en.passive
+type BANNED
+lang en
+opts passive
+match \b(?:was|were|been|being|is|are|got) {A}(?:{PP:prohibit|bar|outlaw|forbid|ban}) [^.;]{0,60}?\bby\b
+ex Italy > DeepSeek | DeepSeek was prohibited on Tuesday by Italy.
+not | Using the app is prohibited for minors.
+
+rule BANNED.en.ban-by
+type BANNED
+lang en
+opts passive
+match \b(?:ban|prohibition)s? (?:(?:was|were|has been) )?(?:{PP:impose|order|issue|announce|introduce|enact} )?by\b
+ex Taiwan > DeepSeek | DeepSeek faces a ban imposed by Taiwan.
+
+rule BANNED.fr.verb
+type BANNED
+lang fr
+match \b{AUX} {AFR}(?:interdit|banni|prohibé|proscrit)\b|(?<!est )(?<!sont )(?<!été )\b(?:interdisent|bannit|bannissent|prohibe|prohibent|proscrivent)\b
+ex Italy > DeepSeek | L'Italie a désormais interdit DeepSeek.
+ex Taiwan > DeepSeek | Taïwan bannit DeepSeek des administrations.
+not | L'usage reste interdit aux mineurs, selon le texte.
+
+rule BANNED.fr.light
+type BANNED
+lang fr
+opts nominal
+match \b(?:(?:{AUX} {AFR})?(?:imposé|décrété|prononcé|ordonné|instauré|décidé)|impose|imposent|décrète|prononce|ordonne|instaure|décide) {AFR}(?:une |l['’]|son |sa )(?:{ADJFR} )?interdiction\b
+ex Italy > DeepSeek | L'Italie a décrété une interdiction de DeepSeek.
+
+rule BANNED.fr.passive
+type BANNED
+lang fr
+opts passive
+match \b(?:a été|ont été|avait été|avaient été|est|sont|été) {AFR}(?:interdite?s?|bannie?s?|prohibée?s?|proscrite?s?) [^.;]{0,60}?\bpar\b
+ex Italy > DeepSeek | DeepSeek a été interdit lundi par l'Italie.
+
+# ============================================================================ BLOCKED_ACCESS
+rule BLOCKED_ACCESS.en.access
+type BLOCKED_ACCESS
+lang en
+match \b{V:cut_off|shut_off|disable|deny|suspend|revoke|restrict|block|halt} {A}(?:(?:public|user|all|local|online|internet|mobile) )?access (?:to|for)\b
+ex Italy > ChatGPT | Italy temporarily suspended access to ChatGPT.
+ex Malaysia > Grok | Malaysia has denied access to Grok.
+
+rule BLOCKED_ACCESS.en.passive
+type BLOCKED_ACCESS
+lang en
+opts passive
+match \b(?:was|were|been|being|is|are|got) {A}(?:{PP:block|geoblock|geo-block|take_offline|cut_off|shut_down}) [^.;]{0,60}?\bby\b
+ex Indonesia > Grok | Grok was blocked on Saturday by Indonesia.
+
+rule BLOCKED_ACCESS.fr.access
+type BLOCKED_ACCESS
+lang fr
+match \b(?:(?:{AUX} {AFR})?(?:bloqué|suspendu|coupé|restreint|limité|interrompu|fermé)|bloque|bloquent|suspend|suspendent|coupe|coupent|restreint|restreignent|ferme) {AFR}l['’]accès (?:à|au|aux|de)\b
+ex Italy > ChatGPT | L'Italie a provisoirement suspendu l'accès à ChatGPT.
+ex Indonesia > Grok | L'Indonésie coupe l'accès à Grok.
+
+rule BLOCKED_ACCESS.fr.passive
+type BLOCKED_ACCESS
+lang fr
+opts passive
+match \b(?:a été|ont été|avait été|est|sont|été) {AFR}(?:bloquée?s?|suspendue?s?|rendue?s? inaccessibles?) [^.;]{0,60}?\bpar\b
+ex Malaysia > Grok | Grok a été bloqué dimanche par la Malaisie.
+
+# ============================================================================ DEMANDED
+rule DEMANDED.en.sent-letter
+type DEMANDED
+lang en
+opts nominal
+match \b{V:send|write|address|issue|deliver|serve} {A}(?:{DET} )?{ADJ}(?:joint |formal |open |stern |warning |cease-and-desist )?(?:letters?|warnings?|notices?|orders?|directives?|requests?|demands?|ultimatums?|summons) (?:to|on)\b
+ex FTC > OpenAI | The FTC sent a formal warning to OpenAI.
+ex Ofcom > X | Ofcom served a notice on X.
+
+rule DEMANDED.en.wrote-to
+type DEMANDED
+lang en
+match \b(?:wrote|writing|write|writes) (?:a letter |letters )?to\b
+ex Ed Markey > Meta | Ed Markey wrote to Meta about its chatbots.
+
+rule DEMANDED.en.order-to
+type DEMANDED
+lang en
+match \b{V:order|direct|instruct|require|tell|command|compel|force|give} (?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} (?:to|until)\b
+ex Garante > OpenAI | The Garante ordered OpenAI to stop processing data.
+not | The senator told reporters that nothing would change.
+
+rule DEMANDED.en.call
+type DEMANDED
+lang en
+match \b{V:call_on|call_upon|urge|implore|appeal_to|demand_that|insist_that}\b|\b{VS:call_for|press|push|petition|lobby|pressure}\b
+ex Richard Blumenthal > Apple | Richard Blumenthal pressed Apple to remove the app.
+ex EFF > Meta | The EFF has lobbied Meta for stronger safeguards.
+
+rule DEMANDED.en.demand-noun
+type DEMANDED
+lang en
+opts passive
+match \b(?:demands?|requests?|orders?|calls?|pressure) from\b
+ex FTC > OpenAI | OpenAI is facing demands from the FTC.
+
+rule DEMANDED.fr.verb
+type DEMANDED
+lang fr
+match \b{AUX} {AFR}(?:demandé|appelé|exhorté|ordonné|enjoint|sommé|exigé|réclamé|pressé|invité|intimé|prié|mis en demeure|interpellé)\b
+ex CNIL > OpenAI | La CNIL a formellement enjoint OpenAI de cesser la collecte.
+ex European Commission > Meta | La Commission a jeudi sommé Meta de répondre.
+
+rule DEMANDED.fr.present
+type DEMANDED
+lang fr
+match (?<!\bla )(?<!\bune )(?<!\bcette )(?<!\bsa )(?<!\bleur )(?<!\bles )(?<!\bdes )\b(?:exhorte|enjoint|somme|presse|intime|interpelle|ordonne|appelle|demande)(?= (?:à |aux? |l['’]|la |le |les |d['’]|de |[A-Z]))
+ex European Commission > X | La Commission somme X de retirer les images.
+not | La demande de la Commission reste sans réponse.
+
+rule DEMANDED.fr.letter
+type DEMANDED
+lang fr
+opts nominal
+match \b(?:{AUX} {AFR})?(?:adressé|envoyé|écrit|transmis|notifié|adresse|envoie|écrit) {AFR}(?:une |un |des )?(?:{ADJFR} )?(?:lettre|courrier|mise en demeure|injonction|avertissement|demande|requête)?(?:s)?(?:{ADJFR})* ?(?:à|au|aux)\b
+ex Ed Markey > Meta | Ed Markey a adressé une lettre à Meta.
+ex CNIL > OpenAI | La CNIL a notifié une mise en demeure à OpenAI.
+
+# ============================================================================ STATED
+rule STATED.en.verbs
+type STATED
+lang en
+opts speech
+match \b{VS:comment|remark|respond|reply|counter|maintain|contend|assert|affirm|reiterate|point_out|observe|caution|testify|write_in_a_post|post_on|tweet|criticise|criticize|denounce|condemn|slam|blast|welcome|praise|hail|defend|deny|dismiss|reject|predict|suggest|describe|characterize|characterise|complain|warn_that|acknowledge|concede|argue}\b
+ex Elon Musk > Grok | Elon Musk dismissed the criticism of Grok.
+ex Sam Altman > - | Sam Altman testified before the Senate panel.
+not | The vow of silence is old.
+
+rule STATED.en.according-to
+type STATED
+lang en
+opts speech speaker_after
+match \baccording to\b(?! (?:the |a |an )?(?:reports?|filings?|documents?|court (?:documents|filings|papers)|data|figures|a (?:study|survey|report)|media|estimates?|sources?|people|analysts?))
+ex OpenAI > - | According to OpenAI, the model is safe.
+
+rule STATED.en.told
+type STATED
+lang en
+opts speech
+match \b(?:told|tells) (?:reporters|journalists|the press|lawmakers|a (?:news )?conference|an? (?:interview|audience|hearing))\b|\bsaid in a (?:statement|post|blog post|letter|filing|press release|interview)\b|\bin a statement\b
+ex FTC > - | The FTC told reporters it would act.
+
+rule STATED.fr.verbs
+type STATED
+lang fr
+opts speech
+match \b{AUX} {AFR}(?:déclaré|dit|indiqué|affirmé|ajouté|expliqué|précisé|souligné|estimé|réagi|rappelé|assuré|admis|reconnu|écrit|fait savoir|fait valoir|dénoncé|critiqué|salué|regretté|fustigé|déploré|condamné|averti|prévenu|martelé|insisté|répondu|confié|commenté|tweeté|jugé|considéré|qualifié|plaidé|défendu|nié|démenti|contesté|promis|insisté|annoncé|signalé|observé|relevé|noté|ironisé|lancé|déclaré|mis en garde|assuré|prévenu)\b
+ex Clara Chappaz > - | Clara Chappaz a également dénoncé l'attitude de la plateforme.
+ex Thierry Breton > X | Thierry Breton a jeudi fustigé X.
+
+rule STATED.fr.present
+type STATED
+lang fr
+opts speech
+match (?<!\bla )(?<!\bune )(?<!\bsa )(?<!\bcette )(?<!\ble )(?<!\bun )(?<!\bson )\b(?:dénonce|dénoncent|critique|critiquent|salue|saluent|regrette|regrettent|fustige|fustigent|déplore|déplorent|condamne|condamnent|avertit|avertissent|prévient|martèle|insiste|répond|réagit|rappelle|ajoute|confie|défend|plaide|nie|dément|conteste|promet|juge|estiment|soulignent|affirment|déclarent|assurent|expliquent|indiquent|précisent|reconnaissent|considère|considèrent)\b
+ex Thierry Breton > X | Thierry Breton dénonce la passivité de X.
+not | La critique de la loi est vive.
+
+rule STATED.fr.selon
+type STATED
+lang fr
+opts speech speaker_after
+match \b(?:selon|d['’]après)\b(?! (?:lequel|laquelle|lesquels|lesquelles|qui|que|nos informations|des informations|les informations|le (?:rapport|document|texte|jugement)|la (?:plainte|décision|presse)|des sources|une source|plusieurs sources|les médias))
+ex OpenAI > - | Selon OpenAI, le modèle est sûr.
+
+rule STATED.fr.inverted
+type STATED
+lang fr
+opts speech
+match \b(?:a|ont)-t?-?(?:il|elle|ils|elles) {AFR}(?:ajouté|déclaré|dit|indiqué|précisé|affirmé|expliqué|souligné|estimé|assuré|insisté|martelé|poursuivi|conclu|rappelé|répondu|confié|prévenu|averti|lancé|regretté|dénoncé|reconnu|écrit|commenté|observé|noté|fait valoir|fait savoir)\b
+ex Clara Chappaz > - | Clara Chappaz a dénoncé la plateforme. « Nous allons agir », a-t-elle insisté.
+
+# ============================================================================ SUED
+rule SUED.en.light
+type SUED
+lang en
+opts nominal
+match \b{V:bring|file|lodge|initiate|take|pursue|mount|commence|submit|institute} {A}(?:{DET} )?{ADJ}(?:case|lawsuit|suit|legal action|legal challenge|legal proceedings|court proceedings|action|complaint|claim|petition|class action|challenge)s? (?:against|over)\b
+ex Getty Images > Stability AI | Getty Images brought a case against Stability AI.
+ex Italy > OpenAI | Italy took legal action against OpenAI.
+
+rule SUED.en.to-court
+type SUED
+lang en
+match \b{V:take|drag|haul|bring} (?:[A-Z][\w.&'’-]*)(?: [A-Z][\w.&'’-]*){0,3} (?:to|into|before) (?:court|the courts|a court|federal court|justice)\b
+ex Malaysia > X | Malaysia took X to court over the images.
+
+rule SUED.en.passive
+type SUED
+lang en
+opts passive
+match \b(?:was|were|been|being|is|are|got) {A}(?:sued|taken to court|hauled into court|dragged into court) [^.;]{0,60}?\bby\b
+ex Getty Images > Stability AI | Stability AI was sued last year by Getty Images.
+
+rule SUED.en.faces-suit
+type SUED
+lang en
+opts passive
+match \b(?:faces?|facing|faced|hit with) {A}(?:{DET} )?{ADJ}(?:lawsuits?|suits?|legal action|legal challenges?|class actions?|complaints?) (?:from|by|brought by|filed by)\b
+ex Getty Images > Stability AI | Stability AI faces a lawsuit from Getty Images.
+
+rule SUED.en.complaint-with
+type SUED
+lang en
+match \b{V:file|lodge|submit|bring} {A}(?:{DET} )?{ADJ}(?:complaints?|grievances?) (?:with|before|to) (?:the )?[^.;]{0,60}?\b(?:against|over|about)\b
+ex noyb > OpenAI | noyb filed a complaint with the Austrian authority against OpenAI.
+
+rule SUED.fr.light
+type SUED
+lang fr
+opts nominal
+match \b(?:(?:{AUX} {AFR})?(?:engagé|intenté|lancé|déposé|porté|introduit|formé|initié|entamé)|engage|engagent|intente|intentent|lance|lancent|dépose|déposent|porte|portent|introduit|forme) {AFR}(?:des |une |un |de nouvelles |une nouvelle |sa |son |leur )?(?:poursuites?|actions? en justice|actions? collectives?|actions? judiciaires?|recours|plaintes?|procès|requêtes?|procédures? judiciaires?|class actions?)(?:{ADJFR})* (?:contre|à l['’]encontre d|visant)\b
+ex Getty Images > Stability AI | Getty Images a engagé des poursuites contre Stability AI.
+ex noyb > OpenAI | noyb dépose plainte contre OpenAI.
+
+rule SUED.fr.justice
+type SUED
+lang fr
+match \b(?:(?:{AUX} {AFR})?(?:assigné|attaqué|traîné|poursuivi|cité)|assigne|assignent|attaque|attaquent|traîne|traînent|poursuivent) {AFR}(?:[A-Z][\w.&'’-]*|l['’]entreprise|la société|le groupe)(?: [A-Z][\w.&'’-]*){0,3} (?:en justice|devant (?:la justice|les tribunaux|le tribunal|la cour))\b|\bsaisi (?:la justice|le tribunal|les tribunaux)\b
+ex Getty Images > Stability AI | Getty Images a assigné Stability AI en justice.
+
+rule SUED.fr.passive
+type SUED
+lang fr
+opts passive
+match \b(?:a été|ont été|avait été|est|sont|été) {AFR}(?:poursuivie?s?|assignée?s?|attaquée?s?) (?:en justice )?[^.;]{0,40}?\bpar\b|\bvisée?s? par (?:une|des|plusieurs) (?:plaintes?|actions?|poursuites?|recours)(?:{ADJFR})* (?:de|d['’]|du|des|déposées? par|intentées? par)
+ex Getty Images > Stability AI | Stability AI a été poursuivi par Getty Images.
+ex noyb > OpenAI | OpenAI est visée par une plainte de noyb.
+
+# ============================================================================ INVESTIGATED
+rule INVESTIGATED.en.open
+type INVESTIGATED
+lang en
+opts nominal
+match \b{V:open|launch|start|begin|initiate|announce|conduct|commence|order|expand|widen|escalate|intensify|step_up} {A}(?:{DET} )?{ADJ}(?:investigation|inquiry|enquiry|probe|review|examination|proceedings|procedure|audit|inspection|assessment)s?\b(?! of the (?:law|rules))
+ex FTC > OpenAI | The FTC opened on Thursday a formal investigation into OpenAI.
+ex European Commission > X | The Commission has launched formal proceedings against X.
+
+rule INVESTIGATED.en.verb
+type INVESTIGATED
+lang en
+match \b{V:investigate|scrutinise|scrutinize|subpoena|summon|raid|audit|examine_whether|look_into|interrogate}\b
+ex CNIL > Clearview AI | The CNIL is scrutinising Clearview AI.
+
+rule INVESTIGATED.en.passive
+type INVESTIGATED
+lang en
+opts passive
+match \b(?:(?:was|were|been|being|is|are) {A}(?:investigated|probed|scrutini[sz]ed|raided|subpoenaed|summoned|audited)|(?:is|are|was|were|remains?|came|come) under (?:formal )?(?:investigation|scrutiny|review)|(?:faces?|facing|faced) (?:{DET} )?{ADJ}(?:investigation|inquiry|probe|scrutiny)s?) [^.;]{0,60}?\b(?:by|from)\b
+ex FTC > OpenAI | OpenAI is under investigation by the FTC.
+ex Data Protection Commission > X | X faces a new probe from the Data Protection Commission.
+
+rule INVESTIGATED.en.probe-by
+type INVESTIGATED
+lang en
+opts passive
+match \b(?:investigation|inquiry|probe|review|proceedings)s? (?:(?:was|were|has been) )?(?:{PP:open|launch|conduct|start|announce} )?by\b
+ex FTC > OpenAI | An investigation by the FTC into OpenAI is under way.
+
+rule INVESTIGATED.fr.open
+type INVESTIGATED
+lang fr
+opts nominal
+match \b(?:(?:{AUX} {AFR})?(?:ouvert|lancé|engagé|initié|entamé|mené|diligenté|déclenché|annoncé)|ouvre|ouvrent|lance|lancent|engage|engagent|entame|entament|mène|mènent|diligente|déclenche|annonce) {AFR}(?:une |un |des |l['’]|d['’]|une nouvelle |une vaste )?(?:enquêtes?|procédures?|investigations?|examens?|contrôles?|audits?|instructions?|informations? judiciaires?|procédures? d['’]infraction)\b
+ex CNIL > OpenAI | La CNIL a ouvert jeudi une procédure formelle visant OpenAI.
+ex European Commission > X | Bruxelles ouvre une enquête contre X.
+
+rule INVESTIGATED.fr.noun
+type INVESTIGATED
+lang fr
+opts nominal agentless
+match \b(?:enquête|procédure|investigation|instruction)s?(?:{ADJFR})* (?:visant|concernant|ciblant|à l['’]encontre d)\b|\b(?:perquisition|perquisitionné)(?:s)? (?:dans|chez|au siège)\b
+ex CNIL > OpenAI | La CNIL a une enquête visant OpenAI.
+
+rule INVESTIGATED.fr.verb
+type INVESTIGATED
+lang fr
+match \b(?:{AUX} {AFR})?(?:enquête|enquêtent|enquêté) sur\b|\b{AUX} {AFR}(?:convoqué|perquisitionné|auditionné|contrôlé)\b|\bs['’](?:est|sont) (?:saisie?s?|auto-saisie?s?) d['’]
+ex CNIL > OpenAI | La CNIL enquête sur OpenAI.
+
+rule INVESTIGATED.fr.passive
+type INVESTIGATED
+lang fr
+opts passive
+match \b(?:(?:visée?s?|ciblée?s?) par (?:une|des) (?:{ADJFR} )?(?:enquêtes?|procédures?|investigations?)(?:{ADJFR})*(?: (?:ouverte|lancée|menée|engagée))?|fait l['’]objet d['’](?:une|un) (?:enquête|procédure|examen|investigation)(?:{ADJFR})*(?: (?:ouverte|lancée|menée|engagée))?) (?:de|du|de la|des|d['’]|par)\b
+ex CNIL > OpenAI | OpenAI fait l'objet d'une enquête de la CNIL.
+
+# ============================================================================ FINED
+rule FINED.en.impose-fine
+type FINED
+lang en
+opts nominal
+match \b{V:impose|levy|hand_down|hand|slap|issue|announce|order|set} {A}(?:{DET} )?{ADJ}(?:fines?|penalt(?:y|ies)|sanctions?|financial penalt(?:y|ies))\b
+ex Garante > OpenAI | The Garante imposed a record fine on OpenAI.
+ex CNIL > Clearview AI | The CNIL levied a €20 million penalty against Clearview AI.
+not | OpenAI said the fine was unfair.
+
+rule FINED.en.hit-with
+type FINED
+lang en
+match \b{V:hit|slap|punish|sanction|penalise|penalize} [^.;]{0,50}?\bwith {A}(?:{DET} )?{ADJ}(?:fines?|penalt(?:y|ies))\b|\b{V:penalise|penalize|sanction}\b
+ex Dutch Data Protection Authority > Clearview AI | The Dutch DPA hit Clearview AI with a €30.5 million fine.
+
+rule FINED.en.order-pay
+type FINED
+lang en
+match \b{V:order} [^.;]{1,60}?\bto pay\b
+ex Garante > OpenAI | The Garante ordered OpenAI to pay 15 million euros.
+
+rule FINED.en.passive
+type FINED
+lang en
+opts passive
+match \b(?:was|were|been|being|is|are|got) {A}(?:hit|slapped|handed|penali[sz]ed|sanctioned|ordered to pay) [^.;]{0,80}?\bby\b|\b(?:fine|penalty|sanction)s? (?:(?:was|were|has been) )?(?:{PP:impose|levy|issue|hand_down|order|announce} )?by\b
+ex Garante > OpenAI | OpenAI was hit with a fine by the Garante.
+ex Dutch Data Protection Authority > Clearview AI | Clearview AI must pay the penalty imposed by the Dutch DPA.
+
+rule FINED.fr.impose
+type FINED
+lang fr
+opts nominal
+match \b(?:(?:{AUX} {AFR})?(?:infligé|imposé|prononcé|décidé|notifié|adressé|fixé)|inflige|infligent|impose|imposent|prononce|prononcent|notifie) {AFR}(?:une |un |des |d['’]une |une nouvelle |une lourde |une double )?(?:amendes?|sanctions?|pénalités?|astreintes?)\b
+ex CNIL > Clearview AI | La CNIL a prononcé une sanction pécuniaire contre Clearview AI.
+ex Garante > OpenAI | Le Garante inflige une amende à OpenAI.
+
+rule FINED.fr.verb
+type FINED
+lang fr
+match \b{AUX} {AFR}(?:sanctionné|condamné|pénalisé|épinglé|mis à l['’]amende)\b|(?<!\bla )(?<!\bune )\b(?:sanctionne|sanctionnent|condamne à (?:une amende|payer)|met à l['’]amende|mettent à l['’]amende)\b
+ex CNIL > Clearview AI | La CNIL a lourdement sanctionné Clearview AI.
+
+rule FINED.fr.passive
+type FINED
+lang fr
+opts passive
+match \b(?:(?:a été|ont été|avait été|est|sont|été) {AFR}(?:sanctionnée?s?|condamnée?s?|mise?s? à l['’]amende|pénalisée?s?|épinglée?s?)|(?:s['’]est vue? infliger|se sont vus? infliger|écope|a écopé|ont écopé) (?:d['’])?(?:une |un )?(?:amende|sanction|pénalité))[^.;]{0,80}?\bpar\b|\b(?:amende|sanction|pénalité)s?(?:{ADJFR})* (?:infligée|imposée|prononcée|décidée)s? (?:{AFR})?par\b
+ex CNIL > Clearview AI | Clearview AI a été sanctionnée par la CNIL.
+ex Garante > OpenAI | L'amende infligée par le Garante à OpenAI est lourde.
+
+# ============================================================================ RESTRICTED
+rule RESTRICTED.en.verb
+type RESTRICTED
+lang en
+match \b{V:disable|turn_off|switch_off|roll_back|scale_back|halt|put_on_hold|withdraw|geoblock|geo-block|rein_in|tighten|cap|narrow|age-gate|paywall}\b
+ex X > Grok | X disabled Grok's image feature.
+ex OpenAI > Sora | OpenAI put on hold the Sora rollout.
+
+rule RESTRICTED.en.stop-from
+type RESTRICTED
+lang en
+match \b{V:stop|prevent|bar|block|ban|prohibit|keep} (?:users|minors|teens|teenagers|children|under-18s|people|anyone|non-paying users|free users|the public)\b
+ex OpenAI > ChatGPT | OpenAI will bar teens from ChatGPT.
+
+rule RESTRICTED.en.limit-ability
+type RESTRICTED
+lang en
+match \b{V:limit|restrict|remove|curb|reduce} {A}(?:the |its |their )?(?:ability|capacity|access) (?:of|to|for)\b
+ex X > Grok | X restricted the ability of Grok to edit images.
+
+rule RESTRICTED.fr.verb
+type RESTRICTED
+lang fr
+match \b{AUX} {AFR}(?:réduit|restreint|limité|suspendu|désactivé|retiré|interrompu|gelé|bridé|mis en pause|mis fin à|fermé|encadré)\b|(?<!\bla )(?<!\bune )\b(?:suspend|suspendent|limite|limitent|restreint|restreignent|désactive|désactivent|retire|retirent|interrompt|bride|brident|réserve|réservent)\b
+ex X > Grok | X a désormais limité Grok aux abonnés.
+ex OpenAI > ChatGPT | OpenAI suspend ChatGPT en Italie.
+not | La limite de la loi est floue.
+
+# ============================================================================ REGULATED
+rule REGULATED.en.pass
+type REGULATED
+lang en
+match \b{V:ratify|promulgate|finalize|finalise|endorse|greenlight|green-light|rubber-stamp|codify|legislate|vote_for|vote_to_approve|vote_in_favour_of|vote_in_favor_of|sign_into_law|pass_into_law|enact_into_law|give_final_approval_to|approve}\b
+ex European Parliament > AI Act | The European Parliament endorsed the AI Act.
+
+rule REGULATED.en.into-force
+type REGULATED
+lang en
+opts agentless
+match \b(?:entered|enters|entering|enter|came|comes|coming|come|went|goes|go|going) into (?:force|effect|application)\b|\b(?:took|takes|take|taking) effect\b|\bbecame law\b|\bbecomes law\b
+ex European Union > AI Act | The European Union's AI Act entered into force in August.
+
+rule REGULATED.en.rules
+type REGULATED
+lang en
+opts nominal
+match \b{V:issue|publish|unveil|release|adopt|introduce|propose|table|draft|roll_out} {A}(?:{DET} )?{ADJ}(?:rules?|regulations?|guidelines?|guidance|code of (?:practice|conduct)|regulatory framework|framework|legislation|law|bill|decree|ordinance|executive order|directive)s?\b
+ex European Commission > General-Purpose AI Code of Practice | The Commission published the final Code of Practice.
+
+rule REGULATED.en.passive
+type REGULATED
+lang en
+opts passive
+match \b(?:was|were|been|being|is|are) {A}(?:passed|adopted|approved|signed(?: into law)?|enacted|ratified|promulgated|endorsed|voted through|finali[sz]ed) [^.;]{0,60}?\bby\b
+ex European Parliament > AI Act | The AI Act was adopted by the European Parliament.
+
+rule REGULATED.fr.verb
+type REGULATED
+lang fr
+match \b{AUX} {AFR}(?:adopté|promulgué|voté|approuvé|ratifié|signé|publié|entériné|validé|définitivement adopté|transposé|instauré)\b|\b(?:adopte|adoptent|promulgue|vote|votent|ratifie|entérine|valide|publie)\b(?= (?:la |le |les |l['’]|un |une |son |sa |définitivement))
+ex European Parliament > AI Act | Le Parlement européen a définitivement adopté l'AI Act.
+
+rule REGULATED.fr.into-force
+type REGULATED
+lang fr
+opts agentless
+match \b(?:entre|entrent|entrera|entreront|est entrée?|sont entrée?s|était entrée?|entrée?s?) (?:officiellement |pleinement |désormais )?en (?:vigueur|application)\b|\bs['’]applique(?:ra|nt)? (?:désormais|dès|à partir)\b
+ex European Union > AI Act | Dans l'Union européenne, le règlement européen sur l'IA entre en vigueur ce jeudi.
+
+rule REGULATED.fr.passive
+type REGULATED
+lang fr
+opts passive
+match \b(?:a été|ont été|avait été|est|sont|été) {AFR}(?:adoptée?s?|votée?s?|approuvée?s?|promulguée?s?|ratifiée?s?|signée?s?|entérinée?s?|validée?s?) [^.;]{0,60}?\bpar\b
+ex European Parliament > AI Act | L'AI Act a été adopté mercredi par le Parlement européen.
+
+# ============================================================================ CRIMINALISED
+rule CRIMINALISED.en.illegal
+type CRIMINALISED
+lang en
+opts agentless
+match \b(?:make|makes|made|making) it (?:a )?(?:criminal|illegal|an offen[cs]e|a (?:federal |criminal )?crime|a felony|unlawful)\b|\b(?:new|criminal) offen[cs]es?\b|\bcriminal (?:charges?|penalties) for\b|\b(?:a|an) (?:criminal|federal) offen[cs]e\b
+ex United Kingdom > - | The United Kingdom will make it illegal to create such images.
+
+rule CRIMINALISED.fr.delit
+type CRIMINALISED
+lang fr
+opts agentless
+match \bérig(?:e|er|é|ent)r? en (?:infraction|délit|crime)\b|\bnouveau délit\b|\bnouvelle infraction\b|\b(?:rend|rendre|rendra|rendu) (?:illégale?|pénalement répréhensible)\b|\bpuni(?:e|s|es)? de (?:\w+ )?(?:ans?|mois) (?:de prison|d['’]emprisonnement)\b|\bpassibles? de (?:\w+ )?(?:ans?|mois|peines?)\b
+ex France > - | La France veut ériger en délit la création de ces images.
+
+# ============================================================================ ALLOWED
+rule ALLOWED.en.lift
+type ALLOWED
+lang en
+match \b{V:lift|end|rescind|revoke|reverse|overturn|drop} {A}(?:{DET} )?{ADJ}(?:ban|block|suspension|restrictions?|prohibition|blocking order)\b|\b{V:unblock|reinstate|restore_access_to|clear|greenlight|green-light}\b|\bgave (?:the )?green light\b|\b(?:allowed|allows|allowing|permitted) [^.;]{0,40}?\bto (?:resume|return|operate|proceed|relaunch)\b
+ex Italy > ChatGPT | Italy lifted its temporary ban on ChatGPT.
+ex Garante > ChatGPT | The Garante restored access to ChatGPT.
+
+rule ALLOWED.fr.lift
+type ALLOWED
+lang fr
+match \b{AUX} {AFR}(?:levé|suspendu|annulé) (?:l['’]interdiction|le blocage|la suspension|les restrictions|la mesure)\b|\b(?:{AUX} {AFR})?(?:débloqué|rétabli|réautorisé|autorisé à nouveau|de nouveau autorisé|donné (?:son |le )?feu vert)\b|\b(?:lève|lèvent) (?:l['’]interdiction|le blocage|la suspension)\b
+ex Italy > ChatGPT | L'Italie a finalement levé l'interdiction de ChatGPT.
+
+# ============================================================================ ANNOUNCED
+rule ANNOUNCED.en.measure
+type ANNOUNCED
+lang en
+opts nominal
+match \b{V:launch|roll_out|introduce|unveil|announce|debut|deploy|release|add|implement|adopt|set_up|establish|create} {A}(?:{DET} )?{ADJ}(?:parental controls?|safeguards?|age (?:verification|checks?|assurance)|age-verification|guardrails?|safety (?:features?|measures?|tools?|policy|policies)|measures?|policy|policies|plan|programme|program|initiative|strategy|task force|taskforce|office|fund|watermark(?:ing)?|labels?|labelling|labeling)\b
+ex OpenAI > ChatGPT | OpenAI rolled out parental controls for ChatGPT.
+ex Meta > - | Meta introduced new safeguards for teens.
+
+rule ANNOUNCED.en.pledge
+type ANNOUNCED
+lang en
+opts planned
+match \b{V:pledge|commit|promise|vow} to\b
+ex Meta > - | Meta pledged to label AI images.
+
+rule ANNOUNCED.fr.measure
+type ANNOUNCED
+lang fr
+opts nominal
+match \b(?:(?:{AUX} {AFR})?(?:lancé|déployé|instauré|mis en place|introduit|présenté|dévoilé|créé)|lance|lancent|déploie|déploient|instaure|met en place|mettent en place|présente|dévoile|crée) {AFR}(?:un |une |des |de nouveaux |de nouvelles |son |sa |ses |un nouveau |une nouvelle )?(?:contrôles? parentaux|contrôle parental|garde-fous|mesures?|outils?|plan|programme|stratégie|initiative|vérification de l['’]âge|dispositifs?|filtres?|règles?|politique|fonds|bureau|comité|protections?)\b
+ex OpenAI > ChatGPT | OpenAI a déployé un contrôle parental pour ChatGPT.
+
+rule ANNOUNCED.fr.pledge
+type ANNOUNCED
+lang fr
+opts planned
+match (?:\b(?:s['’]est|se sont|s['’]engage|s['’]engagent) {AFR}(?:engagée?s? )?à|\b{AUX} {AFR}promis de)(?! (?:verser|payer|rembourser))\b
+ex Meta > - | Meta s'est engagée à étiqueter les images.
+
+# ============================================================================ COMPLIED
+rule COMPLIED.en.comply
+type COMPLIED
+lang en
+match \b{V:comply_with|conform_to|abide_by|adhere_to|meet_the_demands_of|bow_to|cave_to|yield_to|obey}\b|\bbrought [^.;]{1,40}? into (?:compliance|line)\b|\bin (?:order to )?comply with\b|\bto comply with\b
+ex OpenAI > Garante | OpenAI complied with the Garante's order.
+ex Meta > GDPR | Meta bowed to the GDPR.
+
+rule COMPLIED.en.agreed
+type COMPLIED
+lang en
+match \b{V:agree|undertake|consent|commit} to (?:temporarily |immediately |permanently )?(?:change|modify|stop|implement|introduce|delete|remove|halt|pause|restrict|limit|block|suspend|withdraw|drop|end|cease|alter|adjust|fix|address|make changes)\b
+ex Meta > European Commission | Meta agreed to change its practices after the Commission's demand.
+
+rule COMPLIED.fr.comply
+type COMPLIED
+lang fr
+match \b(?:s['’](?:est|sont) (?:mise?s? en conformité|pliée?s?|conformée?s?|soumise?s?|engagée?s? à (?:se conformer|respecter|retirer|supprimer|modifier|cesser|suspendre))|se (?:conformer|conforme|conforment|plier|plie|plient) (?:à|au|aux)|a obtempéré|ont obtempéré|obtempère|{AUX} {AFR}accepté de (?:modifier|changer|supprimer|retirer|suspendre|cesser|mettre fin|limiter|bloquer|se conformer)|{AUX} {AFR}donné suite (?:à|aux))\b
+ex Meta > European Commission | Meta s'est pliée aux exigences de la Commission européenne.
+
+# ============================================================================ SETTLED
+rule SETTLED.en.settle
+type SETTLED
+lang en
+match \b{V:settle|resolve|end} (?:the |a |its |their )?(?:{ADJ})?(?:lawsuit|case|claims?|charges|dispute|litigation|suit|class action|allegations)s?\b|\b(?:reached|reaches|reach|agreed to|agrees to|announced) (?:a |an )?{ADJ}(?:settlement|deal to settle|agreement to settle)\b|\bsettlement with\b
+ex Anthropic > - | Anthropic agreed to a $1.5 billion settlement with authors.
+ex Getty Images > Stability AI | Getty Images and Stability AI resolved their dispute.
+
+rule SETTLED.fr.accord
+type SETTLED
+lang fr
+match \b(?:{AUX} {AFR})?(?:conclu|trouvé|signé|accepté|négocié|annoncé|conclut|trouve|signe) {AFR}(?:un |une )?(?:accord|règlement|transaction|compromis)(?: (?:à l['’]amiable|amiable|transactionnel|financier))?\b(?=[^.;]{0,80}\b(?:litige|procès|plainte|poursuites?|action|différend|affaire|amiable|transactionnel|avec)\b)|\b(?:{AUX} {AFR})?(?:réglé|soldé|clos|mis fin à|transigé)(?: {AFR})? (?:le|son|leur|ce) (?:litige|procès|différend|contentieux)\b
+ex Anthropic > - | Anthropic a conclu un accord à l'amiable avec les auteurs.
