@@ -38,7 +38,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.2.0"
+CODER_VERSION = "1.3.0"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -274,6 +274,11 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     gaz = default_gazetteer()
     body = doc.body
     base = gaz.find(body)
+    # names the dictionary lacks, typed by their own words ("Iowa Department of Management")
+    from loaders import openworld
+    opened = openworld.find(body, base)
+    base = sorted([m for m in base if not any(o.start <= m.start and m.end <= o.end for o in opened)]
+                  + opened, key=lambda m: m.start)
     # --- optional NER hook (loaders/ner.py; off by default): names the dictionary lacks ---
     if doc.ner:
         from loaders import ner as _ner
@@ -940,6 +945,13 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
         if subj:
             speaker = subj[0].actor
     if speaker is None and left:
+        # "The DPC, which acts on behalf of the EU, said": the subject is before the relative
+        rel = re.search(r",\s*(?:which|who|qui|dont|lequel|laquelle)\b[^,«»“”\"]*,\s*$", before)
+        if rel:
+            head = [m for m in left if m.end <= rel.start()]
+            if head and len(sent[head[-1].end:rel.start()].split()) <= 3:
+                speaker = head[-1].actor
+    if speaker is None and left:
         # the subject of the verb: the nearest mention on the left, outside quotations and
         # close to the verb (a few words, no quotation mark between)
         for m in reversed(left):
@@ -1027,12 +1039,12 @@ def code(article: Article, *, ner: bool | None = None) -> Extraction:
     doc.mentions = _mentions(doc, sents)
     # --- optional NER hook: actors known only from NER lower the confidence of their events ---
     ner_only = ({m.actor.id for m in doc.mentions if m.how == "ner"}
-                - {m.actor.id for m in doc.mentions if m.how in ("dict", "pattern", "group")})
+                - {m.actor.id for m in doc.mentions if m.how in ("dict", "pattern", "group", "open")})
     # --- end of the NER hook ---
     for m in doc.mentions:
         doc.freq[m.actor.id] = doc.freq.get(m.actor.id, 0) + 1
         doc.actors.setdefault(m.actor.id, m.actor)
-        if m.how in ("dict", "pattern", "group", "ner"):
+        if m.how in ("dict", "pattern", "group", "ner", "open"):
             doc.surfaces.setdefault(m.actor.id, [])
             if m.surface not in doc.surfaces[m.actor.id]:
                 doc.surfaces[m.actor.id].append(m.surface)

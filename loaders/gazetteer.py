@@ -253,8 +253,12 @@ class Gazetteer:
                 r"Governor|Gov\.|(?:[A-Z][a-z]+\s+)?Minister|Premier|President|Chancellor|CEO|Attorney\s+General|Commissioner|"
                 r"[Ll]e\s+juge|[Ll]a\s+juge|[Ll]e\s+ministre|[Ll]a\s+ministre|[Ll]e\s+pr[ée]sident|[Ll]a\s+pr[ée]sidente|"
                 r"[Ll]e\s+[Pp]remier\s+ministre|[Ll]a\s+[Pp]remi[èe]re\s+ministre|[Ll]e\s+sénateur|[Ll]a\s+sénatrice|"
-                r"[Ll]['’]avocat|[Ll]['’]avocate|Attorney|Mme|M\.)\s+)"
-                r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:van\s+|von\s+(?:der\s+)?|de\s+)?[A-Z][\w'’-]+){1,2})")),
+                r"[Ll]['’]avocat|[Ll]['’]avocate|Attorney|Mme|M\.|Chair|Chairman|Chairwoman|Chairperson|chair|"
+                r"Secretary|Director|Mayor|Prosecutor|Baroness|Lord|Lady|Professor|Prof\.|Dr\.?|"
+                r"[Ll]e\s+commissaire|[Ll]a\s+commissaire|[Ll]e\s+député|[Ll]a\s+députée|[Ll]e\s+procureur|"
+                r"[Ll]a\s+procureure|[Ll]e\s+maire|[Ll]a\s+maire|[Ll]e\s+secrétaire\s+d['’]État|"
+                r"[Ll]a\s+secrétaire\s+d['’]État)\s+)"
+                r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:van\s+|von\s+(?:der\s+)?|de\s+)?[A-Z][\w'’-]+){1,2})")),
             ("indef_person", re.compile(
                 r"\b(?:[Aa]n?|[Uu]ne?)\s+(?P<body>(?:(?:federal|U\.S\.|US|district|state|" + adj_alt + r"|[A-Z][a-z]+)\s+)?"
                 r"(?:judge|mother|father|parent|teenager|widow|juge|m[èe]re|p[èe]re|veuve)"
@@ -453,7 +457,8 @@ _ANCHORS = {
     "parl": re.compile(r"parliament|parlement", re.I),
     "person": re.compile(r"Judge|Justice|Senator|Sen\.|Rep\.|Representative|Governor|Gov\.|Minister|Premier|"
                          r"President|Chancellor|CEO|Attorney|Commissioner|juge|ministre|pr[ée]sident|"
-                         r"s[ée]nat|avocat|Mme|M\.", re.I),
+                         r"s[ée]nat|avocat|Mme|M\.|Chair|Secretary|Director|Mayor|Prosecutor|Baroness|Lord|"
+                         r"Lady|Prof|Dr|commissaire|député|procureur|maire|secrétaire", re.I),
     "indef_person": re.compile(r"judge|mother|father|parent|teenager|widow|juge|m[èe]re|p[èe]re|veuve", re.I),
     "law_desc": re.compile(r"legislation|law|bill|loi|l[ée]gislation", re.I),
     "group": re.compile(r"group|coalition|alliance|collectif|senators|lawmakers|legislators|attorneys|"

@@ -184,6 +184,14 @@ match (?<!\bla )(?<!\bune )(?<!\bsa )(?<!\bcette )(?<!\ble )(?<!\bun )(?<!\bson 
 ex Thierry Breton > X | Thierry Breton dénonce la passivité de X.
 not | La critique de la loi est vive.
 
+rule STATED.fr.reflexive
+type STATED
+lang fr
+opts speech
+match \b(?:s['’]est|se sont|se) {AFR}(?:réjouie?s?|félicitée?s?|inquiétée?s?|dite?s?|exclamée?s?|indignée?s?|émue?s?|alarmée?s?|défendue?s?|justifiée?s?|expliquée?s?|prononcée?s?|réjouit|félicite|inquiète|dit|indigne|défend|justifie|prononce)\b
+ex Thierry Breton > - | « L'Europe montre la voie », s'est réjoui Thierry Breton.
+ex Clara Chappaz > X | Clara Chappaz s'est inquiétée des pratiques de X.
+
 rule STATED.fr.selon
 type STATED
 lang fr
@@ -246,6 +254,20 @@ type SUED
 lang fr
 match \b(?:(?:{AUX} {AFR})?(?:assigné|attaqué|traîné|poursuivi|cité)|assigne|assignent|attaque|attaquent|traîne|traînent|poursuivent) {AFR}(?:[A-Z][\w.&'’-]*|l['’]entreprise|la société|le groupe)(?: [A-Z][\w.&'’-]*){0,3} (?:en justice|devant (?:la justice|les tribunaux|le tribunal|la cour))\b|\bsaisi (?:la justice|le tribunal|les tribunaux)\b
 ex Getty Images > Stability AI | Getty Images a assigné Stability AI en justice.
+
+rule SUED.fr.action-par
+type SUED
+lang fr
+opts passive nominal
+match \b(?:action|actions|plainte|plaintes|poursuites?|assignation|recours|procès)(?: en justice| collective| judiciaire)? (?:portée?s?|intentée?s?|déposée?s?|engagée?s?|lancée?s?|initiée?s?|introduite?s?) {AFR}par\b
+ex Getty Images > Stability AI | La plainte déposée par Getty Images contre Stability AI avance.
+
+rule SUED.en.suit-by
+type SUED
+lang en
+opts passive nominal
+match \b(?:lawsuits?|suits?|complaints?|legal actions?|class actions?|legal challenges?|cases?) (?:was |were |has been )?(?:brought|filed|lodged|launched|initiated) {A}by\b
+ex Getty Images > Stability AI | The lawsuit brought by Getty Images against Stability AI went to trial.
 
 rule SUED.fr.passive
 type SUED

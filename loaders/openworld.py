@@ -1,0 +1,283 @@
+"""Open-world actors: names the dictionary lacks, typed by the words that name them.
+
+The gazetteer knows the prominent actors of AI governance; news names many more (a
+prosecutor's office, a small company in a list, a union of authors, an official named with a
+title). A capitalised name becomes an entity when its own words type it::
+
+    Iowa Department of Management      -> Government   (head noun "Department")
+    Syndicat national de l'édition     -> Organization ("Syndicat")
+    Pieces Technologies, DoNotPay      -> Company      (suffix "Technologies"; inner capitals)
+    Conseil constitutionnel, Federal Court -> Court
+    Commissariat à la protection de la vie privée du Canada (CPVP) -> Regulator, alias CPVP
+    Crime and Policing Bill            -> Law
+    Scarlett Johansson ... Johansson said -> Person (a first and last name; the surname alone later)
+
+It gets a stable ``type:slug`` id and never an invented QID. A name with no typing word is left
+alone (a capitalised word at the start of a sentence is usually not an actor). Later mentions by
+surname ("Johansson") or acronym ("CPVP") resolve to it.
+
+>>> [(m.surface, m.actor.type.value) for m in find("The FTC sued DoNotPay and Pieces Technologies.", [])]
+[('DoNotPay', 'Company'), ('Pieces Technologies', 'Company')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.gazetteer import Actor, Mention
+
+__all__ = ["find"]
+
+_UP = r"[A-ZÀ-ÖØ-Þ]"
+_WORD = _UP + r"[\w'’.&-]*"
+_CONNECT = r"(?:of|for|and|on|the|de|du|des|de\s+la|de\s+l['’]|d['’]|la|le|les|et|à|au|aux|pour|sur|en|&)"
+# a run of capitalised words, with lower-case connectors between them; a lower-case word may
+# follow the head in French ("Syndicat national de l'édition", "Conseil constitutionnel")
+_NAME = re.compile(
+    r"(?<![\w'’.-])(?:" + _WORD + r")(?:\s+(?:" + _CONNECT + r"\s+)?(?:" + _WORD + r"))*"
+    r"(?:\s+(?:national|nationale|constitutionnel|d['’]État|européen|européenne|fédéral|fédérale|"
+    r"supérieur|général|générale|administratif|judiciaire|de\s+l['’][a-zé]+|des\s+[a-zé]+s|du\s+[a-zé]+|"
+    r"de\s+la\s+[a-zé]+(?:\s+[a-zé]+){0,3}|pour\s+[a-zé]+))*"
+    r"(?:\s+\((?P<acro>[A-Z][A-Za-z0-9&.-]{1,9})\))?")
+
+_TYPE_WORDS = [
+    ("Law", r"\b(?:Act|Law|Bill|Regulation|Directive|Ordinance|Decree|Code|Loi|Règlement|Décret|Ordonnance|Amendment)\b"),
+    ("Court", r"\b(?:Court|Tribunal|Cour|Conseil\s+constitutionnel|Conseil\s+d['’]État|Judiciary|Bench)\b"),
+    ("Legislature", r"\b(?:Parliament|Parlement|Senate|Sénat|Assembly|Assemblée|Congress|Congrès|House\s+of|Chamber\s+of|"
+                    r"Chambre|Bundestag|Bundesrat|Diet|Knesset|Duma|Legislature|Législature|Lok\s+Sabha|Rajya\s+Sabha|"
+                    r"Committee|Subcommittee)\b"),
+    ("Regulator", r"\b(?:Authority|Autorité|Commission|Commissioner|Commissariat|Agency|Agence|Regulator|Inspectorate|"
+                  r"Ombudsman|Watchdog|Supervisor|Superintendence|Surintendance|Board|Office\s+of\s+the|Bureau|Garante|"
+                  r"Commissaire|Conseil\s+supérieur|Médiateur|Régulateur)\b"),
+    ("Government", r"\b(?:Ministry|Ministère|Department|Département|Government|Gouvernement|Prefecture|Préfecture|"
+                   r"Cabinet|Administration|Police|Gendarmerie|Army|Navy|Parquet|Prosecutor|Procureur|Procureure|"
+                   r"Attorney\s+General|Mayor|Municipality|Municipalité|Council|Conseil|City\s+of|Ville\s+de|State\s+of|"
+                   r"Secretariat|Secrétariat|Presidency|Présidence|Élysée|Matignon|White\s+House|Kremlin)\b"),
+    ("Company", r"\b(?:Inc|Corp|Corporation|Ltd|LLC|Limited|GmbH|S\.?A\.?S?|SE|plc|PLC|AG|Co|Company|Technologies|"
+                r"Technology|Labs?|Systems|Software|Holdings|Networks|Bank|Banque|Capital|Partners|Studios|Pictures|"
+                r"Records|Entertainment|Games|Publishing|Motors|Airlines|Pharma|Robotics|Dynamics|Analytics|"
+                r"Solutions|Services|Industries|Group|Groupe)\b\.?$|\.(?:ai|com|io)\b"),
+    ("Organization", r"\b(?:Association|Union|Syndicat|Federation|Fédération|Foundation|Fondation|Institute|Institut|"
+                     r"University|Université|School|École|Ecole|Sciences\s+Po|Coalition|Alliance|Society|Société\s+des|"
+                     r"Guild|Network|Center|Centre|Project|Watch|Rights|Campaign|Initiative|League|Ligue|Collectif|"
+                     r"Observatoire|Observatory|Forum|Consortium|Council\s+for|Lab\s+for|Trust|Fund|Fonds|Club|"
+                     r"Confederation|Confédération|Chamber\s+of\s+Commerce|Academy|Académie|Press|Times|Post|Journal|"
+                     r"News|Herald|Tribune|Gazette)\b"),
+]
+_TYPE_RX = [(t, re.compile(rx)) for t, rx in _TYPE_WORDS]
+# words that begin sentences or titles and are never names on their own
+_STOP = set("""
+a an the this that these those it its he she they we you i his her their our my your
+but and or so yet however meanwhile also still although though while when where after before
+since because if as at by for from in into of on to with without about against over under
+last next first second third new some many most more several other another each every all
+no not only just even already now then there here today yesterday tomorrow
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december
+mr mrs ms dr prof sir dame lord lady gov sen rep st
+le la les l un une des du de d et ou mais donc car ce cet cette ces il elle ils elles on nous vous
+son sa ses leur leurs notre votre mon ma mes dans par pour sur sous avec sans selon après avant
+depuis pendant lors alors ainsi aussi encore déjà enfin puis ensuite cependant pourtant toutefois
+lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet
+août septembre octobre novembre décembre m mme mlle
+ai ia
+""".split())
+_FIRST_NAME_HINT = re.compile(r"^(?:[A-ZÀ-Ö][a-zà-ÿ]+(?:-[A-ZÀ-Ö][a-zà-ÿ]+)?|[A-Z]\.)$")
+_SPEECH_AFTER = re.compile(
+    r"\s*(?:,\s*(?:[\w'’-]+\s+){0,6}?(?:co-?founder|founder|chief|CEO|head|director|president|chair\w*|"
+    r"spokes\w+|lawyer|attorney|minister|senator|professor|researcher|analyst|executive|partner|"
+    r"fondat\w+|directeur|directrice|président\w*|porte-parole|avocat\w*|ministre|sénat\w+|chercheu\w+|"
+    r"responsable|dirigeant\w*|D-|R-)|\s*(?:said|says|told|wrote|added|argued|noted|explained|"
+    r"a\s+déclaré|a\s+dit|a\s+indiqué|a\s+expliqué|a\s+ajouté|a\s+affirmé|a\s+estimé|a\s+précisé|"
+    r"déclare|explique|estime|affirme|souligne|indique|précise))")
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Professor|Chair|Chairman|Chairwoman|Chairperson|Secretary|Director|"
+    r"Commissioner|Minister|Senator|Sen|Rep|Representative|Governor|Gov|Judge|Justice|Mayor|"
+    r"Attorney\s+General|Prosecutor|President|CEO|founder|co-founder|spokesperson|spokesman|"
+    r"spokeswoman|lawyer|attorney|Baroness|Baron|Lord|Lady|Sir|Dame|M|Mme|Me|maire|ministre|"
+    r"président|présidente|directeur|directrice|fondateur|fondatrice|porte-parole|avocat|avocate|"
+    r"juge|procureur|procureure|sénateur|sénatrice|député|députée|commissaire|secrétaire)\.?\s+)$")
+
+
+_LIST = re.compile(
+    r"\b(?:companies|firms|startups|start-ups|developers|apps|applications|platforms|services|"
+    r"sociétés|entreprises|plateformes)\b[^.;:]{0,25}?(?:—|–|:|,|\bsuch\s+as|\bincluding|\blike|\bcomme|\bdont|\bnotamment)\s+"
+    r"(?P<items>" + _WORD + r"(?:\s+" + _WORD + r"){0,3}(?:\s*,\s*(?:and\s+|et\s+)?" + _WORD + r"(?:\s+" + _WORD + r"){0,3})*"
+    r"(?:\s*,?\s+(?:and|et)\s+" + _WORD + r"(?:\s+" + _WORD + r"){0,3})?)")
+
+
+_OBJECT = re.compile(
+    r"\b(?:sued|sues|suing|against|fined|fines|penali[sz]ed|investigating|probing|contre|visant|"
+    r"assigné|poursuit|poursuivi|sanctionné|sanctionne)\s+(?P<name>[A-Z][a-z]+[A-Za-z0-9]*)(?=[\s,.;:)])(?!\s+[A-Z])")
+_SURNAME_SPEAKS = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-ZÀ-Ö][a-zà-ÿ'’-]{2,})\s+(?:said|says|told|added|wrote|argued|noted|"
+    r"a\s+déclaré|a\s+dit|a\s+indiqué|a\s+ajouté|a\s+affirmé|a\s+expliqué|a\s+estimé|déclare|estime)\b")
+
+
+def _type_of(name: str) -> str | None:
+    for t, rx in _TYPE_RX:
+        if rx.search(name):
+            return t
+    return None
+
+
+def _camel(tok: str) -> bool:
+    """"DoNotPay", "OpenEvidence", "xAI"-like: a capital after a lower-case letter, or a digit."""
+    return bool(re.search(r"[a-z][A-Z]", tok)) or (bool(re.search(r"\d", tok)) and tok[:1].isupper()
+                                                  and len(tok) > 2 and not tok.isdigit())
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and text[k] in " \t\"“«‘'(":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n:;•—–-"
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop leading determiners and stop words, trailing connectors and punctuation."""
+    while True:
+        m = re.match(r"(?:The|Le|La|Les|L['’]|Un|Une|A|An|This|Ce|Cette)\s+|L['’]", text[s:e])
+        if not m:
+            break
+        s += m.end()
+    while e > s and text[e - 1] in ".,;:'’-":
+        if text[e - 1] == "." and re.search(r"\b(?:Inc|Corp|Ltd|Co|Jr|Sr|S\.A|S\.A\.S)\.$", text[s:e]):
+            break
+        e -= 1
+    return s, e
+
+
+def find(text: str, known: list[Mention]) -> list[Mention]:
+    """Mentions of actors the dictionary lacks, not overlapping ``known`` (in order)."""
+    occupied = [(m.start, m.end) for m in known]
+    out: list[Mention] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in occupied)
+
+    people: dict[str, Actor] = {}
+    spans: list[tuple[int, int, str | None]] = []
+    for m in _NAME.finditer(text):
+        s, e = _trim(text, m.start(), m.start("acro") - 2 if m.group("acro") else m.end())
+        if e <= s:
+            continue
+        # "DoNotPay and Pieces Technologies": two names when each side stands as one
+        cut = re.split(r"\s+(?:and|et|&)\s+", text[s:e])
+        if len(cut) > 1 and all(_type_of(c) or (len(c.split()) == 1 and _camel(c)) for c in cut):
+            pos = s
+            for c in cut:
+                a = text.index(c, pos)
+                spans.append((a, a + len(c), None))
+                pos = a + len(c)
+            continue
+        spans.append((s, e, m.group("acro")))
+    for lm in _LIST.finditer(text):
+        # "three ecommerce companies — Ascend Ecom, Ecommerce Empire Builders, and FBA Machine"
+        for nm in re.finditer(_WORD + r"(?:\s+" + _WORD + r"){0,3}", lm.group("items")):
+            a, b = lm.start("items") + nm.start(), lm.start("items") + nm.end()
+            spans.append((a, b, "@company"))
+    spans.sort(key=lambda x: (x[0], x[1]))
+    for s, e, acro in spans:
+        forced = acro == "@company"
+        if forced:
+            acro = None
+        name = text[s:e]
+        toks = name.split()
+        if toks and _sentence_start(text, s) and re.search(r"(?:ing|ed|ly)$", toks[0]) and len(toks) > 1:
+            s += len(toks[0]) + (len(name) - len(name.lstrip()))
+            s = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+            name = text[s:e]
+            toks = name.split()
+        while len(toks) > 1 and toks[0].lower().strip(".,") in _STOP:
+            # "Yesterday Brightloop Technologies": a sentence's first word is not the name's
+            s = text.index(toks[1], s + len(toks[0]))
+            name = text[s:e]
+            toks = name.split()
+        if not toks or toks[0].lower().strip(".") in _STOP and len(toks) == 1:
+            continue
+        if not free(s, e):
+            # a known name inside a longer one: "Google Ireland Ltd" -> keep the longer only
+            # when it is typed by a company suffix; else the dictionary's mention wins
+            inner = [k for k in known if k.start >= s and k.end <= e]
+            overlapping = [k for k in known if k.start < e and k.end > s]
+            place = (len(inner) == 1 and inner[0].start == s and inner[0].end < e
+                     and (inner[0].actor.type.value == "Country" or inner[0].actor.role == "us_state")
+                     and _type_of(name) in ("Government", "Regulator", "Court", "Legislature", "Organization"))
+            if not (len(inner) == 1 and len(inner) == len(overlapping) and len(toks) > 1
+                    and (_type_of(name) == "Company" or place)):
+                continue
+            rest = name
+            for k in inner:
+                rest = rest.replace(k.surface, " ")
+            if not re.sub(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|Limited|GmbH|SAS|SA|SE|plc|PLC|AG|Co)\b\.?|[\s,.]", "", rest):
+                continue  # "Snap Inc.": the dictionary's Snap with its legal form
+        typ = _type_of(name) or ("Company" if forced else None)
+        if typ is None:
+            if len(toks) == 1 and _camel(toks[0]) and not _sentence_start(text, s):
+                typ = "Company"
+            elif 2 <= len(toks) <= 3 and all(_FIRST_NAME_HINT.match(t) for t in toks) \
+                    and toks[0].lower() not in _STOP and (
+                        _SPEECH_AFTER.match(text, e) or _TITLE_BEFORE.search(text[max(0, s - 40):s])):
+                typ = "Person"
+            else:
+                continue
+        if typ in ("Regulator", "Government", "Legislature", "Court") and len(toks) == 1:
+            continue  # "Commission", "Parlement" alone: a description, resolved by coreference
+        if typ == "Law" and len(toks) < 2:
+            continue
+        if not free(s, e) and forced:
+            continue
+        aliases = [name]
+        act = Actor.make(name, typ, None, tuple(aliases + ([acro] if acro else [])))
+        if typ == "Person":
+            people.setdefault(toks[-1], act)
+        for k in [k for k in known if k.start >= s and k.end <= e]:
+            occupied.remove((k.start, k.end))
+        occupied.append((s, e))
+        out.append(Mention(s, e, name, act, "open"))
+        if acro:
+            for am in re.finditer(r"(?<![\w-])" + re.escape(acro) + r"(?![\w-])", text):
+                if am.start() > e and free(*am.span()):
+                    occupied.append(am.span())
+                    out.append(Mention(am.start(), am.end(), acro, act, "open"))
+    # a capitalised word right after a legal verb is a party: "sued Rytr", "a fined Acme"
+    for om in _OBJECT.finditer(text):
+        a, b = om.span("name")
+        tok = om.group("name")
+        if tok.lower() in _STOP or not free(a, b):
+            continue
+        act = Actor.make(tok, "Company", None, (tok,))
+        occupied.append((a, b))
+        out.append(Mention(a, b, tok, act, "open"))
+    # a surname alone before a speech verb ("Johansson said") is the person named in full before
+    for sm in _SURNAME_SPEAKS.finditer(text):
+        a, b = sm.span("name")
+        tok = sm.group("name")
+        if tok.lower() in _STOP or not free(a, b) or tok in people:
+            continue
+        full = None
+        for fm in re.finditer(r"\b((?:[A-ZÀ-Ö][a-zà-ÿ'’-]+\s+){1,2})" + re.escape(tok) + r"\b", text[:a]):
+            full = (fm.group(0))
+        if full and full.split()[0].lower() not in _STOP:
+            people[tok] = Actor.make(full, "Person", None, (full, tok))
+    # later mentions by surname: "Johansson said", "Mr Rotondo"
+    for last, act in people.items():
+        for sm in re.finditer(r"(?<![\w'’-])" + re.escape(last) + r"(?![\w'’-])", text):
+            if free(*sm.span()):
+                occupied.append(sm.span())
+                out.append(Mention(sm.start(), sm.end(), last, act, "open"))
+    # "Mr Rotondo", "Mme Dupont": a title and a single surname
+    for tm in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr|M\.|Mme|Me)\.?\s+(" + _UP + r"[a-zà-ÿ'’-]+)\b", text):
+        s, e = tm.span(1)
+        if free(s, e):
+            act = people.get(tm.group(1)) or Actor.make(tm.group(1), "Person", None, (tm.group(1),))
+            people.setdefault(tm.group(1), act)
+            occupied.append((s, e))
+            out.append(Mention(s, e, tm.group(1), act, "open"))
+            for sm in re.finditer(r"(?<![\w'’-])" + re.escape(tm.group(1)) + r"(?![\w'’-])", text):
+                if free(*sm.span()):
+                    occupied.append(sm.span())
+                    out.append(Mention(sm.start(), sm.end(), tm.group(1), act, "open"))
+    out.sort(key=lambda m: m.start)
+    return out
