@@ -982,7 +982,8 @@ _NORM_REF = re.compile(r"(?:breach(?:es|ing)?\s+of|violation\s+of|violat\w+|unde
                        r"conform[ée]ment\s+(?:à|au)|en\s+vertu\s+d[eu]|violation\s+d[eu]|au\s+titre\s+d[eu]|"
                        r"respect\s+d[eu])\s+(?:the\s+|la\s+|le\s+|l['’]|du\s+|des\s+)?(?:[\w’']+\s+){0,3}$", re.I)
 _AFFILIATION = re.compile(r"(?:responsable|pr[ée]sident\w*|directeur|directrice|dirigeant\w*|head|chief|CEO|founder|"
-                          r"fondat\w+|spokes\w+|porte-parole|chair\w*|member|membre|lawyer|avocat\w*)\s+"
+                          r"fondat\w+|spokes\w+|porte-parole|chair\w*|member|membre|lawyer|avocat\w*|co-?founder|"
+                          r"officer|counsel|secr[ée]taire\w*|d[ée]l[ée]gu[ée]\w*)(?:\s+[a-zé]+){0,2}?\s+"
                           r"(?:de\s+l['’]|de\s+la\s+|de\s+|du\s+|des\s+|d['’]|of\s+(?:the\s+)?|at\s+|for\s+)"
                           r"(?:(?:association|ONG|organisation|NGO|group|groupe|company|soci[ée]t[ée]|entreprise)\s+)?$", re.I)
 

@@ -80,7 +80,7 @@ son sa ses leur leurs notre votre mon ma mes dans par pour sur sous avec sans se
 depuis pendant lors alors ainsi aussi encore déjà enfin puis ensuite cependant pourtant toutefois
 lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet
 août septembre octobre novembre décembre m mme mlle
-ai ia
+ai ia jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 _FIRST_NAME_HINT = re.compile(r"^(?:[A-ZÀ-Ö][a-zà-ÿ]+(?:-[A-ZÀ-Ö][a-zà-ÿ]+)?|[A-Z]\.)$")
 _SPEECH_AFTER = re.compile(
@@ -189,6 +189,15 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
             s = s + (len(text[s:e]) - len(text[s:e].lstrip()))
             name = text[s:e]
             toks = name.split()
+        spans_t = [(t.start(), t.end()) for t in re.finditer(r"\S+", name)]
+        for i in range(2, len(toks)):
+            # "Iowa Department of Management on Feb. 19": a date ends the name
+            if toks[i].lower().strip(".,") in _STOP and toks[i][:1].isupper():
+                j = i - 1 if re.fullmatch(r"on|of|for|in|de|du|le|en", toks[i - 1]) else i
+                e = s + spans_t[j - 1][1]
+                name = text[s:e]
+                toks = name.split()
+                break
         while len(toks) > 1 and toks[0].lower().strip(".,") in _STOP:
             # "Yesterday Brightloop Technologies": a sentence's first word is not the name's
             s = text.index(toks[1], s + len(toks[0]))
