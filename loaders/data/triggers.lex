@@ -410,10 +410,11 @@ ex X > Grok | X restricted the ability of Grok to edit images.
 rule RESTRICTED.fr.verb
 type RESTRICTED
 lang fr
-match \b{AUX} {AFR}(?:réduit|restreint|limité|suspendu|désactivé|retiré|interrompu|gelé|bridé|mis en pause|mis fin à|fermé|encadré)\b|(?<!\bla )(?<!\bune )\b(?:suspend|suspendent|limite|limitent|restreint|restreignent|désactive|désactivent|retire|retirent|interrompt|bride|brident|réserve|réservent)\b
+match \b{AUX} {AFR}(?:réduit|restreint|limité|suspendu|désactivé|retiré|interrompu|gelé|bridé|mis en pause|mis fin à|fermé|encadré)\b|(?<!\bla )(?<!\bune )\b(?:suspend|suspendent|limite|limitent|restreint|restreignent|désactive|désactivent|interrompt|bride|brident)\b
 ex X > Grok | X a désormais limité Grok aux abonnés.
 ex OpenAI > ChatGPT | OpenAI suspend ChatGPT en Italie.
 not | La limite de la loi est floue.
+not | Des groupes demandent qu'Apple et Google retirent Grok de leurs magasins.
 
 # ============================================================================ REGULATED
 rule REGULATED.en.pass
