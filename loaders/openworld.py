@@ -270,12 +270,16 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
             full = (fm.group(0))
         if full and full.split()[0].lower() not in _STOP:
             people[tok] = Actor.make(full, "Person", None, (full, tok))
-    # later mentions by surname: "Johansson said", "Mr Rotondo"
-    for last, act in people.items():
-        for sm in re.finditer(r"(?<![\w'’-])" + re.escape(last) + r"(?![\w'’-])", text):
+    def claim_all(word: str, act: Actor) -> None:
+        """Every free standalone occurrence of ``word`` names ``act``."""
+        for sm in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", text):
             if free(*sm.span()):
                 occupied.append(sm.span())
-                out.append(Mention(sm.start(), sm.end(), last, act, "open"))
+                out.append(Mention(sm.start(), sm.end(), word, act, "open"))
+
+    # later mentions by surname: "Johansson said", "Mr Rotondo"
+    for last, act in people.items():
+        claim_all(last, act)
     # "Mr Rotondo", "Mme Dupont": a title and a single surname
     for tm in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr|M\.|Mme|Me)\.?\s+(" + _UP + r"[a-zà-ÿ'’-]+)\b", text):
         s, e = tm.span(1)
@@ -284,9 +288,6 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
             people.setdefault(tm.group(1), act)
             occupied.append((s, e))
             out.append(Mention(s, e, tm.group(1), act, "open"))
-            for sm in re.finditer(r"(?<![\w'’-])" + re.escape(tm.group(1)) + r"(?![\w'’-])", text):
-                if free(*sm.span()):
-                    occupied.append(sm.span())
-                    out.append(Mention(sm.start(), sm.end(), tm.group(1), act, "open"))
+            claim_all(tm.group(1), act)
     out.sort(key=lambda m: m.start)
     return out
