@@ -135,7 +135,7 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Drop leading determiners and stop words, trailing connectors and punctuation."""
+    """Drop leading determiners and trailing punctuation (a legal form's dot stays)."""
     while True:
         m = re.match(r"(?:The|Le|La|Les|L['’]|Un|Une|A|An|This|Ce|Cette)\s+|L['’]", text[s:e])
         if not m:
@@ -184,9 +184,9 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
             acro = None
         name = text[s:e]
         toks = name.split()
-        if toks and _sentence_start(text, s) and re.search(r"(?:ing|ed|ly)$", toks[0]) and len(toks) > 1:
-            s += len(toks[0]) + (len(name) - len(name.lstrip()))
-            s = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+        if len(toks) > 1 and _sentence_start(text, s) and re.search(r"(?:ing|ed|ly)$", toks[0]):
+            # "Using AI tools": a gerund or participle opening the sentence is not the name's
+            s = text.index(toks[1], s + len(toks[0]))
             name = text[s:e]
             toks = name.split()
         spans_t = [(t.start(), t.end()) for t in re.finditer(r"\S+", name)]
