@@ -440,14 +440,28 @@ def stats(state: State, fmt: str) -> None:
 def eval_(gold: tuple[Path, ...], as_json: bool) -> None:
     """Score extraction against gold annotations (precision, recall, F1, dates).
 
-    \b
-    Example:
-        aigov eval corpus/dev
-    """
-    from loaders.evaluate import evaluate
+    Several sets are scored apart and shown side by side (then the report of all of them).
 
-    report = evaluate(list(gold))
-    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.to_text())
+    \b
+    Examples:
+        aigov eval corpus/dev
+        aigov eval corpus/dev corpus/blind
+    """
+    from loaders.evaluate import combine, evaluate, summary_row
+
+    reports = [evaluate([g]) for g in gold]
+    report = combine(reports) if len(reports) > 1 else reports[0]
+    if as_json:
+        out = report.to_dict()
+        if len(reports) > 1:
+            out["sets"] = [summary_row(str(g), r) for g, r in zip(gold, reports)]
+        click.echo(json.dumps(out, indent=2))
+        return
+    if len(reports) > 1:
+        rows = [summary_row(str(g), r) for g, r in zip(gold, reports)] + [summary_row("all", report)]
+        click.echo(render(rows, list(rows[0]), "table"), nl=False)
+        click.echo()
+    click.echo(report.to_text())
 
 
 @cli.command()

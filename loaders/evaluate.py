@@ -25,7 +25,7 @@ from graph.model import date_bounds, fold
 from loaders.coder import CODER_VERSION, code
 from loaders.read import read_file
 
-__all__ = ["EvalReport", "TypeScore", "evaluate", "evaluate_pair"]
+__all__ = ["EvalReport", "TypeScore", "combine", "evaluate", "evaluate_pair", "summary_row"]
 
 
 def _f1(p: float, r: float) -> float:
@@ -244,6 +244,30 @@ def evaluate(paths: list[Path]) -> EvalReport:
     for txt, gold in _pairs(paths):
         evaluate_pair(txt, gold, report)
     return report
+
+
+def combine(reports: list[EvalReport]) -> EvalReport:
+    """One report for several sets scored apart (the same as scoring them together)."""
+    out = EvalReport()
+    for r in reports:
+        for k, v in r.per_type.items():
+            s = out.per_type.setdefault(k, TypeScore())
+            s.tp, s.fp, s.fn = s.tp + v.tp, s.fp + v.fp, s.fn + v.fn
+        out.dates_checked += r.dates_checked
+        out.dates_right += r.dates_right
+        out.false_positives += r.false_positives
+        out.misses += r.misses
+        out.date_errors += r.date_errors
+        out.files += r.files
+    return out
+
+
+def summary_row(name: str, report: EvalReport) -> dict[str, Any]:
+    """One line of a side-by-side comparison of gold sets (``aigov eval corpus/dev corpus/blind``)."""
+    return {"set": name, "files": report.files, "P": round(report.precision, 3),
+            "R": round(report.recall, 3), "F1": round(report.f1, 3), "tp": report.tp,
+            "fp": report.fp, "fn": report.fn,
+            "dates": f"{report.dates_right}/{report.dates_checked}"}
 
 
 if __name__ == "__main__":  # python3 -m loaders.evaluate DIR...

@@ -119,3 +119,21 @@ def test_blind_floor():
     rep = evaluate([CORPUS / "blind"])
     assert rep.files == 44
     assert rep.f1 >= 0.24, rep.to_text().split("false positives")[0]
+
+
+@pytest.mark.skipif(CORPUS is None, reason="shared corpus not found")
+def test_eval_shows_sets_side_by_side_and_their_combined_report():
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    out = CliRunner().invoke(cli, ["eval", str(CORPUS / "dev"), str(CORPUS / "seed"), "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    dev, seed = evaluate([CORPUS / "dev"]), evaluate([CORPUS / "seed"])
+    assert [(r["files"], r["tp"], r["fp"], r["fn"]) for r in data["sets"]] == \
+        [(23, dev.tp, dev.fp, dev.fn), (1, seed.tp, seed.fp, seed.fn)]
+    both = evaluate([CORPUS / "dev", CORPUS / "seed"])
+    assert (data["tp"], data["fp"], data["fn"], data["files"]) == (both.tp, both.fp, both.fn, 24)
+    table = CliRunner().invoke(cli, ["eval", str(CORPUS / "dev"), str(CORPUS / "seed")]).stdout
+    assert table.splitlines()[0].split()[:4] == ["set", "files", "P", "R"]
