@@ -38,7 +38,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.3.0"
+CODER_VERSION = "1.4.0"
 
 # ---------------------------------------------------------------------------------------------
 # sentences

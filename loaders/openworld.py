@@ -16,7 +16,7 @@ It gets a stable ``type:slug`` id and never an invented QID. A name with no typi
 alone (a capitalised word at the start of a sentence is usually not an actor). Later mentions by
 surname ("Johansson") or acronym ("CPVP") resolve to it.
 
->>> [(m.surface, m.actor.type.value) for m in find("The FTC sued DoNotPay and Pieces Technologies.", [])]
+>>> [(m.surface, m.actor.type.value) for m in find("The regulator sued DoNotPay and Pieces Technologies.", [])]
 [('DoNotPay', 'Company'), ('Pieces Technologies', 'Company')]
 """
 
@@ -99,16 +99,97 @@ _TITLE_BEFORE = re.compile(
     r"juge|procureur|procureure|sénateur|sénatrice|député|députée|commissaire|secrétaire)\.?\s+)$")
 
 
+_IWORD = _UP + r"[\w'’.&/-]*"
+_ITEM = _IWORD + r"(?:\s+(?:(?:of|the|du|de|des|de\s+la)\s+)?" + _IWORD + r"){0,3}"
+_CLASS_PL = (r"(?P<cls>companies|firms|startups|start-ups|developers|apps|applications|platforms|services|"
+             r"sociétés|entreprises|plateformes|labels|maisons\s+de\s+disques|studios|publishers|éditeurs|"
+             r"newspapers|outlets|médias|journaux|broadcasters|groups|groupes|associations|organisations|"
+             r"organizations|unions|syndicats|NGOs)")
+# a list after a plural classifier: "three ecommerce companies — Ascend Ecom, Ecommerce Empire
+# Builders, and FBA Machine", "les maisons de disques Acme Music et Brightline Records",
+# "plusieurs médias (Le Quotidien, La Gazette)"
 _LIST = re.compile(
-    r"\b(?:companies|firms|startups|start-ups|developers|apps|applications|platforms|services|"
-    r"sociétés|entreprises|plateformes)\b[^.;:]{0,25}?(?:—|–|:|,|\bsuch\s+as|\bincluding|\blike|\bcomme|\bdont|\bnotamment)\s+"
-    r"(?P<items>" + _WORD + r"(?:\s+" + _WORD + r"){0,3}(?:\s*,\s*(?:and\s+|et\s+)?" + _WORD + r"(?:\s+" + _WORD + r"){0,3})*"
-    r"(?:\s*,?\s+(?:and|et)\s+" + _WORD + r"(?:\s+" + _WORD + r"){0,3})?)")
+    r"\b" + _CLASS_PL + r"\b(?:[^.;:()A-ZÀ-ÖØ-Þ]{0,25}?(?:—|–|:|,|\(|\bsuch\s+as|\bincluding|\blike|\bcomme|\bdont|"
+    r"\bnotamment|\btel(?:le)?s\s+que)\s*|(?P<bare>(?:\s+(?!and\b|et\b|of\b|de\b)[a-zà-ÿ'’-]+){0,3}?\s+))"
+    r"(?P<items>" + _ITEM + r"(?:(?:\s*,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)" + _ITEM + r")*)")
+_HEAD_OF = re.compile(r"\s(?:of|de|du|des|for|pour|on|sur)\s")
 
 
+def _list_type(cls: str) -> str:
+    c = cls.lower()
+    if c in ("apps", "applications", "platforms", "plateformes", "services"):
+        return "Product"
+    if c in ("groups", "groupes", "associations", "organisations", "organizations", "unions", "syndicats",
+             "ngos", "ong"):
+        return "Organization"
+    return "Company"
+
+
+_ADJ_AI = (r"(?:d['’](?:intelligence\s+artificielle|IA)|de\s+la\s+tech|artificial[\s-]+intelligence|AI|A\.I\.|"
+           r"tech|technology|technologique|generative|générative|U\.S\.|US|[A-Z][a-z]+(?:an|ian|ese|ish|ch)|"
+           r"[A-Za-zé]+(?:aine?|aise?|oise?|ienne?|ane|que|ande?|ole|onne)s?|[A-Z][a-z]+-based|basée?\s+à\s+[A-Z][a-z]+)")
+# a name right after its classifier: "artificial intelligence company Brightloop", "la société
+# d'intelligence artificielle Acmé", "une autre société d'IA appelée Zorn", "the chatbot Zibbo"
+_APPOS = re.compile(
+    r"\b(?P<cls>company|firm|startup|start-up|société|entreprise|firme|jeune\s+pousse|app|application|"
+    r"chatbot|assistant|platform|plateforme|union|syndicat|newspaper|journal|quotidien|publisher|"
+    r"éditeur|association|NGO|ONG|broadcaster|label)"
+    r"(?:\s+" + _ADJ_AI + r"){0,3}(?:\s+(?:appelée?|called|named|baptisée?|nommée?|dubbed))?"
+    r"\s+(?P<name>" + _WORD + r"(?:\s+" + _WORD + r"){0,2})")
+
+
+_DEMONYM = re.compile(r"[A-ZÀ-Ö][a-zà-ÿ]+(?:aine?|aise?|oise?|ienne?|ane|ande?|an|ian|ese|ish)s?")
+
+
+def _appos_type(cls: str) -> str:
+    c = cls.lower()
+    if c in ("app", "application", "chatbot", "assistant", "platform", "plateforme"):
+        return "Product"
+    if c in ("union", "syndicat", "association", "ngo", "ong"):
+        return "Organization"
+    return "Company"
+
+
+# two people who share a surname: "Matthew and Maria Roe said", "Jean et Marie Dupont affirment"
+_SHARED_SURNAME = re.compile(
+    r"(?<![\w'’.-])(?P<f1>[A-ZÀ-Ö][a-zà-ÿ]{2,})\s+(?:and|et)\s+(?P<f2>[A-ZÀ-Ö][a-zà-ÿ]{2,})\s+"
+    r"(?P<last>[A-ZÀ-Ö][a-zà-ÿ'’-]{2,})(?=,|\s+(?:said|say|allege\w*|claim\w*|filed|sued|wrote|told|"
+    r"affirment|disent|estiment|déclarent|accusent|reprochent|ont\s+(?:déclaré|porté|déposé|affirmé|"
+    r"intenté|assigné|saisi|indiqué)))")
+# an acronym that speaks or acts: "SAG-AFTRA said", "the ACLU filed", "la LDH a annoncé"
+_ACRO_SUBJ = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-Z]{2,}(?:[-&/][A-Z]{2,})*)(?=\s+(?:said|says|told|filed|sued|announced|"
+    r"urged|called|asked|wrote|has\s+(?:filed|sued|asked|called|urged|announced)|a\s+(?:annoncé|déclaré|"
+    r"déposé|saisi|porté|indiqué|dénoncé|demandé|réclamé)|dénonce|réclame|demande)\b)")
+_ACRO_STOP = {"CEO", "CTO", "CFO", "COO", "AI", "IA", "USA", "US", "UK", "EU", "UE", "AFP", "AP", "TV",
+              "PDG", "GDPR", "RGPD", "NB", "PS", "OK", "II", "III", "IV"}
+# institutions named by their seat: "le parquet de Paris", "an Ankara court", "Paris prosecutors"
+_SEAT = re.compile(
+    r"\b(?:(?:[Ll]e|[Dd]u|[Aa]u)\s+(?P<parquet>parquet\s+(?:de|d['’])\s*(?P<p1>[A-Z][\w-]+))|"
+    r"(?P<tribunal>tribunal(?:\s+(?:judiciaire|administratif|correctionnel|de\s+commerce))?\s+(?:de|d['’])\s*[A-Z][\w-]+)|"
+    r"(?:[Aa]n?|[Tt]he)\s+(?P<court>(?:[A-Z][\w-]+\s+){1,2}court)\b|"
+    r"(?:[Tt]he\s+)?(?P<pros>[A-Z][\w-]+\s+prosecutor['’]s\s+office|[A-Z][\w-]+\s+prosecutors))")
+
+
+_PARTY = _UP + r"[\w'’&-]*(?:\s+" + _UP + r"[\w'’&-]*){0,2}"
 _OBJECT = re.compile(
-    r"\b(?:sued|sues|suing|against|fined|fines|penali[sz]ed|investigating|probing|contre|visant|"
-    r"assigné|poursuit|poursuivi|sanctionné|sanctionne)\s+(?P<name>[A-Z][a-z]+[A-Za-z0-9]*)(?=[\s,.;:)])(?!\s+[A-Z])")
+    r"\b(?:sued|sues|suing|against|fined|fines|penali[sz]ed|investigating|probing|charged|contre|visant|"
+    r"assigné|poursuit|poursuivi|sanctionné|sanctionne|procès\s+(?:à|au)|(?:filed|brought|lodged|initiated)\s+by|(?:déposée?s?|intentée?s?|portée?s?|engagée?s?)\s+par)\s+(?P<name>" + _PARTY + r")(?=[\s,.;:)—–])")
+# a name that files a suit: "Jane Roe filed against", "Acme Labs, a rival, sued"
+_AGENT = re.compile(
+    r"(?<![\w'’.-])(?P<name>" + _PARTY + r")(?=(?:,[^,.;]{1,80},)?,?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+)?"
+    r"(?:filed|sued|charged|brought\s+(?:a|an|the)\s+(?:suit|lawsuit|case|complaint)|lodged|"
+    r"(?:a|ont|avait|avaient)\s+(?:déposé|porté|assigné|intenté|saisi|attaqué|poursuivi)|poursuit|"
+    r"poursuivent|assigne|assignent|attaque|attaquent)\b)")
+
+
+def _party_type(name: str) -> str:
+    toks = name.split()
+    if 2 <= len(toks) <= 3 and all(_FIRST_NAME_HINT.match(t) for t in toks):
+        return "Person"
+    return "Company"
+
+
 _SURNAME_SPEAKS = re.compile(
     r"(?<![\w'’.-])(?P<name>[A-ZÀ-Ö][a-zà-ÿ'’-]{2,})\s+(?:said|says|told|added|wrote|argued|noted|"
     r"a\s+déclaré|a\s+dit|a\s+indiqué|a\s+ajouté|a\s+affirmé|a\s+expliqué|a\s+estimé|déclare|estime)\b")
@@ -164,22 +245,37 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
             continue
         # "DoNotPay and Pieces Technologies": two names when each side stands as one
         cut = re.split(r"\s+(?:and|et|&)\s+", text[s:e])
-        if len(cut) > 1 and all(_type_of(c) or (len(c.split()) == 1 and _camel(c)) for c in cut):
-            pos = s
-            for c in cut:
-                a = text.index(c, pos)
-                spans.append((a, a + len(c), None))
-                pos = a + len(c)
-            continue
+        if len(cut) > 1:
+            typed = [_type_of(c) or ("Company" if len(c.split()) == 1 and _camel(c) else None) for c in cut]
+            sibling = next((t for t in typed if t in ("Company", "Organization")), None)
+            if all(typed) or (len(cut) == 2 and sibling and not _HEAD_OF.search(cut[0])
+                              and all(len(c.split()) <= 4 for c in cut)):
+                # "Acme Studios and Brightline Pictures", and "Acme and Brightline Pictures": the
+                # untyped side is a party of the same kind as its typed sibling
+                pos = s
+                for c, t in zip(cut, typed):
+                    a = text.index(c, pos)
+                    spans.append((a, a + len(c), None if t else "@" + sibling))
+                    pos = a + len(c)
+                continue
         spans.append((s, e, m.group("acro")))
     for lm in _LIST.finditer(text):
         # "three ecommerce companies — Ascend Ecom, Ecommerce Empire Builders, and FBA Machine"
-        for nm in re.finditer(_WORD + r"(?:\s+" + _WORD + r"){0,3}", lm.group("items")):
+        items = [nm for nm in re.finditer(_ITEM, lm.group("items"))
+                 if not _DEMONYM.fullmatch(nm.group(0))]
+        if lm.group("bare") is not None and len(items) < 2:
+            continue  # "companies Acme": a list needs a mark or two members
+        for nm in items:
             a, b = lm.start("items") + nm.start(), lm.start("items") + nm.end()
-            spans.append((a, b, "@company"))
+            spans.append((a, b, "@" + _list_type(lm.group("cls"))))
+    for am in _APPOS.finditer(text):
+        a, b = _trim(text, *am.span("name"))
+        if b > a and text[a:b].split()[0].lower() not in _STOP and not _DEMONYM.fullmatch(text[a:b]):
+            spans.append((a, b, "@" + _appos_type(am.group("cls"))))
     spans.sort(key=lambda x: (x[0], x[1]))
     for s, e, acro in spans:
-        forced = acro == "@company"
+        forced_type = acro[1:] if acro and acro.startswith("@") else None
+        forced = forced_type is not None
         if forced:
             acro = None
         name = text[s:e]
@@ -221,7 +317,7 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
                 rest = rest.replace(k.surface, " ")
             if not re.sub(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|Limited|GmbH|SAS|SA|SE|plc|PLC|AG|Co)\b\.?|[\s,.]", "", rest):
                 continue  # "Snap Inc.": the dictionary's Snap with its legal form
-        typ = _type_of(name) or ("Company" if forced else None)
+        typ = _type_of(name) or forced_type
         if typ is None:
             if len(toks) == 1 and _camel(toks[0]) and not _sentence_start(text, s):
                 typ = "Company"
@@ -251,14 +347,60 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
                     occupied.append(am.span())
                     out.append(Mention(am.start(), am.end(), acro, act, "open"))
     # a capitalised word right after a legal verb is a party: "sued Rytr", "a fined Acme"
-    for om in _OBJECT.finditer(text):
-        a, b = om.span("name")
-        tok = om.group("name")
-        if tok.lower() in _STOP or not free(a, b):
+    for rx in (_OBJECT, _AGENT):
+        for om in rx.finditer(text):
+            a, b = om.span("name")
+            a, b = _trim(text, a, b)
+            name = text[a:b]
+            toks = name.split()
+            if not toks or toks[0].lower() in _STOP or toks[-1].lower() in _STOP or not free(a, b):
+                continue
+            if rx is _AGENT and len(toks) == 1 and not _camel(name) and _sentence_start(text, a):
+                continue  # "Lawyers filed": a common noun opening the sentence
+            typ = _type_of(name) or _party_type(name)
+            act = Actor.make(name, typ, None, (name,))
+            if typ == "Person":
+                people.setdefault(toks[-1], act)
+            occupied.append((a, b))
+            out.append(Mention(a, b, name, act, "open"))
+    # "Matthew and Maria Roe said": two people, one surname
+    for pm in _SHARED_SURNAME.finditer(text):
+        f1, f2, last = pm.group("f1"), pm.group("f2"), pm.group("last")
+        if {f1.lower(), f2.lower(), last.lower()} & _STOP or not free(pm.start(), pm.end()) \
+                or _type_of(pm.group(0)):
             continue
-        act = Actor.make(tok, "Company", None, (tok,))
+        for first, (a, b) in ((f1, pm.span("f1")), (f2, (pm.start("f2"), pm.end("last")))):
+            act = Actor.make(f"{first} {last}", "Person", None, (f"{first} {last}",))
+            occupied.append((a, b))
+            out.append(Mention(a, b, text[a:b], act, "open"))
+    # an acronym that speaks or acts is an organisation: "SAG-AFTRA said"
+    acros: dict[str, Actor] = {}
+    for am in _ACRO_SUBJ.finditer(text):
+        tok = am.group("name")
+        if tok in _ACRO_STOP or len(tok.replace("-", "")) < 3 or not free(*am.span()) \
+                or f"({tok})" in text:  # an acronym the text defines names what it defines
+            continue
+        acros.setdefault(tok, Actor.make(tok, "Organization", None, (tok,)))
+    # institutions named by their seat: "le parquet de Paris", "an Ankara court"
+    for sm in _SEAT.finditer(text):
+        kind = next(k for k in ("parquet", "tribunal", "court", "pros") if sm.group(k))
+        a, b = sm.span(kind)
+        inner = [k for k in known if k.start < b and k.end > a]
+        places = bool(inner) and all(k.start >= a and k.end <= b and (k.actor.type.value == "Country"
+                                     or k.actor.role == "us_state") for k in inner)
+        if not free(a, b) and not (places and not [o for o in out if o.start < b and o.end > a]):
+            continue  # a known name, unless it is the court's seat: "a California court"
+        for k in inner:
+            if (k.start, k.end) in occupied:
+                occupied.remove((k.start, k.end))
+        name = sm.group(kind)
+        words = name.split()
+        if kind == "court" and (words[0].lower() in _STOP or _type_of(" ".join(words[:-1]))):
+            continue
+        typ = "Government" if kind in ("parquet", "pros") else "Court"
+        act = Actor.make(name[:1].upper() + name[1:], typ, None, (name,))
         occupied.append((a, b))
-        out.append(Mention(a, b, tok, act, "open"))
+        out.append(Mention(a, b, name, act, "open"))
     # a surname alone before a speech verb ("Johansson said") is the person named in full before
     for sm in _SURNAME_SPEAKS.finditer(text):
         a, b = sm.span("name")
@@ -280,6 +422,8 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
     # later mentions by surname: "Johansson said", "Mr Rotondo"
     for last, act in people.items():
         claim_all(last, act)
+    for tok, act in acros.items():
+        claim_all(tok, act)
     # "Mr Rotondo", "Mme Dupont": a title and a single surname
     for tm in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr|M\.|Mme|Me)\.?\s+(" + _UP + r"[a-zà-ÿ'’-]+)\b", text):
         s, e = tm.span(1)

@@ -62,3 +62,49 @@ def test_open_world_actors_take_part_in_events_without_a_qid():
 def test_french_union_sues_and_a_court_is_an_actor():
     evs, _ = _events("Le Syndicat national des auteurs a engagé des poursuites contre OpenAI.", "fr")
     assert ("SUED", ["Syndicat national des auteurs"], ["OpenAI"]) in evs
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an untyped name coordinated with a typed one is of the same kind
+    ("Acme and Brightline Pictures sued the startup.", [("Acme", "Company"), ("Brightline Pictures", "Company")]),
+    # a list after a plural classifier, with or without a mark
+    ("Les maisons de disques Zorn Music, Plinth Group et Warbler Records ont porté plainte.",
+     [("Zorn Music", "Company"), ("Plinth Group", "Company"), ("Warbler Records", "Company")]),
+    ("Plusieurs médias (Le Quotidien du Nord, Postnorth) ont déposé une poursuite.",
+     [("Quotidien du Nord", "Company"), ("Postnorth", "Company")]),
+    # a name right after its classifier
+    ("Elle vise une autre société d'IA appelée Zuno.", [("Zuno", "Company")]),
+    ("Regulators looked at the chatbot Zibbo last year.", [("Zibbo", "Product")]),
+    # people who share a surname; an acronym that speaks; a party of a suit
+    ("Matthew and Maria Reyne said the company ignored them.", [("Matthew", "Person"), ("Maria Reyne", "Person")]),
+    ("ZAG-ARTRA said the studio broke the contract.", [("ZAG-ARTRA", "Organization")]),
+    ("The complaint Jane Roe filed against the startup is public.", [("Jane Roe", "Person")]),
+    ("The regulator charged Plover Advisers with fraud.", [("Plover Advisers", "Person")]),
+    # institutions named by their seat
+    ("Le parquet de Lyon a ouvert une enquête.", [("parquet de Lyon", "Government")]),
+    ("An Ankara court blocked the site.", [("Ankara court", "Court")]),
+])
+def test_context_types_a_name(text, expected):
+    found = _found(text)
+    for e in expected:
+        assert e in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Le responsable de l'ONG viennoise, Max Schrems, a réagi.",    # an adjective is not a name
+    "Companies Google and Meta responded.",                          # known names stay the dictionary's
+    "Lawyers filed the papers on Monday.",                           # a common noun opening a sentence
+    "The CEO said the firm would appeal.",                            # a title is not an organisation
+])
+def test_context_does_not_invent_names(text):
+    names = [s for s, _ in _found(text)]
+    assert not [n for n in names if n in ("viennoise", "Viennoise", "Lawyers", "CEO", "Companies")], names
+
+
+def test_the_seat_of_a_court_is_not_the_target_of_a_suit():
+    ex = code(Article(id="s" * 64, title="t", published="2025-06-04", language="en", source="t", url=None,
+                      body="The lawsuit—filed by Jane Roe in a California court—claims OpenAI copied her books."))
+    names = {e.id: e.name for e in ex.entities}
+    sued = [e for e in ex.events if e.type.value == "SUED"]
+    assert sued and [names[a] for a in sued[0].actors] == ["Jane Roe"]
+    assert all(names[t] != "California" for t in sued[0].targets)

@@ -1,4 +1,4 @@
-# aigov trigger lexicon, version 1 (coder 1.3.0). Format: loaders/lexicon.py.
+# aigov trigger lexicon, version 1 (coder 1.4.0). Format: loaders/lexicon.py.
 # Every rule: an id TYPE.lang.name, a regex with macros, examples ("actor > target | sentence")
 # that must give an event of the type, and counter-examples ("| sentence") that must not.
 # Example sentences are written for this file; none is taken from a corpus article.
@@ -276,6 +276,42 @@ opts passive
 match \b(?:a été|ont été|avait été|est|sont|été) {AFR}(?:poursuivie?s?|assignée?s?|attaquée?s?) (?:en justice )?[^.;]{0,40}?\bpar\b|\bvisée?s? par (?:une|des|plusieurs) (?:plaintes?|actions?|poursuites?|recours)(?:{ADJFR})* (?:de|d['’]|du|des|déposées? par|intentées? par)
 ex Getty Images > Stability AI | Stability AI a été poursuivi par Getty Images.
 ex noyb > OpenAI | OpenAI est visée par une plainte de noyb.
+
+rule SUED.fr.proces-a
+type SUED
+lang fr
+opts nominal
+match \b(?:(?:{AUX} {AFR})?intenté|intente|intentent) {AFR}(?:un |des )?procès (?:à|au|aux)\b
+ex Getty Images > Stability AI | Getty Images a intenté un procès à Stability AI en 2023.
+not | Le procès à venir inquiète les éditeurs.
+
+rule SUED.en.filed-against
+type SUED
+lang en
+match \b(?:filed|brought|lodged) {A}against\b
+ex Jane Roe > OpenAI | The complaint Jane Roe filed against OpenAI names three engineers.
+not | The complaint was filed under seal.
+
+rule SUED.en.suit-dash-by
+type SUED
+lang en
+opts passive nominal
+match \b(?:lawsuits?|suits?|complaints?|class actions?)\s?[—–,]\s?(?:first )?(?:filed|brought|lodged) {A}by\b
+ex Jane Roe > OpenAI | The lawsuit—filed by Jane Roe in a California court—claims OpenAI copied her books.
+
+rule SUED.en.charge
+type SUED
+lang en
+match \b(?<!was )(?<!were )(?<!been )(?<!are )(?<!is )charged\b(?= (?:[A-Z]|two|three|four|five|several|a |an |the ))(?! (?:a|an|the) (?:fee|price|premium|rate|sum)\b)
+ex SEC > Acme Advisers | The SEC charged Acme Advisers with misleading investors.
+not | The platform charged a fee for the premium model.
+
+rule SUED.en.charged-by
+type SUED
+lang en
+opts passive
+match \bcharged (?:[^.;]{0,20} )?by\b
+ex SEC > Acme Advisers | Acme Advisers, charged last year by the SEC, agreed to pay.
 
 # ============================================================================ INVESTIGATED
 rule INVESTIGATED.en.open
