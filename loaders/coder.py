@@ -135,7 +135,17 @@ _DESC = [
     (r"\b(?:[Ll]e\s+groupe|[Ll]a\s+soci[ée]t[ée]|[Ll]['’]entreprise)\s+de\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?", {T.COMPANY}),
     (r"\b(?:the|The)\s+(?:(?:popular|Chinese|AI)\s+)?(?:chatbot|app)\b|\b(?:[Ll]e\s+chatbot|[Ll]['’]application)\b", {T.PRODUCT, T.COMPANY}),
     (r"\b(?:the|The)\s+(?:government|state)\b|\b(?:[Ll]e\s+)gouvernement\b", {T.GOVERNMENT, T.COUNTRY}),
-    (r"\b(?:the|The)\s+(?:senators|lawyers|lawmakers|attorneys\s+general|officials)\b|\b(?:[Ll]es\s+)(?:sénateurs|élus|procureurs)\b", {T.GOVERNMENT, T.LEGISLATURE, T.ORGANIZATION}),
+    (r"\b(?:the|The)\s+(?:senators|lawyers|lawmakers|attorneys\s+general|officials)\b|\b(?:[Ll]es\s+)(?:sénateurs|élus|procureurs)\b", {T.GOVERNMENT, T.LEGISLATURE, T.ORGANIZATION, "@plural"}),
+    # plural descriptions name the last group the text coordinated: "OpenAI and Microsoft ... The
+    # companies", "Kathy Roe and Rob Doe ... the two state officials", "les deux sociétés"
+    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:companies|firms|startups|tech\s+giants|developers)\b|"
+     r"\b(?:[Ll]es)\s+(?:deux\s+|trois\s+)?(?:entreprises|sociétés|firmes|start-ups|géants)\b", {T.COMPANY, "@plural", "@only_group"}),
+    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:(?:state\s+)?officials|prosecutors|regulators|authorities|watchdogs)\b|"
+     r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:procureurs|régulateurs|autorités)\b(?!\s+(?:de|du|des|d['’]|[a-zé]+(?:aises?|aines?|iennes?|ises?|ques?|andes?|oises?)\b))",
+     {T.PERSON, T.REGULATOR, T.GOVERNMENT, "@plural", "@only_group"}),
+    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:plaintiffs|authors|artists|families|parents|labels|publishers|newspapers|outlets|studios)\b|"
+     r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:plaignants|auteurs|artistes|familles|parents|éditeurs|maisons\s+de\s+disques|médias|journaux|studios)\b",
+     {T.PERSON, T.ORGANIZATION, T.COMPANY, "@plural", "@only_group"}),
     (r"\b(?:the|The)\s+(?:organi[sz]ation|association|coalition|group)\b|\b(?:[Ll]['’]association|[Ll]['’]ONG|[Ll]['’]organisation)\b", {T.ORGANIZATION}),
     (r"\b(?:the|The|this)\s+(?:bill|law|legislation|act|measure)\b|\b(?:[Ll]a\s+loi|[Ll]e\s+texte|[Ll]e\s+règlement|[Ll]a\s+législation)\b", {T.LAW}),
     (r"\b(?:(?:the|The)\s+(?:judge|court)|(?:[Ll]e|[Ll]a)\s+(?:juge|tribunal|cour))\b", {T.PERSON, T.COURT}),
@@ -330,6 +340,8 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     out: list[Mention] = []
     history: list[Actor] = []
     subjects: list[Actor] = []
+    coord_groups: list[list[Actor]] = []   # coordinated mentions ("A and B"), in text order
+    cur_group: list[Actor] = []
 
     def at_start(pos: int) -> bool:
         # the subject position: near the start of its sentence, and no earlier mention of the
@@ -350,6 +362,16 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
             men = base[bi]
             bi += 1
             subj = at_start(men.start)
+            prev_b = out[-1] if out else None
+            if (prev_b is not None and prev_b.how != "coref" and _sent_start(sents, prev_b.start) == _sent_start(sents, men.start)
+                    and _COORD.match(body[prev_b.end:men.start]) and prev_b.actor.id != men.actor.id):
+                if not cur_group or cur_group[-1].id != prev_b.actor.id:
+                    cur_group = [prev_b.actor]
+                cur_group.append(men.actor)
+                if len(cur_group) == 2:
+                    coord_groups.append(cur_group)
+            else:
+                cur_group = []
             out.append(men)
             history.append(men.actor)
             if subj and men.actor.role != _MEDIA_ROLE:
@@ -388,6 +410,15 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
                 if act:
                     out.append(Mention(s, e, surface, act, "coref"))
             continue
+        if "@plural" in types:
+            grp = next((g for g in reversed(coord_groups) if all(a.type in types for a in g)), None)
+            if grp is not None:
+                for a in grp:
+                    out.append(Mention(s, e, surface, a, "coref"))
+                continue
+            if "@only_group" in types:
+                continue
+            types = {t for t in types if not isinstance(t, str)}
         first = at_start(s)
         act = (_resolve_history(subjects, types) if first else None)
         if act is None and T.PRODUCT in types:
@@ -451,7 +482,8 @@ def _extend(ms: list[Mention], idx: int, body: str, direction: int, types: set) 
     while 0 <= j < len(ms):
         a, b = (ms[j], group[-1]) if direction < 0 else (group[-1], ms[j])
         gap = body[a.end:b.start]
-        if not _COORD.match(gap) or ms[j].actor.type not in types or not _ok_actor(ms[j]):
+        same = (a.start, a.end) == (b.start, b.end)  # one plural description naming a group
+        if (not same and not _COORD.match(gap)) or ms[j].actor.type not in types or not _ok_actor(ms[j]):
             # allow skipping over a second mention of the same actor, "Google (Alphabet)"
             break
         group.append(ms[j])
@@ -906,6 +938,7 @@ _INVERTED = re.compile(r"[\"”»'’]\s*,?\s*$")
 
 def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
     speaker: Actor | None = None
+    co: list[Actor] = []
     conf = 0.8
     before = sent[:ts]
     atypes = ACTOR_TYPES[E.STATED]
@@ -961,6 +994,8 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
             if len(gap.split()) <= 8 and not re.search(r"[«»“”\"]", gap) and not re.search(
                     r"\b(?:which|that|who|qui|que|statement|letter|report|rapport|communiqué|language)\b", gap, re.I):
                 speaker = m.actor
+                # "Acme and Brightline said": coordinated subjects speak together
+                co = [x.actor for x in _extend(ms, ms.index(m), sent, -1, atypes)[1:]]
             break
     if speaker is None and right and re.match(r"^\W*$", sent[:ts].strip(" ,") or "") is None and re.search(r"\b(?:said|told|a\s+déclaré|a\s+indiqué|a\s+annoncé)\s*$", sent[:te]):
         speaker = right[0].actor
@@ -969,8 +1004,9 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
     quote = None
     if quotes:
         quote = max(quotes, key=lambda q: len(q[2]))[2]
-    topic = _topic(doc, sent, ms, speaker, quotes)
-    return _Cand(E.STATED, [speaker], [topic] if topic else [], (0, 0), (ts, te), quote=quote,
+    topic = _topic(doc, sent, ms, speaker, quotes, frozenset(a.id for a in co))
+    speakers = _uniq([speaker] + co)
+    return _Cand(E.STATED, speakers, [topic] if topic else [], (0, 0), (ts, te), quote=quote,
                  confidence=conf if quote else 0.7)
 
 
@@ -988,7 +1024,8 @@ _AFFILIATION = re.compile(r"(?:responsable|pr[ée]sident\w*|directeur|directrice
                           r"(?:(?:association|ONG|organisation|NGO|group|groupe|company|soci[ée]t[ée]|entreprise)\s+)?$", re.I)
 
 
-def _topic(doc: _Doc, sent: str, ms: list[Mention], speaker: Actor, quotes) -> Actor | None:
+def _topic(doc: _Doc, sent: str, ms: list[Mention], speaker: Actor, quotes,
+           exclude: frozenset = frozenset()) -> Actor | None:
     """What a statement is about: the most topical entity of the sentence, else the article's focus.
 
     Not topics: the speaker, the media, a pronoun, the speaker's own organisation ("the head of
@@ -998,7 +1035,7 @@ def _topic(doc: _Doc, sent: str, ms: list[Mention], speaker: Actor, quotes) -> A
     best, key = None, None
     for m in ms:
         a = m.actor
-        if a.id == speaker.id or a.role == _MEDIA_ROLE or m.how == "pron":
+        if a.id == speaker.id or a.id in exclude or a.role == _MEDIA_ROLE or m.how == "pron":
             continue
         if a.role == "indef" or m.how == "group":
             continue

@@ -108,6 +108,10 @@ _CLASS_PL = (r"(?P<cls>companies|firms|startups|start-ups|developers|apps|applic
 # a list after a plural classifier: "three ecommerce companies — Ascend Ecom, Ecommerce Empire
 # Builders, and FBA Machine", "les maisons de disques Acme Music et Brightline Records",
 # "plusieurs médias (Le Quotidien, La Gazette)"
+_TITLE_IN = re.compile(
+    r"(?:Senators?|Sens?\.|Representatives?|Reps?\.|Commissioners?|Attorneys?\s+General|Governors?|Gov\.|"
+    r"Ministers?|Judges?|Mayors?|Secretary|Secretaries|Chair(?:man|woman|person)?|Dr\.?|Prof\.?|"
+    r"Sénat(?:eur|rice)s?|Ministres?|Députée?s?|Commissaires?)\s+(?=[A-ZÀ-Ö])")
 _LIST = re.compile(
     r"\b" + _CLASS_PL + r"\b(?:[^.;:()A-ZÀ-ÖØ-Þ]{0,25}?(?:—|–|:|,|\(|\bsuch\s+as|\bincluding|\blike|\bcomme|\bdont|"
     r"\bnotamment|\btel(?:le)?s\s+que)\s*|(?P<bare>(?:\s+(?!and\b|et\b|of\b|de\b)[a-zà-ÿ'’-]+){0,3}?\s+))"
@@ -244,7 +248,18 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         if e <= s:
             continue
         # "DoNotPay and Pieces Technologies": two names when each side stands as one
+        tm = _TITLE_IN.match(text, s, e)
+        if tm and tm.end() < e:
+            s = tm.end()  # "Senators Kathy Roe and Rob Doe": the title is not the name
         cut = re.split(r"\s+(?:and|et|&)\s+", text[s:e])
+        if len(cut) > 1 and tm and all(2 <= len(c.split()) <= 3 and all(_FIRST_NAME_HINT.match(t) for t in c.split())
+                                       for c in cut):
+            pos = s
+            for c in cut:
+                a = text.index(c, pos)
+                spans.append((a, a + len(c), "@Person"))
+                pos = a + len(c)
+            continue
         if len(cut) > 1:
             typed = [_type_of(c) or ("Company" if len(c.split()) == 1 and _camel(c) else None) for c in cut]
             sibling = next((t for t in typed if t in ("Company", "Organization")), None)
@@ -366,6 +381,8 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
     # "Matthew and Maria Roe said": two people, one surname
     for pm in _SHARED_SURNAME.finditer(text):
         f1, f2, last = pm.group("f1"), pm.group("f2"), pm.group("last")
+        if re.search(r"[A-ZÀ-Ö][\w'’.-]*\s+$", text[max(0, pm.start() - 30):pm.start()]):
+            continue  # "Kathy Roe and Rob Doe": two full names, not one shared surname
         if {f1.lower(), f2.lower(), last.lower()} & _STOP or not free(pm.start(), pm.end()) \
                 or _type_of(pm.group(0)):
             continue

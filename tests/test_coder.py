@@ -384,3 +384,31 @@ def test_a_dating_sentence_dates_the_earlier_event():
     ex = one("The CNIL opened an investigation into Meta. The AI Act went into effect last year.",
              published="2025-03-12")
     assert find(ex, "INVESTIGATED", "Commission nationale de l'informatique et des libertés")[0].date == "2025-03-12"
+
+
+# --------------------------------------------------------------------------------------------
+# discourse: plural descriptions and coordinated speakers (issue 12; invented sentences)
+
+def test_plural_description_names_the_last_coordinated_group():
+    ex = one("Senators Kathy Roe and Rob Doe met OpenAI executives on Monday. "
+             "The two state officials sent an open letter to OpenAI demanding answers.")
+    assert ("Kathy Roe", "DEMANDED", "OpenAI") in triples(ex)
+    assert ("Rob Doe", "DEMANDED", "OpenAI") in triples(ex)
+
+
+def test_plural_description_in_french():
+    ex = one("Acmé et Zorblax Technologies ont rencontré la CNIL. "
+             "Les deux sociétés ont porté plainte contre Meta.", lang="fr")
+    assert {("Acmé", "SUED", "Meta Platforms"), ("Zorblax Technologies", "SUED", "Meta Platforms")} <= triples(ex)
+
+
+def test_plural_description_without_a_group_is_not_guessed():
+    # no coordinated companies before: "the companies" stays unresolved, no actor is invented
+    ex = one("Meta was fined last year. The companies are investigating a leak at Zorblax Technologies.")
+    assert not [e for e in ex.events if e.type is EventType.INVESTIGATED]
+
+
+def test_coordinated_speakers_speak_together_and_are_not_each_others_topic():
+    ex = one("OpenAI and Microsoft said DeepSeek copied their models.")
+    assert {("OpenAI", "STATED", "DeepSeek"), ("Microsoft", "STATED", "DeepSeek")} <= triples(ex)
+    assert ("Microsoft", "STATED", "OpenAI") not in triples(ex)
