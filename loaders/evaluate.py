@@ -16,6 +16,7 @@ right when the extracted date equals it, or lies inside the gold day/month/inter
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,10 +134,15 @@ class EvalReport:
         return "\n".join(lines)
 
 
+_DETERMINER = re.compile(r"^(?:the|le|la|les|l'|un|une|a|an)\s*(?<=\s|')")
+
+
 def _keys(name: str, aliases, qid) -> set[str]:
+    """The forms a name is matched by: folded, without a leading article ("the FTC" = "FTC")."""
     out = {fold(name).strip()}
     out |= {fold(a).strip() for a in aliases or ()}
     out = {k.replace("’", "'") for k in out if k}
+    out = {_DETERMINER.sub("", k) or k for k in out}
     if qid:
         out.add("qid:" + qid)
     return out

@@ -108,6 +108,13 @@ _CLASS_PL = (r"(?P<cls>companies|firms|startups|start-ups|developers|apps|applic
 # a list after a plural classifier: "three ecommerce companies — Ascend Ecom, Ecommerce Empire
 # Builders, and FBA Machine", "les maisons de disques Acme Music et Brightline Records",
 # "plusieurs médias (Le Quotidien, La Gazette)"
+_FR_HEAD = re.compile(r"(?:Conseil|Commission|Autorité|Assemblée|Cour|Tribunal|Union|Agence|Ministère|Département|"
+                      r"Office|Haute|Haut|Parquet|Syndicat|Fédération|Ligue|Chambre|Parlement|Sénat|Gouvernement|"
+                      r"Comité|Commissariat|Direction|Secrétariat|Observatoire|Conférence)\b")
+_FR_ADJ = r"(?:[a-zéèêîôû]+(?:aine?|aise?|oise?|ienne?|ique|al|ale|aux|ales|if|ive|el|elle|ier|ière|ant|ante)s?)"
+_FR_TAIL = re.compile(r"(?:\s+" + _FR_ADJ + r"){0,2}(?:\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*"
+                      r"(?:[A-ZÀ-Ö][\w'’-]*(?:\s+(?:" + _FR_ADJ + r"|[A-ZÀ-Ö][\w'’-]*))?|"
+                      r"[a-zé]+(?:\s+" + _FR_ADJ + r")?(?:\s+et\s+[a-zé]+(?=\s+\())?))?")
 _TITLE_IN = re.compile(
     r"(?:Senators?|Sens?\.|Representatives?|Reps?\.|Commissioners?|Attorneys?\s+General|Governors?|Gov\.|"
     r"Ministers?|Judges?|Mayors?|Secretary|Secretaries|Chair(?:man|woman|person)?|Dr\.?|Prof\.?|"
@@ -247,6 +254,18 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         s, e = _trim(text, m.start(), m.start("acro") - 2 if m.group("acro") else m.end())
         if e <= s:
             continue
+        acro_m = m.group("acro")
+        if _FR_HEAD.match(text, s) and not acro_m:
+            # "Conseil exécutif de l'Union africaine (UA)": a French institution's adjectives and
+            # complement follow its head
+            x = _FR_TAIL.match(text, e)
+            if x and x.end() > e:
+                e = x.end()
+                while e > s and text[e - 1] in ".,;:":
+                    e -= 1
+                ac = re.match(r"\s+\((?P<acro>[A-Z][A-Za-z0-9&.-]{1,9})\)", text[e:])
+                if ac:
+                    acro_m = ac.group("acro")
         # "DoNotPay and Pieces Technologies": two names when each side stands as one
         tm = _TITLE_IN.match(text, s, e)
         if tm and tm.end() < e:
@@ -273,7 +292,7 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
                     spans.append((a, a + len(c), None if t else "@" + sibling))
                     pos = a + len(c)
                 continue
-        spans.append((s, e, m.group("acro")))
+        spans.append((s, e, acro_m))
     for lm in _LIST.finditer(text):
         # "three ecommerce companies — Ascend Ecom, Ecommerce Empire Builders, and FBA Machine"
         items = [nm for nm in re.finditer(_ITEM, lm.group("items"))
@@ -324,6 +343,11 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
             place = (len(inner) == 1 and inner[0].start == s and inner[0].end < e
                      and (inner[0].actor.type.value == "Country" or inner[0].actor.role == "us_state")
                      and _type_of(name) in ("Government", "Regulator", "Court", "Legislature", "Organization"))
+            # "Conseil exécutif de l'Union africaine": a typed head whose complement is known
+            head = text[s:inner[0].start] if len(inner) == 1 else ""
+            place = place or (len(inner) == 1 and inner[0].end == e and len(head.split()) >= 2
+                              and re.search(r"\s(?:of(?:\s+the)?|de(?:\s+la)?|du|des|de\s+l['’]|d['’])\s*$", head) is not None
+                              and _type_of(head) in ("Government", "Regulator", "Court", "Legislature"))
             if not (len(inner) == 1 and len(inner) == len(overlapping) and len(toks) > 1
                     and (_type_of(name) == "Company" or place)):
                 continue

@@ -67,6 +67,16 @@ def test_extra_event_is_a_false_positive(tmp_path):
     assert {x["type"] for x in rep.false_positives} == {"SUED", "STATED"}
 
 
+def test_a_leading_article_does_not_decide_a_match(tmp_path):
+    # gold says "The Dutch data protection watchdog"-style names with or without their article;
+    # "the Autoriteit" and "Autoriteit" are one name, "Autoriteit Persoonsgegevens" is another
+    from loaders.evaluate import _keys
+    assert _keys("The Autoriteit", ["la Commission"], None) == {"autoriteit", "commission"}
+    assert "autoriteit persoonsgegevens" not in _keys("The Autoriteit", [], None)
+    assert _keys("L'Oréal", [], None) == {"oreal"} and _keys("Théa", [], None) == {"thea"}
+    assert _keys("The", [], None) == {"the"}     # an article alone is kept, not emptied
+
+
 @pytest.mark.skipif(CORPUS is None, reason="shared corpus not found")
 def test_dev_floor():
     rep = evaluate([CORPUS / "dev"])

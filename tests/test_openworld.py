@@ -108,3 +108,17 @@ def test_the_seat_of_a_court_is_not_the_target_of_a_suit():
     sued = [e for e in ex.events if e.type.value == "SUED"]
     assert sued and [names[a] for a in sued[0].actors] == ["Jane Roe"]
     assert all(names[t] != "California" for t in sued[0].targets)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Le Conseil exécutif de l'Union africaine (UA) a approuvé sa stratégie.",
+     [("Conseil exécutif de l'Union africaine", "Government"), ("UA", "Government")]),
+    ("Le Département fédéral de justice et police (DFJP) prépare un projet.",
+     [("Département fédéral de justice et police", "Government")]),
+    ("La Cour de cassation a rejeté le pourvoi.", [("Cour de cassation", "Court")]),
+    ("The Ministry of Finance of India banned the apps.", [("Ministry of Finance of India", "Government")]),
+])
+def test_institution_names_with_adjectives_and_a_known_complement(text, expected):
+    found = _found(text)
+    for e in expected:
+        assert e in found, found
