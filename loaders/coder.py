@@ -491,6 +491,20 @@ def _extend(ms: list[Mention], idx: int, body: str, direction: int, types: set) 
     return group
 
 
+_MODIFIER_GAP = re.compile(r"(?:[\s-]+(?:[a-z][\w-]*|AI|A\.I\.|IA|tech))*\s+")
+
+
+def _place_modifier(sent: str, ms: list[Mention], i: int) -> bool:
+    """A place that only qualifies the next name: "U.S. artificial intelligence-powered search
+    engine Perplexity", "la start-up chinoise" is not a party; the name after it is."""
+    m = ms[i]
+    if m.actor.type is not T.COUNTRY and m.actor.role != "us_state":
+        return False
+    nxt = ms[i + 1] if i + 1 < len(ms) else None
+    return (nxt is not None and nxt.actor.type in (T.COMPANY, T.PRODUCT)
+            and _MODIFIER_GAP.fullmatch(sent, m.end, nxt.start) is not None)
+
+
 def _uniq(acts: list[Actor]) -> list[Actor]:
     seen, out = set(), []
     for a in acts:
@@ -848,7 +862,7 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         if etype is E.DEMANDED and sent[ts:te].lower().startswith("warn"):
             reach = 3
         t_idx = next((i for i in right if ms[i].actor.type in ttypes and ms[i].start < rcut
-                      and ms[i].start - te <= reach
+                      and ms[i].start - te <= reach and not _place_modifier(sent, ms, i)
                       and ms[i].actor.id not in {a.id for a in actors}), None)
         if t_idx is None and a_idx is not None:
             # object placed between the actor and a nominal trigger ("issued X with a fine")

@@ -179,16 +179,21 @@ _SEAT = re.compile(
     r"\b(?:(?:[Ll]e|[Dd]u|[Aa]u)\s+(?P<parquet>parquet\s+(?:de|d['’])\s*(?P<p1>[A-Z][\w-]+))|"
     r"(?P<tribunal>tribunal(?:\s+(?:judiciaire|administratif|correctionnel|de\s+commerce))?\s+(?:de|d['’])\s*[A-Z][\w-]+)|"
     r"(?:[Aa]n?|[Tt]he)\s+(?P<court>(?:[A-Z][\w-]+\s+){1,2}court)\b|"
-    r"(?:[Tt]he\s+)?(?P<pros>[A-Z][\w-]+\s+prosecutor['’]s\s+office|[A-Z][\w-]+\s+prosecutors))")
+    r"(?:[Tt]he\s+)?(?P<pros>[A-Z][\w-]+\s+prosecutor['’]s\s+office|[A-Z][\w-]+\s+prosecutors)|"
+    r"(?P<district>(?:(?:Northern|Southern|Eastern|Western|Central|Middle)\s+)?District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))")
 
 
 _PARTY = _UP + r"[\w'’&-]*(?:\s+" + _UP + r"[\w'’&-]*){0,2}"
 _OBJECT = re.compile(
     r"\b(?:sued|sues|suing|against|fined|fines|penali[sz]ed|investigating|probing|charged|contre|visant|"
-    r"assigné|poursuit|poursuivi|sanctionné|sanctionne|procès\s+(?:à|au)|(?:filed|brought|lodged|initiated)\s+by|(?:déposée?s?|intentée?s?|portée?s?|engagée?s?)\s+par)\s+(?P<name>" + _PARTY + r")(?=[\s,.;:)—–])")
+    r"assigné|poursuit|poursuivi|sanctionné|sanctionne|procès\s+(?:à|au)|(?:filed|brought|lodged|initiated)\s+by|"
+    r"(?:sued|charged|taken\s+to\s+court)\s+by|(?:déposée?s?|intentée?s?|portée?s?|engagée?s?)\s+par|"
+    r"poursuivie?s?\s+par|assignée?s?\s+par)\s+(?P<name>" + _PARTY + r"(?:(?:\s*,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)"
+    + _PARTY + r")*)(?=[\s,.;:)—–])")
 # a name that files a suit: "Jane Roe filed against", "Acme Labs, a rival, sued"
 _AGENT = re.compile(
-    r"(?<![\w'’.-])(?P<name>" + _PARTY + r")(?=(?:,[^,.;]{1,80},)?,?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+)?"
+    r"(?<![\w'’.-])(?P<name>" + _PARTY + r"(?:(?:\s*,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)" + _PARTY + r")*)"
+    r"(?=(?:,[^,.;]{1,80},)?,?\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+)?"
     r"(?:filed|sued|charged|brought\s+(?:a|an|the)\s+(?:suit|lawsuit|case|complaint)|lodged|"
     r"(?:a|ont|avait|avaient)\s+(?:déposé|porté|assigné|intenté|saisi|attaqué|poursuivi)|poursuit|"
     r"poursuivent|assigne|assignent|attaque|attaquent)\b)")
@@ -386,9 +391,16 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
                     occupied.append(am.span())
                     out.append(Mention(am.start(), am.end(), acro, act, "open"))
     # a capitalised word right after a legal verb is a party: "sued Rytr", "a fined Acme"
-    for rx in (_OBJECT, _AGENT):
+    def parties(rx):
         for om in rx.finditer(text):
-            a, b = om.span("name")
+            base = om.start("name")
+            for part in re.finditer(r"[^,]+?(?=\s*,|\s+(?:and|et)\s+|$)", om.group("name")):
+                piece = re.sub(r"^\s*(?:and|et)\s+|^\s+", "", part.group(0))
+                if piece:
+                    yield base + part.end() - len(piece), base + part.end()
+
+    for rx in (_OBJECT, _AGENT):
+        for a, b in parties(rx):
             a, b = _trim(text, a, b)
             name = text[a:b]
             toks = name.split()
@@ -424,7 +436,7 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         acros.setdefault(tok, Actor.make(tok, "Organization", None, (tok,)))
     # institutions named by their seat: "le parquet de Paris", "an Ankara court"
     for sm in _SEAT.finditer(text):
-        kind = next(k for k in ("parquet", "tribunal", "court", "pros") if sm.group(k))
+        kind = next(k for k in ("parquet", "tribunal", "court", "pros", "district") if sm.group(k))
         a, b = sm.span(kind)
         inner = [k for k in known if k.start < b and k.end > a]
         places = bool(inner) and all(k.start >= a and k.end <= b and (k.actor.type.value == "Country"

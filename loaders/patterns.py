@@ -42,7 +42,7 @@ ACTOR_TYPES: dict[E, set] = {
     E.BLOCKED_ACCESS: AUTH | {T.COMPANY},
     E.DEMANDED: PARTY,
     E.STATED: PARTY,
-    E.SUED: PARTY,
+    E.SUED: PARTY - {T.COURT},  # a court hears a suit, it does not bring one
     E.INVESTIGATED: AUTH | {T.PERSON},
     E.FINED: AUTH,
     E.RESTRICTED: AUTH | {T.COMPANY},

@@ -412,3 +412,16 @@ def test_coordinated_speakers_speak_together_and_are_not_each_others_topic():
     ex = one("OpenAI and Microsoft said DeepSeek copied their models.")
     assert {("OpenAI", "STATED", "DeepSeek"), ("Microsoft", "STATED", "DeepSeek")} <= triples(ex)
     assert ("Microsoft", "STATED", "OpenAI") not in triples(ex)
+
+
+def test_a_place_that_qualifies_a_name_is_not_the_target():
+    ex = one("The Tokyo Gazette has sued U.S. artificial intelligence-powered search engine Perplexity in Tokyo.")
+    assert ("Tokyo Gazette", "SUED", "Perplexity") in triples(ex)
+    assert not [t for t in triples(ex) if t[2] == "United States"]
+
+
+def test_a_federal_district_is_a_court_not_a_party():
+    ex = one("OpenAI was sued by Jane Roe and Carl Brown in the Northern District of California on Monday.")
+    names = {e.name: e.type.value for e in ex.entities}
+    assert ("Jane Roe", "SUED", "OpenAI") in triples(ex)
+    assert "California" not in names

@@ -122,3 +122,10 @@ def test_institution_names_with_adjectives_and_a_known_complement(text, expected
     found = _found(text)
     for e in expected:
         assert e in found, found
+
+
+def test_every_party_of_a_listed_suit_is_a_name():
+    found = _found("OpenAI was sued by Jane Roe and Carl Brown on Monday.")
+    assert ("Jane Roe", "Person") in found and ("Carl Brown", "Person") in found
+    found = _found("Plover Labs, Jane Roe, and Carl Brown sued the startup.")
+    assert {("Plover Labs", "Company"), ("Jane Roe", "Person"), ("Carl Brown", "Person")} <= set(found)
