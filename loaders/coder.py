@@ -1008,13 +1008,15 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
             if len(gap.split()) <= 8 and not re.search(r"[«»“”\"]", gap) and not re.search(
                     r"\b(?:which|that|who|qui|que|statement|letter|report|rapport|communiqué|language)\b", gap, re.I):
                 speaker = m.actor
-                # "Acme and Brightline said": coordinated subjects speak together
-                co = [x.actor for x in _extend(ms, ms.index(m), sent, -1, atypes)[1:]]
             break
     if speaker is None and right and re.match(r"^\W*$", sent[:ts].strip(" ,") or "") is None and re.search(r"\b(?:said|told|a\s+déclaré|a\s+indiqué|a\s+annoncé)\s*$", sent[:te]):
         speaker = right[0].actor
     if speaker is None:
         return Rejected(RejectReason.NO_ACTOR, sent, "STATED: no speaker")
+    own = [i for i, m in enumerate(ms) if m.end <= ts and m.actor.id == speaker.id]
+    if own:
+        # "Acme and Brightline said": coordinated subjects speak together
+        co = [x.actor for x in _extend(ms, own[-1], sent, -1, atypes)[1:]]
     quote = None
     if quotes:
         quote = max(quotes, key=lambda q: len(q[2]))[2]
@@ -1064,7 +1066,7 @@ def _topic(doc: _Doc, sent: str, ms: list[Mention], speaker: Actor, quotes,
     if best is None and doc.focus:
         # a statement with no topic in its sentence is about what the article is about
         for a in doc.focus:
-            if a.id != speaker.id:
+            if a.id != speaker.id and a.id not in exclude:
                 return a
     return best
 

@@ -82,9 +82,18 @@ _IRREGULAR = {
     "speak": ["speak", "speaks", "spoke", "spoken", "speaking"],
     "undertake": ["undertake", "undertakes", "undertook", "undertaken", "undertaking"],
 }
-_DOUBLE = {"ban", "bar", "slap", "stop", "drop", "submit", "permit", "commit", "admit", "plan",
-           "scrap", "ship", "drag", "swap", "curb"}
-_DOUBLE -= {"curb"}
+# stress on the last syllable: the final consonant doubles ("submitted", "compelled")
+_DOUBLE = {"submit", "permit", "commit", "admit", "omit", "refer", "compel", "propel", "control",
+           "patrol", "regret", "rebut", "abet", "allot", "acquit", "expel", "outstrip", "deter"}
+
+
+def _doubles(base: str) -> bool:
+    """One syllable ending consonant-vowel-consonant doubles its consonant: ban -> banned,
+    slam -> slammed, stop -> stopped (not curb, fix, view, tweet)."""
+    if base in _DOUBLE:
+        return True
+    return (re.fullmatch(r"[^aeiou]*[aeiou][b-df-hj-np-tvz]", base) is not None
+            and not base.endswith(("w", "x", "y")))
 
 
 def inflect(base: str) -> list[str]:
@@ -94,7 +103,7 @@ def inflect(base: str) -> list[str]:
         return [f"{f} {rest}" for f in inflect(head)]
     if base in _IRREGULAR:
         return list(_IRREGULAR[base])
-    if base in _DOUBLE:
+    if _doubles(base):
         return [base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"]
     if base.endswith("e"):
         return [base, base + "s", base + "d", base[:-1] + "ing"]

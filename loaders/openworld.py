@@ -199,6 +199,17 @@ _AGENT = re.compile(
     r"poursuivent|assigne|assignent|attaque|attaquent)\b)")
 
 
+# a name that speaks: "Jane Roe said", "Suno et Udio ont fait valoir", "with Jane Roe calling it"
+_SPEAKER = re.compile(
+    r"(?<![\w'’.-])(?P<name>" + _PARTY + r"(?:(?:\s*,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)" + _PARTY + r")*)"
+    r"(?=\s+(?:said|says|told|added|argued|wrote|warned|stated|explained|insisted|emphasi[sz]ed|calling|"
+    r"(?:a|ont)\s+(?:déclaré|dit|indiqué|affirmé|ajouté|expliqué|précisé|souligné|estimé|fait\s+valoir|"
+    r"fait\s+savoir|assuré|averti|rappelé)|affirme|affirment|estime|estiment|déclare|déclarent|souligne|soulignent)\b)")
+_LISTED = re.compile(r"\s*(?:,|\s(?:and|et)\s)\s*" + _UP)
+_NOT_SPEAKER = {"officials", "critics", "experts", "lawyers", "sources", "analysts", "regulators", "police",
+                "observers", "researchers", "authorities", "prosecutors", "investigators", "parents", "users"}
+
+
 def _party_type(name: str) -> str:
     toks = name.split()
     if 2 <= len(toks) <= 3 and all(_FIRST_NAME_HINT.match(t) for t in toks):
@@ -391,29 +402,6 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
                     occupied.append(am.span())
                     out.append(Mention(am.start(), am.end(), acro, act, "open"))
     # a capitalised word right after a legal verb is a party: "sued Rytr", "a fined Acme"
-    def parties(rx):
-        for om in rx.finditer(text):
-            base = om.start("name")
-            for part in re.finditer(r"[^,]+?(?=\s*,|\s+(?:and|et)\s+|$)", om.group("name")):
-                piece = re.sub(r"^\s*(?:and|et)\s+|^\s+", "", part.group(0))
-                if piece:
-                    yield base + part.end() - len(piece), base + part.end()
-
-    for rx in (_OBJECT, _AGENT):
-        for a, b in parties(rx):
-            a, b = _trim(text, a, b)
-            name = text[a:b]
-            toks = name.split()
-            if not toks or toks[0].lower() in _STOP or toks[-1].lower() in _STOP or not free(a, b):
-                continue
-            if rx is _AGENT and len(toks) == 1 and not _camel(name) and _sentence_start(text, a):
-                continue  # "Lawyers filed": a common noun opening the sentence
-            typ = _type_of(name) or _party_type(name)
-            act = Actor.make(name, typ, None, (name,))
-            if typ == "Person":
-                people.setdefault(toks[-1], act)
-            occupied.append((a, b))
-            out.append(Mention(a, b, name, act, "open"))
     # "Matthew and Maria Roe said": two people, one surname
     for pm in _SHARED_SURNAME.finditer(text):
         f1, f2, last = pm.group("f1"), pm.group("f2"), pm.group("last")
@@ -426,6 +414,32 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
             act = Actor.make(f"{first} {last}", "Person", None, (f"{first} {last}",))
             occupied.append((a, b))
             out.append(Mention(a, b, text[a:b], act, "open"))
+    def parties(rx):
+        for om in rx.finditer(text):
+            base = om.start("name")
+            for part in re.finditer(r"[^,]+?(?=\s*,|\s+(?:and|et)\s+|$)", om.group("name")):
+                piece = re.sub(r"^\s*(?:and|et)\s+|^\s+", "", part.group(0))
+                if piece:
+                    yield base + part.end() - len(piece), base + part.end()
+
+    for rx in (_OBJECT, _AGENT, _SPEAKER):
+        found = list(parties(rx))
+        for a, b in found:
+            a, b = _trim(text, a, b)
+            name = text[a:b]
+            toks = name.split()
+            if not toks or toks[0].lower() in _STOP or toks[-1].lower() in _STOP or not free(a, b) \
+                    or name.lower() in _NOT_SPEAKER or name in _ACRO_STOP:
+                continue
+            if rx is not _OBJECT and len(toks) == 1 and not _camel(name) and _sentence_start(text, a) \
+                    and not _LISTED.match(text, b):
+                continue  # "Lawyers filed": a common noun opening the sentence (not "Suno et Udio")
+            typ = _type_of(name) or _party_type(name)
+            act = Actor.make(name, typ, None, (name,))
+            if typ == "Person":
+                people.setdefault(toks[-1], act)
+            occupied.append((a, b))
+            out.append(Mention(a, b, name, act, "open"))
     # an acronym that speaks or acts is an organisation: "SAG-AFTRA said"
     acros: dict[str, Actor] = {}
     for am in _ACRO_SUBJ.finditer(text):

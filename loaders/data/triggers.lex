@@ -149,10 +149,20 @@ rule STATED.en.verbs
 type STATED
 lang en
 opts speech
-match \b{VS:comment|remark|respond|reply|counter|maintain|contend|assert|affirm|reiterate|point_out|observe|caution|testify|write_in_a_post|post_on|tweet|criticise|criticize|denounce|condemn|slam|blast|welcome|praise|hail|defend|deny|dismiss|reject|predict|suggest|describe|characterize|characterise|complain|warn_that|acknowledge|concede|argue}\b
+match \b{VS:comment|remark|respond|reply|counter|maintain|contend|assert|affirm|reiterate|point_out|observe|caution|testify|write_in_a_post|post_on|tweet|criticise|criticize|denounce|condemn|slam|blast|welcome|praise|hail|defend|deny|dismiss|reject|predict|suggest|describe|characterize|characterise|complain|warn_that|acknowledge|concede|argue|emphasize|emphasise|highlight|stress|insist|lament|decry|applaud|commend|accuse|rebuke|castigate|question}\b
 ex Elon Musk > Grok | Elon Musk dismissed the criticism of Grok.
 ex Sam Altman > - | Sam Altman testified before the Senate panel.
+ex Jane Roe > OpenAI | Jane Roe, a law professor, slammed OpenAI on Monday.
+ex Jane Roe > - | Senator Jane Roe emphasized that the rules must apply to everyone.
 not | The vow of silence is old.
+
+rule STATED.en.calling
+type STATED
+lang en
+opts speech
+match \b(?:calling|describing|dubbing|labelling|labeling) (?:it|them|this|that|the [\w-]+(?: [\w-]+)?|[A-Z][\w-]+) (?:as )?(?:an? )?["“«]
+ex Jane Roe > - | Acme pulled the feature, with Jane Roe calling the failures “unacceptable.”
+not | He kept calling the office every day.
 
 rule STATED.en.according-to
 type STATED
@@ -172,7 +182,7 @@ rule STATED.fr.verbs
 type STATED
 lang fr
 opts speech
-match \b{AUX} {AFR}(?:déclaré|dit|indiqué|affirmé|ajouté|expliqué|précisé|souligné|estimé|réagi|rappelé|assuré|admis|reconnu|écrit|fait savoir|fait valoir|dénoncé|critiqué|salué|regretté|fustigé|déploré|condamné|averti|prévenu|martelé|insisté|répondu|confié|commenté|tweeté|jugé|considéré|qualifié|plaidé|défendu|nié|démenti|contesté|promis|insisté|annoncé|signalé|observé|relevé|noté|ironisé|lancé|déclaré|mis en garde|assuré|prévenu)\b
+match \b{AUX} {AFR}(?:déclaré|dit|indiqué|affirmé|ajouté|expliqué|précisé|souligné|estimé|réagi|rappelé|assuré|admis|reconnu|écrit|fait savoir|fait valoir|dénoncé|critiqué|salué|regretté|fustigé|comparé|minimisé|reproché|déploré|condamné|averti|prévenu|martelé|insisté|répondu|confié|commenté|tweeté|jugé|considéré|qualifié|plaidé|défendu|nié|démenti|contesté|promis|insisté|annoncé|signalé|observé|relevé|noté|ironisé|lancé|déclaré|mis en garde|assuré|prévenu)\b
 ex Clara Chappaz > - | Clara Chappaz a également dénoncé l'attitude de la plateforme.
 ex Thierry Breton > X | Thierry Breton a jeudi fustigé X.
 
@@ -180,8 +190,9 @@ rule STATED.fr.present
 type STATED
 lang fr
 opts speech
-match (?<!\bla )(?<!\bune )(?<!\bsa )(?<!\bcette )(?<!\ble )(?<!\bun )(?<!\bson )\b(?:dénonce|dénoncent|critique|critiquent|salue|saluent|regrette|regrettent|fustige|fustigent|déplore|déplorent|condamne|condamnent|avertit|avertissent|prévient|martèle|insiste|répond|réagit|rappelle|ajoute|confie|défend|plaide|nie|dément|conteste|promet|juge|estiment|soulignent|affirment|déclarent|assurent|expliquent|indiquent|précisent|reconnaissent|considère|considèrent)\b
+match (?<!\bla )(?<!\bune )(?<!\bsa )(?<!\bcette )(?<!\ble )(?<!\bun )(?<!\bson )\b(?:dénonce|dénoncent|minimise|minimisent|reproche|reprochent|reprochait|reprochaient|compare|comparent|critique|critiquent|salue|saluent|regrette|regrettent|fustige|fustigent|déplore|déplorent|condamne|condamnent|avertit|avertissent|prévient|martèle|insiste|répond|réagit|rappelle|ajoute|confie|défend|plaide|nie|dément|conteste|promet|juge|estiment|soulignent|affirment|déclarent|assurent|expliquent|indiquent|précisent|reconnaissent|considère|considèrent)\b
 ex Thierry Breton > X | Thierry Breton dénonce la passivité de X.
+ex CNIL > OpenAI | La CNIL reproche à OpenAI l'absence de base légale.
 not | La critique de la loi est vive.
 
 rule STATED.fr.reflexive
