@@ -750,7 +750,7 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
             q = _quotes(sent)
             c = _Cand(E.STATED, list(prev_stated.actors), list(prev_stated.targets), (ss, se), (0, 0),
                       quote=q[0][2] if q else sent.strip(' «»“”"'), confidence=0.6,
-                      date=prev_stated.date)
+                      date=prev_stated.date, rule="STATED.discourse.quote-goes-on")
             sent_cands.append(c)
         # "the ban went into effect on Friday, January 24" dates the event it refers to
         # "the ban went into effect on Friday, January 24", "Cette décision, annoncée le 20
@@ -1081,6 +1081,12 @@ def code(article: Article, *, ner: bool | None = None) -> Extraction:
     (``loaders/ner.py``, the ``nlp`` extra; French only); None means the environment variable
     ``AIGOV_NER=1``. Off by default: the output is then the dictionary coder's alone.
     """
+    return trace(article, ner=ner)[0]
+
+
+def trace(article: Article, *, ner: bool | None = None) -> tuple[Extraction, tuple[Mention, ...]]:
+    """:func:`code`, with every name the coder recognised in the body (for diagnosis: ``aigov
+    eval`` tells a gold actor never recognised from one recognised but not coded)."""
     body = article.body
     lang = article.language if article.language in ("fr", "en") else detect_language(body)
     anchor = _anchor(article.published)
@@ -1152,4 +1158,4 @@ def code(article: Article, *, ner: bool | None = None) -> Extraction:
     for aid, a in used.items():
         aliases = tuple(s for s in doc.surfaces.get(aid, []) if s != a.name)
         entities.append(Entity(aid, a.name, a.type, aliases, a.wikidata))
-    return Extraction(article, tuple(entities), tuple(events), tuple(rejected))
+    return Extraction(article, tuple(entities), tuple(events), tuple(rejected)), tuple(doc.mentions)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import date_bounds, fold
-from loaders.coder import CODER_VERSION, code
+from loaders.coder import CODER_VERSION, trace
 from loaders.read import read_file
 
 __all__ = ["EvalReport", "TypeScore", "combine", "evaluate", "evaluate_pair", "summary_row"]
@@ -65,6 +65,8 @@ class EvalReport:
     misses: list[dict] = field(default_factory=list)
     date_errors: list[dict] = field(default_factory=list)
     files: int = 0
+    #: per trigger rule id: its events that matched gold (tp) and those that did not (fp)
+    per_rule: dict[str, TypeScore] = field(default_factory=dict)
 
     @property
     def overall(self) -> TypeScore:
@@ -108,8 +110,17 @@ class EvalReport:
                 "f1": round(self.f1, 4), "date_accuracy": round(self.date_accuracy, 4),
                 "dates_checked": self.dates_checked, "dates_right": self.dates_right,
                 "per_type": {k: v.to_dict() for k, v in sorted(self.per_type.items())},
+                "per_rule": {k: v.to_dict() for k, v in sorted(self.per_rule.items())},
+                "miss_causes": self.miss_causes(),
                 "false_positives": self.false_positives, "misses": self.misses,
                 "date_errors": self.date_errors}
+
+    def miss_causes(self) -> dict[str, int]:
+        """How many misses each cause explains, most first (see :data:`MISS_CAUSES`)."""
+        counts: dict[str, int] = defaultdict(int)
+        for x in self.misses:
+            counts[x.get("cause", "unknown")] += 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def to_text(self) -> str:
         lines = [f"coder {CODER_VERSION} on {self.files} gold file(s)",
@@ -119,14 +130,24 @@ class EvalReport:
                  f"{'type':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}"]
         for k, s in sorted(self.per_type.items()):
             lines.append(f"{k:<16}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>5}{s.fp:>5}{s.fn:>5}")
+        if self.per_rule:
+            lines += ["", f"{'rule':<34}{'tp':>5}{'fp':>5}{'P':>7}"]
+            for k, s in sorted(self.per_rule.items(), key=lambda kv: (-(kv[1].tp + kv[1].fp), kv[0])):
+                lines.append(f"{k:<34}{s.tp:>5}{s.fp:>5}{s.precision:>7.3f}")
+        if self.misses:
+            lines += ["", "misses by cause:"]
+            for k, n in self.miss_causes().items():
+                lines.append(f"  {n:>4}  {k}")
         if self.false_positives:
             lines += ["", "false positives:"]
             for x in self.false_positives:
-                lines.append(f"  [{x['file']}] {x['actor']} {x['type']} {x['target']}  | {x['evidence'][:160]}")
+                lines.append(f"  [{x['file']}] {x['actor']} {x['type']} {x['target']}  ({x.get('rule')})"
+                             f"  | {x['evidence'][:160]}")
         if self.misses:
             lines += ["", "misses:"]
             for x in self.misses:
-                lines.append(f"  [{x['file']}] {x['subject']} {x['predicate']} {x['object']}  | {x['evidence'][:160]}")
+                lines.append(f"  [{x['file']}] {x['subject']} {x['predicate']} {x['object']}  ({x.get('cause')})"
+                             f"  | {x['evidence'][:160]}")
         if self.date_errors:
             lines += ["", "date errors:"]
             for x in self.date_errors:
@@ -166,7 +187,7 @@ def evaluate_pair(txt: Path, gold_path: Path, report: EvalReport) -> None:
     art = next(read_file(txt))
     if not hasattr(art, "body"):
         raise art  # an InputError
-    ex = code(art)
+    ex, mentions = trace(art)
     ents = {e.id: e for e in ex.entities}
     ekeys = {e.id: _keys(e.name, e.aliases, e.wikidata) for e in ex.entities}
     gmap: dict[str, set[str]] = {}
@@ -203,14 +224,23 @@ def evaluate_pair(txt: Path, gold_path: Path, report: EvalReport) -> None:
                 used[best] = True
                 matched[ri] = (r, claims[best][0])
     fname = gold.get("file", txt.name)
+    # the names recognised anywhere in the body, by gold entity (a miss's first suspect)
+    mkeys: dict[str, set[str]] = {}
+    for m in mentions:
+        mkeys.setdefault(m.actor.id, set()).update(_keys(m.actor.name, (m.surface,), m.actor.wikidata))
+    seen = {ge["name"]: any(k & _keys(ge["name"], ge.get("aliases"), ge.get("wikidata")) for k in mkeys.values())
+            for ge in gold["entities"]}
     for ri, r in enumerate(rels):
         s = report.per_type.setdefault(r["predicate"], TypeScore())
         if matched[ri] is None:
             s.fn += 1
             report.misses.append({"file": fname, "subject": r["subject"], "predicate": r["predicate"],
-                                  "object": r.get("object"), "evidence": r["evidence"]})
+                                  "object": r.get("object"), "evidence": r["evidence"],
+                                  "cause": _miss_cause(r, ex, gmap, seen)})
             continue
         s.tp += 1
+        rule = matched[ri][1].rule or "(no rule id)"
+        report.per_rule.setdefault(rule, TypeScore()).tp += 1
         if r.get("date"):
             ev = matched[ri][1]
             report.dates_checked += 1
@@ -224,10 +254,39 @@ def evaluate_pair(txt: Path, gold_path: Path, report: EvalReport) -> None:
         if used[ci]:
             continue
         report.per_type.setdefault(ev.type.value, TypeScore()).fp += 1
+        report.per_rule.setdefault(ev.rule or "(no rule id)", TypeScore()).fp += 1
         report.false_positives.append({"file": fname, "type": ev.type.value, "actor": ents[a].name,
-                                       "target": ents[t].name if t else None,
+                                       "target": ents[t].name if t else None, "rule": ev.rule,
                                        "evidence": ev.evidence})
     report.files += 1
+
+
+#: Why a gold relation was missed, in the order they are tested.
+MISS_CAUSES = (
+    "actor never recognised",       # no mention anywhere in the body names the gold subject
+    "target never recognised",      # ... nor the gold object
+    "rejected",                     # a candidate in the sentence was rejected ("rejected: no_actor")
+    "coded with other arguments",   # an event of the type in the sentence, other actor or target
+    "coded as another type",        # the sentence gave an event of another type
+    "no trigger in the sentence",   # both names known, nothing fired in the evidence sentence
+)
+
+
+def _miss_cause(r: dict, ex, gmap: dict[str, set[str]], seen: dict[str, bool]) -> str:
+    if not seen.get(r["subject"]):
+        return MISS_CAUSES[0]
+    if r.get("object") and not seen.get(r["object"]):
+        return MISS_CAUSES[1]
+    head = r["evidence"][:60]
+    in_sent = [ev for ev in ex.events if head in ev.evidence or ev.evidence[:60] in r["evidence"]]
+    rejected = sorted({x.reason.value for x in ex.rejected if head in x.evidence or x.evidence[:60] in r["evidence"]})
+    if any(ev.type.value == r["predicate"] for ev in in_sent):
+        return MISS_CAUSES[3]
+    if rejected:
+        return f"{MISS_CAUSES[2]}: {', '.join(rejected)}"
+    if in_sent:
+        return MISS_CAUSES[4]
+    return MISS_CAUSES[5]
 
 
 def _pairs(paths: list[Path]) -> list[tuple[Path, Path]]:
@@ -265,6 +324,9 @@ def combine(reports: list[EvalReport]) -> EvalReport:
         out.misses += r.misses
         out.date_errors += r.date_errors
         out.files += r.files
+        for k, v in r.per_rule.items():
+            s = out.per_rule.setdefault(k, TypeScore())
+            s.tp, s.fp = s.tp + v.tp, s.fp + v.fp
     return out
 
 

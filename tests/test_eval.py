@@ -58,6 +58,33 @@ def test_known_counts(tmp_path):
     assert d["tp"] == 3 and d["per_type"]["SUED"]["tp"] == 1
 
 
+def test_events_are_counted_per_rule_and_misses_per_cause(tmp_path):
+    (tmp_path / "t01.txt").write_text(TXT, encoding="utf-8")
+    (tmp_path / "t01.gold.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    rep = evaluate([tmp_path])
+    # every matched or unmatched event is counted under the rule that produced it
+    assert sum(s.tp for s in rep.per_rule.values()) == rep.tp
+    assert sum(s.fp for s in rep.per_rule.values()) == rep.fp
+    assert all(k != "(no rule id)" for k in rep.per_rule)
+    fined = [k for k, s in rep.per_rule.items() if k.startswith("FINED.") and s.tp == 1]
+    assert fined, rep.per_rule
+    # Meta is never named in the text: the miss is an actor never recognised
+    [miss] = rep.misses
+    assert miss["cause"] == "actor never recognised"
+    assert rep.miss_causes() == {"actor never recognised": 1}
+    assert "misses by cause:" in rep.to_text() and fined[0] in rep.to_text()
+    d = rep.to_dict()
+    assert d["miss_causes"] == {"actor never recognised": 1} and fined[0] in d["per_rule"]
+
+
+def test_a_named_actor_without_an_event_is_told_apart_from_an_unknown_one(tmp_path):
+    txt = TXT.replace("Two writers sued Apple on Friday.", "Two writers sued Apple on Friday. Meta is big.")
+    (tmp_path / "t01.txt").write_text(txt, encoding="utf-8")
+    (tmp_path / "t01.gold.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    [miss] = evaluate([tmp_path]).misses
+    assert miss["cause"] != "actor never recognised"      # Meta is named now, just not coded
+
+
 def test_extra_event_is_a_false_positive(tmp_path):
     gold = dict(GOLD, relations=GOLD["relations"][:1])
     (tmp_path / "t01.txt").write_text(TXT, encoding="utf-8")
