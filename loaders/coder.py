@@ -129,13 +129,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 _DESC = [
     # (regex, allowed types, role)
     (r"\b(?:the|The)\s+(?:(?:\w+\s+)?(?:data\s+|privacy\s+)?(?:regulator|watchdog|authority|agency)|data\s+agency|commission)\b", {T.REGULATOR}),
-    (r"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:r[ée]gulateur|autorit[ée]|gendarme|commission|agence|CNIL)\b(?:\s+(?:italien|irlandais|fran[çc]ais|européen|américain|britannique)\w*)?", {T.REGULATOR}),
+    (r"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:[Rr][ée]gulateur|[Aa]utorit[ée]|gendarme|[Cc]ommission|[Aa]gence|CNIL|antitrust)\b(?:\s+(?:italien|irlandais|fran[çc]ais|européen|américain|britannique)\w*)?", {T.REGULATOR}),
+    (r"\b(?:[Tt]he\s+feds|[Ff]ederal\s+(?:regulators|authorities|officials))\b", {T.REGULATOR, T.GOVERNMENT}),
     (r"\b(?:the|The|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?(?:company|companies|startup|start-up|firm|tech\s+giant|search\s+giant|group|developer|platform)\b", {T.COMPANY}),
-    (r"\b(?:[Ll]['’]|[Ll]a\s+|[Ll]e\s+)(?:entreprise|soci[ée]t[ée]|firme|start-up|startup|groupe|plateforme|géant)\b(?:\s+(?:chinoise?|américaine?|française?))?", {T.COMPANY}),
+    (r"\b(?:[Ll]['’]|[Ll]a\s+|[Ll]e\s+)(?:entreprise|soci[ée]t[ée]|compagnie|firme|start-up|startup|groupe|plateforme|géant)\b(?:\s+(?:chinoise?|américaine?|française?))?", {T.COMPANY}),
     (r"\b(?:[Ll]e\s+groupe|[Ll]a\s+soci[ée]t[ée]|[Ll]['’]entreprise)\s+de\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?", {T.COMPANY}),
     (r"\b(?:the|The)\s+(?:(?:popular|Chinese|AI)\s+)?(?:chatbot|app)\b|\b(?:[Ll]e\s+chatbot|[Ll]['’]application)\b", {T.PRODUCT, T.COMPANY}),
     (r"\b(?:the|The)\s+(?:government|state)\b|\b(?:[Ll]e\s+)gouvernement\b", {T.GOVERNMENT, T.COUNTRY}),
-    (r"\b(?:the|The)\s+(?:senators|lawyers|lawmakers|attorneys\s+general|officials)\b|\b(?:[Ll]es\s+)(?:sénateurs|élus|procureurs)\b", {T.GOVERNMENT, T.LEGISLATURE, T.ORGANIZATION, "@plural"}),
+    (r"\b(?:the|The)\s+(?:senators|lawyers|lawmakers|attorneys\s+general|officials)\b|\b(?:[Ll]es\s+)(?:sénateurs|élus|procureurs)\b", {T.GOVERNMENT, T.LEGISLATURE, T.ORGANIZATION, T.PERSON, "@plural"}),
     # plural descriptions name the last group the text coordinated: "OpenAI and Microsoft ... The
     # companies", "Kathy Roe and Rob Doe ... the two state officials", "les deux sociétés"
     (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:companies|firms|startups|tech\s+giants|developers)\b|"
@@ -143,14 +144,16 @@ _DESC = [
     (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:(?:state\s+)?officials|prosecutors|regulators|authorities|watchdogs)\b|"
      r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:procureurs|régulateurs|autorités)\b(?!\s+(?:de|du|des|d['’]|[a-zé]+(?:aises?|aines?|iennes?|ises?|ques?|andes?|oises?)\b))",
      {T.PERSON, T.REGULATOR, T.GOVERNMENT, "@plural", "@only_group"}),
-    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:plaintiffs|authors|artists|families|parents|labels|publishers|newspapers|outlets|studios)\b|"
-     r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:plaignants|auteurs|artistes|familles|parents|éditeurs|maisons\s+de\s+disques|médias|journaux|studios)\b",
+    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:plaintiffs|parties|authors|artists|families|parents|labels|publishers|newspapers|outlets|studios)\b|"
+     r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:plaignants|parties|auteurs|artistes|familles|parents|éditeurs|maisons\s+de\s+disques|médias|journaux|studios)\b",
      {T.PERSON, T.ORGANIZATION, T.COMPANY, "@plural", "@only_group"}),
     (r"\b(?:the|The)\s+(?:organi[sz]ation|association|coalition|group)\b|\b(?:[Ll]['’]association|[Ll]['’]ONG|[Ll]['’]organisation)\b", {T.ORGANIZATION}),
     (r"\b(?:the|The|this)\s+(?:bill|law|legislation|act|measure)\b|\b(?:[Ll]a\s+loi|[Ll]e\s+texte|[Ll]e\s+règlement|[Ll]a\s+législation)\b", {T.LAW}),
     (r"\b(?:(?:the|The)\s+(?:judge|court)|(?:[Ll]e|[Ll]a)\s+(?:juge|tribunal|cour))\b", {T.PERSON, T.COURT}),
     (r"\b(?:The|the)\s+(?:letter|statement)\b", {"@last_actor"}),
     (r"\b(?:[A-Z][\w.]+\s+)?(?:spokesperson|spokesman|spokeswoman)\b|\b(?:une?\s+)?porte-parole\s+de\s+la\s+soci[ée]t[ée]\b", {"@spokesperson"}),
+    # "un porte-parole de WhatsApp", "a spokesperson for Meta": the body named right after
+    (r"\b(?:[Uu]ne?|[Ll]e|[Ll]a|[Aa]n?|[Tt]he)\s+(?:porte-parole|spokesperson|spokesman|spokeswoman|représentant\w*)\s+(?:de|du|d['’]|for|of)\s*(?=[A-Z])", {"@spokes_after"}),
 ]
 # (regex, types, keys, index in the prefilter: only the sentences that can hold a match are scanned)
 _DESC_RX = [(rx, types, tuple(k for k in _trigger_keys(p) if k not in ("the", "une")), PREFILTER.add(rx))
@@ -400,6 +403,17 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
             continue
         if "@last_actor" in types:
             continue  # resolved at event time (the letter's author)
+        if "@spokes_after" in types:
+            nxt = next((b for b in base if s <= b.start <= e + 1), None)
+            if nxt is not None and nxt.actor.type in (T.COMPANY, T.PRODUCT, T.REGULATOR, T.GOVERNMENT, T.ORGANIZATION):
+                # the spokesperson speaks for the body: one mention over both
+                base = [b for b in base if b is not nxt]
+                bi = sum(1 for b in base if b.start < s)
+                out.append(Mention(s, nxt.end, body[s:nxt.end], nxt.actor, "dict"))
+                history.append(nxt.actor)
+                if at_start(s):
+                    subjects.append(nxt.actor)
+            continue
         if "@spokesperson" in types:
             # "A Meta spokesperson", "a Google spokesperson" -> the company named just before
             prev = [m for m in out if m.end <= s and s - m.end <= 3]
@@ -418,7 +432,9 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
                 continue
             if "@only_group" in types:
                 continue
-            types = {t for t in types if not isinstance(t, str)}
+            # no group: a body that stands for them ("the senators" = the group of senators),
+            # never one person
+            types = {t for t in types if not isinstance(t, str) and t is not T.PERSON}
         first = at_start(s)
         act = (_resolve_history(subjects, types) if first else None)
         if act is None and T.PRODUCT in types:

@@ -425,3 +425,24 @@ def test_a_federal_district_is_a_court_not_a_party():
     names = {e.name: e.type.value for e in ex.entities}
     assert ("Jane Roe", "SUED", "OpenAI") in triples(ex)
     assert "California" not in names
+
+
+def test_descriptions_resolve_whatever_their_capital():
+    ex = one("La CNIL a ouvert une enquête. L'Autorité reprochait aussi à ChatGPT l'absence d'une note.", lang="fr")
+    assert ("Commission nationale de l'informatique et des libertés", "STATED", "ChatGPT") in triples(ex)
+
+
+def test_a_spokesperson_named_before_the_body_speaks_for_it():
+    ex = one("Un porte-parole de Meta a déclaré à Reuters que les accusations sont infondées.", lang="fr")
+    assert [t[0] for t in triples(ex) if t[1] == "STATED"] == ["Meta Platforms"]
+
+
+def test_the_feds_are_the_federal_regulator_named_before():
+    ex = one("The FTC sued DoNotPay. The feds also took action against Rytr, an AI writing assistant.")
+    assert ("Federal Trade Commission", "SUED", "Rytr") in triples(ex)
+
+
+def test_a_plural_body_is_never_one_person():
+    # "the senators" with no coordinated senators before: not the last person named
+    ex = one("Jane Roe met OpenAI on Monday. The senators are investigating OpenAI.")
+    assert not [t for t in triples(ex) if t[0] == "Jane Roe" and t[1] == "INVESTIGATED"]

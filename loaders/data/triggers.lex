@@ -601,5 +601,6 @@ ex Getty Images > Stability AI | Getty Images and Stability AI resolved their di
 rule SETTLED.fr.accord
 type SETTLED
 lang fr
-match \b(?:{AUX} {AFR})?(?:conclu|trouvé|signé|accepté|négocié|annoncé|conclut|trouve|signe) {AFR}(?:un |une )?(?:accord|règlement|transaction|compromis)(?: (?:à l['’]amiable|amiable|transactionnel|financier))?\b(?=[^.;]{0,80}\b(?:litige|procès|plainte|poursuites?|action|différend|affaire|amiable|transactionnel|avec)\b)|\b(?:{AUX} {AFR})?(?:réglé|soldé|clos|mis fin à|transigé)(?: {AFR})? (?:le|son|leur|ce) (?:litige|procès|différend|contentieux)\b
+match \b(?:{AUX} {AFR})?(?:conclu|trouvé|signé|accepté|négocié|annoncé|conclut|trouve|signe) {AFR}(?:un |une )?(?:accord|règlement|transaction|compromis)(?: (?:à l['’]amiable|amiable|transactionnel|financier))?\b(?=[^.;]{0,80}\b(?:litige|procès|plainte|poursuites?|action|différend|affaire|amiable|transactionnel|avec)\b)|\b(?:{AUX} {AFR})?(?:réglé|soldé|clos|mis fin à|transigé)(?: {AFR})? (?:le|son|leur|ce|une?|l['’]) ?(?:affaire|litige|procès|différend|contentieux)\b|\b{AUX} {AFR}(?:convenu d['’]un|abouti à un|parvenue?s? à un) (?:accord|règlement|compromis)\b
 ex Anthropic > - | Anthropic a conclu un accord à l'amiable avec les auteurs.
+ex Acme Labs > - | Acme Labs et Jane Roe ont convenu d'un accord pour régler le litige.
