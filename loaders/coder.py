@@ -1024,6 +1024,13 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
             if len(gap.split()) <= 8 and not re.search(r"[«»“”\"]", gap) and not re.search(
                     r"\b(?:which|that|who|qui|que|statement|letter|report|rapport|communiqué|language)\b", gap, re.I):
                 speaker = m.actor
+                # "Maia Roe, déléguée générale du SNAC, a déclaré": the body named in the
+                # apposition is the speaker's employer; the person before it speaks
+                if m.actor.type is not T.PERSON and re.fullmatch(r"[^,«»“”\"]{0,40},\s*", gap):
+                    pers = [p for p in left if p.actor.type is T.PERSON and p.end <= m.start
+                            and re.fullmatch(r"\s*,[^,«»“”\"]{1,90}", sent[p.end:m.start])]
+                    if pers:
+                        speaker = pers[-1].actor
             break
     if speaker is None and right and re.match(r"^\W*$", sent[:ts].strip(" ,") or "") is None and re.search(r"\b(?:said|told|a\s+déclaré|a\s+indiqué|a\s+annoncé)\s*$", sent[:te]):
         speaker = right[0].actor
@@ -1051,7 +1058,9 @@ _NORM_REF = re.compile(r"(?:breach(?:es|ing)?\s+of|violation\s+of|violat\w+|unde
                        r"respect\s+d[eu])\s+(?:the\s+|la\s+|le\s+|l['’]|du\s+|des\s+)?(?:[\w’']+\s+){0,3}$", re.I)
 _AFFILIATION = re.compile(r"(?:responsable|pr[ée]sident\w*|directeur|directrice|dirigeant\w*|head|chief|CEO|founder|"
                           r"fondat\w+|spokes\w+|porte-parole|chair\w*|member|membre|lawyer|avocat\w*|co-?founder|"
-                          r"officer|counsel|secr[ée]taire\w*|d[ée]l[ée]gu[ée]\w*)(?:\s+[a-zé]+){0,2}?\s+"
+                          r"officer|counsel|secr[ée]taire\w*|d[ée]l[ée]gu[ée]\w*|director|manager|expert\w*|conseill\w+|"
+                          r"researcher|chercheu\w+|professor|professeur\w*|vice-pr[ée]sident\w*|executive|"
+                          r"commissioner|commissaire|représentant\w*|representative)(?:\s+[a-zé]+){0,2}?\s+"
                           r"(?:de\s+l['’]|de\s+la\s+|de\s+|du\s+|des\s+|d['’]|of\s+(?:the\s+)?|at\s+|for\s+)"
                           r"(?:(?:association|ONG|organisation|NGO|group|groupe|company|soci[ée]t[ée]|entreprise)\s+)?$", re.I)
 

@@ -87,7 +87,9 @@ _SPEECH_AFTER = re.compile(
     r"\s*(?:,\s*(?:[\w'’-]+\s+){0,6}?(?:co-?founder|founder|chief|CEO|head|director|president|chair\w*|"
     r"spokes\w+|lawyer|attorney|minister|senator|professor|researcher|analyst|executive|partner|"
     r"fondat\w+|directeur|directrice|président\w*|porte-parole|avocat\w*|ministre|sénat\w+|chercheu\w+|"
-    r"responsable|dirigeant\w*|D-|R-)|\s*(?:said|says|told|wrote|added|argued|noted|explained|"
+    r"responsable|dirigeant\w*|délégué\w*|secrétaire|expert\w*|conseill\w+|vice-président\w*|"
+    r"[Dd]irector|[Vv]ice|commissioner|officer|manager|counsel|economist|représentant\w*|"
+    r"avocat\w*|juriste|militant\w*|activist|campaigner|D-|R-)|\s*(?:said|says|told|wrote|added|argued|noted|explained|"
     r"a\s+déclaré|a\s+dit|a\s+indiqué|a\s+expliqué|a\s+ajouté|a\s+affirmé|a\s+estimé|a\s+précisé|"
     r"déclare|explique|estime|affirme|souligne|indique|précise))")
 _TITLE_BEFORE = re.compile(
@@ -115,6 +117,16 @@ _FR_ADJ = r"(?:[a-zéèêîôû]+(?:aine?|aise?|oise?|ienne?|ique|al|ale|aux|ale
 _FR_TAIL = re.compile(r"(?:\s+" + _FR_ADJ + r"){0,2}(?:\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*"
                       r"(?:[A-ZÀ-Ö][\w'’-]*(?:\s+(?:" + _FR_ADJ + r"|[A-ZÀ-Ö][\w'’-]*))?|"
                       r"[a-zé]+(?:\s+" + _FR_ADJ + r")?(?:\s+et\s+[a-zé]+(?=\s+\())?))?")
+_NAT = r"(?:[a-zà-ÿ]+(?:aise?|ienne?|aine?|ande?|oise?|ique|ole|ane|ais|ois|ien|ain|and|ol|an|ais|on|onne)s?)"
+_LOW_INSTITUTION = re.compile(
+    r"(?<![\w'’])(?:[Ll]['’]\s?|[Ll]e\s+|[Ll]a\s+|[Dd]u\s+|[Aa]u\s+)(?P<name>(?P<head>autorité|ministère|parlement|justice|chambre|"
+    r"agence|commission|organisme|tribunal|cour|police|régulateur|gendarme|sénat|assemblée|parquet)\s+"
+    r"(?P<nat>" + _NAT + r")(?P<comp>\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’]|pour\s+la|chargée?\s+de\s+la)\s*[a-zé]+(?:\s+(?:de\s+la|des|du|de)\s+[a-zé]+)?(?:\s+[a-zé]+(?:ée?s?|ale|el|ique))?)?)")
+_LOW_TYPE = {"autorité": "Regulator", "agence": "Regulator", "commission": "Regulator", "organisme": "Regulator",
+             "régulateur": "Regulator", "gendarme": "Regulator", "ministère": "Government", "police": "Government",
+             "parquet": "Government", "parlement": "Legislature", "chambre": "Legislature", "sénat": "Legislature",
+             "assemblée": "Legislature", "justice": "Court", "tribunal": "Court", "cour": "Court"}
+_BODY_ALONE = {"ministère", "parlement", "justice", "chambre", "sénat", "assemblée", "police", "parquet"}
 _TITLE_IN = re.compile(
     r"(?:Senators?|Sens?\.|Representatives?|Reps?\.|Commissioners?|Attorneys?\s+General|Governors?|Gov\.|"
     r"Ministers?|Judges?|Mayors?|Secretary|Secretaries|Chair(?:man|woman|person)?|Dr\.?|Prof\.?|"
@@ -265,6 +277,11 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         return all(e <= a or s >= b for a, b in occupied)
 
     people: dict[str, Actor] = {}
+    for k in known:
+        # "Commissioner John Edwards ... Mr Edwards": a person the dictionary names is the one a
+        # later surname means
+        if k.actor.type.value == "Person" and len(k.actor.name.split()) >= 2:
+            people.setdefault(k.actor.name.split()[-1], k.actor)
     spans: list[tuple[int, int, str | None]] = []
     for m in _NAME.finditer(text):
         s, e = _trim(text, m.start(), m.start("acro") - 2 if m.group("acro") else m.end())
@@ -448,6 +465,21 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
                 or f"({tok})" in text:  # an acronym the text defines names what it defines
             continue
         acros.setdefault(tok, Actor.make(tok, "Organization", None, (tok,)))
+    # "l'autorité italienne de la concurrence", "le ministère indien des finances", "la justice
+    # française": a body named in lower case by its kind and its country
+    for lm in _LOW_INSTITUTION.finditer(text):
+        head = lm.group("head").lower()
+        if not lm.group("comp") and head not in _BODY_ALONE:
+            continue  # "l'autorité italienne" alone is a description of a body named elsewhere
+        a, b = lm.span("name")
+        while b > a and text[b - 1] in ".,;:":
+            b -= 1
+        if not free(a, b):
+            continue
+        name = text[a:b]
+        act = Actor.make(name[:1].upper() + name[1:], _LOW_TYPE[head], None, (name,))
+        occupied.append((a, b))
+        out.append(Mention(a, b, name, act, "open"))
     # institutions named by their seat: "le parquet de Paris", "an Ankara court"
     for sm in _SEAT.finditer(text):
         kind = next(k for k in ("parquet", "tribunal", "court", "pros", "district") if sm.group(k))

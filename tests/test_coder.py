@@ -446,3 +446,16 @@ def test_a_plural_body_is_never_one_person():
     # "the senators" with no coordinated senators before: not the last person named
     ex = one("Jane Roe met OpenAI on Monday. The senators are investigating OpenAI.")
     assert not [t for t in triples(ex) if t[0] == "Jane Roe" and t[1] == "INVESTIGATED"]
+
+
+def test_a_person_in_apposition_speaks_not_her_employer():
+    ex = one("Maia Roux, déléguée générale du SNAC, a déclaré que Meta pille les auteurs.", lang="fr")
+    assert [t for t in triples(ex) if t[1] == "STATED"] == [("Maia Roux", "STATED", "Meta Platforms")]
+    ex = one("Jane Roe, director general of the TIC Council, said that many states missed the deadline.")
+    assert [t for t in triples(ex) if t[1] == "STATED"] == [("Jane Roe", "STATED", None)]
+
+
+def test_a_later_surname_is_the_person_the_dictionary_named():
+    ex = one("UK Information Commissioner John Edwards opened a probe into Snap. "
+             "Mr Edwards said Snap had failed to assess the risks.")
+    assert {e.name for e in ex.entities if e.type.value == "Person"} <= {"John Edwards", "Commissioner John Edwards"}

@@ -129,3 +129,16 @@ def test_every_party_of_a_listed_suit_is_a_name():
     assert ("Jane Roe", "Person") in found and ("Carl Brown", "Person") in found
     found = _found("Plover Labs, Jane Roe, and Carl Brown sued the startup.")
     assert {("Plover Labs", "Company"), ("Jane Roe", "Person"), ("Carl Brown", "Person")} <= set(found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("L'autorité italienne de la concurrence a ouvert une enquête.", ("autorité italienne de la concurrence", "Regulator")),
+    ("Le ministère indien des finances a demandé à ses employés d'éviter ces outils.", ("ministère indien des finances", "Government")),
+    ("La justice française intensifie son enquête.", ("justice française", "Court")),
+])
+def test_a_body_named_in_lower_case_by_its_kind_and_country(text, expected):
+    assert expected in _found(text)
+
+
+def test_a_regulator_named_by_its_country_alone_is_left_to_coreference():
+    assert _found("L'autorité italienne a bloqué l'application.") == []
