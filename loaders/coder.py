@@ -1026,7 +1026,8 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
                 speaker = m.actor
                 # "Maia Roe, déléguée générale du SNAC, a déclaré": the body named in the
                 # apposition is the speaker's employer; the person before it speaks
-                if m.actor.type is not T.PERSON and re.fullmatch(r"[^,«»“”\"]{0,40},\s*", gap):
+                if m.actor.type is not T.PERSON and re.fullmatch(
+                        r"[^,«»“”\"]{0,40},\s*(?:also\s+|aussi\s+|then\s+|later\s+|[a-z]+ly\s+)?", gap):
                     pers = [p for p in left if p.actor.type is T.PERSON and p.end <= m.start
                             and re.fullmatch(r"\s*,[^,«»“”\"]{1,90}", sent[p.end:m.start])]
                     if pers:

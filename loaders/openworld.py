@@ -62,9 +62,13 @@ _TYPE_WORDS = [
                      r"Guild|Network|Center|Centre|Project|Watch|Rights|Campaign|Initiative|League|Ligue|Collectif|"
                      r"Observatoire|Observatory|Forum|Consortium|Council\s+for|Lab\s+for|Trust|Fund|Fonds|Club|"
                      r"Confederation|Confédération|Chamber\s+of\s+Commerce|Academy|Académie|Press|Times|Post|Journal|"
-                     r"News|Herald|Tribune|Gazette)\b"),
+                     r"News|Herald|Tribune|Gazette|Lantern|Chronicle|Observer|Independent|Guardian|Telegraph|Express|Mirror|"
+                     r"Globe|Register|Monitor|Inquirer|Courier|Dispatch|Daily|Insider|Wire)\b"),
 ]
 _TYPE_RX = [(t, re.compile(rx)) for t, rx in _TYPE_WORDS]
+_MEDIA_NAME = re.compile(r"\b(?:Press|Times|Post|Journal|News|Herald|Tribune|Gazette|Lantern|Chronicle|Observer|"
+                         r"Independent|Guardian|Telegraph|Express|Mirror|Globe|Register|Monitor|Inquirer|Courier|"
+                         r"Dispatch|Daily|Insider|Wire)\b")
 # words that begin sentences or titles and are never names on their own
 _STOP = set("""
 a an the this that these those it its he she they we you i his her their our my your
@@ -406,7 +410,9 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         if not free(s, e) and forced:
             continue
         aliases = [name]
-        act = Actor.make(name, typ, None, tuple(aliases + ([acro] if acro else [])))
+        # a newspaper or a wire is a source, not an actor (the coder lets it sue and settle)
+        role = "media" if typ == "Organization" and _MEDIA_NAME.search(name) else None
+        act = Actor.make(name, typ, None, tuple(aliases + ([acro] if acro else [])), role=role)
         if typ == "Person":
             people.setdefault(toks[-1], act)
         for k in [k for k in known if k.start >= s and k.end <= e]:
@@ -451,8 +457,12 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
             if rx is not _OBJECT and len(toks) == 1 and not _camel(name) and _sentence_start(text, a) \
                     and not _LISTED.match(text, b):
                 continue  # "Lawyers filed": a common noun opening the sentence (not "Suno et Udio")
-            typ = _type_of(name) or _party_type(name)
-            act = Actor.make(name, typ, None, (name,))
+            if len(toks) == 1 and name in people:
+                act = people[name]  # "Sridhar said": the Aparna Sridhar named before
+            else:
+                typ = _type_of(name) or _party_type(name)
+                act = Actor.make(name, typ, None, (name,))
+            typ = act.type.value
             if typ == "Person":
                 people.setdefault(toks[-1], act)
             occupied.append((a, b))

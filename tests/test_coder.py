@@ -459,3 +459,21 @@ def test_a_later_surname_is_the_person_the_dictionary_named():
     ex = one("UK Information Commissioner John Edwards opened a probe into Snap. "
              "Mr Edwards said Snap had failed to assess the risks.")
     assert {e.name for e in ex.entities if e.type.value == "Person"} <= {"John Edwards", "Commissioner John Edwards"}
+
+
+def test_a_newspaper_named_as_a_source_is_not_a_speaker_but_may_sue():
+    ex = one("The boy was harmed, according to The Kentucky Lantern.")
+    assert not ex.events and "Kentucky" not in {e.name for e in ex.entities}
+    ex = one("The Tokyo Herald has sued Perplexity.")
+    assert ("Tokyo Herald", "SUED", "Perplexity") in triples(ex)
+
+
+def test_according_to_a_document_is_not_a_statement():
+    ex = one("The boy died, according to the lawsuit Jane Roe filed against OpenAI.")
+    assert not [e for e in ex.events if e.type is EventType.STATED]
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before():
+    ex = one("Aparna Sridhar, Anthropic's deputy general counsel, also welcomed the settlement. "
+             "\"The decision will help us,\" Sridhar said.")
+    assert {t[0] for t in triples(ex) if t[1] == "STATED"} == {"Aparna Sridhar"}

@@ -168,8 +168,10 @@ rule STATED.en.according-to
 type STATED
 lang en
 opts speech speaker_after
-match \baccording to\b(?! (?:the |a |an )?(?:reports?|filings?|documents?|court (?:documents|filings|papers)|data|figures|a (?:study|survey|report)|media|estimates?|sources?|people|analysts?))
+match \baccording to\b(?! (?:the |a |an )?(?:reports?|filings?|documents?|court (?:documents|filings|papers)|data|figures|a (?:study|survey|report)|media|estimates?|sources?|people|analysts?))(?! (?:the |a |an |its |their )?(?:[\w.&-]+(?:['’]s?)? ){0,3}(?:annual |new |latest |recent )?(?:report|study|survey|data|filing|lawsuit|suit|complaint|indictment|ruling|judgment|order|document|letter|statement|release|analysis|research|figures|estimates?)s?\b)
 ex OpenAI > - | According to OpenAI, the model is safe.
+not | Sales fell, according to Acme's annual report.
+not | The boy died, according to the lawsuit Jane Roe filed against the company.
 
 rule STATED.en.told
 type STATED
