@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import click
 
-from graph.errors import AigovError, InputError, QueryError
+from graph.errors import AigovError, InputError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 FORMATS = ("table", "json", "csv")
@@ -401,17 +401,16 @@ def query_run(state: State, name: str, params: tuple[str, ...], fmt: str) -> Non
 @click.pass_obj
 @run_library
 def query_cypher(state: State, text: str, params: tuple[str, ...], fmt: str) -> None:
-    """Run an ad-hoc, read-only Cypher query (writes are refused).
+    """Run an ad-hoc, read-only Cypher query (writes, LOAD CSV and procedures that are not
+    read-only are refused).
 
     \b
     Example:
         aigov query cypher "MATCH (n:Entity) RETURN n.type AS type, count(*) AS n"
     """
-    import queries
+    from graph.guard import check_read_only
 
-    if not queries.is_read_only(text):
-        raise QueryError("this query writes to the graph; `aigov query cypher` only runs "
-                         "read-only queries")
+    check_read_only(text, refusal="`aigov query cypher` only runs read-only queries")
     rows = state.store().read(text, _parse_params(params))
     columns = list(rows[0].keys()) if rows else []
     click.echo(render(rows, columns, fmt), nl=False)

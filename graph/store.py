@@ -36,6 +36,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from graph import cypher
 from graph.errors import AigovError, StoreError, StoreUnavailable
+from graph.guard import check_read_only
 from graph.model import EntityType, EventType, Extraction, date_bounds, fold
 
 __all__ = ["GraphStore", "IngestSummary", "Planned", "write_params", "default_home", "open_store",
@@ -199,7 +200,10 @@ class GraphStore(ABC):
         self.close()
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run a read-only query; a query that tries to write is refused by the store."""
+        """Run a read-only query. A query that writes, loads files (``LOAD CSV``) or calls a
+        procedure outside :data:`graph.guard.READ_PROCEDURES` is refused before it is sent
+        (:func:`graph.guard.check_read_only`), and a write is refused by the store again."""
+        check_read_only(query)
         return self._run(query, params or {}, write=False)
 
     def counts(self) -> dict[str, dict[str, int]]:

@@ -29,6 +29,7 @@ from importlib import resources
 from typing import Any, Mapping
 
 from graph.errors import QueryError
+from graph.guard import write_clause
 from graph.model import fold
 
 __all__ = ["CannedQuery", "Param", "get", "names", "all_queries", "run", "is_read_only"]
@@ -145,19 +146,21 @@ def all_queries() -> list[CannedQuery]:
     return [get(n) for n in names()]
 
 
-_WRITE = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV|FOREACH)\b|\bCALL\s+\w+\.\w*(create|delete|set|drop)", re.I)
-_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*")
-
-
 def is_read_only(text: str) -> bool:
-    """A first, clear check that an ad-hoc query does not write (the stores check again).
+    """Whether an ad-hoc query is a plain read, judged on the query without its comments and
+    strings (:mod:`graph.guard`; the stores check again).
 
     >>> is_read_only("MATCH (n) WHERE n.name = 'CREATE' RETURN n")
     True
     >>> is_read_only("MATCH (n) DETACH DELETE n")
     False
+    >>> is_read_only("LOAD /**/ CSV FROM 'https://example.org/a.csv' AS row RETURN row")
+    False
     """
-    return not _WRITE.search(_STRINGS.sub("''", text))
+    try:
+        return write_clause(text) is None
+    except QueryError:
+        return False  # an unterminated string or comment: cannot be read for sure
 
 
 def run(store, name: str, values: Mapping[str, Any] | None = None):
