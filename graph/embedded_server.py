@@ -29,13 +29,17 @@ import time
 from pathlib import Path
 from typing import Any
 
-from graph.errors import StoreError, StoreNotWritable
+from graph.errors import StoreError, StoreNotWritable, StoreUnavailable
 
-__all__ = ["server_class", "write_atomically", "repair_settings", "NO_NETWORK_PROXY", "NO_IMPORT_FOLDER"]
+__all__ = ["server_class", "write_atomically", "repair_settings", "server_running", "read_only_snapshot",
+           "NO_NETWORK_PROXY", "NO_IMPORT_FOLDER", "SNAPSHOT_PREFIX"]
 
 #: A proxy URL libcurl refuses to use ("unsupported proxy scheme"), so a download fails at once.
 NO_NETWORK_PROXY = "aigov-no-network://"
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
+
+#: Prefix of the private stand-ins of a data folder this process cannot write (under ``$TMPDIR``).
+SNAPSHOT_PREFIX = "aigov-readonly-"
 
 #: The import folder FalkorDB is given, inside the data folder; aigov never creates it.
 NO_IMPORT_FOLDER = ".no-import"
@@ -143,6 +147,45 @@ def repair_settings(settings_file: Path) -> str | None:
     return f"{settings_file}: the settings file was {problem}; removed it (no server was running)"
 
 
+def server_running(settings_file: Path) -> bool:
+    """Whether ``settings_file`` names a server that is running (without changing anything)."""
+    try:
+        pidfile = json.loads(settings_file.read_text(encoding="utf-8"))["pidfile"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    pid = _pid_in(Path(pidfile).parent)
+    return bool(pid) and _alive(pid)
+
+
+def read_only_snapshot(data_folder: Path) -> Path:
+    """A private, writable stand-in for a data folder this process cannot write.
+
+    Redis opens the last append-only increment for appending when it starts, so it cannot
+    start on a read-only folder. The stand-in, in ``$TMPDIR``, holds a copy of the manifest
+    and of the increments (Redis may truncate a torn tail of the last one) and links to the
+    base files (the bulk of the data, only read). A server started on it answers reads;
+    :class:`graph.embedded.EmbeddedStore` refuses writes before they reach it, and removes
+    the stand-in when it closes.
+    """
+    source = data_folder / "appendonlydir"
+    snapshot = Path(tempfile.mkdtemp(prefix=SNAPSHOT_PREFIX))
+    (snapshot / "owner.pid").write_text(f"{os.getpid()}\n")
+    try:
+        if source.is_dir():
+            target = snapshot / "appendonlydir"
+            target.mkdir()
+            for f in source.iterdir():
+                if ".base." in f.name:
+                    (target / f.name).symlink_to(f)
+                else:
+                    shutil.copyfile(f, target / f.name)
+    except OSError as exc:
+        shutil.rmtree(snapshot, ignore_errors=True)
+        raise StoreUnavailable(f"{exc.filename or source}: cannot read the embedded store: "
+                               f"{exc.strerror or exc}") from exc
+    return snapshot
+
+
 _CLASS: Any = None
 
 
@@ -234,6 +277,16 @@ def server_class() -> Any:
                 raise StoreNotWritable(f"{self.settingregistryfile}: cannot write the embedded "
                                        f"store's settings: {exc.strerror or exc}") from exc
             self.cleanupregistry = True
+
+        def _cleanup(self, sys_modules: Any = None) -> None:
+            try:
+                super()._cleanup(sys_modules)
+            except OSError as exc:
+                # The settings file is removed last, once the server has stopped; in a folder
+                # that became read-only meanwhile it stays, naming a stopped server, which the
+                # next open recognises as such.
+                if exc.filename != self.settingregistryfile:
+                    raise
 
     _CLASS = EmbeddedServer
     return _CLASS

@@ -23,9 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 N_ARTICLES = 400
 
 
-def aigov(home: Path, *args: str) -> subprocess.CompletedProcess:
+def aigov(home: Path, *args: str, tmpdir: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "TMPDIR": str(tmpdir)} if tmpdir else None
     return subprocess.run([*aigov_command(), "--home", str(home), *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300, env=env)
 
 
 def error_lines(result: subprocess.CompletedProcess) -> list[str]:
@@ -166,5 +167,86 @@ def test_an_empty_settings_file_is_rewritten_for_the_server_still_running(home):
         # would diverge from it), and the first still has it
         assert store._client.pid == pid and psutil.pid_exists(pid)
         assert json.loads(settings.read_text())["unixsocket"] == store._client.socket_file
+    finally:
+        store.close()
+
+
+# ----------------------------------------------------------------------------------------------
+# a read-only home (item 9)
+
+
+@pytest.fixture
+def read_only(tmp_path):
+    """Make a folder read-only for this process: chmod where that binds the user; as root
+    (whom chmod does not stop) a read-only bind mount of the folder onto itself."""
+    mounted: list[Path] = []
+    changed: list[Path] = []
+
+    def make(folder: Path) -> str:
+        if os.geteuid() != 0:
+            for path in [folder, *folder.rglob("*")]:
+                if path.is_dir():
+                    path.chmod(0o555)
+                    changed.append(path)
+            return os.strerror(13)  # Permission denied
+        for args in (["--bind", str(folder), str(folder)], ["-o", "remount,bind,ro", str(folder)]):
+            result = subprocess.run(["mount", *args], capture_output=True, text=True)
+            if result.returncode != 0:
+                pytest.skip(f"root, and cannot make a read-only bind mount here: {result.stderr.strip()}")
+            if not mounted:
+                mounted.append(folder)
+        return os.strerror(30)  # Read-only file system
+
+    yield make
+    for folder in mounted:
+        _stop_servers_under(folder)
+        subprocess.run(["umount", str(folder)], capture_output=True)
+    for path in changed:
+        path.chmod(0o755)
+
+
+def test_a_read_only_home_answers_reads_and_refuses_writes_in_one_line(home, read_only, tmp_path):
+    assert aigov(home, "ingest", "--silent", str(SEED)).returncode == 0
+    tmpdir = tmp_path / "tmp"
+    tmpdir.mkdir()
+    why = read_only(home)
+    for args in (["stats"], ["query", "run", "bans"], ["query", "cypher", "MATCH (a:Article) RETURN count(a) AS n"],
+                 ["ingest", "--dry-run", str(SEED)]):
+        result = aigov(home, *args, tmpdir=tmpdir)
+        assert (result.returncode, result.stderr.count("\n")) == (0, 0 if args[0] != "ingest" else 1), \
+            (args, result.stderr)
+    assert articles_stored(home) == 1
+    bans = aigov(home, "query", "run", "bans", "--format", "json")
+    assert {(r["actor"], r["target"]) for r in json.loads(bans.stdout)} == {("Malaysia", "Grok"),
+                                                                            ("Indonesia", "Grok")}
+    write = aigov(home, "ingest", "--silent", str(SEED.parent / "dev"), tmpdir=tmpdir)
+    assert write.returncode == 1
+    assert write.stderr == (f"Error: {home}/embedded is not writable ({why}): the embedded store "
+                            "answers reads but refuses writes\n")
+    # the private stand-in of the data that answered the reads is gone with its process
+    assert list(tmpdir.iterdir()) == []
+
+
+def test_a_missing_store_in_a_read_only_home_is_one_line(tmp_path, read_only):
+    parent = tmp_path / "parent"
+    parent.mkdir()
+    why = read_only(parent)
+    result = aigov(parent / "home", "stats")
+    assert result.returncode == 1
+    assert result.stderr == (f"Error: {parent}/home: cannot create the embedded store's folder: "
+                             f"{why}\n")
+
+
+def test_a_read_only_home_uses_the_server_already_running_on_it(home, read_only):
+    store = EmbeddedStore(home)
+    try:
+        assert aigov(home, "ingest", "--silent", str(SEED)).returncode == 0
+        pid = store._client.pid
+        why = read_only(home)
+        assert articles_stored(home) == 1
+        refused = aigov(home, "ingest", "--silent", str(SEED.parent / "dev"))
+        assert refused.stderr == (f"Error: {home}/embedded is not writable ({why}): the embedded "
+                                  "store answers reads but refuses writes\n")
+        assert store._client.pid == pid and store.counts()["labels"]["Article"] == 1
     finally:
         store.close()
