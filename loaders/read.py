@@ -103,6 +103,9 @@ def decode_bytes(data: bytes, source: str) -> str:
             pass
     if b"\x00" in data[:4096]:
         raise InputError(source, "binary file (NUL bytes), not a text article")
+    nul = data.find(b"\x00")
+    if nul >= 0:  # past the first 4 kB: refused here, not by the store at write time
+        raise InputError(source, f"NUL byte at byte {nul}: binary data in a text file, not a text article")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -310,6 +310,24 @@ def json_nested_10000_deep(d):
             ["{f}: nested too deeply to read (more levels than Python's recursion limit)"], 0)
 
 
+@case
+def nul_bytes_after_the_first_4_kb(d):
+    # extract took it (the NUL went into the body) and ingest refused it at write time with
+    # "Failed to parse query parameter 'batch' value"
+    head = ("date 2019-07-24 FTC\n\n" + EN_BODY.format(n=40) + " ") * 60
+    data = head.encode() + b"\x00\x00 tail.\n"
+    return [_write(d / "late-nul.txt", data)], \
+        [f"{{f}}: NUL byte at byte {len(head.encode())}: binary data in a text file, not a text article"], 0
+
+
+@case
+def jsonl_text_with_an_escaped_nul(d):
+    lines = [json.dumps({"text": EN_BODY.format(n=41).replace(" on ", " on\u0000 ", 1)}),
+             json.dumps({"text": EN_BODY.format(n=42)})]
+    return [_write(d / "nul.jsonl", "\n".join(lines) + "\n")], \
+        ["{f}:1: the article's text holds a NUL character (at character 33), which no store accepts"], 1
+
+
 # ----------------------------------------------------------------------------------------------
 
 
@@ -392,7 +410,8 @@ def article_count(aigov) -> int:
 
 
 @pytest.mark.parametrize("name", ["jsonl_with_one_bad_line", "csv_with_bad_rows", "feed_with_broken_xml",
-                                  "mixed_directory", "german_html_page", "symlink_loop", "file_of_20_mb"])
+                                  "mixed_directory", "german_html_page", "symlink_loop", "file_of_20_mb",
+                                  "nul_bytes_after_the_first_4_kb", "jsonl_text_with_an_escaped_nul"])
 def test_ingest_exit_1_and_only_the_good_articles_are_stored(aigov, tmp_path, name):
     d = tmp_path / name
     d.mkdir()
