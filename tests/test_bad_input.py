@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
 import threading
 from pathlib import Path
 from typing import Callable
@@ -459,3 +460,21 @@ def test_names_with_quotes_backticks_and_braces_are_stored_verbatim(aigov, tmp_p
     assert article_count(aigov) == 2
     exported = aigov("export", "jsonl").stdout
     assert "'; DROP TABLE articles; --" in exported and "{{name}}" in exported
+
+
+def test_a_file_mixing_utf8_and_latin1_keeps_both_parts_and_says_so(tmp_path):
+    """Issue 17: the whole file was decoded as CP1252, so the UTF-8 part became mojibake
+    ("bloquÃ©") and its event was lost, without a word."""
+    utf8 = GOOD_FR.encode("utf-8")
+    latin1 = ("La CNIL a infligé une amende de 5 millions d'euros à Google le 6 janvier 2022 "
+              "pour des manquements.\n").encode("cp1252")
+    f = _write(tmp_path / "mixed.txt", utf8 + latin1)
+    (ex,) = extract_sources([str(f)])
+    assert "bloqué l'accès à Grok" in ex.article.body and "a infligé une amende" in ex.article.body
+    assert {e.type.value for e in ex.events} >= {"BLOCKED_ACCESS", "FINED"}
+    from tests.test_ingest_robust import aigov_command
+
+    result = subprocess.run([*aigov_command(), "extract", str(f)], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stderr == (f"{f}: mixed encodings: line 4 is not UTF-8 and was read as "
+                             "Latin-1/CP1252; the other lines as UTF-8\n")
