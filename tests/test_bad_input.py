@@ -329,6 +329,16 @@ def jsonl_text_with_an_escaped_nul(d):
         ["{f}:1: the article's text holds a NUL character (at character 33), which no store accepts"], 1
 
 
+@case
+def csv_field_over_the_limit_between_good_rows(d):
+    # the csv module's field limit ended the file at the big row: the good rows after it were lost
+    huge = "x" * (10 * 1024 * 1024 + 10)
+    rows = ["title,text", f'a,"{EN_BODY.format(n=43)}"', f'b,"{huge}"', f'c,"{EN_BODY.format(n=44)}"',
+            f'd,"{FR_BODY.format(n=5)}"']
+    return [_write(d / "big.csv", "\n".join(rows) + "\n")], \
+        ["{f}:3: row is 10.5 M characters, larger than the 10 M limit for one record"], 3
+
+
 # ----------------------------------------------------------------------------------------------
 
 
