@@ -151,7 +151,26 @@ def cli(ctx: click.Context, home: Path | None, store: str, neo4j_uri: str | None
     state = State(home, store, {"uri": neo4j_uri, "user": neo4j_user, "password": neo4j_password,
                                 "database": neo4j_database})
     ctx.obj = state
+    _exit_cleanly_on_sigterm(ctx)
     ctx.call_on_close(state.close)
+
+
+def _exit_cleanly_on_sigterm(ctx: click.Context) -> None:
+    """SIGTERM ends the command like an error does: the store is closed (the embedded server
+    stopped if this was its last user, its run folder removed) instead of the process
+    vanishing with them left behind. The previous handler comes back at the end."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def terminate(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, terminate)
+    ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, previous))
 
 
 # ----------------------------------------------------------------------------------------------

