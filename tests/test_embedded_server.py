@@ -213,3 +213,32 @@ def test_the_stand_in_of_a_killed_reader_of_a_read_only_home_goes_with_the_next_
         for pid in _servers_on(home):
             psutil.Process(pid).terminate()
         subprocess.run(["umount", str(home)], capture_output=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# private modes (issue 17 item 10)
+
+
+def _modes(home: Path) -> dict[str, int]:
+    return {str(p.relative_to(home)): p.stat().st_mode & 0o777 for p in [home, *home.rglob("*")]}
+
+
+def test_the_home_and_its_data_files_are_private(home, tmpdir_env):
+    _, env = tmpdir_env
+    assert _aigov(home, env, "ingest", "--silent", str(SEED)).returncode == 0
+    modes = _modes(home)
+    assert {"embedded/appendonlydir", "embedded/aigov.rdb", "embedded/.server.lock"} <= set(modes)
+    assert {name: mode for name, mode in modes.items()
+            if mode != (0o700 if (home / name).is_dir() else 0o600)} == {}
+
+
+def test_a_home_of_an_earlier_version_is_made_private_when_opened(home, tmpdir_env):
+    _, env = tmpdir_env
+    assert _aigov(home, env, "ingest", "--silent", str(SEED)).returncode == 0
+    for path in [home, *home.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)  # what earlier versions left
+    assert _aigov(home, env, "stats").returncode == 0
+    modes = _modes(home)
+    assert modes.pop(".") == 0o755  # the home may be shared on purpose: only a new one is 0700
+    assert {name: mode for name, mode in modes.items()
+            if mode != (0o700 if (home / name).is_dir() else 0o600)} == {}
