@@ -155,19 +155,22 @@ def sweep_run_folders(data_folder: Path) -> int:
 
 
 def _stop(pid: int) -> None:
-    """SIGTERM a server (a clean shutdown) and wait up to 5 s for it to go."""
+    """Stop a server that holds nothing to keep (a start given up, a stand-in's): SIGTERM,
+    then SIGKILL after 5 s -- on SIGTERM Redis saves first, and stays up when it cannot
+    (a full disk, a folder deleted under it)."""
     import signal
 
-    if not pid or not _alive(pid):
-        return
-    try:
-        os.kill(pid, signal.SIGTERM)
-    except OSError:
-        return
-    for _ in range(100):
-        if not _alive(pid):
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if not pid or not _alive(pid):
             return
-        time.sleep(0.05)
+        try:
+            os.kill(pid, sig)
+        except OSError:
+            return
+        for _ in range(100):
+            if not _alive(pid):
+                return
+            time.sleep(0.05)
 
 
 def _orphan_server(data_folder: Path) -> tuple[int, str] | None:
