@@ -436,9 +436,9 @@ def query_cypher(state: State, text: str, params: tuple[str, ...], fmt: str) -> 
     Example:
         aigov query cypher "MATCH (n:Entity) RETURN n.type AS type, count(*) AS n"
     """
-    from graph.guard import check_read_only
+    from graph.guard import check_read
 
-    check_read_only(text, refusal="`aigov query cypher` only runs read-only queries")
+    check_read(text, refusal="`aigov query cypher` only runs read-only queries")
     rows = state.store().read(text, _parse_params(params))
     columns = list(rows[0].keys()) if rows else []
     click.echo(render(rows, columns, fmt), nl=False)

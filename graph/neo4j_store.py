@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 from graph.cypher import LOOKUP_KEYS, ORDER_KEYS, UNIQUE_KEYS, token
 from graph.errors import QueryError, StoreError, StoreUnavailable
-from graph.guard import check_read_only
+from graph.guard import check_read
 from graph.store import GraphStore
 
 __all__ = ["Neo4jStore", "CONSTRAINT", "INDEX"]
@@ -147,7 +147,7 @@ class Neo4jStore(GraphStore):
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         import neo4j
 
-        check_read_only(query)
+        check_read(query)
         # A read transaction: the server refuses writes in it (execute_query alone does not).
         def work(tx):
             result = tx.run(query, params or {})

@@ -36,7 +36,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from graph import cypher
 from graph.errors import AigovError, StoreError, StoreUnavailable
-from graph.guard import check_read_only
+from graph.guard import check_read
 from graph.model import EntityType, EventType, Extraction, date_bounds, fold
 
 __all__ = ["GraphStore", "IngestSummary", "Planned", "write_params", "default_home", "open_store",
@@ -202,8 +202,9 @@ class GraphStore(ABC):
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a read-only query. A query that writes, loads files (``LOAD CSV``) or calls a
         procedure outside :data:`graph.guard.READ_PROCEDURES` is refused before it is sent
-        (:func:`graph.guard.check_read_only`), and a write is refused by the store again."""
-        check_read_only(query)
+        (:func:`graph.guard.check_read`, which also refuses a query too long or too deeply
+        nested to parse safely), and a write is refused by the store again."""
+        check_read(query)
         return self._run(query, params or {}, write=False)
 
     def counts(self) -> dict[str, dict[str, int]]:

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 import queries
 from cli import cli
 from graph.errors import QueryError
-from graph.guard import check_read_only, normalise, write_clause
+from graph.guard import MAX_NESTING, check_read_only, check_size, normalise, write_clause
 from tests import graphdata
 
 REFUSED = {
@@ -78,6 +78,7 @@ def test_normalise_keeps_the_shape_of_the_query():
 def test_every_canned_query_passes_the_check():
     for q in queries.all_queries():
         assert write_clause(q.text) is None, q.name
+        check_size(q.text)
 
 
 def test_the_store_refuses_hidden_writes_before_sending_them(any_store):
@@ -104,3 +105,39 @@ def test_cli_refuses_load_csv_and_write_procedures_in_one_line(tmp_path):
     assert call.output == ("Error: this query calls the procedure db.idx.fulltext.drop, which is not "
                            "on the list of read-only procedures; `aigov query cypher` only runs "
                            "read-only queries\n")
+
+
+# ----------------------------------------------------------------------------------------------
+# queries the embedded server cannot take (issue 17 item 5)
+
+
+def test_deep_nesting_is_refused_before_it_reaches_the_parser(tmp_path):
+    """30 nested parentheses (a 90-byte query) kept FalkorDB's parser busy for hours, and
+    every other command on the home waited; 22 took 14 s."""
+    import subprocess
+    import time
+
+    from tests.test_ingest_robust import aigov_command
+
+    query = "RETURN " + "(" * 30 + "1" + ")" * 30 + " AS x"
+    started = time.monotonic()
+    result = subprocess.run([*aigov_command(), "--home", str(tmp_path / "home"), "query", "cypher", query],
+                            capture_output=True, text=True, timeout=60)
+    assert time.monotonic() - started < 20
+    assert result.returncode == 1
+    assert result.stderr == ("Error: this query nests brackets 30 deep, deeper than the limit of 10 "
+                             "(the embedded store's parser takes time exponential in the depth)\n")
+
+
+def test_nesting_up_to_the_limit_still_runs(embedded):
+    depth = MAX_NESTING
+    assert embedded.read("RETURN " + "[" * depth + "1" + "]" * depth + " AS x")[0]["x"] == \
+        eval("[" * depth + "1" + "]" * depth)
+
+
+def test_a_query_that_crashed_the_embedded_server_is_refused(embedded):
+    """A read-only RETURN 1+1+... of 50,000 terms crashed the server (an ingest beside it aborted)."""
+    with pytest.raises(QueryError, match=r"this query is 100,006 characters long, longer than the "
+                                         r"limit of 20,000 \(pass long values as parameters\)"):
+        embedded.read("RETURN " + "+".join(["1"] * 50_000))
+    assert embedded.read("RETURN 1 AS one") == [{"one": 1}]
