@@ -30,10 +30,11 @@ FORMATS = ("table", "json", "csv")
 class State:
     """Options of the root group; the store is opened on first use and closed at exit."""
 
-    def __init__(self, home: Path | None, store: str, neo4j: dict[str, Any]):
+    def __init__(self, home: Path | None, store: str, neo4j: dict[str, Any], timeout: float | None = None):
         self.home = home
         self.store_kind = store
         self.neo4j = neo4j
+        self.timeout = timeout
         self._store = None
 
     def store(self):
@@ -41,7 +42,7 @@ class State:
             from graph.store import open_store
 
             options = {k: v for k, v in self.neo4j.items() if v} if self.store_kind == "neo4j" else {}
-            self._store = open_store(self.store_kind, self.home, **options)
+            self._store = open_store(self.store_kind, self.home, timeout=self.timeout, **options)
         return self._store
 
     def close(self) -> None:
@@ -134,9 +135,13 @@ def _info(message: str, silent: bool = False) -> None:
               help="Neo4j password (default: the managed server's password file).")
 @click.option("--neo4j-database", envvar="NEO4J_DATABASE", default=None,
               help="Neo4j database (default neo4j).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True, max=10**7), default=None,
+              envvar=["AIGOV_TIMEOUT", "AIGOV_EMBEDDED_TIMEOUT"], metavar="SECONDS",
+              help="Seconds a query may run before the store stops it (default 600).")
 @click.pass_context
 def cli(ctx: click.Context, home: Path | None, store: str, neo4j_uri: str | None,
-        neo4j_user: str | None, neo4j_password: str | None, neo4j_database: str | None) -> None:
+        neo4j_user: str | None, neo4j_password: str | None, neo4j_database: str | None,
+        timeout: float | None) -> None:
     """aigov: a knowledge graph of AI-governance events from French and English news.
 
     \b
@@ -149,7 +154,7 @@ def cli(ctx: click.Context, home: Path | None, store: str, neo4j_uri: str | None
 
     logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=sys.stderr)
     state = State(home, store, {"uri": neo4j_uri, "user": neo4j_user, "password": neo4j_password,
-                                "database": neo4j_database})
+                                "database": neo4j_database}, timeout)
     ctx.obj = state
     _exit_cleanly_on_sigterm(ctx)
     ctx.call_on_close(state.close)
@@ -719,8 +724,8 @@ def store_copy(state: State, source: str, target: str) -> None:
     if source == target:
         raise click.UsageError("--from and --to name the same store")
     neo = {k: v for k, v in state.neo4j.items() if v}
-    with open_store(source, state.home, **(neo if source == "neo4j" else {})) as src, \
-            open_store(target, state.home, **(neo if target == "neo4j" else {})) as dst:
+    with open_store(source, state.home, timeout=state.timeout, **(neo if source == "neo4j" else {})) as src, \
+            open_store(target, state.home, timeout=state.timeout, **(neo if target == "neo4j" else {})) as dst:
         summary = copy_store(src, dst)
     _info(f"copied {summary.added} articles ({summary.unchanged} already there), "
           f"{summary.events} events")

@@ -24,23 +24,18 @@ from typing import Any
 
 from graph.cypher import LOOKUP_KEYS, UNIQUE_KEYS
 from graph.errors import QueryError, StoreError, StoreNotWritable, StoreUnavailable
-from graph.store import GraphStore
+from graph.store import GraphStore, timed_out
 
-__all__ = ["EmbeddedStore", "GRAPH_NAME"]
+__all__ = ["EmbeddedStore", "GRAPH_NAME", "CLIENT_GRACE"]
 
 GRAPH_NAME = "aigov"
 
 
-def query_timeout() -> float:
-    """Seconds the client waits for one answer (``AIGOV_EMBEDDED_TIMEOUT``, default 600).
+#: Seconds the client waits beyond the read time limit before it calls the server lost: the
+#: server checks its limit between records, so a long step (building a huge list) overruns it.
+CLIENT_GRACE = 10.0
 
-    redis-py's own default is 5 s, so any longer query -- ``aigov stats`` or ``co-actors`` on a
-    graph of a million events -- used to fail as if the store had gone away.
-    """
-    try:
-        return float(os.environ.get("AIGOV_EMBEDDED_TIMEOUT", "600"))
-    except ValueError:
-        return 600.0
+
 log = logging.getLogger("aigov.embedded")
 
 
@@ -168,7 +163,7 @@ class EmbeddedStore(GraphStore):
 
     name = "embedded"
 
-    def __init__(self, home: Path, graph: str = GRAPH_NAME):
+    def __init__(self, home: Path, graph: str = GRAPH_NAME, *, timeout: float | None = None):
         try:
             from redislite.falkordb_client import Graph
         except ImportError as exc:  # pragma: no cover - depends on the install
@@ -178,6 +173,15 @@ class EmbeddedStore(GraphStore):
         from graph.embedded_server import (read_only_snapshot, repair_settings, server_class,
                                            server_running, sweep_run_folders)
 
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
+
+        from graph.store import default_timeout
+
+        #: Seconds a read may run: the server stops it then (FalkorDB's per-query TIMEOUT),
+        #: and the client gives up CLIENT_GRACE later without retrying (redis-py's retries sent
+        #: the runaway query again: a 5 s limit took 60 s, and left copies running).
+        self.timeout = timeout or default_timeout()
         self.folder = Path(home) / "embedded"
         try:
             # A home aigov creates is private (0700), and so is its store: a research corpus
@@ -213,7 +217,7 @@ class EmbeddedStore(GraphStore):
                         self._client = server_class()(
                             str(data_file), decode_responses=True,
                             serverconfig={"appendonly": "yes", "appendfsync": "everysec"},
-                            socket_timeout=query_timeout())
+                            socket_timeout=self.timeout + CLIENT_GRACE, retry=Retry(NoBackoff(), 0))
                         break
                     except StoreError:
                         raise
@@ -303,13 +307,16 @@ class EmbeddedStore(GraphStore):
             if write:
                 result = self._graph.query(query, params or {})
             else:
-                result = self._graph.ro_query(query, params or {})
+                result = self._graph.ro_query(query, params or {}, timeout=max(1, round(self.timeout * 1000)))
         except Exception as exc:
             text = str(exc)
             if type(exc).__name__ == "TimeoutError":
                 raise StoreUnavailable(
-                    f"the embedded store in {self.folder} did not answer within {query_timeout():g} s "
-                    "(a long query on a large graph? set AIGOV_EMBEDDED_TIMEOUT to wait longer)") from exc
+                    f"the embedded store in {self.folder} did not answer within "
+                    f"{self.timeout + CLIENT_GRACE:g} s (a long query on a large graph? raise the "
+                    "limit with --timeout or AIGOV_TIMEOUT)") from exc
+            if text == "Query timed out":
+                raise timed_out(self.timeout) from exc
             if type(exc).__name__ in ("ConnectionError", "BusyLoadingError"):
                 raise StoreUnavailable(f"lost the embedded store in {self.folder}: {text}") from exc
             if text.startswith("MISCONF"):  # Redis refuses writes after a failed AOF write

