@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import click
 
-from graph.errors import AigovError, InputError, QueryError
+from graph.errors import AigovError, InputError, StoreUnavailable
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 FORMATS = ("table", "json", "csv")
@@ -30,10 +30,11 @@ FORMATS = ("table", "json", "csv")
 class State:
     """Options of the root group; the store is opened on first use and closed at exit."""
 
-    def __init__(self, home: Path | None, store: str, neo4j: dict[str, Any]):
+    def __init__(self, home: Path | None, store: str, neo4j: dict[str, Any], timeout: float | None = None):
         self.home = home
         self.store_kind = store
         self.neo4j = neo4j
+        self.timeout = timeout
         self._store = None
 
     def store(self):
@@ -41,7 +42,7 @@ class State:
             from graph.store import open_store
 
             options = {k: v for k, v in self.neo4j.items() if v} if self.store_kind == "neo4j" else {}
-            self._store = open_store(self.store_kind, self.home, **options)
+            self._store = open_store(self.store_kind, self.home, timeout=self.timeout, **options)
         return self._store
 
     def close(self) -> None:
@@ -134,9 +135,13 @@ def _info(message: str, silent: bool = False) -> None:
               help="Neo4j password (default: the managed server's password file).")
 @click.option("--neo4j-database", envvar="NEO4J_DATABASE", default=None,
               help="Neo4j database (default neo4j).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True, max=10**7), default=None,
+              envvar=["AIGOV_TIMEOUT", "AIGOV_EMBEDDED_TIMEOUT"], metavar="SECONDS",
+              help="Seconds a query may run before the store stops it (default 600).")
 @click.pass_context
 def cli(ctx: click.Context, home: Path | None, store: str, neo4j_uri: str | None,
-        neo4j_user: str | None, neo4j_password: str | None, neo4j_database: str | None) -> None:
+        neo4j_user: str | None, neo4j_password: str | None, neo4j_database: str | None,
+        timeout: float | None) -> None:
     """aigov: a knowledge graph of AI-governance events from French and English news.
 
     \b
@@ -149,9 +154,28 @@ def cli(ctx: click.Context, home: Path | None, store: str, neo4j_uri: str | None
 
     logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=sys.stderr)
     state = State(home, store, {"uri": neo4j_uri, "user": neo4j_user, "password": neo4j_password,
-                                "database": neo4j_database})
+                                "database": neo4j_database}, timeout)
     ctx.obj = state
+    _exit_cleanly_on_sigterm(ctx)
     ctx.call_on_close(state.close)
+
+
+def _exit_cleanly_on_sigterm(ctx: click.Context) -> None:
+    """SIGTERM ends the command like an error does: the store is closed (the embedded server
+    stopped if this was its last user, its run folder removed) instead of the process
+    vanishing with them left behind. The previous handler comes back at the end."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def terminate(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, terminate)
+    ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, previous))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -274,9 +298,18 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
         if not silent and len(extractions) > (batch_size or DEFAULT_BATCH_SIZE):
             _info(f"written {written[0]}/{len(extractions)} articles")
 
-    summary: IngestSummary = store.write(extractions, extractor=coder_version(),
-                                         batch_size=batch_size or DEFAULT_BATCH_SIZE,
-                                         recode=recode, progress=progress)
+    try:
+        summary: IngestSummary = store.write(extractions, extractor=coder_version(),
+                                             batch_size=batch_size or DEFAULT_BATCH_SIZE,
+                                             recode=recode, progress=progress)
+    except StoreUnavailable as exc:
+        # the store stopped the run (lost, full disk): what was committed, then one error line
+        if exc.summary is not None:
+            for err in exc.summary.errors:
+                click.echo(f"Error: {err}", err=True)
+            exc.summary.errors[:0] = failures
+            _print_summary(exc.summary, as_json, silent)
+        raise
     for err in summary.errors:
         click.echo(f"Error: {err}", err=True)
     summary.errors[:0] = failures
@@ -401,17 +434,16 @@ def query_run(state: State, name: str, params: tuple[str, ...], fmt: str) -> Non
 @click.pass_obj
 @run_library
 def query_cypher(state: State, text: str, params: tuple[str, ...], fmt: str) -> None:
-    """Run an ad-hoc, read-only Cypher query (writes are refused).
+    """Run an ad-hoc, read-only Cypher query (writes, LOAD CSV and procedures that are not
+    read-only are refused).
 
     \b
     Example:
         aigov query cypher "MATCH (n:Entity) RETURN n.type AS type, count(*) AS n"
     """
-    import queries
+    from graph.guard import check_read
 
-    if not queries.is_read_only(text):
-        raise QueryError("this query writes to the graph; `aigov query cypher` only runs "
-                         "read-only queries")
+    check_read(text, refusal="`aigov query cypher` only runs read-only queries")
     rows = state.store().read(text, _parse_params(params))
     columns = list(rows[0].keys()) if rows else []
     click.echo(render(rows, columns, fmt), nl=False)
@@ -692,8 +724,8 @@ def store_copy(state: State, source: str, target: str) -> None:
     if source == target:
         raise click.UsageError("--from and --to name the same store")
     neo = {k: v for k, v in state.neo4j.items() if v}
-    with open_store(source, state.home, **(neo if source == "neo4j" else {})) as src, \
-            open_store(target, state.home, **(neo if target == "neo4j" else {})) as dst:
+    with open_store(source, state.home, timeout=state.timeout, **(neo if source == "neo4j" else {})) as src, \
+            open_store(target, state.home, timeout=state.timeout, **(neo if target == "neo4j" else {})) as dst:
         summary = copy_store(src, dst)
     _info(f"copied {summary.added} articles ({summary.unchanged} already there), "
           f"{summary.events} events")

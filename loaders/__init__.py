@@ -46,7 +46,18 @@ def coder_version() -> str:
 
 
 def extract_article(article: Article) -> Extraction:
-    """Code one article; refuse languages the coder does not read."""
+    """Code one article; refuse languages the coder does not read, and text no store takes.
+
+    A NUL character (from a ``\\u0000`` escape in JSON, or a decoder) is refused here, so that
+    ``extract`` and ``ingest`` give the same error line; the stores refused it at write time
+    with "Failed to parse query parameter".
+    """
+    for name in ("body", "title", "url", "source"):
+        value = getattr(article, name, None)
+        if isinstance(value, str) and "\x00" in value:
+            raise InputError(article.source or "<article>",
+                             f"the article's {'text' if name == 'body' else name} holds a NUL "
+                             f"character (at character {value.index(chr(0))}), which no store accepts")
     if article.language not in SUPPORTED:
         raise InputError(article.source or "<article>",
                          f"language {article.language!r} is not supported "

@@ -647,7 +647,10 @@ def read_csv(text: str, source: str, columns: Mapping[str, str] | None = None,
         header_line = text.lstrip("\n").split("\n", 1)[0]
         counts = {d: header_line.count(d) for d in (",", ";", "\t")}
         delimiter = max(counts, key=counts.get) if max(counts.values()) else ","
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_RECORD_CHARS + 1))
+    # The csv module stops a file at the first field over its limit ("the rest of the file
+    # was not read"), so its limit is the whole text, and a row over MAX_RECORD_CHARS is
+    # refused below, alone.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
@@ -683,6 +686,12 @@ def read_csv(text: str, source: str, columns: Mapping[str, str] | None = None,
         if not any(cell.strip() for cell in row):
             continue
         rows += 1
+        size = sum(len(cell) for cell in row)
+        if size > MAX_RECORD_CHARS:
+            yield InputError(source, f"row is {size / 1e6:.1f} M characters, larger than the "
+                                     f"{MAX_RECORD_CHARS // (1024 * 1024)} M limit for one record",
+                             line=start)
+            continue
         if len(row) < len(header):
             yield InputError(source, f"row has {len(row)} fields, the header has {len(header)}",
                              line=start)

@@ -41,6 +41,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import errno
+import logging
 import os
 import re
 import stat
@@ -56,6 +57,8 @@ __all__ = ["read_sources", "read_file", "read_bytes", "parse_plain_text", "decod
            "ReadResult", "MAX_BYTES", "MAX_COLLECTION_BYTES", "EXTENSIONS", "SKIP_SUFFIXES"]
 
 ReadResult = Union[Article, InputError]
+
+log = logging.getLogger("aigov.read")
 
 #: Files larger than this are refused (a news article is a few kB; 20 MB is not an article).
 #: 10 MiB leaves room for HTML pages with inline styles, scripts and data: images.
@@ -103,27 +106,66 @@ def decode_bytes(data: bytes, source: str) -> str:
             pass
     if b"\x00" in data[:4096]:
         raise InputError(source, "binary file (NUL bytes), not a text article")
+    nul = data.find(b"\x00")
+    if nul >= 0:  # past the first 4 kB: refused here, not by the store at write time
+        raise InputError(source, f"NUL byte at byte {nul}: binary data in a text file, not a text article")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         utf8_error = exc
     if utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3:
         return data[:utf8_error.start].decode("utf-8-sig")  # truncated in the last character
-    good = len(_UTF8_MULTI.findall(data))
-    if good >= 3:
-        replaced = data.decode("utf-8-sig", errors="replace")
-        if replaced.count("\ufffd") * 4 <= good:
-            return replaced
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
+    lines, legacy, utf8 = _decode_lines(data)
+    text = "".join(lines)
     # Control characters other than white space mean this was not text in a legacy encoding.
-    bad = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t\f")
+    bad = sum(1 for n in legacy for c in lines[n - 1] if ord(c) < 32 and c not in "\r\n\t\f")
     if bad > max(2, len(text) // 1000):
         raise InputError(source, f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) "
                                  "and not Latin-1/CP1252 text")
+    if legacy and utf8:
+        shown = ", ".join(map(str, legacy[:5])) + (", ..." if len(legacy) > 5 else "")
+        log.warning(f"{source}: mixed encodings: line{'s' if len(legacy) > 1 else ''} {shown} "
+                    f"{'are' if len(legacy) > 1 else 'is'} not UTF-8 and {'were' if len(legacy) > 1 else 'was'} "
+                    "read as Latin-1/CP1252; the other lines as UTF-8")
     return text
+
+
+def _decode_lines(data: bytes) -> tuple[list[str], list[int], int]:
+    """Decode line by line: UTF-8 where a line is UTF-8, else CP1252 (Latin-1 for the five
+    bytes CP1252 leaves undefined). A line with valid multi-byte UTF-8 and a few bad bytes is
+    damaged UTF-8: its bad bytes become U+FFFD. Returns the lines (ends kept), the numbers
+    of those read as CP1252/Latin-1, and how many lines were UTF-8 beyond ASCII.
+
+    A file that joins a UTF-8 article and a Latin-1 one was decoded whole as CP1252: every
+    accent of the UTF-8 part became mojibake (``bloquÃ©``) and its events were lost.
+
+    >>> _decode_lines("bloqué\\n".encode() + "infligé\\n".encode("cp1252"))
+    (['bloqué\\n', 'infligé\\n'], [2], 1)
+    """
+    lines: list[str] = []
+    legacy: list[int] = []
+    utf8 = 0
+    for n, raw in enumerate(data.splitlines(keepends=True), start=1):
+        if n == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        try:
+            lines.append(raw.decode("utf-8"))
+            utf8 += not raw.isascii()
+            continue
+        except UnicodeDecodeError:
+            pass
+        good = len(_UTF8_MULTI.findall(raw))
+        replaced = raw.decode("utf-8", errors="replace")
+        if good and replaced.count("\ufffd") * 4 <= good:
+            lines.append(replaced)
+            utf8 += 1
+            continue
+        try:
+            lines.append(raw.decode("cp1252"))
+        except UnicodeDecodeError:
+            lines.append(raw.decode("latin-1"))
+        legacy.append(n)
+    return lines, legacy, utf8
 
 
 def _header_date(raw: str) -> str:
@@ -364,8 +406,15 @@ def read_sources(sources: Iterable[str], *, columns: Mapping[str, str] | str | N
                                            f"{', '.join(FORMATS)}")
     for src in sources:
         if src == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            data = stream.read(MAX_COLLECTION_BYTES + 1)
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+            if stream is None:  # Python sets sys.stdin to None when descriptor 0 is closed
+                yield InputError("<stdin>", "standard input is closed (nothing to read)")
+                continue
+            try:
+                data = stream.read(MAX_COLLECTION_BYTES + 1)
+            except (OSError, ValueError) as exc:  # EBADF, EIO; ValueError: a closed file object
+                yield InputError("<stdin>", f"cannot read standard input: {getattr(exc, 'strerror', None) or exc}")
+                continue
             if len(data) > MAX_COLLECTION_BYTES:
                 yield InputError("<stdin>", f"more than {MAX_COLLECTION_BYTES // (1024 * 1024)} MB "
                                             "on standard input")

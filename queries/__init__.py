@@ -24,11 +24,12 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, Mapping
 
 from graph.errors import QueryError
+from graph.guard import write_clause
 from graph.model import fold
 
 __all__ = ["CannedQuery", "Param", "get", "names", "all_queries", "run", "is_read_only"]
@@ -37,6 +38,11 @@ _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)(?::(?P<type>\w+))?\s*=\s*(?P<default>.*?)\s*:\s*(?P<doc>.+)$")
 _TYPES = ("str", "int", "float", "bool", "date", "key")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_COUNT = re.compile(r"\b(?:LIMIT|SKIP)\s+\$(\w+)", re.I)
+
+#: The largest row count (``LIMIT``/``SKIP`` parameter) a canned query takes: FalkorDB reads
+#: it as a 32-bit number (``LIMIT 4294967296`` returned no rows).
+MAX_COUNT = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -47,14 +53,33 @@ class Param:
     type: str
     default: Any
     doc: str
+    #: Used as a row count (``LIMIT $name`` or ``SKIP $name``): from 0 to :data:`MAX_COUNT`.
+    count: bool = False
 
     def convert(self, value: Any) -> Any:
-        """Convert a CLI string (or a Python value) to this parameter's type."""
+        """Convert a CLI string (or a Python value) to this parameter's type.
+
+        An integer out of range is refused rather than sent: the stores keep 64-bit integers
+        (FalkorDB clamped a larger one silently), and FalkorDB answered ``LIMIT 4294967296``
+        with no rows at all.
+
+        >>> Param("limit", "int", 100, "", count=True).convert("9223372036854775807")
+        Traceback (most recent call last):
+        ...
+        graph.errors.QueryError: parameter 'limit' is a number of rows: it must be from 0 to 2147483647, not 9223372036854775807
+        """
         if value is None or (isinstance(value, str) and value.lower() in ("null", "none", "")):
             return None
         try:
             if self.type == "int":
-                return int(value)
+                number = int(value)
+                if self.count and not 0 <= number <= MAX_COUNT:
+                    raise QueryError(f"parameter {self.name!r} is a number of rows: it must be from "
+                                     f"0 to {MAX_COUNT}, not {number}")
+                if not -2**63 <= number < 2**63:
+                    raise QueryError(f"parameter {self.name!r} must be an integer from {-2**63} to "
+                                     f"{2**63 - 1}, not {number}")
+                return number
             if self.type == "float":
                 return float(value)
             if self.type == "bool":
@@ -115,6 +140,9 @@ def _parse(name: str, source: str) -> CannedQuery:
                 meta[key] = value.strip()
         elif line.strip() or body:
             body.append(line)
+    for counted in set(_COUNT.findall("\n".join(body))) & set(params):
+        p = replace(params[counted], count=True)
+        params[counted] = replace(p, default=p.convert(p.default))  # a default in range, too
     if meta.get("name") != name:
         raise QueryError(f"queries/{name}.cypher: header name {meta.get('name')!r} does not match the file")
     if not meta.get("description"):
@@ -145,19 +173,21 @@ def all_queries() -> list[CannedQuery]:
     return [get(n) for n in names()]
 
 
-_WRITE = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV|FOREACH)\b|\bCALL\s+\w+\.\w*(create|delete|set|drop)", re.I)
-_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*")
-
-
 def is_read_only(text: str) -> bool:
-    """A first, clear check that an ad-hoc query does not write (the stores check again).
+    """Whether an ad-hoc query is a plain read, judged on the query without its comments and
+    strings (:mod:`graph.guard`; the stores check again).
 
     >>> is_read_only("MATCH (n) WHERE n.name = 'CREATE' RETURN n")
     True
     >>> is_read_only("MATCH (n) DETACH DELETE n")
     False
+    >>> is_read_only("LOAD /**/ CSV FROM 'https://example.org/a.csv' AS row RETURN row")
+    False
     """
-    return not _WRITE.search(_STRINGS.sub("''", text))
+    try:
+        return write_clause(text) is None
+    except QueryError:
+        return False  # an unterminated string or comment: cannot be read for sure
 
 
 def run(store, name: str, values: Mapping[str, Any] | None = None):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
 import threading
 from pathlib import Path
 from typing import Callable
@@ -310,6 +311,34 @@ def json_nested_10000_deep(d):
             ["{f}: nested too deeply to read (more levels than Python's recursion limit)"], 0)
 
 
+@case
+def nul_bytes_after_the_first_4_kb(d):
+    # extract took it (the NUL went into the body) and ingest refused it at write time with
+    # "Failed to parse query parameter 'batch' value"
+    head = ("date 2019-07-24 FTC\n\n" + EN_BODY.format(n=40) + " ") * 60
+    data = head.encode() + b"\x00\x00 tail.\n"
+    return [_write(d / "late-nul.txt", data)], \
+        [f"{{f}}: NUL byte at byte {len(head.encode())}: binary data in a text file, not a text article"], 0
+
+
+@case
+def jsonl_text_with_an_escaped_nul(d):
+    lines = [json.dumps({"text": EN_BODY.format(n=41).replace(" on ", " on\u0000 ", 1)}),
+             json.dumps({"text": EN_BODY.format(n=42)})]
+    return [_write(d / "nul.jsonl", "\n".join(lines) + "\n")], \
+        ["{f}:1: the article's text holds a NUL character (at character 33), which no store accepts"], 1
+
+
+@case
+def csv_field_over_the_limit_between_good_rows(d):
+    # the csv module's field limit ended the file at the big row: the good rows after it were lost
+    huge = "x" * (10 * 1024 * 1024 + 10)
+    rows = ["title,text", f'a,"{EN_BODY.format(n=43)}"', f'b,"{huge}"', f'c,"{EN_BODY.format(n=44)}"',
+            f'd,"{FR_BODY.format(n=5)}"']
+    return [_write(d / "big.csv", "\n".join(rows) + "\n")], \
+        ["{f}:3: row is 10.5 M characters, larger than the 10 M limit for one record"], 3
+
+
 # ----------------------------------------------------------------------------------------------
 
 
@@ -392,7 +421,8 @@ def article_count(aigov) -> int:
 
 
 @pytest.mark.parametrize("name", ["jsonl_with_one_bad_line", "csv_with_bad_rows", "feed_with_broken_xml",
-                                  "mixed_directory", "german_html_page", "symlink_loop", "file_of_20_mb"])
+                                  "mixed_directory", "german_html_page", "symlink_loop", "file_of_20_mb",
+                                  "nul_bytes_after_the_first_4_kb", "jsonl_text_with_an_escaped_nul"])
 def test_ingest_exit_1_and_only_the_good_articles_are_stored(aigov, tmp_path, name):
     d = tmp_path / name
     d.mkdir()
@@ -440,3 +470,37 @@ def test_names_with_quotes_backticks_and_braces_are_stored_verbatim(aigov, tmp_p
     assert article_count(aigov) == 2
     exported = aigov("export", "jsonl").stdout
     assert "'; DROP TABLE articles; --" in exported and "{{name}}" in exported
+
+
+def test_a_file_mixing_utf8_and_latin1_keeps_both_parts_and_says_so(tmp_path):
+    """Issue 17: the whole file was decoded as CP1252, so the UTF-8 part became mojibake
+    ("bloquÃ©") and its event was lost, without a word."""
+    utf8 = GOOD_FR.encode("utf-8")
+    latin1 = ("La CNIL a infligé une amende de 5 millions d'euros à Google le 6 janvier 2022 "
+              "pour des manquements.\n").encode("cp1252")
+    f = _write(tmp_path / "mixed.txt", utf8 + latin1)
+    (ex,) = extract_sources([str(f)])
+    assert "bloqué l'accès à Grok" in ex.article.body and "a infligé une amende" in ex.article.body
+    assert {e.type.value for e in ex.events} >= {"BLOCKED_ACCESS", "FINED"}
+    from tests.test_ingest_robust import aigov_command
+
+    result = subprocess.run([*aigov_command(), "extract", str(f)], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stderr == (f"{f}: mixed encodings: line 4 is not UTF-8 and was read as "
+                             "Latin-1/CP1252; the other lines as UTF-8\n")
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_a_closed_standard_input_is_one_line(tmp_path, command):
+    """Issue 17: ``extract -`` with descriptor 0 closed was a traceback (sys.stdin is None);
+    with it closed, the embedded server started by ``ingest`` also crashed at start."""
+    from tests.test_ingest_robust import aigov_command
+
+    cmd = " ".join([*aigov_command(), "--home", str(tmp_path / "home"), command, "-"])
+    result = subprocess.run(["bash", "-c", f"exec 0<&-; exec {cmd}"], capture_output=True, text=True)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert errors == ["Error: <stdin>: standard input is closed (nothing to read)",
+                      "Error: 1 input(s) could not be read (see above)" if command == "extract" else
+                      "Error: 1 input(s) failed; the others were stored"]
+    assert "Traceback" not in result.stderr

@@ -148,7 +148,7 @@ def test_query_cypher_is_read_only(run):
     assert {"Malaysia", "Indonesia"} <= {r["name"] for r in json.loads(ok.stdout)}
     refused = run("query", "cypher", "MATCH (n) DETACH DELETE n")
     assert refused.exit_code == 1
-    assert refused.stderr == ("Error: this query writes to the graph; `aigov query cypher` "
+    assert refused.stderr == ("Error: this query writes to the graph (DETACH DELETE); `aigov query cypher` "
                               "only runs read-only queries\n")
     # a write hidden from the first check is still refused by the store
     sneaky = run("query", "cypher", "MATCH (n) WITH n LIMIT 1 CALL { WITH n SET n.x = 1 } RETURN 1")

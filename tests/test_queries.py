@@ -130,6 +130,32 @@ def test_param_types_are_checked():
         queries.get("bans").bind({"since": "last week"})
 
 
+def test_out_of_range_integers_are_refused_not_sent(small):
+    """Issue 17: ``-p limit=9223372036854775807`` returned no rows with exit 0 (FalkorDB reads
+    a LIMIT as 32 bits), and a larger integer was clamped without a word."""
+    for value in ("9223372036854775807", "4294967296", "-1", "1" + "0" * 30):
+        with pytest.raises(QueryError, match=f"parameter 'limit' is a number of rows: it must be "
+                                             f"from 0 to 2147483647, not {int(value)}$"):
+            rows(small, "bans", limit=value)
+    with pytest.raises(QueryError, match="parameter 'min_sources' must be an integer from "
+                                         "-9223372036854775808 to 9223372036854775807"):
+        rows(small, "multi-source", min_sources=str(2**63))
+    assert len(rows(small, "bans", limit="2147483647")) == 2
+    assert queries.get("bans").params["limit"].count and not queries.get("multi-source").params["min_sources"].count
+
+
+def test_cli_says_which_parameter_is_out_of_range(tmp_path):
+    from click.testing import CliRunner
+
+    from cli import cli
+
+    result = CliRunner().invoke(cli, ["--home", str(tmp_path / "home"), "query", "run", "bans", "-p",
+                                      "limit=9223372036854775807"])
+    assert result.exit_code == 1
+    assert result.output == ("Error: parameter 'limit' is a number of rows: it must be from 0 to "
+                             "2147483647, not 9223372036854775807\n")
+
+
 def _normalise(frame):
     # 'ingested' is the wall-clock time of each store's own write: the one column that differs
     frame = frame.drop(columns=["ingested"], errors="ignore")
