@@ -195,9 +195,19 @@ def _anchor(published: str | None) -> dt.date | None:
         return None
 
 
+# "FRANKFURT, June 27 (Reuters) –", "Tokyo, Aug. 8 (Jiji Press)--", "PARIS, 27 juin (AFP) -"
+_DATELINE = re.compile(r"\s*[A-ZÀ-Ö][\w .'’/-]{1,40},\s+(?P<date>[^,()\n]{3,30}?)\s*(?:\((?:[A-Z][\w .&-]{1,30})\)\s*)?[-–—]")
+
+
 def _report_date(body: str, anchor: dt.date | None) -> str | None:
     """A date line at the top of the body ("Thursday, September 18, 2025") or the dateline."""
     head = body[:300].split("\n")
+    first = next((ln for ln in head if ln.strip()), "")
+    dl = _DATELINE.match(first)
+    if dl:
+        ds = find_dates(dl.group("date"), anchor)
+        if ds and ds[0].value and len(ds[0].value) == 10:
+            return ds[0].value
     for line in head[:6]:
         line = line.strip()
         if line and len(line) <= 40:
@@ -606,6 +616,28 @@ def _quotes(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _past_if_done(d: DateMention, anchor: dt.date | None, modality: str) -> str | None:
+    """A month or day named without its year is inferred near the dateline, possibly just after
+    it (a deadline); an act told as done cannot be after the dateline: it is last year's
+    ("Début février, le ministère a interdit…" in a January article)."""
+    if (modality != "asserted" or anchor is None or not d.value or re.search(r"\b\d{4}\b", d.text)
+            or d.kind not in ("month_only", "mdy", "dmy")):
+        return d.value
+    try:
+        start, _ = date_bounds(d.value)
+    except ValueError:
+        return d.value
+    if start <= anchor + dt.timedelta(days=3):
+        return d.value  # a few days after the dateline: a time zone, an article dated the eve
+    if len(d.value) == 10 and _WEEKDAY_RX.search(d.text):
+        return d.value  # "Mercredi 29 octobre": the weekday fixed the year
+    return f"{int(d.value[:4]) - 1:04d}{d.value[4:]}" if d.value[5:] != "02-29" else d.value
+
+
+_WEEKDAY_RX = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|"
+                         r"jeudi|vendredi|samedi|dimanche)\b", re.I)
+
+
 def _pick_date(dates: list[DateMention], sent: str, ts: int, te: int, modality: str) -> DateMention | None:
     best, bd = None, None
     for d in dates:
@@ -714,7 +746,7 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
             usable = [x for x in dates if tq or not in_quote(x.start)]
             d = _pick_date(usable, sent, ts, te, mod)
             if d is not None:
-                c.date, c.date_text = d.value, d.text
+                c.date, c.date_text = _past_if_done(d, doc.anchor, mod), d.text
             elif re.search(r"\b(?:same\s+day|même\s+jour)\b", sent, re.I) and prev_sent_date:
                 c.date, c.date_text = prev_sent_date, re.search(r"(?:same\s+day|même\s+jour)", sent, re.I).group(0)
             elif ss < first_para_end or si == 0:

@@ -477,3 +477,20 @@ def test_a_surname_alone_is_the_person_named_in_full_before():
     ex = one("Aparna Sridhar, Anthropic's deputy general counsel, also welcomed the settlement. "
              "\"The decision will help us,\" Sridhar said.")
     assert {t[0] for t in triples(ex) if t[1] == "STATED"} == {"Aparna Sridhar"}
+
+
+def test_an_act_told_as_done_is_not_dated_after_the_dateline():
+    # a month named without its year, just after a January dateline: last year's February
+    ex = one("Début février, le ministère indien des finances a interdit DeepSeek.", lang="fr",
+             published="2026-01-20")
+    assert [(e.type.value, e.date) for e in ex.events] == [("BANNED", "2025-02")]
+    # planned: the coming February stays
+    ex = one("Le ministère indien des finances va interdire DeepSeek début février.", lang="fr",
+             published="2026-01-20")
+    assert [e.date for e in ex.events if e.type.value == "BANNED"] in ([], ["2026-02"])
+
+
+def test_the_dateline_in_the_body_dates_the_report():
+    ex = one("FRANKFURT, June 27 (Reuters) – Germany's data commissioner said DeepSeek breaks the law.\n\n"
+             "The commissioner added that Apple must act.", published="2025-06-28")
+    assert {e.date for e in ex.events if e.type.value == "STATED"} == {"2025-06-27"}
