@@ -469,7 +469,12 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
 _COORD = re.compile(
     r"^(?=.*[,(&]|.*\b(?:et|and|ou|or|ainsi|as\s+well)\b)[\s,;()]*(?:(?:et|and|&|ou|or|ainsi\s+que|as\s+well\s+as)[\s,]*)?"
     r"(?:(?:l['’]|la\s+|le\s+|les\s+|the\s+|à\s+|a\s+|au\s+|aux\s+|contre\s+|against\s+|"
-    r"de\s+|d['’]|des\s+|du\s+|sur\s+|on\s+|to\s+|into\s+)\s*)?(?:(?:AI|IA|startup|start-up|company|firm|société|entreprise)\s+){0,2}[\s()]*$", re.I)
+    r"de\s+|d['’]|des\s+|du\s+|sur\s+|on\s+|to\s+|into\s+)\s*)?"
+    # "et à une autre société d'IA appelée Zuno", "and another AI company called Zorn"
+    r"(?:(?:une?\s+|an?\s+)?(?:autre\s+|other\s+|another\s+)?(?:AI\s+|IA\s+)?(?:startup|start-up|company|firm|société|"
+    r"entreprise|groupe|group|application|app)\s+(?:d['’](?:IA|intelligence\s+artificielle)\s+)?"
+    r"(?:appelée?\s+|called\s+|named\s+|nommée?\s+|baptisée?\s+)?)?"
+    r"(?:(?:AI|IA|startup|start-up|company|firm|société|entreprise)\s+){0,2}[\s()]*$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;]|\s[–—]\s|,\s+(?:but|mais|while|alors|tandis|which|who|qui|où|after|après|before|avant|because|car)\b", re.I)
 
 
@@ -504,15 +509,21 @@ def _subject_ok(sent: str, ms: list[Mention], i: int, etype: E | None = None) ->
 def _extend(ms: list[Mention], idx: int, body: str, direction: int, types: set) -> list[Mention]:
     """Extend a role from ms[idx] over coordinated mentions (X et Y, X, Y and Z)."""
     group = [ms[idx]]
+    last = ms[idx]  # the last mention passed, kept or not
     j = idx + direction
     while 0 <= j < len(ms):
-        a, b = (ms[j], group[-1]) if direction < 0 else (group[-1], ms[j])
+        a, b = (ms[j], last) if direction < 0 else (last, ms[j])
         gap = body[a.end:b.start]
         same = (a.start, a.end) == (b.start, b.end)  # one plural description naming a group
+        if ms[j].actor.id == last.actor.id and re.fullmatch(r"[\s()]*", gap):
+            # "Apple AAPL.O et Google", "Alphabet (Google)": one party named twice
+            last = ms[j]
+            j += direction
+            continue
         if (not same and not _COORD.match(gap)) or ms[j].actor.type not in types or not _ok_actor(ms[j]):
-            # allow skipping over a second mention of the same actor, "Google (Alphabet)"
             break
         group.append(ms[j])
+        last = ms[j]
         j += direction
     return group
 
@@ -576,7 +587,7 @@ def _modality(sent_text: str, ts: int, te: int, trig: Trigger) -> tuple[str, str
             return "hypothetical", m.group(0)
     if re.search(r"\b(?:pourrai(?:en)?t|aurai(?:en)?t)\b", tword, re.I):
         return "hypothetical", tword
-    m = NEGATION.search(clause[-25:] + " " + tword)
+    m = NEGATION.search(clause[-25:] + ("" if trig.negative else " " + tword))
     if m and not (m.group(0).lower() in ("ne", "n'", "n’") and not re.search(r"\b(?:pas|jamais|plus|aucun)\b", sent_text[ts:te + 25])):
         if m.group(0).lower() != "sans":
             return "negated", m.group(0)

@@ -31,7 +31,8 @@ of white space. Macros:
 * ``{AUX}``: a French auxiliary (a, ont, avait, avaient, vient de, ...).
 
 ``opts`` are the :class:`loaders.patterns.Trigger` options: ``passive`` (the actor follows,
-after "by"/"par"), ``nominal``, ``speech``, ``agentless``, ``planned``, ``speaker_after``
+after "by"/"par"), ``nominal``, ``speech``, ``agentless``, ``planned``, ``speaker_after``,
+``negative`` (a negation inside the match is the trigger's meaning, not a negated event)
 (the speaker follows: "according to X", "selon X").
 
 >>> [r.id for r in load_rules() if r.id == "FINED.en.impose-fine"]
@@ -248,7 +249,7 @@ class Rule:
         return compile_match(self.pattern)
 
 
-_OPTS = {"passive", "nominal", "speech", "agentless", "planned", "speaker_after"}
+_OPTS = {"passive", "nominal", "speech", "agentless", "planned", "speaker_after", "negative"}
 
 
 def parse(text: str, source: str = "<lexicon>") -> list[Rule]:

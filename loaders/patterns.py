@@ -86,6 +86,7 @@ class Trigger:
     keys: tuple[str, ...] = ()  # literal fragments: the trigger can only fire if one is present
     id: str = ""  # the rule id (``TYPE.lang.name``), recorded on every event it codes
     speaker_after: bool = False  # the speaker follows ("according to X", "selon X")
+    negative: bool = False  # a negation inside the trigger is its meaning ("told staff not to use")
 
     def may_fire(self, lowered: str) -> bool:
         return not self.keys or any(k in lowered for k in self.keys)

@@ -494,3 +494,21 @@ def test_the_dateline_in_the_body_dates_the_report():
     ex = one("FRANKFURT, June 27 (Reuters) – Germany's data commissioner said DeepSeek breaks the law.\n\n"
              "The commissioner added that Apple must act.", published="2025-06-28")
     assert {e.date for e in ex.events if e.type.value == "STATED"} == {"2025-06-27"}
+
+
+def test_one_party_named_twice_does_not_end_a_list():
+    ex = one("L'Allemagne a demandé à Apple AAPL.O et à Google GOOGL.O de retirer DeepSeek.", lang="fr")
+    assert {("Germany", "DEMANDED", "Apple"), ("Germany", "DEMANDED", "Google")} <= triples(ex)
+
+
+def test_a_list_goes_on_over_another_company_called():
+    ex = one("Acme Music a intenté un procès à Zudio et à une autre société d'IA appelée Zuno.", lang="fr")
+    assert {("Acme Music", "SUED", "Zudio"), ("Acme Music", "SUED", "Zuno")} <= triples(ex)
+
+
+def test_telling_staff_not_to_use_an_app_is_a_ban():
+    ex = one("Ohio told its employees not to use DeepSeek on work phones.")
+    assert ("Ohio", "BANNED", "DeepSeek") in triples(ex)
+    assert [e.modality for e in ex.events if e.type is EventType.BANNED] == [Modality.ASSERTED]
+    ex = one("Ohio did not tell its employees to avoid DeepSeek.")
+    assert not [e for e in ex.events if e.type is EventType.BANNED]

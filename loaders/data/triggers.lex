@@ -57,6 +57,22 @@ opts passive
 match \b(?:a été|ont été|avait été|avaient été|est|sont|été) {AFR}(?:interdite?s?|bannie?s?|prohibée?s?|proscrite?s?) [^.;]{0,60}?\bpar\b
 ex Italy > DeepSeek | DeepSeek a été interdit lundi par l'Italie.
 
+rule BANNED.en.staff
+type BANNED
+lang en
+opts negative
+match \b{V:tell|order|instruct|direct|ask|advise|require} (?:all |its |their |the )?(?:{ADJ})?(?:employees|staff|officials|civil servants|workers|agencies|departments|personnel) (?:not to (?:use|download|install|access)|to (?:avoid|stop using|refrain from (?:using|downloading)|remove|delete|uninstall))\b
+ex Ohio > DeepSeek | Ohio told its employees not to use DeepSeek on work phones.
+not | The firm told its employees to work from home.
+
+rule BANNED.fr.staff
+type BANNED
+lang fr
+opts negative
+match \b(?:{AUX} {AFR})?(?:demandé|ordonné|enjoint|interdit|recommandé|conseillé|prié) {AFR}(?:à |aux )(?:ses |leurs |tous les |toutes les |les )?(?:employés|agents|fonctionnaires|salariés|personnels?|services|administrations|ministères) (?:d['’]éviter|de ne (?:pas|plus) (?:utiliser|télécharger|installer)|de (?:supprimer|désinstaller|cesser d['’]utiliser|renoncer à))\b
+ex Ohio > DeepSeek | L'Ohio a demandé à ses agents d'éviter d'utiliser DeepSeek.
+not | Le groupe a demandé à ses employés de revenir au bureau.
+
 # ============================================================================ BLOCKED_ACCESS
 rule BLOCKED_ACCESS.en.access
 type BLOCKED_ACCESS
@@ -298,6 +314,13 @@ match \b(?:(?:{AUX} {AFR})?intenté|intente|intentent) {AFR}(?:un |des )?procès
 ex Getty Images > Stability AI | Getty Images a intenté un procès à Stability AI en 2023.
 not | Le procès à venir inquiète les éditeurs.
 
+rule SUED.fr.infinitive
+type SUED
+lang fr
+opts planned
+match \b(?:porter|déposer|deposer) (?:une )?plainte\b|\bengager (?:des|une) (?:poursuites|action en justice)\b|\bsaisir (?:la justice|le tribunal)\b|\bassigner\b
+ex Acme Labs > Zorn | Acme Labs a annoncé porter plainte contre Zorn pour contrefaçon.
+
 rule SUED.en.filed-against
 type SUED
 lang en
@@ -376,6 +399,14 @@ type INVESTIGATED
 lang fr
 match \b(?:{AUX} {AFR})?(?:enquête|enquêtent|enquêté) sur\b|\b{AUX} {AFR}(?:convoqué|perquisitionné|auditionné|contrôlé)\b|\bs['’](?:est|sont) (?:saisie?s?|auto-saisie?s?) d['’]
 ex CNIL > OpenAI | La CNIL enquête sur OpenAI.
+
+rule INVESTIGATED.fr.summons
+type INVESTIGATED
+lang fr
+opts nominal
+match \b(?:{AUX} {AFR})?convoqué|\bconvoque(?:nt)?\b|\bla convocation (?:de |d['’]|du |des )
+ex Parquet de Paris > Elon Musk | Le parquet de Paris a annoncé la convocation d'Elon Musk pour une audition libre.
+not | La convocation des actionnaires est prévue en mai.
 
 rule INVESTIGATED.fr.passive
 type INVESTIGATED
@@ -596,7 +627,7 @@ ex Meta > European Commission | Meta s'est pliée aux exigences de la Commission
 rule SETTLED.en.settle
 type SETTLED
 lang en
-match \b{V:settle|resolve|end} (?:the |a |its |their )?(?:{ADJ})?(?:lawsuit|case|claims?|charges|dispute|litigation|suit|class action|allegations)s?\b|\b(?:reached|reaches|reach|agreed to|agrees to|announced) (?:a |an )?{ADJ}(?:settlement|deal to settle|agreement to settle)\b|\bsettlement with\b
+match \b{V:settle|resolve|end} (?:the |a |its |their )?(?:{ADJ})?(?:lawsuit|case|claims?|charges|dispute|litigation|suit|class action|allegations)s?\b|\b(?:reached|reaches|reach|agreed to|agrees to|announced) (?:a |an )?{ADJ}(?:settlement|deal to settle|agreement to settle)\b|\bsettlement["”»]? with\b
 ex Anthropic > - | Anthropic agreed to a $1.5 billion settlement with authors.
 ex Getty Images > Stability AI | Getty Images and Stability AI resolved their dispute.
 
