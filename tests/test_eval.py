@@ -150,12 +150,17 @@ def test_seed_gold_every_required_fact_found_with_its_date():
 
 @pytest.mark.skipif(CORPUS is None or not (CORPUS / "blind").is_dir(), reason="blind corpus not found")
 def test_blind_floor():
-    """Issue 12: CI fails if the blind set's F1 falls below its last recorded first-contact
-    figure (coder 1.3.0, 2026-12-07: F1 0.249, P 0.346, R 0.195 on 44 articles; README).
-    The blind texts are never copied into patterns or tests; this only scores them."""
-    rep = evaluate([CORPUS / "blind"])
-    assert rep.files == 44
-    assert rep.f1 >= 0.24, rep.to_text().split("false positives")[0]
+    """Issue 12: CI fails if a blind batch's F1 falls below its recorded floor (README):
+    batch 2's first contact (coder 1.4.0, 2026-12-07: F1 0.273, P 0.346, R 0.225 on 44
+    articles), and batch 1 -- measured first with coder 1.2.0 (0.194), development material
+    since -- at what coder 1.4.0 gives it (0.389). Blind texts are never copied into patterns
+    or tests; this only scores them."""
+    rep2 = evaluate([CORPUS / "blind2"])
+    assert rep2.files == 44
+    assert rep2.f1 >= 0.27, rep2.to_text().split("false positives")[0]
+    rep1 = evaluate([CORPUS / "blind"])
+    assert rep1.files == 44
+    assert rep1.f1 >= 0.38, rep1.to_text().split("false positives")[0]
 
 
 @pytest.mark.skipif(CORPUS is None, reason="shared corpus not found")
