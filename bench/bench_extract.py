@@ -102,6 +102,7 @@ def run(quick: bool) -> dict:
         peak_big = traced_peak(corpus.articles(sizes[0] * 3, seed=13))
         rss_before_ner = peak_rss_mb()
         ner_rows = with_ner(dev, sizes[0])
+        by_size = article_size(quick)
     finally:
         if affinity:
             os.sched_setaffinity(0, affinity)
@@ -116,7 +117,8 @@ def run(quick: bool) -> dict:
             plain = next(x for x in rows if x["corpus"] == r["corpus"])
             r["ner_over_plain_cost"] = ratio(r["cpu_s"] / r["articles"], plain["cpu_s"] / plain["articles"])
         rows += ner_rows
-    result = {"rows": rows, "growth": growth, "peak_rss_MB": round(rss_before_ner, 1),
+    growth["one_article_cost_exponent"] = by_size["growth_exponent_from_100kB"]
+    result = {"rows": rows, "growth": growth, "by_article_size": by_size, "peak_rss_MB": round(rss_before_ner, 1),
               "peak_rss_MB_with_ner": round(peak_rss_mb(), 1) if ner_rows else None,
               "target": {"articles_per_s_per_core": TARGET_ARTICLES_PER_S,
                          "measured": big["articles_per_s"],
@@ -126,6 +128,37 @@ def run(quick: bool) -> dict:
           f"process peak RSS {result['peak_rss_MB']} MB; target >= {TARGET_ARTICLES_PER_S} art/s: "
           f"{'met' if result['target']['met'] else 'MISSED'} ({big['articles_per_s']})")
     return result
+
+
+def article_size(quick: bool) -> dict:
+    """The cost of ONE article as it grows from 10 kB to 5 MB (issue 17: it was quadratic, a
+    1 MB article took 191 s). Each size is the dev bodies repeated; the baseline is the same
+    cheapest pass as above over that very text. Reports the growth exponent between the
+    smallest and the largest size (1 = linear)."""
+    from graph.model import Article
+    from loaders.coder import code
+
+    dev = _dev_articles()
+    text = "\n\n".join(a.body for a in dev if a.language == "en") or corpus.articles(50, seed=5)[0].body
+    sizes = (10_000, 100_000, 1_000_000) if quick else (10_000, 100_000, 1_000_000, 5_000_000)
+    code(Article.from_text(text[:5_000], language="en"))  # warm the caches
+    rows = []
+    for size in sizes:
+        body = (text * (size // len(text) + 1))[:size]
+        art = Article.from_text(body, language="en")
+        base = _baseline([art])
+        cpu = time.process_time()
+        events = len(code(art).events)
+        cpu = time.process_time() - cpu
+        rows.append({"article_kB": size // 1000, "events": events, "cpu_s": round(cpu, 3),
+                     "kB_per_s": round(size / 1000 / cpu, 1), "coder_over_baseline_cost": ratio(cpu, base)})
+        log(f"extraction: one article of {size // 1000} kB: {cpu:.2f} s")
+    exp = growth_exponent(sizes[0], rows[0]["cpu_s"], sizes[-1], rows[-1]["cpu_s"])
+    exp_upper = growth_exponent(sizes[1], rows[1]["cpu_s"], sizes[-1], rows[-1]["cpu_s"])
+    print(table("Extraction of one article by size (one core)", rows))
+    print(f"growth exponent {sizes[0] // 1000} kB -> {sizes[-1] // 1000} kB: {exp}; "
+          f"{sizes[1] // 1000} kB -> {sizes[-1] // 1000} kB: {exp_upper} (1 = linear)")
+    return {"rows": rows, "growth_exponent": exp, "growth_exponent_from_100kB": exp_upper}
 
 
 def with_ner(dev, n: int) -> list[dict]:

@@ -69,6 +69,7 @@ def extract_article(article: Article) -> Extraction:
 
 def extract_sources(sources: list[str], **read_options) -> Iterator[Result]:
     """Read every source and code every article; yield Extractions or InputErrors in order."""
+    from loaders.coder import ExtractionTimeout
     from loaders.read import read_sources
 
     for item in read_sources(sources, **read_options):
@@ -81,6 +82,8 @@ def extract_sources(sources: list[str], **read_options) -> Iterator[Result]:
             yield exc
         except RecursionError:
             yield InputError(item.source or "<article>", "could not be coded (nested too deeply)")
+        except ExtractionTimeout as exc:
+            yield InputError(item.source or "<article>", f"could not be coded: {exc}")
         except Exception as exc:  # noqa: BLE001 - one article's failure never stops the batch
             yield InputError(item.source or "<article>",
                              f"could not be coded ({type(exc).__name__}: {exc})")

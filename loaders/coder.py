@@ -25,12 +25,16 @@ import bisect
 import datetime as dt
 import os
 import re
+import time
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from graph.model import (Article, Entity, EntityType as T, Event, EventType as E, Extraction,
                          Modality, Rejected, RejectReason, date_bounds, event_id, fold)
 from loaders.dates import DateMention, find_dates
 from loaders.gazetteer import Actor, Mention, default_gazetteer
+from graph.errors import ExtractionError
+from loaders.spans import SpanSet
 from loaders.lang import detect_language
 from loaders.patterns import _keys as _trigger_keys
 from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NEGATION, PLANNED,
@@ -184,6 +188,13 @@ class _Doc:
     focus: list[Actor] = field(default_factory=list)
     ner: bool = False  # optional NER hook (loaders/ner.py)
     scan: Plan | None = None  # the body cut at its sentence ends: regexes scan what can match
+    deadline: float | None = None  # time.monotonic() past which the article is given up
+
+    def check_budget(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise ExtractionTimeout(
+                f"not coded within its time budget ({budget_seconds():g} s, AIGOV_ARTICLE_BUDGET) "
+                f"-- {len(self.body):,} characters")
 
 
 def _anchor(published: str | None) -> dt.date | None:
@@ -242,10 +253,9 @@ def _sent_start(sents: list[tuple[int, int]], pos: int) -> int:
 
 
 def _sent_index(sents: list[tuple[int, int]], pos: int) -> int:
-    for i, (a, b) in enumerate(sents):
-        if a <= pos < b or pos < a:
-            return i
-    return len(sents) - 1
+    """The sentence holding ``pos`` (or the next one), by bisection: the first that ends after it."""
+    i = bisect_right(sents, pos, key=lambda s: s[1])
+    return min(i, len(sents) - 1)
 
 
 _MAKER = r"(?:developer|maker|creator|owner|operator|parent\s+company|publisher|company\s+behind)"
@@ -267,6 +277,7 @@ def _owner_phrases(gaz, body: str, base: list[Mention]) -> list[Mention]:
     """
     out: list[Mention] = []
     n = len(base)
+    base_starts = [b.start for b in base]
     for i, m in enumerate(base):
         if m.actor.type is not T.PRODUCT or not m.actor.owner:
             out.append(m)
@@ -286,11 +297,18 @@ def _owner_phrases(gaz, body: str, base: list[Mention]) -> list[Mention]:
             continue
         before = _OWNER_BEFORE.search(body, max(0, m.start - 90), m.start)
         if before and before.end() == m.start and not any(
-                b.start >= before.start() and b.end <= m.start for b in base):
+                b.end <= m.start for b in base[bisect.bisect_left(base_starts, before.start()):
+                                               bisect.bisect_left(base_starts, m.start)]):
             out.append(Mention(before.start(), m.end, body[before.start():m.end], owner, "dict"))
             continue
         out.append(m)
     return out
+
+
+def _inside(spans: list[Mention], m: Mention) -> bool:
+    """Whether ``m`` lies within one of ``spans`` (sorted by start, not overlapping)."""
+    i = bisect.bisect_right(spans, m.start, key=lambda x: x.start) - 1
+    return i >= 0 and spans[i].start <= m.start and m.end <= spans[i].end
 
 
 def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
@@ -300,8 +318,7 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     # names the dictionary lacks, typed by their own words ("Iowa Department of Management")
     from loaders import openworld
     opened = openworld.find(body, base)
-    base = sorted([m for m in base if not any(o.start <= m.start and m.end <= o.end for o in opened)]
-                  + opened, key=lambda m: m.start)
+    base = sorted([m for m in base if not _inside(opened, m)] + opened, key=lambda m: m.start)
     # --- optional NER hook (loaders/ner.py; off by default): names the dictionary lacks ---
     if doc.ner:
         from loaders import ner as _ner
@@ -310,11 +327,12 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     # descriptive laws ("sweeping AI legislation") name the law the article names elsewhere
     named_laws = [m for m in base if m.actor.type is T.LAW and m.how == "dict"
                   and m.actor.country != "EU"]
+    law_sents = [(n, _sent_index(sents, n.start)) for n in named_laws]
     fixed = []
     for m in base:
         if m.how == "law_desc":
             si = _sent_index(sents, m.start)
-            cands = [n for n in named_laws if _sent_index(sents, n.start) != si]
+            cands = [n for n, nsi in law_sents if nsi != si]
             if cands:
                 near = min(cands, key=lambda n: abs(n.start - m.start))
                 m = Mention(m.start, m.end, m.surface, near.actor, "coref")
@@ -328,14 +346,13 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
             country_freq[m.actor.country or m.actor.id] = country_freq.get(m.actor.country or m.actor.id, 0) + 1
     main_country = max(country_freq, key=lambda k: (country_freq[k], -min(x.start for x in base if (x.actor.country or x.actor.id) == k))) if country_freq else None
     doc.main_country = gaz.country.get(main_country) if main_country else None
-    occupied = [(m.start, m.end) for m in base]
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in occupied)
+    occupied = SpanSet((m.start, m.end) for m in base)
+    free = occupied.free
 
     for m in _OVERRIDE.finditer(body):
         base = [b for b in base if b.end <= m.start() or b.start >= m.end()]
-    occupied = [(m.start, m.end) for m in base]
+    occupied = SpanSet((m.start, m.end) for m in base)
+    free = occupied.free
     extra: list[tuple[int, int, str, object]] = []
     low = body.lower()
     for rx, types, keys, scan in _DESC_RX:
@@ -370,7 +387,11 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     bi = 0
     events_spans = sorted(extra, key=lambda x: x[0])
     ei = 0
+    steps = 0
     while bi < len(base) or ei < len(events_spans):
+        steps += 1
+        if not steps % 512:
+            doc.check_budget()
         if ei >= len(events_spans) or (bi < len(base) and base[bi].start <= events_spans[ei][0]):
             men = base[bi]
             bi += 1
@@ -686,6 +707,7 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
     # scans the sentences that can hold a match (the same matches as a scan of the whole body)
     scan = doc.scan if doc.scan is not None else PREFILTER.plan(body, [se for _, se in sents])
     all_dates = find_dates(body, doc.anchor, scan)
+    date_starts = [d.start for d in all_dates]
     lowered = body.lower()
     triggers = [t for t in triggers if t.may_fire(lowered)]
     # the hits of each sentence, in trigger order then text order
@@ -705,6 +727,8 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                 sent_hits[si].append((a - starts[si], b - starts[si], trig))
     history: list[Actor] = []
     for si, (ss, se) in enumerate(sents):
+        if not si % 64:
+            doc.check_budget()
         sent = body[ss:se]
         while mi < len(ms_all) and ms_all[mi].start < ss:
             history.append(ms_all[mi].actor)
@@ -715,8 +739,9 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                 break
             if m.end <= se:
                 ms.append(m)
+        lo, hi = bisect.bisect_left(date_starts, ss), bisect.bisect_left(date_starts, se)
         dates = [DateMention(d.start - ss, d.end - ss, d.text, d.value, d.kind)
-                 for d in all_dates if ss <= d.start and d.end <= se]
+                 for d in all_dates[lo:hi] if d.end <= se]
         quotes = _quotes(sent)
         in_quote = lambda pos: any(a <= pos < b for a, b, _ in quotes)
         hits = [h for h in sent_hits[si]
@@ -1153,6 +1178,19 @@ def code(article: Article, *, ner: bool | None = None) -> Extraction:
     return trace(article, ner=ner)[0]
 
 
+def budget_seconds() -> float:
+    """The time one article may take to code: ``AIGOV_ARTICLE_BUDGET`` seconds (default 300;
+    0 = no limit). A runaway article becomes its own error line, not a hang (issue 17)."""
+    try:
+        return max(0.0, float(os.environ.get("AIGOV_ARTICLE_BUDGET", "300")))
+    except ValueError:
+        return 300.0
+
+
+class ExtractionTimeout(ExtractionError):
+    """An article took longer than its time budget to code."""
+
+
 def trace(article: Article, *, ner: bool | None = None) -> tuple[Extraction, tuple[Mention, ...]]:
     """:func:`code`, with every name the coder recognised in the body (for diagnosis: ``aigov
     eval`` tells a gold actor never recognised from one recognised but not coded)."""
@@ -1160,12 +1198,15 @@ def trace(article: Article, *, ner: bool | None = None) -> tuple[Extraction, tup
     lang = article.language if article.language in ("fr", "en") else detect_language(body)
     anchor = _anchor(article.published)
     doc = _Doc(article, body, lang, anchor, _report_date(body, anchor))
+    budget = budget_seconds()
+    doc.deadline = time.monotonic() + budget if budget else None
     # --- optional NER hook ---
     doc.ner = (os.environ.get("AIGOV_NER", "") == "1") if ner is None else bool(ner)
     # --- end of the NER hook ---
     sents = split_sentences(body)
     doc.scan = PREFILTER.plan(body, [se for _, se in sents])
     doc.mentions = _mentions(doc, sents)
+    doc.check_budget()
     # --- optional NER hook: actors known only from NER lower the confidence of their events ---
     ner_only = ({m.actor.id for m in doc.mentions if m.how == "ner"}
                 - {m.actor.id for m in doc.mentions if m.how in ("dict", "pattern", "group", "open")})

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from graph.model import fold
 from loaders.patterns import PREFILTER, Plan
+from loaders.spans import SpanSet
 
 __all__ = ["DateMention", "find_dates", "resolve_date", "week_interval"]
 
@@ -186,7 +187,7 @@ def find_dates(text: str, anchor: dt.date | None, plan: Plan | None = None) -> l
     """
     if plan is not None and plan.text is not text and plan.text != text:
         raise ValueError("find_dates: the plan is not a plan of this text")
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     out: list[DateMention] = []
     low = text.lower()
     for (kind, rx), scan in zip(_COMPILED, _SCAN):
@@ -195,7 +196,7 @@ def find_dates(text: str, anchor: dt.date | None, plan: Plan | None = None) -> l
             continue
         for m in (rx.finditer(text) if plan is None else plan.finditer(scan)):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if not taken.free(s, e):
                 continue
             # "May" is also a modal verb: only a date with a day or year after it.
             if kind in ("my", "mdy") and m.group("mon").lower() == "may" and kind == "mdy" and not m.group("year"):

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.model import EntityType, entity_id, fold
+from loaders.spans import SpanSet
 
 __all__ = ["Actor", "Mention", "Gazetteer", "default_gazetteer", "DATA_DIR"]
 
@@ -356,9 +357,11 @@ class Gazetteer:
         # longest first, then earliest; drop overlaps
         found.sort(key=lambda x: (-(x.end - x.start), x.start))
         kept: list[Mention] = []
+        taken = SpanSet()
         for men in found:
-            if all(men.end <= k.start or men.start >= k.end for k in kept):
+            if taken.free(men.start, men.end):
                 kept.append(men)
+                taken.add(men.start, men.end)
         kept.sort(key=lambda x: x.start)
         return kept
 

@@ -24,7 +24,10 @@ from __future__ import annotations
 
 import re
 
+from bisect import bisect_left
+
 from loaders.gazetteer import Actor, Mention
+from loaders.spans import SpanSet
 
 __all__ = ["find"]
 
@@ -274,11 +277,16 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def find(text: str, known: list[Mention]) -> list[Mention]:
     """Mentions of actors the dictionary lacks, not overlapping ``known`` (in order)."""
-    occupied = [(m.start, m.end) for m in known]
+    occupied = SpanSet((m.start, m.end) for m in known)
+    free = occupied.free
     out: list[Mention] = []
+    known = sorted(known, key=lambda k: k.start)
+    kstarts = [k.start for k in known]
+    klong = max((k.end - k.start for k in known), default=0)
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in occupied)
+    def known_near(s: int, e: int) -> list[Mention]:
+        """The known mentions that can overlap ``[s, e)`` (a slice, not the whole list)."""
+        return known[bisect_left(kstarts, s - klong):bisect_left(kstarts, e)]
 
     people: dict[str, Actor] = {}
     for k in known:
@@ -375,8 +383,9 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         if not free(s, e):
             # a known name inside a longer one: "Google Ireland Ltd" -> keep the longer only
             # when it is typed by a company suffix; else the dictionary's mention wins
-            inner = [k for k in known if k.start >= s and k.end <= e]
-            overlapping = [k for k in known if k.start < e and k.end > s]
+            near = known_near(s, e)
+            inner = [k for k in near if k.start >= s and k.end <= e]
+            overlapping = [k for k in near if k.start < e and k.end > s]
             place = (len(inner) == 1 and inner[0].start == s and inner[0].end < e
                      and (inner[0].actor.type.value == "Country" or inner[0].actor.role == "us_state")
                      and _type_of(name) in ("Government", "Regulator", "Court", "Legislature", "Organization"))
@@ -415,7 +424,7 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         act = Actor.make(name, typ, None, tuple(aliases + ([acro] if acro else [])), role=role)
         if typ == "Person":
             people.setdefault(toks[-1], act)
-        for k in [k for k in known if k.start >= s and k.end <= e]:
+        for k in [k for k in known_near(s, e) if k.start >= s and k.end <= e]:
             occupied.remove((k.start, k.end))
         occupied.append((s, e))
         out.append(Mention(s, e, name, act, "open"))
@@ -494,7 +503,7 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
     for sm in _SEAT.finditer(text):
         kind = next(k for k in ("parquet", "tribunal", "court", "pros", "district") if sm.group(k))
         a, b = sm.span(kind)
-        inner = [k for k in known if k.start < b and k.end > a]
+        inner = [k for k in known_near(a, b) if k.start < b and k.end > a]
         places = bool(inner) and all(k.start >= a and k.end <= b and (k.actor.type.value == "Country"
                                      or k.actor.role == "us_state") for k in inner)
         if not free(a, b) and not (places and not [o for o in out if o.start < b and o.end > a]):
