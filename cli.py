@@ -329,10 +329,13 @@ def _dry_run(store, extractions, recode: bool, as_json: bool, silent: bool):
         if p.action == "unchanged":
             summary.unchanged += 1
             continue
+        if p.action == "superseded":
+            summary.replaced += 1
+            continue
         summary.events += len(p.extraction.events)
         if p.action == "add":
             summary.added += 1
-        elif p.action == "replace":
+        elif p.action in ("replace", "superseded"):
             summary.replaced += 1
         else:
             summary.recoded += 1

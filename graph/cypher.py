@@ -102,6 +102,8 @@ UNWIND $entities AS row
 MERGE (n:Entity {id: row.id})
 ON CREATE SET n.name = row.name, n.type = row.type, n.wikidata = row.wikidata,
   n.aliases = [], n.keys = [], n.first_seen = row.seen
+ON MATCH SET n.first_seen = CASE WHEN n.first_seen IS NULL OR (row.seen IS NOT NULL AND row.seen < n.first_seen)
+  THEN row.seen ELSE n.first_seen END
 SET n.aliases = reduce(acc = n.aliases, a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END),
   n.keys = reduce(acc = n.keys, k IN row.keys | CASE WHEN k IN acc THEN acc ELSE acc + k END)
 """

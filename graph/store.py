@@ -143,6 +143,8 @@ def write_params(extractions: Sequence[Extraction], extractor: str, now: str | N
                                           "wikidata": ent.wikidata, "aliases": [], "keys": [],
                                           "seen": art.published}
                 by_type[cypher.ENTITY_PARAM(ent.type)].add(ent.id)
+            elif art.published and (row["seen"] is None or art.published < row["seen"]):
+                row["seen"] = art.published  # first seen: the earliest report, whatever the order
             for a in ent.aliases:
                 if a not in row["aliases"] and a != row["name"]:
                     row["aliases"].append(a)
@@ -159,6 +161,17 @@ def write_params(extractions: Sequence[Extraction], extractor: str, now: str | N
                                "quote": ev.quote, "detail": ev.detail, "evidence": ev.evidence,
                                "confidence": float(ev.confidence), "seen": now}
                 by_type[cypher.EVENT_PARAM(ev.type)].add(fid)
+            else:
+                # a later report of the same fact in this batch: what the store does when it
+                # comes in a later batch (widest dates, highest confidence, first detail)
+                row = events[fid]
+                if start is not None and (row["start"] is None or start < row["start"]):
+                    row["start"] = start
+                if end is not None and (row["end"] is None or end > row["end"]):
+                    row["end"] = end
+                row["confidence"] = max(row["confidence"], float(ev.confidence))
+                if row["detail"] is None:
+                    row["detail"] = ev.detail
             for a in ev.actors:
                 roles[(a, fid, "ACTOR")] = {"entity": a, "event": fid, "role": "ACTOR"}
             for t in ev.targets:
@@ -279,11 +292,14 @@ class GraphStore(ABC):
         """What :meth:`write` would do with each article, without writing anything.
 
         ``action`` is ``add``, ``unchanged`` (stored already, or met earlier in the same
-        input), ``recode`` (stored by another extractor version, with ``recode=True``) or
-        ``replace`` (a new text of a page whose url is stored under ``replaces``).
+        input), ``recode`` (stored by another extractor version, with ``recode=True``),
+        ``replace`` (a new text of a page whose url is stored under ``replaces``) or
+        ``superseded`` (a text of a page that a later article of the same input replaces: the
+        input is written as if each article came in its own run, whatever the batching).
         """
         seen: set[str] = set()
         ids = [ex.article.id for ex in extractions]
+        last_of_url = {ex.article.url: ex.article.id for ex in extractions if ex.article.url}
         stored = {r["id"]: r["extractor"] for r in self._run(cypher.EXISTING_ARTICLES, {"ids": ids})} if ids else {}
         urls = sorted({ex.article.url for ex in extractions if ex.article.url and ex.article.id not in stored})
         by_url: dict[str, list[str]] = {}
@@ -295,11 +311,14 @@ class GraphStore(ABC):
             art = ex.article
             if art.id in seen:
                 action, old = "unchanged", []
+            elif art.url and last_of_url[art.url] != art.id and art.id not in stored:
+                action, old = "superseded", []
             elif art.id in stored:
                 action = "recode" if recode and stored[art.id] != extractor else "unchanged"
                 old = []
             else:
-                old = [i for i in by_url.get(art.url or "", []) if i not in incoming]
+                old = [i for i in by_url.get(art.url or "", []) if i not in incoming or
+                       (i != art.id and last_of_url.get(art.url) == art.id)]
                 action = "replace" if old else "add"
             seen.add(art.id)
             out.append(Planned(ex, action, tuple(old)))
@@ -311,6 +330,9 @@ class GraphStore(ABC):
         for p in self.plan(chunk, extractor=extractor, recode=recode):
             if p.action == "unchanged":
                 out.unchanged += 1
+                continue
+            if p.action == "superseded":
+                out.replaced += 1  # a later version of the same page in this input wins
                 continue
             todo.append(p.extraction)
             if p.action == "recode":
