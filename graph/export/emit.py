@@ -13,9 +13,29 @@ from graph.export.reader import ARTICLES_PAGE, ENTITIES_PAGE, event_pages, node_
 from graph.export.summary import ExportSummary
 from graph.export.terms import RdfTerms, language_tag
 
-__all__ = ["Quad", "Emitter", "iter_pages"]
+__all__ = ["Quad", "QUAD_SHAPES", "Emitter", "iter_pages"]
 
 Quad = tuple  # (subject, predicate, object, graph IRI or None for the default graph)
+
+
+def quad(s: Any, p: Any, o: Any, g: Any) -> Quad:
+    """The quad as a tuple of terms."""
+    return (s, p, o, g)
+
+
+def triple_line(s: str, p: str, o: str, g: Any) -> str:
+    """The N-Triples line of N-Triples terms (the graph is not written)."""
+    return f"{s} {p} {o} .\n"
+
+
+def quad_line(s: str, p: str, o: str, g: str | None) -> str:
+    """The N-Quads line of N-Triples terms; ``g`` None is the default graph, which has no name."""
+    return f"{s} {p} {o} .\n" if g is None else f"{s} {p} {o} {g} .\n"
+
+
+#: what the emitter appends per quad: a tuple (any terms), or a line (N-Triples terms)
+QUAD_SHAPES: dict[str | None, Callable[[Any, Any, Any, Any], Any]] = {
+    None: quad, "nt": triple_line, "nquads": quad_line}
 
 
 class Emitter:
@@ -35,45 +55,23 @@ class Emitter:
     @staticmethod
     def _adder(append: Callable[[Any], None], aligned: bool, terms: type,
                lines: str | None) -> Callable[..., None]:
-        """``add(s, p, o, g)``, the hottest call of the export: a closure per case."""
-        if lines not in (None, "nt", "nquads"):
+        """``add(s, p, o, g)``, the hottest call of the export: appends the quad in the
+        shape ``lines`` asks for and, when ``aligned``, the quads its super-classes or
+        super-properties entail."""
+        if lines not in QUAD_SHAPES:
             raise ValueError(f"lines must be None, 'nt' or 'nquads', not {lines!r}")
-        rdf_type, supers = terms.TYPE, terms.SUPERS.get
-        # (the three variants differ only in what they append)
-        if lines is None:
-            def add(s: Any, p: Any, o: Any, g: Any) -> None:
-                append((s, p, o, g))
-                if not aligned:
-                    return
-                if p is rdf_type or p == rdf_type:
-                    for sup in supers(o, ()):
-                        append((s, p, sup, g))
-                else:
-                    for sup in supers(p, ()):
-                        append((s, sup, o, g))
-        elif lines == "nt":
-            def add(s: Any, p: Any, o: Any, g: Any) -> None:
-                append(f"{s} {p} {o} .\n")
-                if not aligned:
-                    return
-                if p is rdf_type or p == rdf_type:
-                    for sup in supers(o, ()):
-                        append(f"{s} {p} {sup} .\n")
-                else:
-                    for sup in supers(p, ()):
-                        append(f"{s} {sup} {o} .\n")
-        else:
-            def add(s: Any, p: Any, o: Any, g: Any) -> None:
-                end = " .\n" if g is None else f" {g} .\n"
-                append(f"{s} {p} {o}{end}")
-                if not aligned:
-                    return
-                if p is rdf_type or p == rdf_type:
-                    for sup in supers(o, ()):
-                        append(f"{s} {p} {sup}{end}")
-                else:
-                    for sup in supers(p, ()):
-                        append(f"{s} {sup} {o}{end}")
+        shape, rdf_type, supers = QUAD_SHAPES[lines], terms.TYPE, terms.SUPERS.get
+
+        def add(s: Any, p: Any, o: Any, g: Any) -> None:
+            append(shape(s, p, o, g))
+            if not aligned:
+                return
+            if p is rdf_type or p == rdf_type:
+                for sup in supers(o, ()):
+                    append(shape(s, p, sup, g))
+            else:
+                for sup in supers(p, ()):
+                    append(shape(s, sup, o, g))
         return add
 
     def take(self) -> tuple[list[Quad], list[tuple], list[Quad]]:

@@ -10,7 +10,7 @@ from typing import IO, Any, Callable, Iterator
 from rdflib import Dataset, Graph
 
 from graph import vocab
-from graph.export.emit import iter_pages
+from graph.export.emit import QUAD_SHAPES, iter_pages
 from graph.export.output import binary_out
 from graph.export.reader import DEFAULT_PAGE_SIZE
 from graph.export.rdf import default_graph, fill, new_dataset, union
@@ -84,6 +84,7 @@ def export_rdf(store: Any, out: str | Path | IO[bytes], format: str = "turtle", 
     streamed = fmt in STREAMING_FORMATS
     quads_out = fmt == "nquads"
     if streamed:
+        line = QUAD_SHAPES["nquads" if quads_out else "nt"]
         pages = iter_pages(store, page_size, aligned, summary, NTTerms,
                            "nquads" if quads_out else "nt")
     else:
@@ -108,8 +109,7 @@ def export_rdf(store: Any, out: str | Path | IO[bytes], format: str = "turtle", 
                     if key in fresh:
                         continue
                     if key in seen_direct:
-                        lines.pop(f"{s} {p} {o} .\n" if not quads_out or g is None
-                                  else f"{s} {p} {o} {g} .\n", None)
+                        lines.pop(line(s, p, o, g), None)
                     else:
                         seen_direct.add(key)
                         fresh.add(key)
