@@ -1,6 +1,9 @@
-"""The registry of RDF writers: one class per syntax, found by name or alias."""
+"""The registry of RDF writers (one class per syntax, found by name or alias), and the one
+summary type every export returns."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -38,3 +41,25 @@ def test_a_second_writer_cannot_take_a_registered_name():
     with pytest.raises(ValueError, match="two RDF writers are named 'ttl'"):
         register(Clash)
     assert "n3" not in WRITERS and writer_for("ttl").name == "turtle"
+
+
+def test_every_export_returns_one_summary_type(tmp_path):
+    from graph.embedded import EmbeddedStore
+    from graph.export import ExportSummary, export_csv, export_jsonl, export_rdf
+    from tests.test_export import fixture
+
+    with EmbeddedStore(tmp_path / "home") as store:
+        store.write(fixture(), extractor="test")
+        rdf = export_rdf(store, tmp_path / "g.nt", "nt")
+        jsonl = export_jsonl(store, tmp_path / "g.jsonl")
+        table = export_csv(store, tmp_path / "csv")
+    for summary in (rdf, jsonl, table):
+        assert type(summary) is ExportSummary
+        assert (summary.entities, summary.articles, summary.events) == (7, 2, 4), summary
+        assert all(Path(f).is_file() for f in summary.files) and summary.files
+    assert jsonl.format == "jsonl" and jsonl.files == [str(tmp_path / "g.jsonl")]
+    assert table.nodes == 13 and table.relationships > table.events
+    # the table exports still read as the dicts they returned before
+    assert jsonl == {"entities": 7, "articles": 2, "events": 4}
+    assert dict(table) == {"nodes": 13, "relationships": table.relationships, "files": table.files}
+    assert "triples" not in jsonl.to_dict() and "nodes" not in rdf.to_dict()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
+import time
 from pathlib import Path
 from typing import IO, Any
 
 from graph.export.output import text_out
 from graph.export.reader import ARTICLES_PAGE, DEFAULT_PAGE_SIZE, ENTITIES_PAGE, event_pages, node_pages
-from graph.export.summary import ExportError
+from graph.export.summary import ExportError, ExportSummary
 
 __all__ = ["export_jsonl", "export_csv", "NODE_COLUMNS", "RELATIONSHIP_COLUMNS"]
 
@@ -18,22 +19,25 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in sorted(props.items()) if not k.startswith("_")}
 
 
-def export_jsonl(store: Any, out: str | Path | IO, *, page_size: int = DEFAULT_PAGE_SIZE) -> dict[str, int]:
+#: the node pages both tables start with: (JSON Lines kind, CSV label, query, summary field)
+_NODE_KINDS = (("entity", "Entity", ENTITIES_PAGE, "entities"),
+               ("article", "Article", ARTICLES_PAGE, "articles"))
+
+
+def export_jsonl(store: Any, out: str | Path | IO, *, page_size: int = DEFAULT_PAGE_SIZE) -> ExportSummary:
     """One JSON object per line: entities, then articles, then events with their actors,
     targets, reports and direct relationships (``"kind"`` tells which).
 
     ``pandas.read_json(path, lines=True)`` reads it; filter on ``kind``.
     """
-    counts = {"entities": 0, "articles": 0, "events": 0}
+    summary = ExportSummary(format="jsonl")
+    started = time.perf_counter()
     with text_out(out) as fh:
-        for rows in node_pages(store, ENTITIES_PAGE, page_size):
-            fh.write("".join(json.dumps({"kind": "entity", **_clean(r["props"])}, ensure_ascii=False) + "\n"
-                             for r in rows))
-            counts["entities"] += len(rows)
-        for rows in node_pages(store, ARTICLES_PAGE, page_size):
-            fh.write("".join(json.dumps({"kind": "article", **_clean(r["props"])}, ensure_ascii=False) + "\n"
-                             for r in rows))
-            counts["articles"] += len(rows)
+        for kind, _, query, counter in _NODE_KINDS:
+            for rows in node_pages(store, query, page_size):
+                fh.write("".join(json.dumps({"kind": kind, **_clean(r["props"])}, ensure_ascii=False) + "\n"
+                                 for r in rows))
+                setattr(summary, counter, getattr(summary, counter) + len(rows))
         for page in event_pages(store, page_size):
             lines = []
             for row in page.events:
@@ -45,8 +49,11 @@ def export_jsonl(store: Any, out: str | Path | IO, *, page_size: int = DEFAULT_P
                                    **_clean(d["props"])} for d in page.direct[row["id"]]]}
                 lines.append(json.dumps(obj, ensure_ascii=False) + "\n")
             fh.write("".join(lines))
-            counts["events"] += len(page.events)
-    return counts
+            summary.events += len(page.events)
+    summary.seconds = round(time.perf_counter() - started, 3)
+    if isinstance(out, (str, Path)):
+        summary.files.append(str(out))
+    return summary
 
 
 NODE_COLUMNS = ["id", "label", "type", "name", "aliases", "keys", "wikidata", "title", "published",
@@ -63,7 +70,7 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def export_csv(store: Any, out_dir: str | Path, *, page_size: int = DEFAULT_PAGE_SIZE) -> dict[str, Any]:
+def export_csv(store: Any, out_dir: str | Path, *, page_size: int = DEFAULT_PAGE_SIZE) -> ExportSummary:
     """Write ``nodes.csv`` and ``relationships.csv`` (UTF-8, header row) into ``out_dir``.
 
     ``label`` is Entity, Article or Event; list values (aliases, keys) are JSON arrays.
@@ -75,7 +82,8 @@ def export_csv(store: Any, out_dir: str | Path, *, page_size: int = DEFAULT_PAGE
     except OSError as exc:
         raise ExportError(f"{folder}: cannot create: {exc.strerror or exc}") from exc
     nodes_path, rels_path = folder / "nodes.csv", folder / "relationships.csv"
-    n_nodes = n_rels = 0
+    summary = ExportSummary(format="csv")
+    started = time.perf_counter()
     with text_out(nodes_path) as nf, text_out(rels_path) as rf:
         nodes = csv.DictWriter(nf, NODE_COLUMNS, extrasaction="ignore")
         rels = csv.DictWriter(rf, RELATIONSHIP_COLUMNS, extrasaction="ignore")
@@ -85,15 +93,15 @@ def export_csv(store: Any, out_dir: str | Path, *, page_size: int = DEFAULT_PAGE
         def node(label: str, props: dict[str, Any]) -> None:
             nodes.writerow({k: _cell(v) for k, v in {**props, "label": label}.items()})
 
-        for label, query in (("Entity", ENTITIES_PAGE), ("Article", ARTICLES_PAGE)):
+        for _, label, query, counter in _NODE_KINDS:
             for rows in node_pages(store, query, page_size):
                 for r in rows:
                     node(label, r["props"])
-                n_nodes += len(rows)
+                setattr(summary, counter, getattr(summary, counter) + len(rows))
         for page in event_pages(store, page_size):
             for row in page.events:
                 node("Event", row["props"])
-                n_nodes += 1
+                summary.events += 1
                 eid = row["id"]
                 for x in sorted(row["actors"]):
                     rels.writerow({"source": x, "type": "ACTOR", "target": eid})
@@ -106,7 +114,9 @@ def export_csv(store: Any, out_dir: str | Path, *, page_size: int = DEFAULT_PAGE
                 for d in page.direct[eid]:
                     rels.writerow({**{k: _cell(v) for k, v in d["props"].items()},
                                    "source": d["src"], "type": d["type"], "target": d["dst"]})
-                n_rels += (len(row["actors"]) + len(row["targets"]) + len(page.reports[eid])
-                           + len(page.direct[eid]))
-    return {"nodes": n_nodes, "relationships": n_rels,
-            "files": [str(nodes_path), str(rels_path)]}
+                summary.relationships += (len(row["actors"]) + len(row["targets"])
+                                          + len(page.reports[eid]) + len(page.direct[eid]))
+    summary.nodes = summary.entities + summary.articles + summary.events
+    summary.seconds = round(time.perf_counter() - started, 3)
+    summary.files += [str(nodes_path), str(rels_path)]
+    return summary
