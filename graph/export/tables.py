@@ -8,9 +8,9 @@ import time
 from pathlib import Path
 from typing import IO, Any
 
-from graph.export.output import text_out
+from graph.export.output import make_folder, text_out
 from graph.export.reader import ARTICLES_PAGE, DEFAULT_PAGE_SIZE, ENTITIES_PAGE, event_pages, node_pages
-from graph.export.summary import ExportError, ExportSummary
+from graph.export.summary import ExportSummary
 
 __all__ = ["export_jsonl", "export_csv", "NODE_COLUMNS", "RELATIONSHIP_COLUMNS"]
 
@@ -28,7 +28,8 @@ def export_jsonl(store: Any, out: str | Path | IO, *, page_size: int = DEFAULT_P
     """One JSON object per line: entities, then articles, then events with their actors,
     targets, reports and direct relationships (``"kind"`` tells which).
 
-    ``pandas.read_json(path, lines=True)`` reads it; filter on ``kind``.
+    ``pandas.read_json(path, lines=True)`` reads it; filter on ``kind``. A path is replaced
+    only once the export is complete (:mod:`graph.export.output`).
     """
     summary = ExportSummary(format="jsonl")
     started = time.perf_counter()
@@ -75,12 +76,11 @@ def export_csv(store: Any, out_dir: str | Path, *, page_size: int = DEFAULT_PAGE
 
     ``label`` is Entity, Article or Event; list values (aliases, keys) are JSON arrays.
     Relationship ``type`` is ACTOR, TARGET, REPORTS or an event type (direct relation).
+    The folder is created if missing; each file is replaced only once the whole export is
+    written (:mod:`graph.export.output`).
     """
     folder = Path(out_dir)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ExportError(f"{folder}: cannot create: {exc.strerror or exc}") from exc
+    make_folder(folder)
     nodes_path, rels_path = folder / "nodes.csv", folder / "relationships.csv"
     summary = ExportSummary(format="csv")
     started = time.perf_counter()
