@@ -1,20 +1,30 @@
 """Where an export writes (issue 17, items 7 and 8), on a real embedded store.
 
-An export to a path writes a temporary file beside it and renames it into place, for every
-format: an interrupted export leaves the previous file byte for byte. It refuses to replace
-what is not a regular file (a device node, a FIFO, a symlink to one, a folder).
+``export ... -o PATH`` writes a temporary file beside PATH and renames it into place, for every
+format: an interrupted export (an exception, SIGINT, kill -9) leaves the previous file byte
+for byte. It refuses to replace what is not a regular file (a device node, a FIFO, a symlink
+to one, a folder) and says so in one line; every OS error (missing folder, no permission,
+full disk) is one line naming the path, never a traceback, and leaves no temporary file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from cli import cli
 from graph.embedded import EmbeddedStore
 from graph.export import ExportError, export_csv, export_jsonl, export_rdf
+from tests.conftest import ROOT
 from tests.test_export import fixture
 
 RDF = ["turtle", "nt", "json-ld", "xml", "trig", "nquads", "turtle-star", "ntriples-star"]
@@ -31,8 +41,14 @@ def _home_with_the_graph(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
+def graph_home(tmp_path_factory) -> Path:
+    """A home holding the export fixture's graph, for the CLI (each run opens and closes it)."""
+    return _home_with_the_graph(tmp_path_factory.mktemp("safety-cli") / "home")
+
+
+@pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    """A store holding the export fixture's graph, open for the module."""
+    """The same graph in a store of its own, open for the library calls of this module."""
     with EmbeddedStore(_home_with_the_graph(tmp_path_factory.mktemp("safety-lib") / "home")) as s:
         yield s
 
@@ -52,6 +68,19 @@ def target_of(tmp_path: Path, fmt: str) -> Path:
 
 def leftovers(folder: Path, *keep: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p not in keep)
+
+
+def aigov(home: Path, *args: str):
+    return CliRunner().invoke(cli, ["--home", str(home), *args])
+
+
+def assert_one_error_line(result, path: Path | str, why: str) -> None:
+    assert result.exit_code == 1, (result.exit_code, result.output, result.exception)
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"Error: {path}"), lines[0]
+    assert why in lines[0], lines[0]
 
 
 @pytest.fixture
@@ -117,6 +146,66 @@ def test_a_replaced_file_keeps_its_permissions(store, tmp_path):
         assert target.read_bytes() != OLD
 
 
+_SLOW_CLI = """\
+import functools, sys, time
+import graph.export
+from graph.store import GraphStore
+
+read = GraphStore.read
+def slow_read(self, query, params=None):
+    time.sleep(0.05)
+    return read(self, query, params)
+GraphStore.read = slow_read
+# one node per page: the export writes as it reads, slowly
+for name in ("export_rdf", "export_jsonl"):
+    setattr(graph.export, name, functools.partial(getattr(graph.export, name), page_size=1))
+from cli import cli
+cli()
+"""
+
+
+def _start_slow_export(home: Path, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", _SLOW_CLI, "--home", str(home), "export", *args],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _wait_until_writing(proc: subprocess.Popen, target: Path) -> None:
+    """Until the export has begun to write (a new file beside the target, or the target
+    itself changed), then a little more."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if leftovers(target.parent, target) or target.read_bytes() != OLD:
+            time.sleep(0.3)
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"the export never started writing: {proc.communicate()}")
+
+
+@pytest.mark.parametrize("how", ["kill -9", "SIGINT"])
+@pytest.mark.parametrize("args", [("jsonl",), ("rdf", "-f", "nt")], ids=["jsonl", "nt"])
+def test_killing_the_cli_mid_export_leaves_the_previous_file(graph_home, tmp_path, how, args):
+    target = tmp_path / "graph.out"
+    target.write_bytes(OLD)
+    proc = _start_slow_export(graph_home, *args, "-o", str(target))
+    try:
+        _wait_until_writing(proc, target)
+        assert proc.poll() is None, "the export ended before it could be interrupted"
+        proc.send_signal(signal.SIGKILL if how == "kill -9" else signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+        # a killed CLI leaves its store's server running: reopening the home and closing it
+        # stops that server
+        EmbeddedStore(graph_home).close()
+    assert proc.returncode != 0
+    assert target.read_bytes() == OLD
+    if how == "SIGINT":  # an orderly exit removes its temporary file
+        assert leftovers(tmp_path, target) == []
+        assert b"Traceback" not in err, err.decode()
+
+
 # ---------------------------------------------------------------------------------------------
 # what is not a regular file is refused, for every format
 
@@ -175,3 +264,127 @@ def test_a_missing_folder_is_an_export_error_naming_the_path(store, tmp_path, fm
     with pytest.raises(ExportError, match=f"^{target}: cannot write: no folder {target.parent}$"):
         export_to(store, fmt, target)
     assert leftovers(tmp_path) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# the CLI: one line per refusal or OS error, never a traceback
+
+
+def test_cli_refuses_a_device_node(graph_home, null_device):
+    for args in (("rdf", "-f", "nt"), ("jsonl",)):
+        result = aigov(graph_home, "export", *args, "-o", str(null_device))
+        assert_one_error_line(result, null_device, "a character device, not a regular file")
+        assert stat.S_ISCHR(null_device.stat().st_mode)
+
+
+def test_cli_refuses_a_fifo_and_a_symlink_to_one(graph_home, tmp_path, fifo):
+    link = tmp_path / "graph.ttl"
+    link.symlink_to(fifo)
+    result = aigov(graph_home, "export", "rdf", "-o", str(link))
+    assert_one_error_line(result, f"{link} -> {fifo}", "a named pipe (FIFO), not a regular file")
+    result = aigov(graph_home, "export", "jsonl", "-o", str(fifo))
+    assert_one_error_line(result, fifo, "a named pipe (FIFO), not a regular file")
+    assert link.is_symlink() and stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_cli_refuses_a_folder(graph_home, tmp_path):
+    for args in (("rdf",), ("jsonl",)):
+        result = aigov(graph_home, "export", *args, "-o", str(tmp_path))
+        assert_one_error_line(result, tmp_path, "a folder, not a regular file")
+    plain = tmp_path / "plain.txt"
+    plain.write_bytes(OLD)
+    result = aigov(graph_home, "export", "csv", "-o", str(plain))
+    assert_one_error_line(result, plain, "not a folder")
+    assert plain.read_bytes() == OLD and leftovers(tmp_path, plain) == []
+
+
+def test_cli_missing_folder_is_one_line(graph_home, tmp_path):
+    missing = tmp_path / "no" / "such" / "folder" / "graph.jsonl"
+    result = aigov(graph_home, "export", "jsonl", "-o", str(missing))
+    assert_one_error_line(result, missing, f"cannot write: no folder {missing.parent}")
+    # rdf makes the folders it needs (as it always did); where it cannot, one line
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = aigov(graph_home, "export", "rdf", "-o", str(blocker / "sub" / "graph.ttl"))
+    assert_one_error_line(result, blocker / "sub", "cannot create the folder")
+    result = aigov(graph_home, "export", "csv", "-o", str(blocker / "csv"))
+    assert_one_error_line(result, blocker / "csv", "cannot create the folder")
+    assert leftovers(tmp_path, blocker) == []
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder nobody may write into: mode 0500, or, for root (whom modes do not stop), a
+    read-only tmpfs mounted there."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "graph.nt").write_bytes(OLD)
+    if not IS_ROOT:
+        folder.chmod(0o500)
+        yield folder, "Permission denied"
+        folder.chmod(0o700)
+        return
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"root, and cannot mount a tmpfs to make a read-only folder: {mounted.stderr}")
+    try:
+        (folder / "graph.nt").write_bytes(OLD)
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        yield folder, "Read-only file system"
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_cli_no_permission_is_one_line_and_the_old_file_stays(graph_home, read_only_folder):
+    folder, why = read_only_folder
+    target = folder / "graph.nt"
+    for args in (("rdf", "-f", "nt"), ("jsonl",)):
+        result = aigov(graph_home, "export", *args, "-o", str(target))
+        assert_one_error_line(result, target, f"cannot write: {why}")
+    assert target.read_bytes() == OLD and leftovers(folder, target) == []
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 64 kB tmpfs (root only) holding a previous export, full but for one 4 kB page."""
+    if not IS_ROOT:
+        pytest.skip("mounting a small tmpfs to fill it needs root")
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs: {mounted.stderr}")
+    try:
+        (folder / "graph.out").write_bytes(OLD)
+        filler = folder / "filler"
+        fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+        with contextlib.suppress(OSError):  # until the disk is full
+            while True:
+                os.write(fd, b"x" * 1024)
+        os.close(fd)
+        os.truncate(filler, filler.stat().st_size - 4096)
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+@pytest.mark.parametrize("args", [("rdf", "-f", "nt"), ("rdf", "-f", "turtle"), ("jsonl",)],
+                         ids=["nt", "turtle", "jsonl"])
+def test_cli_full_disk_is_one_line_and_the_old_file_stays(graph_home, small_disk, args):
+    target = small_disk / "graph.out"  # the new export (6 to 38 kB) does not fit in 4 kB
+    result = aigov(graph_home, "export", *args, "-o", str(target))
+    assert_one_error_line(result, target, "cannot write: No space left on device")
+    assert target.read_bytes() == OLD and leftovers(small_disk, target, small_disk / "filler") == []
+
+
+def test_cli_dash_writes_to_stdout(graph_home, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    nt = aigov(graph_home, "export", "rdf", "-f", "nt", "-o", "-")
+    assert nt.exit_code == 0, nt.output
+    assert nt.stdout.count(" .\n") > 50 and nt.stderr.startswith("wrote ") and "to stdout" in nt.stderr
+    jsonl = aigov(graph_home, "export", "jsonl", "-o", "-")
+    assert jsonl.exit_code == 0, jsonl.output
+    assert len(jsonl.stdout.splitlines()) == 7 + 2 + 4
+    assert list(tmp_path.iterdir()) == []  # no file named '-'
