@@ -312,28 +312,36 @@ def test_cli_missing_folder_is_one_line(graph_home, tmp_path):
     assert leftovers(tmp_path, blocker) == []
 
 
+@contextlib.contextmanager
+def tmpfs(folder: Path, size: str):
+    """A tmpfs of ``size`` mounted on ``folder`` while in the block (root only: the test is
+    skipped where it cannot be mounted)."""
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs on {folder}: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
 @pytest.fixture
 def read_only_folder(tmp_path):
-    """A folder nobody may write into: mode 0500, or, for root (whom modes do not stop), a
-    read-only tmpfs mounted there."""
+    """A folder holding a previous export that nobody may write into: mode 0500, or, for root
+    (whom modes do not stop), a tmpfs remounted read-only."""
     folder = tmp_path / "ro"
     folder.mkdir()
-    (folder / "graph.nt").write_bytes(OLD)
     if not IS_ROOT:
+        (folder / "graph.nt").write_bytes(OLD)
         folder.chmod(0o500)
         yield folder, "Permission denied"
         folder.chmod(0o700)
         return
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)],
-                             capture_output=True, text=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"root, and cannot mount a tmpfs to make a read-only folder: {mounted.stderr}")
-    try:
+    with tmpfs(folder, "1m"):
         (folder / "graph.nt").write_bytes(OLD)
         subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
         yield folder, "Read-only file system"
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
 
 
 def test_cli_no_permission_is_one_line_and_the_old_file_stays(graph_home, read_only_folder):
@@ -352,11 +360,7 @@ def small_disk(tmp_path):
         pytest.skip("mounting a small tmpfs to fill it needs root")
     folder = tmp_path / "disk"
     folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
-                             capture_output=True, text=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs: {mounted.stderr}")
-    try:
+    with tmpfs(folder, "64k"):
         (folder / "graph.out").write_bytes(OLD)
         filler = folder / "filler"
         fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
@@ -366,8 +370,6 @@ def small_disk(tmp_path):
         os.close(fd)
         os.truncate(filler, filler.stat().st_size - 4096)
         yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
 
 
 @pytest.mark.parametrize("args", [("rdf", "-f", "nt"), ("rdf", "-f", "turtle"), ("jsonl",)],

@@ -36,7 +36,10 @@ N-Triples text), :mod:`~graph.export.emit` turns store rows into quads,
 :mod:`~graph.export.formats` writes one RDF syntax per writer class (a registry, as rdflib's
 serializer plugins are), :mod:`~graph.export.rdf` gives the export as rdflib objects and
 validates it, :mod:`~graph.export.tables` writes JSON Lines and CSV, and
-:mod:`~graph.export.output` opens the target. Every export returns an :class:`ExportSummary`.
+:mod:`~graph.export.output` writes a path atomically (a file beside it, renamed into place when
+complete; only a regular file is replaced). Every export returns an :class:`ExportSummary`;
+every error it raises on purpose is an :class:`ExportError` (or another
+:class:`~graph.errors.AigovError`).
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ from graph.export.formats import FORMATS, STREAMING_FORMATS, export_rdf
 from graph.export.rdf import iter_quads, to_dataset, validate
 from graph.export.reader import (ARTICLES_PAGE, DEFAULT_PAGE_SIZE, DIRECT_OF_EVENTS, ENTITIES_PAGE,
                                  EVENTS_PAGE, REPORTS_OF_EVENTS)
-from graph.export.reader import read_ahead as _read_ahead
+from graph.export.reader import read_ahead as _read_ahead  # tested on its own
 from graph.export.summary import ExportError, ExportSummary
 from graph.export.tables import NODE_COLUMNS, RELATIONSHIP_COLUMNS, export_csv, export_jsonl
 # the term backends, checked against each other by tests/test_export.py
