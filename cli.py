@@ -552,8 +552,8 @@ RDF_FORMATS = ["turtle", "nt", "json-ld", "xml", "trig", "nquads", "turtle-star"
 
 @export.command("rdf")
 @click.option("--format", "-f", "fmt", type=click.Choice(RDF_FORMATS), default="turtle", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Output file (default: stdout).")
+@click.option("--output", "-o", type=click.Path(allow_dash=True, path_type=Path), default=None,
+              help="Output file (default: stdout, as is -), replaced only once the export is complete.")
 @click.option("--validate", is_flag=True, help="Check the output against the SHACL shapes (pyshacl).")
 @click.pass_obj
 @run_library
@@ -566,16 +566,22 @@ def export_rdf_cmd(state: State, fmt: str, output: Path | None, validate: bool) 
         aigov export rdf --format trig -o graph.trig --validate
     """
     from graph.export import export_rdf
+    from graph.export.output import make_folder
 
-    if output is None:
+    if _is_stdout(output):
+        output = None
         result = export_rdf(state.store(), sys.stdout.buffer, fmt, validate=validate)
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(output.parent)
         result = export_rdf(state.store(), output, fmt, validate=validate)
     _info(_describe(result, output))
     if validate and result.conforms is False:
         click.echo(result.validation_report or "", err=True)
         raise click.ClickException("the export does not conform to the SHACL shapes (report above)")
+
+
+def _is_stdout(output: Path | None) -> bool:
+    return output is None or str(output) == "-"
 
 
 def _describe(result: Any, output: Path | None) -> str:
@@ -588,23 +594,23 @@ def _describe(result: Any, output: Path | None) -> str:
 
 
 @export.command("jsonl")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--output", "-o", type=click.Path(allow_dash=True, path_type=Path), default=None,
+              help="Output file (default: stdout, as is -), replaced only once the export is complete.")
 @click.pass_obj
 @run_library
 def export_jsonl_cmd(state: State, output: Path | None) -> None:
     """Export nodes and relationships as JSON Lines."""
     from graph.export import export_jsonl
 
-    if output is None:
+    if _is_stdout(output):
         export_jsonl(state.store(), sys.stdout)
     else:
-        with output.open("w", encoding="utf-8") as fh:
-            export_jsonl(state.store(), fh)
+        export_jsonl(state.store(), output)
         _info(f"wrote {output}")
 
 
 @export.command("csv")
-@click.option("--output", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--output", "-o", "out_dir", type=click.Path(path_type=Path),
               default=Path("out/csv"), show_default=True, help="Folder for nodes.csv and relationships.csv.")
 @click.pass_obj
 @run_library
@@ -612,7 +618,6 @@ def export_csv_cmd(state: State, out_dir: Path) -> None:
     """Export nodes.csv and relationships.csv (for pandas)."""
     from graph.export import export_csv
 
-    out_dir.mkdir(parents=True, exist_ok=True)
     export_csv(state.store(), out_dir)
     _info(f"wrote {out_dir}/nodes.csv and {out_dir}/relationships.csv")
 

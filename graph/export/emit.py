@@ -1,0 +1,233 @@
+"""Store rows to quads: one emitter for every format.
+
+The emitter turns the reader's pages (:mod:`graph.export.reader`) into the quads of the
+export, as rdflib terms or as N-Triples text (:mod:`graph.export.terms`); ``aligned`` adds
+what the ontology's subClassOf/subPropertyOf axioms entail towards schema.org, PROV-O and SEM.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterator
+
+from graph.export.reader import ARTICLES_PAGE, ENTITIES_PAGE, event_pages, node_pages
+from graph.export.summary import ExportSummary
+from graph.export.terms import RdfTerms, language_tag
+
+__all__ = ["Quad", "QUAD_SHAPES", "Emitter", "iter_pages"]
+
+Quad = tuple  # (subject, predicate, object, graph IRI or None for the default graph)
+
+
+def quad(s: Any, p: Any, o: Any, g: Any) -> Quad:
+    """The quad as a tuple of terms."""
+    return (s, p, o, g)
+
+
+def triple_line(s: str, p: str, o: str, g: Any) -> str:
+    """The N-Triples line of N-Triples terms (the graph is not written)."""
+    return f"{s} {p} {o} .\n"
+
+
+def quad_line(s: str, p: str, o: str, g: str | None) -> str:
+    """The N-Quads line of N-Triples terms; ``g`` None is the default graph, which has no name."""
+    return f"{s} {p} {o} .\n" if g is None else f"{s} {p} {o} {g} .\n"
+
+
+#: what the emitter appends per quad: a tuple (any terms), or a line (N-Triples terms)
+QUAD_SHAPES: dict[str | None, Callable[[Any, Any, Any, Any], Any]] = {
+    None: quad, "nt": triple_line, "nquads": quad_line}
+
+
+class Emitter:
+    """Turns store rows into quads of ``terms`` (:class:`RdfTerms` or :class:`NTTerms`);
+    ``aligned`` adds the schema.org/PROV/SEM entailments."""
+
+    def __init__(self, aligned: bool, terms: type = RdfTerms, lines: str | None = None):
+        """``lines`` ("nt" or "nquads", with :class:`NTTerms`) makes ``quads`` hold the output
+        lines rather than quad tuples: the streamed formats then never build a tuple per triple."""
+        self.aligned = aligned
+        self.t = terms
+        self.quads: list[Any] = []
+        self.star: list[tuple[Any, Any, Any, Any]] = []  #: (s, p, o, event) per direct triple
+        self.direct: list[Quad] = []  #: the direct quads among ``quads``, as tuples
+        self.add = self._adder(self.quads.append, aligned, terms, lines)
+
+    @staticmethod
+    def _adder(append: Callable[[Any], None], aligned: bool, terms: type,
+               lines: str | None) -> Callable[..., None]:
+        """``add(s, p, o, g)``, the hottest call of the export: appends the quad in the
+        shape ``lines`` asks for and, when ``aligned``, the quads its super-classes or
+        super-properties entail."""
+        if lines not in QUAD_SHAPES:
+            raise ValueError(f"lines must be None, 'nt' or 'nquads', not {lines!r}")
+        shape, rdf_type, supers = QUAD_SHAPES[lines], terms.TYPE, terms.SUPERS.get
+
+        def add(s: Any, p: Any, o: Any, g: Any) -> None:
+            append(shape(s, p, o, g))
+            if not aligned:
+                return
+            if p is rdf_type or p == rdf_type:
+                for sup in supers(o, ()):
+                    append(shape(s, p, sup, g))
+            else:
+                for sup in supers(p, ()):
+                    append(shape(s, sup, o, g))
+        return add
+
+    def take(self) -> tuple[list[Quad], list[tuple], list[Quad]]:
+        """The quads, reifications and direct quads emitted since the last call."""
+        out = (self.quads.copy(), self.star, self.direct)
+        self.quads.clear()
+        self.star, self.direct = [], []
+        return out
+
+    # -- records ------------------------------------------------------------------------------
+    def entity(self, props: dict[str, Any]) -> None:
+        t, add = self.t, self.add
+        s = t.entity(props["id"])
+        add(s, t.TYPE, t.entity_class(props["type"]), None)
+        add(s, t.ID, t.plain(props["id"]), None)
+        add(s, t.NAME, t.plain(props["name"]), None)
+        for alias in props.get("aliases") or ():
+            add(s, t.ALTERNATENAME, t.plain(alias), None)
+        for key in props.get("keys") or ():
+            add(s, t.SEARCHKEY, t.plain(key), None)
+        if props.get("wikidata"):
+            add(s, t.SAMEAS, t.wikidata(props["wikidata"]), None)
+        if props.get("first_seen"):
+            add(s, t.FIRSTSEEN, t.date(props["first_seen"]), None)
+
+    def article(self, props: dict[str, Any]) -> None:
+        t, add = self.t, self.add
+        a, g = t.article(props["id"]), t.graph(props["id"])
+        lang = language_tag(props.get("language"))
+        add(g, t.WASDERIVEDFROM, a, None)
+        add(a, t.TYPE, t.ARTICLE, g)
+        add(a, t.ID, t.plain(props["id"]), g)
+        if props.get("title"):
+            add(a, t.HEADLINE, t.text(props["title"], lang), g)
+        if props.get("published"):
+            add(a, t.DATEPUBLISHED, t.date(props["published"]), g)
+        if props.get("language"):
+            add(a, t.INLANGUAGE, t.plain(props["language"]), g)
+        if props.get("source"):
+            add(a, t.SOURCE, t.plain(props["source"]), g)
+        if props.get("url"):
+            add(a, t.URL, t.any_uri(props["url"]), g)
+        if props.get("extractor"):
+            add(a, t.EXTRACTOR, t.plain(props["extractor"]), g)
+        if props.get("ingested_at"):
+            add(a, t.INGESTEDAT, t.date(props["ingested_at"]), g)
+        if props.get("events") is not None:
+            add(a, t.EVENTCOUNT, t.integer(props["events"]), g)
+
+    def event(self, row: dict[str, Any], reports: list[dict], direct: list[dict]) -> None:
+        t, add = self.t, self.add
+        props = row["props"]
+        e = t.event(row["id"])
+        eclass = t.event_class(props["type"])
+        modality = t.modality(props.get("modality"))
+        actors = [t.entity(x) for x in sorted(row.get("actors") or ())]
+        targets = [t.entity(y) for y in sorted(row.get("targets") or ())]
+
+        def core(g: Any) -> None:
+            add(e, t.TYPE, eclass, g)
+            for x in actors:
+                add(e, t.ACTOR, x, g)
+            for y in targets:
+                add(e, t.TARGET, y, g)
+            add(e, t.MODALITY, modality, g)
+
+        graphs: list[Any] = []
+        for rep in reports:
+            g = t.graph(rep["article"])
+            a = t.article(rep["article"])
+            lang = language_tag(rep.get("language"))
+            rp = rep["props"]
+            if g not in graphs:
+                graphs.append(g)
+                core(g)
+                add(e, t.WASDERIVEDFROM, a, g)
+            mention = rp.get("mention_id")
+            r = t.report(str(mention or f"{rep['article']}/{row['id']}"))
+            add(r, t.TYPE, t.REPORT, g)
+            if mention:
+                add(r, t.ID, t.plain(mention), g)
+            add(r, t.REPORTOF, e, g)
+            add(r, t.INARTICLE, a, g)
+            if (value := rp.get("evidence")) is not None:
+                add(r, t.VALUE, t.text(value, lang), g)
+            if (value := rp.get("evidence_start")) is not None:
+                add(r, t.EVIDENCESTART, t.integer(value), g)
+            if value := rp.get("date"):
+                add(r, t.DATE, t.date(value), g)
+            if value := rp.get("date_text"):
+                add(r, t.DATETEXT, t.text(value, lang), g)
+            if value := rp.get("quote"):
+                add(r, t.QUOTE, t.text(value, lang), g)
+            if (value := rp.get("confidence")) is not None:
+                add(r, t.CONFIDENCE, t.decimal(value), g)
+        if not graphs:  # an event no article reports (should not happen): keep it, unsourced
+            graphs.append(None)
+            core(None)
+
+        # the Event node's own values (merged across reports) sit in the default graph
+        lang = None
+        evidence = props.get("evidence")
+        if reports:
+            same = [r for r in reports if r["props"].get("evidence") == evidence]
+            lang = language_tag((same or reports)[0].get("language"))
+        add(e, t.ID, t.plain(row["id"]), None)
+        if value := props.get("date"):
+            add(e, t.DATE, t.date(value), None)
+        if value := props.get("start"):
+            add(e, t.START, t.day(value), None)
+        if value := props.get("end"):
+            add(e, t.END, t.day(value), None)
+        if value := props.get("date_text"):
+            add(e, t.DATETEXT, t.text(value, lang), None)
+        if value := props.get("quote"):
+            add(e, t.QUOTE, t.text(value, lang), None)
+        if value := props.get("detail"):
+            add(e, t.DETAIL, t.plain(value), None)
+        if evidence is not None:
+            add(e, t.VALUE, t.text(evidence, lang), None)
+        if (value := props.get("confidence")) is not None:
+            add(e, t.CONFIDENCE, t.decimal(value), None)
+        if value := props.get("first_seen"):
+            add(e, t.FIRSTSEEN, t.date(value), None)
+
+        for d in direct:
+            s, o = t.entity(d["src"]), t.entity(d["dst"])
+            p = t.event_predicate(d["type"])
+            for g in graphs:
+                add(s, p, o, g)
+                self.direct.append((s, p, o, g))
+            self.star.append((s, p, o, e))
+
+
+def iter_pages(store: Any, page_size: int, aligned: bool, counts: ExportSummary,
+                terms: type = RdfTerms, lines: str | None = None,
+                ) -> Iterator[tuple[list[Any], list[tuple], list[Quad]]]:
+    """Pages of quads (with repeats; or lines, see :class:`Emitter`), their RDF 1.2
+    reifications and direct quads, as ``terms``."""
+    em = Emitter(aligned, terms, lines)
+    for rows in node_pages(store, ENTITIES_PAGE, page_size):
+        for r in rows:
+            em.entity(r["props"])
+        counts.entities += len(rows)
+        yield em.take()
+    for rows in node_pages(store, ARTICLES_PAGE, page_size):
+        for r in rows:
+            em.article(r["props"])
+        counts.articles += len(rows)
+        counts.graphs += len(rows)
+        yield em.take()
+    for page in event_pages(store, page_size, direct_props=False):
+        for row in page.events:
+            em.event(row, page.reports[row["id"]], page.direct[row["id"]])
+            counts.reports += len(page.reports[row["id"]])
+            counts.direct += len(page.direct[row["id"]])
+        counts.events += len(page.events)
+        yield em.take()
+
