@@ -132,7 +132,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 _DESC = [
     # (regex, allowed types, role)
-    (r"\b(?:the|The)\s+(?:(?:\w+\s+)?(?:data\s+|privacy\s+)?(?:regulator|watchdog|authority|agency)|data\s+agency|commission)\b", {T.REGULATOR}),
+    (r"\b(?:the|The)\s+(?:(?:\w+\s+)?(?:data\s+|privacy\s+)?(?:[Rr]egulator|[Ww]atchdog|[Aa]uthority|[Aa]gency)|data\s+agency|[Cc]ommission)\b", {T.REGULATOR}),
     (r"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:[Rr][ée]gulateur|[Aa]utorit[ée]|gendarme|[Cc]ommission|[Aa]gence|CNIL|antitrust)\b(?:\s+(?:italien|irlandais|fran[çc]ais|européen|américain|britannique)\w*)?", {T.REGULATOR}),
     (r"\b(?:[Tt]he\s+feds|[Ff]ederal\s+(?:regulators|authorities|officials))\b", {T.REGULATOR, T.GOVERNMENT}),
     (r"\b(?:the|The|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?(?:company|companies|startup|start-up|firm|tech\s+giant|search\s+giant|group|developer|platform)\b", {T.COMPANY}),
@@ -311,6 +311,32 @@ def _inside(spans: list[Mention], m: Mention) -> bool:
     return i >= 0 and spans[i].start <= m.start and m.end <= spans[i].end
 
 
+_GENERIC = re.compile(r"^(?:(?:the|la|le|l['’])\s*)?(?P<head>commission|commissioner|authority|autorité|agency|agence|"
+                      r"court|cour|tribunal|parliament|parlement|government|gouvernement)$", re.I)
+
+
+def _generic_aliases(ms: list[Mention]) -> list[Mention]:
+    """"The Commission" is the European Commission in the dictionary -- unless the article named
+    another commission before ("The Federal Communications Commission fined X. The Commission
+    reached a settlement"): a generic alias names the last body of its kind the text named."""
+    out: list[Mention] = []
+    last: dict[str, Actor] = {}
+    for m in ms:
+        g = _GENERIC.match(m.surface.strip())
+        if g and m.how == "dict":
+            head = fold(g.group("head"))
+            prev = last.get(head)
+            if prev is not None and prev.id != m.actor.id and prev.type is m.actor.type:
+                m = Mention(m.start, m.end, m.surface, prev, "coref")
+        else:
+            words = fold(m.actor.name).split()
+            for w in words:
+                if _GENERIC.match("the " + w):
+                    last[w] = m.actor
+        out.append(m)
+    return out
+
+
 def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     gaz = default_gazetteer()
     body = doc.body
@@ -339,7 +365,7 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
             else:
                 m = Mention(m.start, m.end, m.surface, m.actor, "pattern")
         fixed.append(m)
-    base = _owner_phrases(gaz, body, fixed)
+    base = _owner_phrases(gaz, body, _generic_aliases(fixed))
     country_freq: dict[str, int] = {}
     for m in base:
         if m.actor.type is T.COUNTRY:

@@ -59,7 +59,9 @@ _TYPE_WORDS = [
     ("Company", r"\b(?:Inc|Corp|Corporation|Ltd|LLC|Limited|GmbH|S\.?A\.?S?|SE|plc|PLC|AG|Co|Company|Technologies|"
                 r"Technology|Labs?|Systems|Software|Holdings|Networks|Bank|Banque|Capital|Partners|Studios|Pictures|"
                 r"Records|Entertainment|Games|Publishing|Motors|Airlines|Pharma|Robotics|Dynamics|Analytics|"
-                r"Solutions|Services|Industries|Group|Groupe)\b\.?$|\.(?:ai|com|io)\b"),
+                r"Solutions|Services|Industries|Group|Groupe|Telecom|Telecoms|Communications|Media|Tech|Energy|"
+                r"Financial|Insurance|Advisers|Advisors|Investments|Semiconductors?|Electronics|Ventures|"
+                r"Logistics|Airways)\b\.?$|\.(?:ai|com|io)\b"),
     ("Organization", r"\b(?:Association|Union|Syndicat|Federation|Fédération|Foundation|Fondation|Institute|Institut|"
                      r"University|Université|School|École|Ecole|Sciences\s+Po|Coalition|Alliance|Society|Société\s+des|"
                      r"Guild|Network|Center|Centre|Project|Watch|Rights|Campaign|Initiative|League|Ligue|Collectif|"
@@ -227,6 +229,15 @@ _SPEAKER = re.compile(
 _LISTED = re.compile(r"\s*(?:,|\s(?:and|et)\s)\s*" + _UP)
 _NOT_SPEAKER = {"officials", "critics", "experts", "lawyers", "sources", "analysts", "regulators", "police",
                 "observers", "researchers", "authorities", "prosecutors", "investigators", "parents", "users"}
+
+
+def _named_inside(text: str, word: str) -> bool:
+    """``word`` also stands capitalised inside a sentence: a name, not a common noun that
+    opens one ("Reddit ... against Reddit" but not "Lawyers ...")."""
+    for m in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", text):
+        if not _sentence_start(text, m.start()):
+            return True
+    return False
 
 
 def _party_type(name: str) -> str:
@@ -464,8 +475,9 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
                     or name.lower() in _NOT_SPEAKER or name in _ACRO_STOP:
                 continue
             if rx is not _OBJECT and len(toks) == 1 and not _camel(name) and _sentence_start(text, a) \
-                    and not _LISTED.match(text, b):
-                continue  # "Lawyers filed": a common noun opening the sentence (not "Suno et Udio")
+                    and not _LISTED.match(text, b) and not (rx is _AGENT and _named_inside(text, name)):
+                continue  # "Lawyers filed": a common noun opening the sentence (not "Suno et Udio",
+                # not "Reddit", which the text also capitalises in mid-sentence)
             if len(toks) == 1 and name in people:
                 act = people[name]  # "Sridhar said": the Aparna Sridhar named before
             else:

@@ -512,3 +512,17 @@ def test_telling_staff_not_to_use_an_app_is_a_ban():
     assert [e.modality for e in ex.events if e.type is EventType.BANNED] == [Modality.ASSERTED]
     ex = one("Ohio did not tell its employees to avoid DeepSeek.")
     assert not [e for e in ex.events if e.type is EventType.BANNED]
+
+
+def test_a_capitalised_description_resolves_like_a_lower_case_one():
+    ex = one("The Federal Communications Commission fined Lingo Telecom. "
+             "The Commission reached a separate settlement with Lingo Telecom in August.")
+    assert ("Federal Communications Commission", "SETTLED", "Lingo Telecom") in triples(ex) or \
+        ("Lingo Telecom", "SETTLED", "Federal Communications Commission") in triples(ex)
+
+
+def test_a_name_opening_a_sentence_is_a_party_when_the_text_names_it_elsewhere():
+    ex = one("Zorblit has filed a lawsuit against Anthropic. The suit says Anthropic scraped Zorblit.")
+    assert ("Zorblit", "SUED", "Anthropic") in triples(ex)
+    ex = one("Lawyers filed a lawsuit against Anthropic.")
+    assert not [t for t in triples(ex) if t[0] == "Lawyers"]

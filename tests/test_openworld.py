@@ -79,7 +79,7 @@ def test_french_union_sues_and_a_court_is_an_actor():
     ("Matthew and Maria Reyne said the company ignored them.", [("Matthew", "Person"), ("Maria Reyne", "Person")]),
     ("ZAG-ARTRA said the studio broke the contract.", [("ZAG-ARTRA", "Organization")]),
     ("The complaint Jane Roe filed against the startup is public.", [("Jane Roe", "Person")]),
-    ("The regulator charged Plover Advisers with fraud.", [("Plover Advisers", "Person")]),
+    ("The regulator charged Plover Advisers with fraud.", [("Plover Advisers", "Company")]),
     # institutions named by their seat
     ("Le parquet de Lyon a ouvert une enquête.", [("parquet de Lyon", "Government")]),
     ("An Ankara court blocked the site.", [("Ankara court", "Court")]),
