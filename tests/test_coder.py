@@ -526,3 +526,14 @@ def test_a_name_opening_a_sentence_is_a_party_when_the_text_names_it_elsewhere()
     assert ("Zorblit", "SUED", "Anthropic") in triples(ex)
     ex = one("Lawyers filed a lawsuit against Anthropic.")
     assert not [t for t in triples(ex) if t[0] == "Lawyers"]
+
+
+def test_a_capital_in_a_lexicon_rule_means_a_name_even_though_rules_ignore_case():
+    # "ordered any entity to": no name after the verb -- not "ordered X to"
+    ex = one("The FTC said it is the first time it has ordered any entity to stop using the tool.")
+    assert not [e for e in ex.events if e.rule == "DEMANDED.en.order-to"]
+    ex = one("The Garante ordered OpenAI to stop processing data.")
+    assert ("Garante per la protezione dei dati personali", "DEMANDED", "OpenAI") in triples(ex)
+    # "une relation intime avec": "intime" is not the verb "intimer" before a name
+    ex = one("Les parents affirment que ChatGPT a entretenu une relation intime avec leur fils.", lang="fr")
+    assert not [e for e in ex.events if e.type is EventType.DEMANDED]

@@ -120,7 +120,7 @@ ex Ed Markey > Meta | Ed Markey wrote to Meta about its chatbots.
 rule DEMANDED.en.order-to
 type DEMANDED
 lang en
-match \b{V:order|direct|instruct|require|tell|command|compel|force|give} (?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} (?:to|until)\b
+match \b{V:order|direct|instruct|require|tell|command|compel|force|give} (?:the )?(?-i:[A-Z])[\w.&'’-]*(?: (?-i:[A-Z])[\w.&'’-]*){0,3} (?:to|until)\b
 ex Garante > OpenAI | The Garante ordered OpenAI to stop processing data.
 not | The senator told reporters that nothing would change.
 
@@ -148,7 +148,7 @@ ex European Commission > Meta | La Commission a jeudi sommé Meta de répondre.
 rule DEMANDED.fr.present
 type DEMANDED
 lang fr
-match (?<!\bla )(?<!\bune )(?<!\bcette )(?<!\bsa )(?<!\bleur )(?<!\bles )(?<!\bdes )\b(?:exhorte|enjoint|somme|presse|intime|interpelle|ordonne|appelle|demande)(?= (?:à |aux? |l['’]|la |le |les |d['’]|de |[A-Z]))
+match (?<!\bla )(?<!\bune )(?<!\bcette )(?<!\bsa )(?<!\bleur )(?<!\bles )(?<!\bdes )\b(?:exhorte|enjoint|somme|presse|intime|interpelle|ordonne|appelle|demande)(?= (?:à |aux? |l['’]|la |le |les |d['’]|de |(?-i:[A-Z])))
 ex European Commission > X | La Commission somme X de retirer les images.
 not | La demande de la Commission reste sans réponse.
 
@@ -176,7 +176,7 @@ rule STATED.en.calling
 type STATED
 lang en
 opts speech
-match \b(?:calling|describing|dubbing|labelling|labeling) (?:it|them|this|that|the [\w-]+(?: [\w-]+)?|[A-Z][\w-]+) (?:as )?(?:an? )?["“«]
+match \b(?:calling|describing|dubbing|labelling|labeling) (?:it|them|this|that|the [\w-]+(?: [\w-]+)?|(?-i:[A-Z])[\w-]+) (?:as )?(?:an? )?["“«]
 ex Jane Roe > - | Acme pulled the feature, with Jane Roe calling the failures “unacceptable.”
 not | He kept calling the office every day.
 
@@ -247,7 +247,7 @@ ex Italy > OpenAI | Italy took legal action against OpenAI.
 rule SUED.en.to-court
 type SUED
 lang en
-match \b{V:take|drag|haul|bring} (?:[A-Z][\w.&'’-]*)(?: [A-Z][\w.&'’-]*){0,3} (?:to|into|before) (?:court|the courts|a court|federal court|justice)\b
+match \b{V:take|drag|haul|bring} (?:(?-i:[A-Z])[\w.&'’-]*)(?: (?-i:[A-Z])[\w.&'’-]*){0,3} (?:to|into|before) (?:court|the courts|a court|federal court|justice)\b
 ex Malaysia > X | Malaysia took X to court over the images.
 
 rule SUED.en.passive
@@ -281,7 +281,7 @@ ex noyb > OpenAI | noyb dépose plainte contre OpenAI.
 rule SUED.fr.justice
 type SUED
 lang fr
-match \b(?:(?:{AUX} {AFR})?(?:assigné|attaqué|traîné|poursuivi|cité)|assigne|assignent|attaque|attaquent|traîne|traînent|poursuivent) {AFR}(?:[A-Z][\w.&'’-]*|l['’]entreprise|la société|le groupe)(?: [A-Z][\w.&'’-]*){0,3} (?:en justice|devant (?:la justice|les tribunaux|le tribunal|la cour))\b|\bsaisi (?:la justice|le tribunal|les tribunaux)\b
+match \b(?:(?:{AUX} {AFR})?(?:assigné|attaqué|traîné|poursuivi|cité)|assigne|assignent|attaque|attaquent|traîne|traînent|poursuivent) {AFR}(?:(?-i:[A-Z])[\w.&'’-]*|l['’]entreprise|la société|le groupe)(?: (?-i:[A-Z])[\w.&'’-]*){0,3} (?:en justice|devant (?:la justice|les tribunaux|le tribunal|la cour))\b|\bsaisi (?:la justice|le tribunal|les tribunaux)\b
 ex Getty Images > Stability AI | Getty Images a assigné Stability AI en justice.
 
 rule SUED.fr.action-par
@@ -338,7 +338,7 @@ ex Jane Roe > OpenAI | The lawsuit—filed by Jane Roe in a California court—c
 rule SUED.en.charge
 type SUED
 lang en
-match \b(?<!was )(?<!were )(?<!been )(?<!are )(?<!is )charged\b(?= (?:[A-Z]|two|three|four|five|several|a |an |the ))(?! (?:a|an|the) (?:fee|price|premium|rate|sum)\b)
+match \b(?<!was )(?<!were )(?<!been )(?<!are )(?<!is )charged\b(?= (?:(?-i:[A-Z])|two|three|four|five|several|a |an |the ))(?! (?:a|an|the) (?:fee|price|premium|rate|sum)\b)
 ex SEC > Acme Advisers | The SEC charged Acme Advisers with misleading investors.
 not | The platform charged a fee for the premium model.
 
@@ -549,8 +549,10 @@ rule CRIMINALISED.en.illegal
 type CRIMINALISED
 lang en
 opts agentless
-match \b(?:make|makes|made|making) it (?:a )?(?:criminal|illegal|an offen[cs]e|a (?:federal |criminal )?crime|a felony|unlawful)\b|\b(?:new|criminal) offen[cs]es?\b|\bcriminal (?:charges?|penalties) for\b|\b(?:a|an) (?:criminal|federal) offen[cs]e\b
+match \b(?:make|makes|made|making) it (?:a )?(?:criminal|illegal|an offen[cs]e|a (?:federal |criminal )?crime|a felony|unlawful)\b|\bcriminal (?:charges?|penalties) for\b|\b(?:create|creates|created|creating|introduce|introduces|introduced) (?:a |an )?(?:new )?(?:criminal |federal )?offen[cs]es? (?:of|for)\b
 ex United Kingdom > - | The United Kingdom will make it illegal to create such images.
+ex United Kingdom > - | The United Kingdom created a new offence of sharing such images.
+not | The minister said the new offences would help victims.
 
 rule CRIMINALISED.fr.delit
 type CRIMINALISED
