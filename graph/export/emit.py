@@ -130,13 +130,16 @@ class Emitter:
         actors = [t.entity(x) for x in sorted(row.get("actors") or ())]
         targets = [t.entity(y) for y in sorted(row.get("targets") or ())]
 
-        def core(g: Any) -> None:
-            add(e, t.TYPE, eclass, g)
-            for x in actors:
-                add(e, t.ACTOR, x, g)
-            for y in targets:
-                add(e, t.TARGET, y, g)
-            add(e, t.MODALITY, modality, g)
+        # the event's core (type, actors, targets, modality) sits in the default graph, with the
+        # entities it names, so that the default graph alone answers "who did what to whom";
+        # each article's graph keeps what that article says (its reports, and the direct
+        # triples it supports)
+        add(e, t.TYPE, eclass, None)
+        for x in actors:
+            add(e, t.ACTOR, x, None)
+        for y in targets:
+            add(e, t.TARGET, y, None)
+        add(e, t.MODALITY, modality, None)
 
         graphs: list[Any] = []
         for rep in reports:
@@ -146,7 +149,6 @@ class Emitter:
             rp = rep["props"]
             if g not in graphs:
                 graphs.append(g)
-                core(g)
                 add(e, t.WASDERIVEDFROM, a, g)
             mention = rp.get("mention_id")
             r = t.report(str(mention or f"{rep['article']}/{row['id']}"))
@@ -167,9 +169,6 @@ class Emitter:
                 add(r, t.QUOTE, t.text(value, lang), g)
             if (value := rp.get("confidence")) is not None:
                 add(r, t.CONFIDENCE, t.decimal(value), g)
-        if not graphs:  # an event no article reports (should not happen): keep it, unsourced
-            graphs.append(None)
-            core(None)
 
         # the Event node's own values (merged across reports) sit in the default graph
         lang = None
@@ -197,10 +196,15 @@ class Emitter:
         if value := props.get("first_seen"):
             add(e, t.FIRSTSEEN, t.date(value), None)
 
+        # the direct triple ``actor aigov:TYPE target`` states a fact: only for an asserted
+        # event (a planned, reported, negated or hypothetical act stays an event with its
+        # modality). It sits in the default graph and in the graph of each article reporting it.
+        if modality != t.ASSERTED_MODALITY:
+            return
         for d in direct:
             s, o = t.entity(d["src"]), t.entity(d["dst"])
             p = t.event_predicate(d["type"])
-            for g in graphs:
+            for g in (None, *graphs):
                 add(s, p, o, g)
                 self.direct.append((s, p, o, g))
             self.star.append((s, p, o, e))

@@ -166,6 +166,7 @@ class RdfTerms:
     SOURCE = AIGOV.source
     START = AIGOV.start
     TARGET = AIGOV.target
+    ASSERTED_MODALITY = AIGOV.Asserted
     SAMEAS = OWL.sameAs
     VALUE = PROV.value
     WASDERIVEDFROM = PROV.wasDerivedFrom
