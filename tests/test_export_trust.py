@@ -246,3 +246,61 @@ def test_oxigraph_answers_from_the_default_graph_and_from_each_article_graph(sto
     # (c) the union of every graph, with DISTINCT
     assert names(st.query(WHO_BANNED_WHAT, use_default_graph_as_union=True)) == ANSWER
 
+
+# ---------------------------------------------------------------------------------------------
+# 3. a published vocabulary
+
+
+def _cli(home: Path, *args: str):
+    from click.testing import CliRunner
+
+    from cli import cli
+    return CliRunner().invoke(cli, ["--home", str(home), *args], catch_exceptions=False)
+
+
+def test_export_ontology_writes_an_owl_ontology_defined_in_english_and_french(tmp_path):
+    from rdflib import OWL, RDFS
+
+    out = tmp_path / "sub" / "aigov.ttl"
+    result = _cli(tmp_path / "home", "export", "ontology", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert f"the aigov ontology {vocab.VERSION}" in result.stderr
+    g = Graph().parse(out, format="turtle")
+    onto = URIRef(vocab.BASE + "ont")
+    assert (onto, RDF.type, OWL.Ontology) in g
+    assert g.value(onto, OWL.versionIRI) == URIRef(f"{vocab.ONT}{vocab.VERSION}")
+    terms = {s for s in g.subjects(RDFS.isDefinedBy, onto)}
+    assert len(terms) > 50
+    for term in terms | {onto}:
+        assert {lit.language for lit in g.objects(term, RDFS.label)} == {"en", "fr"}, term
+        assert {lit.language for lit in g.objects(term, RDFS.comment)} == {"en", "fr"}, term
+    # every class and property of the closed vocabulary is declared
+    declared = set(g.subjects(RDF.type, OWL.Class)) | set(g.subjects(RDF.type, OWL.ObjectProperty)) | \
+        set(g.subjects(RDF.type, OWL.DatatypeProperty)) | set(g.subjects(RDF.type, OWL.AnnotationProperty))
+    assert {AIGOV.BannedEvent, AIGOV.BANNED, AIGOV.actor, AIGOV.start, AIGOV.Country} <= declared
+    # to stdout too
+    assert Graph().parse(data=_cli(tmp_path / "home", "export", "ontology").stdout, format="turtle")
+
+
+def test_no_aligned_leaves_out_the_schema_org_prov_and_sem_copies(store, tmp_path):
+    from rdflib.namespace import SDO
+
+    aligned, plain = tmp_path / "a.nt", tmp_path / "p.nt"
+    export_rdf(store, aligned, "nt")
+    export_rdf(store, plain, "nt", aligned=False)
+    a, p = Graph().parse(aligned, format="nt"), Graph().parse(plain, format="nt")
+    assert (None, SDO.agent, None) in a and (None, SDO.agent, None) not in p
+    assert not any(str(pred).startswith(str(vocab.SEM)) for pred in p.predicates())
+
+
+def test_the_cli_offers_no_aligned(tmp_path):
+    home = tmp_path / "home"
+    with EmbeddedStore(home) as s:
+        s.ensure_schema()
+        s.write(extractions(), extractor="test")
+    default = _cli(home, "export", "rdf", "-f", "nt")
+    plain = _cli(home, "export", "rdf", "-f", "nt", "--no-aligned")
+    assert default.exit_code == plain.exit_code == 0, plain.output
+    assert "https://schema.org/agent" in default.stdout
+    assert "https://schema.org/agent" not in plain.stdout
+    assert "http://semanticweb.cs.vu.nl/2009/11/sem/" not in plain.stdout
