@@ -34,6 +34,7 @@ AttributeError: term 'NOT_A_TERM' not in namespace 'https://w3id.org/aigov/ont/'
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from pathlib import Path
 from typing import IO, Any
@@ -49,7 +50,7 @@ __all__ = [
     "BASE", "ONT", "AIGOV", "SDO", "PROV", "SEM", "WD",
     "ENTITY", "EVENT", "ARTICLE", "REPORT", "GRAPH",
     "entity_class", "event_class", "event_predicate", "modality_iri",
-    "entity_iri", "event_iri", "article_iri", "report_iri", "graph_iri", "wikidata_iri",
+    "date_precision", "entity_iri", "event_iri", "article_iri", "report_iri", "graph_iri", "wikidata_iri",
     "VERSION", "PREFIXES", "PLOVER", "CAMEO", "SUPERS", "ontology", "write_ontology", "jsonld_context",
     "CONTEXT_PATH", "SHAPES_PATH",
 ]
@@ -147,6 +148,8 @@ BASE_COMMENTS: dict[str, tuple[str, str]] = {
                 "Un article de presse dont des événements ont été extraits."),
     "Report": ("One mention of an event in one article, with that article's evidence, date and confidence.",
                "Une mention d'un événement dans un article, avec la preuve, la date et la confiance propres à cet article."),
+    "DatePrecision": ("How precise an event's start..end is: a day, a week, a month, a year or another interval.",
+                      "La précision du début et de la fin d'un événement : jour, semaine, mois, année ou autre intervalle."),
     "Modality": ("How an article presents an event: as a fact, a plan, hearsay, a denial or a hypothesis.",
                  "La façon dont un article présente un événement : fait, projet, ouï-dire, démenti ou hypothèse."),
 }
@@ -177,6 +180,8 @@ PROP_COMMENTS: dict[str, tuple[str, str]] = {
                  "Si l'événement est affirmé, prévu, rapporté, démenti ou hypothétique."),
     "confidence": ("How sure the extractor is, a decimal in [0, 1].",
                    "La confiance de l'extracteur, un décimal dans [0, 1]."),
+    "datePrecision": ("How precise aigov:start..aigov:end is; every dated event has one, with a start and an end.",
+                      "La précision de aigov:start..aigov:end ; tout événement daté en a une, avec un début et une fin."),
     "firstSeen": ("When the resource first appeared in the graph.",
                   "Quand la ressource est apparue pour la première fois dans le graphe."),
 }
@@ -239,6 +244,7 @@ _PROPS: dict[str, tuple[URIRef, str, str, str | None, URIRef | str | None, tuple
     "source": (_DATA, "source", "source", "Article", XSD.string, ()),
     "extractor": (_DATA, "extractor", "extracteur", "Article", XSD.string, ()),
     "ingestedAt": (_DATA, "ingested at", "intégré le", "Article", XSD.dateTime, ()),
+    "datePrecision": (_OBJECT, "date precision", "précision de la date", "Event", "DatePrecision", ()),
     "eventCount": (_DATA, "event count", "nombre d'événements", "Article", XSD.integer, ()),
     "ploverCode": (OWL.AnnotationProperty, "PLOVER code", "code PLOVER", None, None, (SKOS.notation,)),
     "cameoCode": (OWL.AnnotationProperty, "CAMEO code", "code CAMEO", None, None, (SKOS.notation,)),
@@ -251,6 +257,17 @@ _BASE_CLASSES: dict[str, tuple[str, str, tuple[URIRef, ...]]] = {
     "Report": ("report of an event in an article", "mention d'un événement dans un article",
                (PROV.Entity,)),
     "Modality": ("modality", "modalité", (SKOS.Concept,)),
+    "DatePrecision": ("date precision", "précision de date", (SKOS.Concept,)),
+}
+
+#: the precisions of an event's start..end: name -> (label en, fr, definition en, fr)
+PRECISIONS: dict[str, tuple[str, str, str, str]] = {
+    "Day": ("day", "jour", "start and end are the same day", "le début et la fin sont le même jour"),
+    "Week": ("week", "semaine", "start..end spans seven days", "le début et la fin couvrent sept jours"),
+    "Month": ("month", "mois", "start..end is one calendar month", "le début et la fin couvrent un mois civil"),
+    "Year": ("year", "année", "start..end is one calendar year", "le début et la fin couvrent une année civile"),
+    "Interval": ("interval", "intervalle", "start..end is any other span of days",
+                 "le début et la fin couvrent une autre période"),
 }
 
 
@@ -260,6 +277,7 @@ def _terms() -> list[str]:
     names += [_camel(t.value) + "Event" for t in EventType]
     names += [t.value for t in EventType]
     names += [_camel(m.value) for m in Modality] + ["modalities"]
+    names += list(PRECISIONS) + ["precisions"]
     if len(names) != len(set(names)):
         dup = sorted({n for n in names if names.count(n) > 1})
         raise SchemaError(f"vocabulary terms collide: {dup}")
@@ -299,6 +317,33 @@ def _local(value: str) -> str:
     if not value:
         raise SchemaError("an empty id cannot name a resource")
     return quote(value, safe="-_~:")
+
+
+def date_precision(start: str | None, end: str | None) -> URIRef | None:
+    """The precision of an event's first..last day (ISO days), None when undated.
+
+    >>> [str(date_precision(*d)).rsplit("/", 1)[1] for d in (("2026-01-14", None),
+    ...     ("2026-01-01", "2026-01-31"), ("2025-01-01", "2025-12-31"), ("2026-01-05", "2026-01-11"),
+    ...     ("2026-02-01", "2026-02-15"))]
+    ['Day', 'Month', 'Year', 'Week', 'Interval']
+    """
+    if not start:
+        return None
+    first = _dt.date.fromisoformat(str(start)[:10])
+    last = _dt.date.fromisoformat(str(end or start)[:10])
+    days = (last - first).days + 1
+    if days == 1:
+        name = "Day"
+    elif days == 7:
+        name = "Week"
+    elif first.day == 1 and (last + _dt.timedelta(days=1)).day == 1 and first.month == last.month \
+            and first.year == last.year:
+        name = "Month"
+    elif (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        name = "Year"
+    else:
+        name = "Interval"
+    return AIGOV[name]
 
 
 def entity_iri(id: str) -> URIRef:
@@ -444,6 +489,19 @@ def ontology() -> Graph:
         comment(i, *MODALITY_COMMENTS[m])
         g.add((i, SKOS.prefLabel, Literal(en, lang="en")))
         g.add((i, SKOS.prefLabel, Literal(fr, lang="fr")))
+    precisions = AIGOV.precisions
+    g.add((precisions, RDF.type, SKOS.ConceptScheme))
+    g.add((precisions, RDFS.label, Literal("date precisions", lang="en")))
+    g.add((precisions, RDFS.label, Literal("précisions de date", lang="fr")))
+    comment(precisions, "The closed list of date precisions.", "La liste fermée des précisions de date.")
+    for name, (en, fr, den, dfr) in PRECISIONS.items():
+        i = AIGOV[name]
+        g.add((i, RDF.type, AIGOV.DatePrecision))
+        g.add((i, RDF.type, OWL.NamedIndividual))
+        g.add((i, RDF.type, SKOS.Concept))
+        g.add((i, SKOS.inScheme, precisions))
+        label(i, en, fr)
+        comment(i, den[0].upper() + den[1:] + ".", dfr[0].upper() + dfr[1:] + ".")
     for name, (kind, en, fr, domain, rng, sup) in _PROPS.items():
         p = AIGOV[name]
         g.add((p, RDF.type, kind))

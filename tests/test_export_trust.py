@@ -304,3 +304,63 @@ def test_the_cli_offers_no_aligned(tmp_path):
     assert "https://schema.org/agent" in default.stdout
     assert "https://schema.org/agent" not in plain.stdout
     assert "http://semanticweb.cs.vu.nl/2009/11/sem/" not in plain.stdout
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. one filterable date per event
+
+
+def test_every_dated_event_has_a_start_an_end_and_a_precision(dataset):
+    from rdflib import XSD
+
+    g = dataset.default_graph
+    dated = {e for e in g.subjects(AIGOV.date, None)}
+    assert len(dated) == 1  # the asserted ban (a day, two reports); nothing else is dated
+    for e in dated:
+        assert g.value(e, AIGOV.start).datatype == XSD.date
+        assert g.value(e, AIGOV.end).datatype == XSD.date
+    # filtering on aigov:start finds every dated event, and each says how precise it is
+    rows = list(g.query("""
+        PREFIX aigov: <https://w3id.org/aigov/ont/>
+        SELECT ?e ?p WHERE { ?e aigov:start ?s ; aigov:datePrecision ?p .
+                             FILTER (?s >= "2025-01-01"^^xsd:date) }"""))
+    assert {r[0] for r in rows} == dated
+    assert {r[1] for r in rows} == {AIGOV.Day}
+
+
+@pytest.mark.parametrize("date, precision", [
+    ("2026-01-14", "Day"), ("2026-01", "Month"), ("2025", "Year"),
+    ("2026-01-05/2026-01-11", "Week"), ("2026-02-01/2026-02-15", "Interval")])
+def test_the_precision_is_explicit_whatever_the_date_is_written_as(tmp_path, date, precision):
+    from rdflib import XSD
+
+    art = Article.from_text("Italy banned Grok.", title="t", published="2026-01-14", language="en",
+                           url="https://example.org/p")
+    ev = _event(art, "BANNED", "it", "grok", "Italy banned Grok.", date=date, confidence=0.9)
+    with EmbeddedStore(tmp_path / "home") as s:
+        s.ensure_schema()
+        s.write([_extraction(art, [ev])], extractor="test")
+        for fmt in ("nt", "turtle"):
+            g = Graph().parse(data=_export_text(s, tmp_path, fmt), format=fmt)
+            e = next(g.subjects(RDF.type, AIGOV.BannedEvent))
+            assert g.value(e, AIGOV.datePrecision) == AIGOV[precision], fmt
+            assert g.value(e, AIGOV.start).datatype == XSD.date
+            assert g.value(e, AIGOV.end).datatype == XSD.date
+        ok, text = validate(to_dataset(s))
+        assert ok, text
+
+
+def _export_text(store, tmp_path: Path, fmt: str) -> str:
+    path = tmp_path / f"d.{fmt}"
+    export_rdf(store, path, fmt)
+    return path.read_text(encoding="utf-8")
+
+
+def test_shacl_catches_a_dated_event_without_its_precision(dataset):
+    g = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        g.add((s, p, o))
+    e = next(g.subjects(AIGOV.datePrecision, None))
+    g.remove((e, AIGOV.datePrecision, None))
+    ok, text = validate(g)
+    assert not ok and "aigov:datePrecision" in text

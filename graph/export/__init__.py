@@ -9,7 +9,8 @@ are kept as ``aigov:id`` literals beside the IRIs minted from them. Its shape (t
 * **Events** (default graph): the core of each event -- class, ``aigov:actor``,
   ``aigov:target``, ``aigov:modality`` -- and what the store keeps on the Event node across
   all reports: date (``xsd:date``/``xsd:gYearMonth``/``xsd:gYear``, or an interval string),
-  ``aigov:start``/``aigov:end`` (``xsd:date``), quote and evidence (language-tagged with the
+  ``aigov:start``/``aigov:end`` (``xsd:date``, on every dated event) with
+  ``aigov:datePrecision`` (``aigov:Day``/``Week``/``Month``/``Year``/``Interval``), quote and evidence (language-tagged with the
   language of the article they come from), detail, confidence (``xsd:decimal``), first seen.
   The default graph alone, with the entities, answers "who did what to whom".
 * **Direct triples** ``actor aigov:BLOCKED_ACCESS target``: only for *asserted* events (a

@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterator
 from graph.export.reader import ARTICLES_PAGE, ENTITIES_PAGE, event_pages, node_pages
 from graph.export.summary import ExportSummary
 from graph.export.terms import RdfTerms, language_tag
+from graph.model import date_bounds
 
 __all__ = ["Quad", "QUAD_SHAPES", "Emitter", "iter_pages"]
 
@@ -183,6 +184,18 @@ class Emitter:
             add(e, t.START, t.day(value), None)
         if value := props.get("end"):
             add(e, t.END, t.day(value), None)
+        if props.get("start") or props.get("date"):
+            # one filterable date per dated event: start, end and their precision
+            start, end = props.get("start"), props.get("end")
+            if not start:  # a date with no start (an older graph): its bounds
+                first, last = date_bounds(str(props["date"]))
+                start, end = first.isoformat(), last.isoformat()
+                add(e, t.START, t.day(start), None)
+                add(e, t.END, t.day(end), None)
+            elif not end:
+                end = start
+                add(e, t.END, t.day(end), None)
+            add(e, t.DATEPRECISION, t.precision(start, end), None)
         if value := props.get("date_text"):
             add(e, t.DATETEXT, t.text(value, lang), None)
         if value := props.get("quote"):
