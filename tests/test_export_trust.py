@@ -364,3 +364,27 @@ def test_shacl_catches_a_dated_event_without_its_precision(dataset):
     g.remove((e, AIGOV.datePrecision, None))
     ok, text = validate(g)
     assert not ok and "aigov:datePrecision" in text
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. provenance: no local path
+
+
+def test_no_local_path_is_exported_as_a_source(tmp_path):
+    body = "Italy banned Grok."
+    with_url = Article.from_text(body, title="t", published="2026-01-14", language="en",
+                                 source="/home/alice/private/corpus/with-url.txt",
+                                 url="https://example.org/p")
+    without = Article.from_text(body + " Again.", title="t", published="2026-01-14", language="en",
+                                source="/home/alice/private/corpus/no-url.txt")
+    evs = [_event(a, "BANNED", "it", "grok", body, confidence=0.9) for a in (with_url, without)]
+    with EmbeddedStore(tmp_path / "home") as s:
+        s.ensure_schema()
+        s.write([_extraction(with_url, [evs[0]]), _extraction(without, [evs[1]])], extractor="test")
+        for fmt in WRITERS:
+            path = tmp_path / f"src.{fmt}"
+            export_rdf(s, path, fmt)
+            text = path.read_text(encoding="utf-8")
+            assert "/home/alice" not in text and "private" not in text, fmt
+        g = Graph().parse(tmp_path / "src.nt", format="nt")
+        assert {str(o) for o in g.objects(None, AIGOV.source)} == {"no-url.txt"}

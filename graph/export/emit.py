@@ -7,6 +7,7 @@ what the ontology's subClassOf/subPropertyOf axioms entail towards schema.org, P
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Iterator
 
 from graph.export.reader import ARTICLES_PAGE, ENTITIES_PAGE, event_pages, node_pages
@@ -111,8 +112,8 @@ class Emitter:
             add(a, t.DATEPUBLISHED, t.date(props["published"]), g)
         if props.get("language"):
             add(a, t.INLANGUAGE, t.plain(props["language"]), g)
-        if props.get("source"):
-            add(a, t.SOURCE, t.plain(props["source"]), g)
+        if source := public_source(props.get("source"), props.get("url")):
+            add(a, t.SOURCE, t.plain(source), g)
         if props.get("url"):
             add(a, t.URL, t.any_uri(props["url"]), g)
         if props.get("extractor"):
@@ -221,6 +222,31 @@ class Emitter:
                 add(s, p, o, g)
                 self.direct.append((s, p, o, g))
             self.star.append((s, p, o, e))
+
+
+def public_source(source: Any, url: Any) -> str | None:
+    r"""What the export says an article came from: never a local path, which names the
+    machine and user that ingested it. A URL as it is; a path, only when the article has no
+    URL, by its file name.
+
+    >>> public_source("/home/alice/corpus/a.txt", None)
+    'a.txt'
+    >>> public_source("C:\\Users\\bob\\b.txt", None)
+    'b.txt'
+    >>> public_source("/home/alice/corpus/a.txt", "https://example.org/a") is None
+    True
+    >>> public_source("https://example.org/a", None)
+    'https://example.org/a'
+    """
+    if not source:
+        return None
+    text = str(source)
+    if re.match(r"^[a-z][a-z0-9+.-]*://", text, re.I):
+        return text
+    if url:
+        return None
+    name = re.split(r"[/\\]", text)[-1]
+    return name or None
 
 
 def iter_pages(store: Any, page_size: int, aligned: bool, counts: ExportSummary,
