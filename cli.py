@@ -555,29 +555,56 @@ RDF_FORMATS = ["turtle", "nt", "json-ld", "xml", "trig", "nquads", "turtle-star"
 @click.option("--output", "-o", type=click.Path(allow_dash=True, path_type=Path), default=None,
               help="Output file (default: stdout, as is -), replaced only once the export is complete.")
 @click.option("--validate", is_flag=True, help="Check the output against the SHACL shapes (pyshacl).")
+@click.option("--aligned/--no-aligned", default=True, show_default=True,
+              help="Also write the schema.org / PROV-O / SEM super-classes and super-properties.")
 @click.pass_obj
 @run_library
-def export_rdf_cmd(state: State, fmt: str, output: Path | None, validate: bool) -> None:
+def export_rdf_cmd(state: State, fmt: str, output: Path | None, validate: bool, aligned: bool) -> None:
     """Export the graph as RDF (one named graph per article in TriG/N-Quads).
 
     \b
     Example:
         aigov export rdf --format turtle -o graph.ttl
         aigov export rdf --format trig -o graph.trig --validate
+        aigov export rdf --format nt --no-aligned -o graph.nt
     """
     from graph.export import export_rdf
     from graph.export.output import make_folder
 
     if _is_stdout(output):
         output = None
-        result = export_rdf(state.store(), sys.stdout.buffer, fmt, validate=validate)
+        result = export_rdf(state.store(), sys.stdout.buffer, fmt, validate=validate, aligned=aligned)
     else:
         make_folder(output.parent)
-        result = export_rdf(state.store(), output, fmt, validate=validate)
+        result = export_rdf(state.store(), output, fmt, validate=validate, aligned=aligned)
     _info(_describe(result, output))
     if validate and result.conforms is False:
         click.echo(result.validation_report or "", err=True)
         raise click.ClickException("the export does not conform to the SHACL shapes (report above)")
+
+
+@export.command("ontology")
+@click.option("--output", "-o", type=click.Path(allow_dash=True, path_type=Path), default=None,
+              help="Output file (default: stdout, as is -), replaced only once it is complete.")
+@run_library
+def export_ontology_cmd(output: Path | None) -> None:
+    """Export the aigov ontology (OWL, Turtle): classes and properties of the closed
+    vocabulary with labels and definitions in English and French.
+
+    \b
+    Example:
+        aigov export ontology -o aigov.ttl
+    """
+    from graph import vocab
+    from graph.export.output import binary_out, make_folder
+
+    if _is_stdout(output):
+        n, where = vocab.write_ontology(sys.stdout.buffer), "stdout"
+    else:
+        make_folder(output.parent)
+        with binary_out(output) as fh:
+            n, where = vocab.write_ontology(fh), str(output)
+    _info(f"wrote {n} triples to {where}: the aigov ontology {vocab.VERSION}")
 
 
 def _is_stdout(output: Path | None) -> bool:

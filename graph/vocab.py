@@ -34,6 +34,7 @@ AttributeError: term 'NOT_A_TERM' not in namespace 'https://w3id.org/aigov/ont/'
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from pathlib import Path
 from typing import IO, Any
@@ -49,12 +50,24 @@ __all__ = [
     "BASE", "ONT", "AIGOV", "SDO", "PROV", "SEM", "WD",
     "ENTITY", "EVENT", "ARTICLE", "REPORT", "GRAPH",
     "entity_class", "event_class", "event_predicate", "modality_iri",
-    "entity_iri", "event_iri", "article_iri", "report_iri", "graph_iri", "wikidata_iri",
-    "PREFIXES", "PLOVER", "CAMEO", "SUPERS", "ontology", "write_ontology", "jsonld_context",
+    "date_precision", "entity_iri", "event_iri", "article_iri", "report_iri", "graph_iri", "wikidata_iri",
+    "VERSION", "PREFIXES", "PLOVER", "CAMEO", "SUPERS", "ontology", "write_ontology", "jsonld_context",
     "CONTEXT_PATH", "SHAPES_PATH",
 ]
 
 BASE = "https://w3id.org/aigov/"
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+        return version("aigov")
+    except Exception:  # pragma: no cover - not installed
+        return "0.0.0"
+
+
+#: the ontology's version (the package's); ``owl:versionIRI`` is ``<BASE>ont/<VERSION>``
+VERSION = _version()
 ONT = Namespace(BASE + "ont/")
 ENTITY = Namespace(BASE + "entity/")
 EVENT = Namespace(BASE + "event/")
@@ -124,6 +137,56 @@ MODALITY_LABELS: dict[Modality, tuple[str, str]] = {
     Modality.HYPOTHETICAL: ("hypothetical", "hypothétique"),
 }
 
+#: definitions (en, fr) of the base classes and modalities; entity and event classes and the
+#: properties are defined from their labels (see :func:`_definition`)
+BASE_COMMENTS: dict[str, tuple[str, str]] = {
+    "Entity": ("Someone or something named in the news that acts in or is the target of an AI-governance event.",
+               "Personne ou chose nommée dans la presse qui agit dans un événement de gouvernance de l'IA ou en est la cible."),
+    "Event": ("An AI-governance act (a ban, a fine, a lawsuit...) by one or more actors on targets, as the news reports it.",
+              "Un acte de gouvernance de l'IA (interdiction, amende, procès...) d'un ou plusieurs acteurs envers des cibles, tel que la presse le rapporte."),
+    "Article": ("A news article from which events were extracted.",
+                "Un article de presse dont des événements ont été extraits."),
+    "Report": ("One mention of an event in one article, with that article's evidence, date and confidence.",
+               "Une mention d'un événement dans un article, avec la preuve, la date et la confiance propres à cet article."),
+    "DatePrecision": ("How precise an event's start..end is: a day, a week, a month, a year or another interval.",
+                      "La précision du début et de la fin d'un événement : jour, semaine, mois, année ou autre intervalle."),
+    "Modality": ("How an article presents an event: as a fact, a plan, hearsay, a denial or a hypothesis.",
+                 "La façon dont un article présente un événement : fait, projet, ouï-dire, démenti ou hypothèse."),
+}
+
+MODALITY_COMMENTS: dict[Modality, tuple[str, str]] = {
+    Modality.ASSERTED: ("The article states that the act took place; only asserted events give a direct triple.",
+                        "L'article affirme que l'acte a eu lieu ; seuls les événements affirmés donnent un triplet direct."),
+    Modality.PLANNED: ("The act is announced or planned, not (yet) done.",
+                       "L'acte est annoncé ou prévu, pas (encore) accompli."),
+    Modality.REPORTED: ("The article reports the act as someone else's claim or a rumour.",
+                        "L'article rapporte l'acte comme l'affirmation d'un tiers ou une rumeur."),
+    Modality.NEGATED: ("The article says the act did not take place.",
+                       "L'article dit que l'acte n'a pas eu lieu."),
+    Modality.HYPOTHETICAL: ("The act is considered as a possibility only.",
+                            "L'acte n'est envisagé que comme une possibilité."),
+}
+
+
+#: definitions (en, fr) of the properties whose label does not say enough
+PROP_COMMENTS: dict[str, tuple[str, str]] = {
+    "start": ("The first day the event's date can mean (xsd:date), whatever the precision it was written with.",
+              "Le premier jour que la date de l'événement peut désigner (xsd:date), quelle que soit sa précision."),
+    "end": ("The last day the event's date can mean (xsd:date).",
+            "Le dernier jour que la date de l'événement peut désigner (xsd:date)."),
+    "date": ("The date as the article gives it, at its own precision (day, month, year or interval).",
+             "La date telle que l'article la donne, à sa précision (jour, mois, année ou intervalle)."),
+    "modality": ("Whether the event is asserted, planned, reported, negated or hypothetical.",
+                 "Si l'événement est affirmé, prévu, rapporté, démenti ou hypothétique."),
+    "confidence": ("How sure the extractor is, a decimal in [0, 1].",
+                   "La confiance de l'extracteur, un décimal dans [0, 1]."),
+    "datePrecision": ("How precise aigov:start..aigov:end is; every dated event has one, with a start and an end.",
+                      "La précision de aigov:start..aigov:end ; tout événement daté en a une, avec un début et une fin."),
+    "firstSeen": ("When the resource first appeared in the graph.",
+                  "Quand la ressource est apparue pour la première fois dans le graphe."),
+}
+
+
 #: PLOVER event categories (closest fit; None where none fits, e.g. public statements,
 #: which PLOVER does not code).
 PLOVER: dict[EventType, str | None] = {
@@ -181,6 +244,7 @@ _PROPS: dict[str, tuple[URIRef, str, str, str | None, URIRef | str | None, tuple
     "source": (_DATA, "source", "source", "Article", XSD.string, ()),
     "extractor": (_DATA, "extractor", "extracteur", "Article", XSD.string, ()),
     "ingestedAt": (_DATA, "ingested at", "intégré le", "Article", XSD.dateTime, ()),
+    "datePrecision": (_OBJECT, "date precision", "précision de la date", "Event", "DatePrecision", ()),
     "eventCount": (_DATA, "event count", "nombre d'événements", "Article", XSD.integer, ()),
     "ploverCode": (OWL.AnnotationProperty, "PLOVER code", "code PLOVER", None, None, (SKOS.notation,)),
     "cameoCode": (OWL.AnnotationProperty, "CAMEO code", "code CAMEO", None, None, (SKOS.notation,)),
@@ -193,6 +257,17 @@ _BASE_CLASSES: dict[str, tuple[str, str, tuple[URIRef, ...]]] = {
     "Report": ("report of an event in an article", "mention d'un événement dans un article",
                (PROV.Entity,)),
     "Modality": ("modality", "modalité", (SKOS.Concept,)),
+    "DatePrecision": ("date precision", "précision de date", (SKOS.Concept,)),
+}
+
+#: the precisions of an event's start..end: name -> (label en, fr, definition en, fr)
+PRECISIONS: dict[str, tuple[str, str, str, str]] = {
+    "Day": ("day", "jour", "start and end are the same day", "le début et la fin sont le même jour"),
+    "Week": ("week", "semaine", "start..end spans seven days", "le début et la fin couvrent sept jours"),
+    "Month": ("month", "mois", "start..end is one calendar month", "le début et la fin couvrent un mois civil"),
+    "Year": ("year", "année", "start..end is one calendar year", "le début et la fin couvrent une année civile"),
+    "Interval": ("interval", "intervalle", "start..end is any other span of days",
+                 "le début et la fin couvrent une autre période"),
 }
 
 
@@ -202,6 +277,7 @@ def _terms() -> list[str]:
     names += [_camel(t.value) + "Event" for t in EventType]
     names += [t.value for t in EventType]
     names += [_camel(m.value) for m in Modality] + ["modalities"]
+    names += list(PRECISIONS) + ["precisions"]
     if len(names) != len(set(names)):
         dup = sorted({n for n in names if names.count(n) > 1})
         raise SchemaError(f"vocabulary terms collide: {dup}")
@@ -241,6 +317,33 @@ def _local(value: str) -> str:
     if not value:
         raise SchemaError("an empty id cannot name a resource")
     return quote(value, safe="-_~:")
+
+
+def date_precision(start: str | None, end: str | None) -> URIRef | None:
+    """The precision of an event's first..last day (ISO days), None when undated.
+
+    >>> [str(date_precision(*d)).rsplit("/", 1)[1] for d in (("2026-01-14", None),
+    ...     ("2026-01-01", "2026-01-31"), ("2025-01-01", "2025-12-31"), ("2026-01-05", "2026-01-11"),
+    ...     ("2026-02-01", "2026-02-15"))]
+    ['Day', 'Month', 'Year', 'Week', 'Interval']
+    """
+    if not start:
+        return None
+    first = _dt.date.fromisoformat(str(start)[:10])
+    last = _dt.date.fromisoformat(str(end or start)[:10])
+    days = (last - first).days + 1
+    if days == 1:
+        name = "Day"
+    elif days == 7:
+        name = "Week"
+    elif first.day == 1 and (last + _dt.timedelta(days=1)).day == 1 and first.month == last.month \
+            and first.year == last.year:
+        name = "Month"
+    elif (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        name = "Year"
+    else:
+        name = "Interval"
+    return AIGOV[name]
 
 
 def entity_iri(id: str) -> URIRef:
@@ -299,22 +402,37 @@ def ontology() -> Graph:
         g.bind(prefix, ns)
     onto = URIRef(BASE + "ont")
     g.add((onto, RDF.type, OWL.Ontology))
+    g.add((onto, OWL.versionIRI, URIRef(f"{BASE}ont/{VERSION}")))
+    g.add((onto, OWL.versionInfo, Literal(VERSION)))
+    g.add((onto, DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/")))
     g.add((onto, RDFS.label, Literal("aigov: AI governance events from the news", lang="en")))
     g.add((onto, RDFS.label, Literal("aigov : événements de gouvernance de l'IA dans la presse", lang="fr")))
     g.add((onto, RDFS.comment, Literal(
         "Generated from the closed enums of graph/model.py. Events are reified: an event "
-        "resource has actors, targets, a modality and dated evidence; the same fact is also "
-        "the direct triple actor aigov:<TYPE> target. Each article's statements sit in their "
-        "own named graph.", lang="en")))
+        "resource has actors, targets, a modality and dated evidence; an asserted event is also "
+        "the direct triple actor aigov:<TYPE> target (a planned, reported, negated or "
+        "hypothetical one never is). Event cores and entities sit in the default graph; "
+        "each article's reports sit in their own named graph.", lang="en")))
+    g.add((onto, RDFS.comment, Literal(
+        "Généré à partir des énumérations fermées de graph/model.py. Les événements sont "
+        "réifiés : une ressource événement a des acteurs, des cibles, une modalité et des "
+        "preuves datées ; un événement affirmé est aussi le triplet direct acteur "
+        "aigov:<TYPE> cible (jamais un événement prévu, rapporté, démenti ou hypothétique).",
+        lang="fr")))
 
     def label(term: URIRef, en: str, fr: str) -> None:
         g.add((term, RDFS.label, Literal(en, lang="en")))
         g.add((term, RDFS.label, Literal(fr, lang="fr")))
         g.add((term, RDFS.isDefinedBy, onto))
 
+    def comment(term: URIRef, en: str, fr: str) -> None:
+        g.add((term, RDFS.comment, Literal(en, lang="en")))
+        g.add((term, RDFS.comment, Literal(fr, lang="fr")))
+
     for name, (en, fr, sup) in _BASE_CLASSES.items():
         g.add((AIGOV[name], RDF.type, OWL.Class))
         label(AIGOV[name], en, fr)
+        comment(AIGOV[name], *BASE_COMMENTS[name])
         for s in sup:
             g.add((AIGOV[name], RDFS.subClassOf, s))
     for t in EntityType:
@@ -322,6 +440,8 @@ def ontology() -> Graph:
         g.add((c, RDF.type, OWL.Class))
         en, fr = ENTITY_LABELS.get(t, (t.value.lower(), t.value.lower()))
         label(c, en, fr)
+        comment(c, f"An entity of type {en}, named in the news.",
+                f"Une entité de type « {fr} », nommée dans la presse.")
         g.add((c, RDFS.subClassOf, AIGOV.Entity))
         for s in ENTITY_SCHEMA.get(t, ()):
             g.add((c, RDFS.subClassOf, s))
@@ -331,6 +451,8 @@ def ontology() -> Graph:
         (cen, cfr), (pen, pfr) = EVENT_LABELS.get(t, ((default, default), (default, default)))
         g.add((c, RDF.type, OWL.Class))
         label(c, cen, cfr)
+        comment(c, f"An event of type {t.value} ({cen}): its actors {pen} its targets.",
+                f"Un événement de type {t.value} ({cfr}) : ses acteurs ({pfr}) ses cibles.")
         g.add((c, RDFS.subClassOf, AIGOV.Event))
         g.add((c, SKOS.notation, Literal(t.value)))
         g.add((p, RDF.type, OWL.ObjectProperty))
@@ -338,8 +460,13 @@ def ontology() -> Graph:
         g.add((p, RDFS.domain, AIGOV.Entity))
         g.add((p, RDFS.range, AIGOV.Entity))
         g.add((p, RDFS.comment, Literal(
-            f"Direct form of an event of class {c.n3(g.namespace_manager)}: actor {t.value} target. "
-            "In the RDF 1.2 exports the event reifies the triple.", lang="en")))
+            f"Direct form of an asserted event of class {c.n3(g.namespace_manager)}: actor "
+            f"{t.value} target. Only asserted events give one. In the RDF 1.2 exports the event "
+            "reifies the triple.", lang="en")))
+        g.add((p, RDFS.comment, Literal(
+            f"Forme directe d'un événement affirmé de la classe {c.n3(g.namespace_manager)} : "
+            f"acteur {t.value} cible. Seuls les événements affirmés en donnent une. Dans les "
+            "exports RDF 1.2, l'événement réifie le triplet.", lang="fr")))
         for code_prop, table in ((AIGOV.ploverCode, PLOVER), (AIGOV.cameoCode, CAMEO)):
             code = table.get(t)
             if code:
@@ -347,6 +474,7 @@ def ontology() -> Graph:
                 g.add((p, code_prop, Literal(code)))
     scheme = AIGOV.modalities
     g.add((scheme, RDF.type, SKOS.ConceptScheme))
+    comment(scheme, "The closed list of modalities.", "La liste fermée des modalités.")
     g.add((scheme, RDFS.label, Literal("modalities", lang="en")))
     g.add((scheme, RDFS.label, Literal("modalités", lang="fr")))
     for m in Modality:
@@ -358,12 +486,30 @@ def ontology() -> Graph:
         g.add((i, SKOS.notation, Literal(m.value)))
         en, fr = MODALITY_LABELS.get(m, (m.value, m.value))
         label(i, en, fr)
+        comment(i, *MODALITY_COMMENTS[m])
         g.add((i, SKOS.prefLabel, Literal(en, lang="en")))
         g.add((i, SKOS.prefLabel, Literal(fr, lang="fr")))
+    precisions = AIGOV.precisions
+    g.add((precisions, RDF.type, SKOS.ConceptScheme))
+    g.add((precisions, RDFS.label, Literal("date precisions", lang="en")))
+    g.add((precisions, RDFS.label, Literal("précisions de date", lang="fr")))
+    comment(precisions, "The closed list of date precisions.", "La liste fermée des précisions de date.")
+    for name, (en, fr, den, dfr) in PRECISIONS.items():
+        i = AIGOV[name]
+        g.add((i, RDF.type, AIGOV.DatePrecision))
+        g.add((i, RDF.type, OWL.NamedIndividual))
+        g.add((i, RDF.type, SKOS.Concept))
+        g.add((i, SKOS.inScheme, precisions))
+        label(i, en, fr)
+        comment(i, den[0].upper() + den[1:] + ".", dfr[0].upper() + dfr[1:] + ".")
     for name, (kind, en, fr, domain, rng, sup) in _PROPS.items():
         p = AIGOV[name]
         g.add((p, RDF.type, kind))
         label(p, en, fr)
+        den, dfr = _BASE_CLASSES[domain][:2] if domain else ("resource", "ressource")
+        article = "an" if den[0] in "aeiou" else "a"
+        comment(p, *PROP_COMMENTS.get(name, (f"The {en} of {article} {den}.",
+                                             f"{fr[0].upper() + fr[1:]} : propriété d'un(e) {dfr}.")))
         if domain:
             g.add((p, RDFS.domain, AIGOV[domain]))
         if isinstance(rng, URIRef):

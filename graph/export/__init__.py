@@ -6,16 +6,23 @@ are kept as ``aigov:id`` literals beside the IRIs minted from them. Its shape (t
 
 * **Entities** (default graph): ``entity:Q833 a aigov:Country ; schema:name "Malaysia" ;
   owl:sameAs wd:Q833``, aliases as ``schema:alternateName``.
+* **Events** (default graph): the core of each event -- class, ``aigov:actor``,
+  ``aigov:target``, ``aigov:modality`` -- and what the store keeps on the Event node across
+  all reports: date (``xsd:date``/``xsd:gYearMonth``/``xsd:gYear``, or an interval string),
+  ``aigov:start``/``aigov:end`` (``xsd:date``, on every dated event) with
+  ``aigov:datePrecision`` (``aigov:Day``/``Week``/``Month``/``Year``/``Interval``), quote and evidence (language-tagged with the
+  language of the article they come from), detail, confidence (``xsd:decimal``), first seen.
+  The default graph alone, with the entities, answers "who did what to whom".
+* **Direct triples** ``actor aigov:BLOCKED_ACCESS target``: only for *asserted* events (a
+  planned, reported, negated or hypothetical act stays an event with its modality, never a
+  fact); in the default graph and in the graph of each article that reports the event.
+  ``graph/shapes.ttl`` checks (SHACL-SPARQL) that each has a supporting asserted event.
 * **Articles**, one named graph each (``graph:<article id>``, itself ``prov:wasDerivedFrom``
   the article in the default graph). An article's graph holds the article's description,
-  the events it reports (class, ``aigov:actor``, ``aigov:target``, ``aigov:modality``,
-  ``prov:wasDerivedFrom`` the article), one ``aigov:Report`` per REPORTS edge (that
-  article's evidence as ``prov:value``, date, quote, confidence, offset) and the direct
-  triples ``actor aigov:BLOCKED_ACCESS target`` the article supports.
-* **Event records** (default graph): what the store keeps on the Event node across all
-  reports -- date (``xsd:date``/``xsd:gYearMonth``/``xsd:gYear``, or an interval string),
-  ``aigov:start``/``aigov:end`` (``xsd:date``), quote and evidence (language-tagged with the
-  language of the article they come from), detail, confidence (``xsd:decimal``), first seen.
+  ``event prov:wasDerivedFrom article`` for the events it reports, one ``aigov:Report`` per
+  REPORTS edge (that article's evidence as ``prov:value``, date, date text, quote,
+  confidence, offset) and the direct triples the article supports. With the default graph
+  it answers the same questions and passes the shapes.
 
 Triple formats (turtle, nt, xml) carry the union of the graphs; quad formats (trig, nquads,
 json-ld) keep one named graph per article. ``nt``, ``nquads`` and ``ntriples-star`` stream:

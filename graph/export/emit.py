@@ -7,11 +7,13 @@ what the ontology's subClassOf/subPropertyOf axioms entail towards schema.org, P
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Iterator
 
 from graph.export.reader import ARTICLES_PAGE, ENTITIES_PAGE, event_pages, node_pages
 from graph.export.summary import ExportSummary
 from graph.export.terms import RdfTerms, language_tag
+from graph.model import date_bounds
 
 __all__ = ["Quad", "QUAD_SHAPES", "Emitter", "iter_pages"]
 
@@ -110,8 +112,8 @@ class Emitter:
             add(a, t.DATEPUBLISHED, t.date(props["published"]), g)
         if props.get("language"):
             add(a, t.INLANGUAGE, t.plain(props["language"]), g)
-        if props.get("source"):
-            add(a, t.SOURCE, t.plain(props["source"]), g)
+        if source := public_source(props.get("source"), props.get("url")):
+            add(a, t.SOURCE, t.plain(source), g)
         if props.get("url"):
             add(a, t.URL, t.any_uri(props["url"]), g)
         if props.get("extractor"):
@@ -130,13 +132,16 @@ class Emitter:
         actors = [t.entity(x) for x in sorted(row.get("actors") or ())]
         targets = [t.entity(y) for y in sorted(row.get("targets") or ())]
 
-        def core(g: Any) -> None:
-            add(e, t.TYPE, eclass, g)
-            for x in actors:
-                add(e, t.ACTOR, x, g)
-            for y in targets:
-                add(e, t.TARGET, y, g)
-            add(e, t.MODALITY, modality, g)
+        # the event's core (type, actors, targets, modality) sits in the default graph, with the
+        # entities it names, so that the default graph alone answers "who did what to whom";
+        # each article's graph keeps what that article says (its reports, and the direct
+        # triples it supports)
+        add(e, t.TYPE, eclass, None)
+        for x in actors:
+            add(e, t.ACTOR, x, None)
+        for y in targets:
+            add(e, t.TARGET, y, None)
+        add(e, t.MODALITY, modality, None)
 
         graphs: list[Any] = []
         for rep in reports:
@@ -146,7 +151,6 @@ class Emitter:
             rp = rep["props"]
             if g not in graphs:
                 graphs.append(g)
-                core(g)
                 add(e, t.WASDERIVEDFROM, a, g)
             mention = rp.get("mention_id")
             r = t.report(str(mention or f"{rep['article']}/{row['id']}"))
@@ -167,9 +171,6 @@ class Emitter:
                 add(r, t.QUOTE, t.text(value, lang), g)
             if (value := rp.get("confidence")) is not None:
                 add(r, t.CONFIDENCE, t.decimal(value), g)
-        if not graphs:  # an event no article reports (should not happen): keep it, unsourced
-            graphs.append(None)
-            core(None)
 
         # the Event node's own values (merged across reports) sit in the default graph
         lang = None
@@ -184,6 +185,18 @@ class Emitter:
             add(e, t.START, t.day(value), None)
         if value := props.get("end"):
             add(e, t.END, t.day(value), None)
+        if props.get("start") or props.get("date"):
+            # one filterable date per dated event: start, end and their precision
+            start, end = props.get("start"), props.get("end")
+            if not start:  # a date with no start (an older graph): its bounds
+                first, last = date_bounds(str(props["date"]))
+                start, end = first.isoformat(), last.isoformat()
+                add(e, t.START, t.day(start), None)
+                add(e, t.END, t.day(end), None)
+            elif not end:
+                end = start
+                add(e, t.END, t.day(end), None)
+            add(e, t.DATEPRECISION, t.precision(start, end), None)
         if value := props.get("date_text"):
             add(e, t.DATETEXT, t.text(value, lang), None)
         if value := props.get("quote"):
@@ -197,13 +210,43 @@ class Emitter:
         if value := props.get("first_seen"):
             add(e, t.FIRSTSEEN, t.date(value), None)
 
+        # the direct triple ``actor aigov:TYPE target`` states a fact: only for an asserted
+        # event (a planned, reported, negated or hypothetical act stays an event with its
+        # modality). It sits in the default graph and in the graph of each article reporting it.
+        if modality != t.ASSERTED_MODALITY:
+            return
         for d in direct:
             s, o = t.entity(d["src"]), t.entity(d["dst"])
             p = t.event_predicate(d["type"])
-            for g in graphs:
+            for g in (None, *graphs):
                 add(s, p, o, g)
                 self.direct.append((s, p, o, g))
             self.star.append((s, p, o, e))
+
+
+def public_source(source: Any, url: Any) -> str | None:
+    r"""What the export says an article came from: never a local path, which names the
+    machine and user that ingested it. A URL as it is; a path, only when the article has no
+    URL, by its file name.
+
+    >>> public_source("/home/alice/corpus/a.txt", None)
+    'a.txt'
+    >>> public_source("C:\\Users\\bob\\b.txt", None)
+    'b.txt'
+    >>> public_source("/home/alice/corpus/a.txt", "https://example.org/a") is None
+    True
+    >>> public_source("https://example.org/a", None)
+    'https://example.org/a'
+    """
+    if not source:
+        return None
+    text = str(source)
+    if re.match(r"^[a-z][a-z0-9+.-]*://", text, re.I):
+        return text
+    if url:
+        return None
+    name = re.split(r"[/\\]", text)[-1]
+    return name or None
 
 
 def iter_pages(store: Any, page_size: int, aligned: bool, counts: ExportSummary,

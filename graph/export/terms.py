@@ -150,6 +150,7 @@ class RdfTerms:
     CONFIDENCE = AIGOV.confidence
     DATE = AIGOV.date
     DATETEXT = AIGOV.dateText
+    DATEPRECISION = AIGOV.datePrecision
     DETAIL = AIGOV.detail
     END = AIGOV.end
     EVENTCOUNT = AIGOV.eventCount
@@ -166,6 +167,7 @@ class RdfTerms:
     SOURCE = AIGOV.source
     START = AIGOV.start
     TARGET = AIGOV.target
+    ASSERTED_MODALITY = AIGOV.Asserted
     SAMEAS = OWL.sameAs
     VALUE = PROV.value
     WASDERIVEDFROM = PROV.wasDerivedFrom
@@ -203,6 +205,10 @@ class RdfTerms:
     @staticmethod
     def modality(value: Any) -> URIRef:
         return vocab.modality_iri(Modality.parse(value or Modality.ASSERTED))
+
+    @staticmethod
+    def precision(start: Any, end: Any) -> URIRef:
+        return vocab.date_precision(start, end)
 
     # literals
     plain = staticmethod(Literal)      #: a stored value as it is (a str is an xsd:string)
@@ -272,6 +278,7 @@ class NTTerms:
     event_class = staticmethod(_nt_cached(RdfTerms.event_class))
     event_predicate = staticmethod(_nt_cached(RdfTerms.event_predicate))
     modality = staticmethod(_nt_cached(RdfTerms.modality))
+    precision = staticmethod(_nt_cached(RdfTerms.precision))
 
     @staticmethod
     def plain(value: Any) -> str:
