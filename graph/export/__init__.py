@@ -1,7 +1,11 @@
 """Export the graph: RDF (seven syntaxes, validated with SHACL), JSON Lines and CSV.
 
-The RDF is lossless: every node and relationship property of the store has a triple, and ids
-are kept as ``aigov:id`` literals beside the IRIs minted from them. Its shape (terms in
+The RDF keeps every event, entity, article and report of the store, with their ids as
+``aigov:id`` literals beside the IRIs minted from them. It is not a byte-for-byte image of the
+store: a direct ``actor aigov:TYPE target`` triple is written only for an asserted event (a
+planned or reported act is recoverable from its event and modality), an article's local file
+path is reduced to its file name (or left out when the article has a URL), and the article
+bodies are not exported. Its shape (terms in
 :mod:`graph.vocab`):
 
 * **Entities** (default graph): ``entity:Q833 a aigov:Country ; schema:name "Malaysia" ;
