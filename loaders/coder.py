@@ -1114,18 +1114,23 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
         for m in reversed(left):
             if any(a <= m.start < b for a, b, _ in quotes):
                 continue
+            if m.actor.type is T.COUNTRY and _GROUP_NOUN_AFTER.match(sent, m.end):
+                break  # "some U.S. lawmakers criticized": a group the text does not name speaks
             gap = sent[m.end:ts]
             if len(gap.split()) <= 8 and not re.search(r"[«»“”\"]", gap) and not re.search(
                     r"\b(?:which|that|who|qui|que|statement|letter|report|rapport|communiqué|language)\b", gap, re.I):
                 speaker = m.actor
                 # "Maia Roe, déléguée générale du SNAC, a déclaré": the body named in the
                 # apposition is the speaker's employer; the person before it speaks
-                if m.actor.type is not T.PERSON and re.fullmatch(
-                        r"[^,«»“”\"]{0,40},\s*(?:also\s+|aussi\s+|then\s+|later\s+|[a-z]+ly\s+)?", gap):
-                    pers = [p for p in left if p.actor.type is T.PERSON and p.end <= m.start
-                            and re.fullmatch(r"\s*,[^,«»“”\"]{1,90}", sent[p.end:m.start])]
+                if re.fullmatch(r"[^,«»“”\"]{0,40},\s*(?:also\s+|aussi\s+|then\s+|later\s+|[a-z]+ly\s+)?", gap):
+                    # "Anthropic, backed by tech giants including Amazon, denied": the subject
+                    # opens the sentence, the apposition names others
+                    pers = [p for p in left if p.end <= m.start and p.actor.id != m.actor.id
+                            and (p.actor.type is T.PERSON or m.actor.type is not T.PERSON)
+                            and re.fullmatch(r"\s*,[^,«»“”\"]{1,90}(?:,[^,«»“”\"]{1,60})?", sent[p.end:m.start])
+                            and (p.actor.type is T.PERSON or len(sent[:p.start].split()) <= 2)]
                     if pers:
-                        speaker = pers[-1].actor
+                        speaker = pers[0].actor if pers[0].actor.type is not T.PERSON else pers[-1].actor
             break
     if speaker is None and right and re.match(r"^\W*$", sent[:ts].strip(" ,") or "") is None and re.search(r"\b(?:said|told|a\s+déclaré|a\s+indiqué|a\s+annoncé)\s*$", sent[:te]):
         speaker = right[0].actor
@@ -1143,6 +1148,10 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
     return _Cand(E.STATED, speakers, [topic] if topic else [], (0, 0), (ts, te), quote=quote,
                  confidence=conf if quote else 0.7)
 
+
+_GROUP_NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:lawmakers|officials|legislators|regulators|senators|critics|"
+                               r"users|companies|firms|groups|researchers|experts|authorities|élus|autorités|"
+                               r"responsables|experts|chercheurs|entreprises)\b")
 
 _TOPIC_PREF = {T.LAW: 0, T.COMPANY: 0, T.PRODUCT: 1, T.REGULATOR: 2, T.GOVERNMENT: 2,
                T.PERSON: 3, T.ORGANIZATION: 3, T.LEGISLATURE: 3, T.COURT: 3, T.COUNTRY: 4}

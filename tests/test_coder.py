@@ -537,3 +537,18 @@ def test_a_capital_in_a_lexicon_rule_means_a_name_even_though_rules_ignore_case(
     # "une relation intime avec": "intime" is not the verb "intimer" before a name
     ex = one("Les parents affirment que ChatGPT a entretenu une relation intime avec leur fils.", lang="fr")
     assert not [e for e in ex.events if e.type is EventType.DEMANDED]
+
+
+def test_the_subject_before_an_apposition_speaks():
+    ex = one("Plover Labs, backed by tech giants including Amazon and Alphabet, denied the allegations.")
+    assert {t[0] for t in triples(ex) if t[1] == "STATED"} == {"Plover Labs"}
+
+
+def test_a_country_qualifying_a_group_is_not_the_speaker():
+    ex = one("Some U.S. lawmakers criticized the reversal on Nvidia chips.")
+    assert not [t for t in triples(ex) if t[0] == "United States"]
+
+
+def test_denying_access_is_not_a_statement():
+    ex = one("The probe asks whether Meta has denied rival AI companies access to WhatsApp.")
+    assert not [e for e in ex.events if e.type is EventType.STATED]

@@ -165,12 +165,14 @@ rule STATED.en.verbs
 type STATED
 lang en
 opts speech
-match \b{VS:comment|remark|respond|reply|counter|maintain|contend|assert|affirm|reiterate|point_out|observe|caution|testify|write_in_a_post|post_on|tweet|criticise|criticize|denounce|condemn|slam|blast|welcome|praise|hail|defend|deny|dismiss|reject|predict|suggest|describe|characterize|characterise|complain|warn_that|acknowledge|concede|argue|emphasize|emphasise|highlight|stress|insist|lament|decry|applaud|commend|accuse|rebuke|castigate|question}\b
+match \b{VS:comment|remark|reply|counter|maintain|contend|assert|affirm|reiterate|point_out|observe|caution|testify|write_in_a_post|post_on|tweet|criticise|criticize|denounce|condemn|slam|blast|welcome|praise|hail|defend|dismiss|reject|predict|describe|characterize|characterise|complain|warn_that|acknowledge|concede|argue|emphasize|emphasise|highlight|stress|insist|lament|decry|applaud|commend|accuse|rebuke|castigate|question}\b|\b(?:denied|denies)\b(?!\s+(?:\S+\s+){0,6}access)|\b(?:responded|responds|respond)\b(?= (?:to (?:the|a|an|his|her|their|its) (?:[\w-]+ )?(?:request|criticism|allegations?|report|letter|questions?|accusations?|ruling|decision|complaint|lawsuit|probe|investigation|concerns?)|by (?:saying|stating)|that|in a statement))
 ex Elon Musk > Grok | Elon Musk dismissed the criticism of Grok.
 ex Sam Altman > - | Sam Altman testified before the Senate panel.
 ex Jane Roe > OpenAI | Jane Roe, a law professor, slammed OpenAI on Monday.
 ex Jane Roe > - | Senator Jane Roe emphasized that the rules must apply to everyone.
 not | The vow of silence is old.
+ex Zorblax Labs > - | Zorblax Labs responded to the request by stating that it has no office in France.
+not | The chatbot responds to user queries just like its rivals.
 
 rule STATED.en.calling
 type STATED
