@@ -140,6 +140,15 @@ _TITLE_IN = re.compile(
     r"(?:Senators?|Sens?\.|Representatives?|Reps?\.|Commissioners?|Attorneys?\s+General|Governors?|Gov\.|"
     r"Ministers?|Judges?|Mayors?|Secretary|Secretaries|Chair(?:man|woman|person)?|Dr\.?|Prof\.?|"
     r"Sénat(?:eur|rice)s?|Ministres?|Députée?s?|Commissaires?)\s+(?=[A-ZÀ-Ö])")
+# "la ministre de l'Action publique, Vanessa Roux", "UODO President, Jan Nowak, said"
+_TITLE_COMMA_BEFORE = re.compile(
+    r"\b(?:[Pp]resident|[Cc]hair\w*|CEO|PDG|[Mm]inist(?:re|er)|[Dd]irect(?:eur|rice|or)|[Pp]résident\w*|[Cc]hief|"
+    r"[Hh]ead|[Cc]ommissioner|[Cc]ommissaire|[Ss]ecr[ée]tair\w*|[Ss]ecretary|porte-parole|[Ss]pokes\w+|"
+    r"[Ff]ondat\w+|[Ff]ounder|[Dd]élégu\w+|[Mm]ayor|[Mm]aire|[Gg]overnor|[Ss]enator|[Ss]énat\w+|[Dd]éputée?)"
+    r"\b[^.;:!?«»“”\"]{0,70},\s*$")
+# "a expliqué Vanessa Roux", "said Jane Roe"
+_SPEECH_BEFORE = re.compile(r"(?:\b(?:said|says|added|wrote|told|explained)|\b(?:a|ont)\s+(?:déclaré|expliqué|"
+                            r"indiqué|ajouté|affirmé|précisé|souligné|estimé|dit))\s+$")
 _LIST = re.compile(
     r"\b" + _CLASS_PL + r"\b(?:[^.;:()A-ZÀ-ÖØ-Þ]{0,25}?(?:—|–|:|,|\(|\bsuch\s+as|\bincluding|\blike|\bcomme|\bdont|"
     r"\bnotamment|\btel(?:le)?s\s+que)\s*|(?P<bare>(?:\s+(?!and\b|et\b|of\b|de\b)[a-zà-ÿ'’-]+){0,3}?\s+))"
@@ -419,7 +428,9 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
                 typ = "Company"
             elif 2 <= len(toks) <= 3 and all(_FIRST_NAME_HINT.match(t) for t in toks) \
                     and toks[0].lower() not in _STOP and (
-                        _SPEECH_AFTER.match(text, e) or _TITLE_BEFORE.search(text[max(0, s - 40):s])):
+                        _SPEECH_AFTER.match(text, e) or _TITLE_BEFORE.search(text[max(0, s - 40):s])
+                        or _TITLE_COMMA_BEFORE.search(text[max(0, s - 90):s])
+                        or _SPEECH_BEFORE.search(text[max(0, s - 40):s])):
                 typ = "Person"
             else:
                 continue

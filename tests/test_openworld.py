@@ -142,3 +142,12 @@ def test_a_body_named_in_lower_case_by_its_kind_and_country(text, expected):
 
 def test_a_regulator_named_by_its_country_alone_is_left_to_coreference():
     assert _found("L'autorité italienne a bloqué l'application.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("La décision a été annoncée par la ministre de l'Action publique, Vanessa Roux, jeudi.", ("Vanessa Roux", "Person")),
+    ("ZODO President, Piotr Nowicki, expressed concerns on Monday.", ("Piotr Nowicki", "Person")),
+    ("« Nous agirons », a expliqué Vanessa Roux dans un communiqué.", ("Vanessa Roux", "Person")),
+])
+def test_a_person_named_after_a_title_and_a_comma_or_a_speech_verb(text, expected):
+    assert expected in _found(text)
