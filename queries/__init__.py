@@ -12,6 +12,13 @@ date string -- or ``key``: a name folded to lower case without accents, to compa
 ``keys`` property every entity carries), a default (``null`` for none) and a description.
 Values only ever reach Cypher as parameters.
 
+A query folds its ``key`` parameters itself, so that it answers the same in Neo4j Browser
+(where a user types ``entity => "Grok"``) as through aigov: ``fold($entity)`` in a query file
+stands for the Cypher expression :func:`fold_cypher` builds, which lower-cases and strips the
+accents of Latin letters exactly as :func:`graph.model.fold` does (the CLI folds in Python
+first, which also covers other scripts). Both stores run it: FalkorDB has no ``normalize()``,
+so it is ``toLower`` and ``replace`` over a table derived from :func:`graph.model.fold`.
+
 Examples
 --------
 >>> q = get("bans")
@@ -19,6 +26,8 @@ Examples
 ('bans', True)
 >>> q.bind({"entity": "Malaisie"})["entity"]
 'malaisie'
+>>> "fold($entity)" in q.text, "toLower(trim($entity))" in q.text
+(False, True)
 """
 
 from __future__ import annotations
@@ -32,13 +41,57 @@ from graph.errors import QueryError
 from graph.guard import write_clause
 from graph.model import fold
 
-__all__ = ["CannedQuery", "Param", "get", "names", "all_queries", "run", "is_read_only"]
+__all__ = ["CannedQuery", "Param", "get", "names", "all_queries", "run", "is_read_only",
+           "fold_cypher", "FOLDED_RANGES"]
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)(?::(?P<type>\w+))?\s*=\s*(?P<default>.*?)\s*:\s*(?P<doc>.+)$")
 _TYPES = ("str", "int", "float", "bool", "date", "key")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _COUNT = re.compile(r"\b(?:LIMIT|SKIP)\s+\$(\w+)", re.I)
+_FOLD = re.compile(r"\bfold\(\$(\w+)\)")
+
+#: The letters the Cypher fold knows: Latin-1 Supplement, Latin Extended-A and -B (French,
+#: Spanish, German, Italian, Portuguese, Nordic, Polish, Czech, Romanian, Turkish, ...). Not the
+#: combining accents of decomposed (NFD) text: FalkorDB reads no ``\\u`` escape, and the marks
+#: written as they are would make the printed query unreadable; what people type is NFC.
+FOLDED_RANGES = (range(0x00C0, 0x0250),)
+
+
+def _fold_table() -> list[tuple[str, str]]:
+    """``(letters, replacement)`` pairs: every lower-case letter of :data:`FOLDED_RANGES` that
+    :func:`graph.model.fold` changes, grouped by what it becomes ('' for a combining accent).
+
+    >>> table = {to: letters for letters, to in _fold_table()}
+    >>> table["e"][:4], table["ss"], "ø" in table
+    ('èéêë', 'ß', True)
+    """
+    groups: dict[str, str] = {}
+    for block in FOLDED_RANGES:
+        for c in map(chr, block):
+            if c.lower() != c:
+                continue  # upper case: toLower() comes first
+            folded = fold(c)
+            if folded != c:
+                groups[folded] = groups.get(folded, "") + c
+    return sorted(((letters, to) for to, letters in groups.items()), key=lambda p: p[1])
+
+
+def _cypher_string(text: str) -> str:
+    """A Cypher string literal (single quotes; backslash and quote escaped)."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def fold_cypher(param: str) -> str:
+    """The Cypher expression that folds the parameter ``$param`` like :func:`graph.model.fold`
+    (null stays null). A query file writes it ``fold($param)``.
+
+    >>> print(fold_cypher("entity")[:52])
+    reduce(k = toLower(trim($entity)), f IN [['àáâãäåāăą
+    """
+    table = ", ".join(f"[{_cypher_string(letters)}, {_cypher_string(to)}]" for letters, to in _fold_table())
+    return (f"reduce(k = toLower(trim(${param})), f IN [{table}] |\n"
+            f"  reduce(s = k, i IN range(0, size(f[0]) - 1) | replace(s, substring(f[0], i, 1), f[1])))")
 
 #: The largest row count (``LIMIT``/``SKIP`` parameter) a canned query takes: FalkorDB reads
 #: it as a 32-bit number (``LIMIT 4294967296`` returned no rows).
@@ -147,7 +200,12 @@ def _parse(name: str, source: str) -> CannedQuery:
         raise QueryError(f"queries/{name}.cypher: header name {meta.get('name')!r} does not match the file")
     if not meta.get("description"):
         raise QueryError(f"queries/{name}.cypher: no description")
-    return CannedQuery(name, meta["description"], params, "\n".join(body).strip() + "\n")
+    text = "\n".join(body).strip() + "\n"
+    for folded in _FOLD.findall(text):
+        if folded not in params or params[folded].type != "key":
+            raise QueryError(f"queries/{name}.cypher: fold(${folded}) needs a parameter {folded}:key")
+    text = _FOLD.sub(lambda m: fold_cypher(m.group(1)), text)
+    return CannedQuery(name, meta["description"], params, text)
 
 
 def _files() -> dict[str, str]:

@@ -105,6 +105,49 @@ def test_search_is_case_and_accent_insensitive(small):
     assert [r["name"] for r in rows(small, "search", text="unicode{")] == ["O'Brien \"Tech\" / Ünïcode{x}"]
 
 
+# What a Neo4j Browser user types, unfolded (issue 15: `entity => "Grok"` found nothing there,
+# because only the CLI folded the name): each query must fold it itself.
+TYPED = [
+    ("bans", {"entity": "GROK"}, {"entity": "grok"}),
+    ("bans", {"entity": " Malaisie "}, {"entity": "malaisie"}),
+    ("lawsuits", {"entity": "INDONÉSIE"}, {"entity": "indonesie"}),
+    ("demands", {"entity": "Trois Sénateurs Démocrates"}, {"entity": "trois senateurs democrates"}),
+    ("statements", {"speaker": "MUSK"}, {"speaker": "musk"}),
+    ("fines", {"entity": "O'Brien \"Tech\" / ÜNÏCODE{x}"}, {"entity": "o'brien \"tech\" / unicode{x}"}),
+    ("laws", {"country": "Royaume-Uni"}, {"country": "royaume-uni"}),
+    ("company-responses", {"entity": "x"}, {"entity": "x"}),
+    ("timeline", {"entity": "Grok"}, {"entity": "grok"}),
+    ("actor-profile", {"entity": "Malaysia"}, {"entity": "malaysia"}),
+    ("jurisdictions", {"entity": "GROK"}, {"entity": "grok"}),
+    ("response-chains", {"entity": "Grok"}, {"entity": "grok"}),
+    ("evidence", {"actor": "Malaisie", "target": "GROK"}, {"actor": "malaisie", "target": "grok"}),
+    ("search", {"text": "INDONÉS"}, {"text": "indones"}),
+]
+
+
+@pytest.mark.parametrize("name,typed,folded", TYPED, ids=[f"{t[0]}-{i}" for i, t in enumerate(TYPED)])
+def test_queries_fold_names_as_typed_in_browser(small, name, typed, folded):
+    """The query text itself folds case and accents: sent as typed (no folding by aigov, as
+    Browser sends it), a name finds the rows the folded name finds."""
+    query = queries.get(name)
+    as_typed = small.read(query.text, {**query.bind({}), **typed})
+    assert as_typed, (name, typed)
+    assert as_typed == small.read(query.text, query.bind(folded))
+
+
+def test_cypher_fold_is_python_fold_on_every_latin_letter(any_store):
+    """The Cypher expression a query folds with gives what graph.model.fold gives, on each
+    letter it claims (upper and lower case) and on mixed text; null stays null."""
+    from graph.model import fold
+
+    letters = [chr(c) for block in queries.FOLDED_RANGES for c in block]
+    texts = letters + ["Élysée", "  Royaume-Uni ", "STRASSE Straße", "Łódź", "Ærø", "Ğİ", "x"]
+    expression = queries.fold_cypher("text").replace("$text", "text")
+    got = any_store.read(f"UNWIND $texts AS text RETURN text, {expression} AS folded", {"texts": texts})
+    assert [(r["text"], r["folded"]) for r in got] == [(t, fold(t).strip()) for t in texts]
+    assert any_store.read(f"RETURN {queries.fold_cypher('x')} AS folded", {"x": None}) == [{"folded": None}]
+
+
 def test_changes_since(small):
     assert len(rows(small, "changes-since", since="2000-01-01")) >= 7
     assert rows(small, "changes-since", since="2999-01-01") == []
