@@ -379,16 +379,23 @@ def query_list(fmt: str) -> None:
 
 @query.command("show")
 @click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter (repeatable), printed as a :param line.")
 @run_library
-def query_show(name: str) -> None:
-    """Print a canned query's Cypher (to paste into Neo4j Browser) with its parameters."""
+def query_show(name: str, params: tuple[str, ...]) -> None:
+    """Print a canned query for Neo4j Browser: `:param` lines, then the Cypher.
+
+    Paste the whole output into Browser's editor and run it: the `:param` lines set the
+    parameters (integers stay integers), then the query runs, each in its own frame.
+    Names are printed as given; the query folds case and accents itself.
+
+    \b
+    Example:
+        aigov query show timeline -p entity=Grok -p limit=20
+    """
     import queries
 
-    q = queries.get(name)
-    click.echo(f"// {q.name}: {q.description}")
-    if q.params:
-        click.echo(":params " + json.dumps({p.name: p.default for p in q.params.values()}, ensure_ascii=False))
-    click.echo(q.text, nl=False)
+    click.echo(queries.get(name).browser_script(_parse_params(params)), nl=False)
 
 
 def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:

@@ -42,7 +42,7 @@ from graph.guard import write_clause
 from graph.model import fold
 
 __all__ = ["CannedQuery", "Param", "get", "names", "all_queries", "run", "is_read_only",
-           "fold_cypher", "FOLDED_RANGES"]
+           "fold_cypher", "FOLDED_RANGES", "cypher_literal"]
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)(?::(?P<type>\w+))?\s*=\s*(?P<default>.*?)\s*:\s*(?P<doc>.+)$")
@@ -80,6 +80,27 @@ def _fold_table() -> list[tuple[str, str]]:
 def _cypher_string(text: str) -> str:
     """A Cypher string literal (single quotes; backslash and quote escaped)."""
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def cypher_literal(value: Any) -> str:
+    r"""A parameter value as a Cypher literal, of the same type once evaluated: what Neo4j
+    Browser's ``:param name => <literal>`` evaluates on the server (an integer stays an
+    integer there; ``:params {"limit": 200}`` made it the float 200.0, which LIMIT refuses).
+
+    >>> [cypher_literal(v) for v in (None, True, 200, 2.0)]
+    ['null', 'true', '200', '2.0']
+    >>> print(cypher_literal("O'Brien \\ Ünïcode"))
+    'O\'Brien \\ Ünïcode'
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    return _cypher_string(str(value))
 
 
 def fold_cypher(param: str) -> str:
@@ -170,6 +191,28 @@ class CannedQuery:
             known = ", ".join(self.params) or "none"
             raise QueryError(f"query {self.name!r} has no parameter {unknown[0]!r} (parameters: {known})")
         return {name: p.convert(values.get(name, p.default)) for name, p in self.params.items()}
+
+    def browser_script(self, values: Mapping[str, Any] | None = None) -> str:
+        """The query as Neo4j Browser runs it when pasted whole: one ``:param name => value;``
+        line per parameter, then the query ending in ``;`` (Browser's multi-statement editor,
+        on by default, runs them in order, one frame each).
+
+        Values are checked like :meth:`bind`, but names are printed as given: the query folds
+        them itself (``fold($entity)``).
+
+        >>> script = get("fines").browser_script({"entity": "CNIL", "limit": "5"}).splitlines()
+        >>> script[1:3], script[-1]
+        ([":param entity => 'CNIL';", ':param limit => 5;'], 'LIMIT $limit;')
+        """
+        bound = self.bind(values)
+        given = dict(values or {})
+        lines = [f"// {self.name}: {self.description}"]
+        for name, p in self.params.items():
+            value = bound[name]
+            if p.type == "key" and given.get(name) is not None:
+                value = str(given[name]).strip() or None
+            lines.append(f":param {name} => {cypher_literal(value)};")
+        return "\n".join(lines) + "\n" + self.text.rstrip().rstrip(";") + ";\n"
 
 
 def _parse(name: str, source: str) -> CannedQuery:

@@ -134,12 +134,20 @@ def test_query_run_with_params_and_bad_params(run):
     assert unknown.stderr == "Error: no canned query named 'nothing-like-this'; `aigov query list` shows them\n"
 
 
-def test_query_show_prints_cypher_with_params(run):
+def test_query_show_prints_param_lines_then_the_query(run):
     result = run("query", "show", "timeline")
     assert result.exit_code == 0
-    assert result.stdout.startswith("// timeline: ")
-    assert ':params {"entity": "grok", "from": null, "to": null, "limit": 200}' in result.stdout
-    assert "MATCH" in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[:5] == [
+        "// timeline: Everything that touches an entity, one row per event, by date, optionally "
+        "between two dates.",
+        ":param entity => 'grok';", ":param from => null;", ":param to => null;", ":param limit => 200;"]
+    assert lines[-1] == "LIMIT $limit;" and "MATCH" in result.stdout
+    given = run("query", "show", "bans", "-p", "entity=O'Brien", "-p", "limit=7", "-p", "since=2026-01")
+    assert given.stdout.splitlines()[1:4] == [
+        ":param entity => 'O\\'Brien';", ":param since => '2026-01';", ":param limit => 7;"]
+    bad = run("query", "show", "bans", "-p", "limit=many")
+    assert bad.exit_code == 1 and bad.output == "Error: parameter 'limit' must be int, not 'many'\n"
 
 
 def test_query_cypher_is_read_only(run):
