@@ -692,15 +692,18 @@ def neo4j_status(state: State, as_json: bool) -> None:
 @click.pass_obj
 @run_library
 def neo4j_browser(state: State, open_: bool) -> None:
-    """Print the Neo4j Browser address, how to log in, and how to load the style."""
+    """Print the Neo4j Browser address, how to log in, and where its style and guide are."""
+    from queries.guide import EVENTS_ONLY
+
     server = _server(state)
     url = server.browser_url()
-    style = Path(__file__).resolve().parent / "graph" / "neo4j-style.grass"
     click.echo(f"Neo4j Browser: {url}")
     click.echo(f"  connect to {server.status().bolt_uri} as user 'neo4j';")
     click.echo(f"  the password is in {server.password_file} (readable by you only)")
-    click.echo(f"  style: drag {style} onto the Browser window, or `:style` and paste it")
-    click.echo("  try: MATCH (a:Entity)-[r:BLOCKED_ACCESS|SUED|DEMANDED]->(b:Entity) RETURN a, r, b")
+    click.echo("  on login Browser applies aigov's style and opens aigov's guide, served by the server:")
+    click.echo(f"    :style {server.style_url()}")
+    click.echo(f"    :play {server.guide_url()}")
+    click.echo("  try: " + " ".join(EVENTS_ONLY.split()))
     if open_:
         click.launch(url)
 

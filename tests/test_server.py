@@ -156,6 +156,28 @@ def test_browser_answers(server):
         assert "<title>Neo4j Browser</title>" in r.read().decode("utf-8", "replace")
 
 
+def test_browser_gets_aigov_style_and_guide_on_login(server):
+    """Issue 15: the style had to be dragged onto Browser by hand, and there was no guide.
+    The server hosts both beside Browser, and tells Browser to load them on every login."""
+    with urllib.request.urlopen(server.style_url(), timeout=30) as r:
+        assert r.read() == GRASS_PATH.read_bytes()
+    with urllib.request.urlopen(server.guide_url(), timeout=30) as r:
+        guide = r.read().decode("utf-8")
+    import queries
+    from queries.guide import guide_html
+
+    assert guide == guide_html()
+    assert all(f"<h3>{name}</h3>" in guide for name in queries.names())
+    with server.driver() as drv:
+        config = {r["name"]: r["value"] for r in drv.execute_query("CALL dbms.clientConfig()").records}
+    assert config["browser.post_connect_cmd"] == f"style {server.style_url()}; play {server.guide_url()}"
+    assert config["browser.remote_content_hostname_whitelist"] == "127.0.0.1,localhost"
+    # rewritten only when something changed; the JVM's temporary files stay in the data folder
+    stamp = server.browser_zip.stat().st_mtime_ns
+    assert server.write_browser().stat().st_mtime_ns == stamp
+    assert any((server.server_dir / "tmp").iterdir())
+
+
 def test_port_in_use_is_a_clear_error(server, tmp_path):
     other = ManagedNeo4j(tmp_path, bolt_port=server.bolt_port, http_port=_free_port())
     with pytest.raises(ServerError, match=f"port {server.bolt_port}.*in use"):
