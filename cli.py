@@ -383,11 +383,11 @@ def query_list(fmt: str) -> None:
               help="A query parameter (repeatable), printed as a :param line.")
 @run_library
 def query_show(name: str, params: tuple[str, ...]) -> None:
-    """Print a canned query for Neo4j Browser: `:param` lines, then the Cypher.
+    """Print a canned query for Neo4j Browser: its `:param` lines, then its Cypher.
 
-    Paste the whole output into Browser's editor and run it: the `:param` lines set the
-    parameters (integers stay integers), then the query runs, each in its own frame.
-    Names are printed as given; the query folds case and accents itself.
+    Run the two parts in Browser one after the other: the `:param` lines set the parameters
+    (integers stay integers), then the query's frame shows the rows. Names are printed as
+    given; the query folds case and accents itself.
 
     \b
     Example:

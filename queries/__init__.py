@@ -192,27 +192,43 @@ class CannedQuery:
             raise QueryError(f"query {self.name!r} has no parameter {unknown[0]!r} (parameters: {known})")
         return {name: p.convert(values.get(name, p.default)) for name, p in self.params.items()}
 
-    def browser_script(self, values: Mapping[str, Any] | None = None) -> str:
-        """The query as Neo4j Browser runs it when pasted whole: one ``:param name => value;``
-        line per parameter, then the query ending in ``;`` (Browser's multi-statement editor,
-        on by default, runs them in order, one frame each).
+    def browser_params(self, values: Mapping[str, Any] | None = None) -> str:
+        """The parameters as Neo4j Browser's ``:param name => value;`` lines (Browser runs
+        them in order, one after the other: its multi-statement editor is on by default).
 
         Values are checked like :meth:`bind`, but names are printed as given: the query folds
         them itself (``fold($entity)``).
 
-        >>> script = get("fines").browser_script({"entity": "CNIL", "limit": "5"}).splitlines()
-        >>> script[1:3], script[-1]
-        ([":param entity => 'CNIL';", ':param limit => 5;'], 'LIMIT $limit;')
+        >>> print(get("fines").browser_params({"entity": "CNIL", "limit": "5"}))
+        :param entity => 'CNIL';
+        :param limit => 5;
         """
         bound = self.bind(values)
         given = dict(values or {})
-        lines = [f"// {self.name}: {self.description}"]
+        lines = []
         for name, p in self.params.items():
             value = bound[name]
             if p.type == "key" and given.get(name) is not None:
                 value = str(given[name]).strip() or None
             lines.append(f":param {name} => {cypher_literal(value)};")
-        return "\n".join(lines) + "\n" + self.text.rstrip().rstrip(";") + ";\n"
+        return "\n".join(lines)
+
+    def browser_script(self, values: Mapping[str, Any] | None = None) -> str:
+        """What ``aigov query show`` prints for Neo4j Browser: the parameters, then the query,
+        as two frames to run one after the other. (Pasted whole, Browser runs both as one
+        script, sets the parameters, and shows only the statements' status, not the rows.)
+
+        >>> print(get("fines").browser_script({"limit": "5"}).split(chr(10) * 2)[0])
+        // fines: Fines: who fined whom, how much (as stated), when.
+        // 1. Set the parameters (run these lines as one frame):
+        :param entity => null;
+        :param limit => 5;
+        """
+        return (f"// {self.name}: {self.description}\n"
+                "// 1. Set the parameters (run these lines as one frame):\n"
+                f"{self.browser_params(values)}\n\n"
+                "// 2. Then run the query on its own (its frame shows the rows):\n"
+                f"{self.text}")
 
 
 def _parse(name: str, source: str) -> CannedQuery:

@@ -2,15 +2,15 @@
 
 Browser shows an HTML guide as slides (``:play <url>``): each ``<slide>`` is one page, and a
 ``<pre class="runnable">`` becomes a frame the user runs with one click. The managed server
-serves this page from its own address (:mod:`graph.server`) and plays it on connect; a
-canned query's frame is exactly what ``aigov query show NAME`` prints (``:param`` lines, then
-the query), so it runs the same pasted or clicked.
+serves this page from its own address (:mod:`graph.server`) and plays it on connect. A canned
+query has two frames, as ``aigov query show NAME`` prints it: its ``:param`` lines, then the
+query (run as one script, Browser would show the statements' status but not the rows).
 
 Examples
 --------
 >>> html = guide_html()
->>> html.count("<slide") == len(names()) + 2
-True
+>>> html.count("<slide") == len(names()) + 2, html.count("runnable") == 2 * len(names()) + 1
+(True, True)
 >>> "MATCH (a:Entity)-[r]-&gt;(b:Entity)" in html
 True
 """
@@ -66,8 +66,8 @@ def guide_html() -> str:
         f"<p>Entity labels: {escape(entity_types)}.<br>Event types (an <code>Event</code> label "
         f"and a relationship type each): {escape(event_types)}.</p>",
         f"<pre>{escape(_SHAPE)}</pre>",
-        "<p>The next slides hold every canned query (<code>aigov query list</code>), each with "
-        "its parameters as <code>:param</code> lines: edit a value and run the frame. Names "
+        "<p>The next slides hold every canned query (<code>aigov query list</code>): run its "
+        "<code>:param</code> lines (edit a value first if you like), then the query. Names "
         "match in any case, accents optional (<code>'Grok'</code>, <code>'INDONÉSIE'</code>, "
         "<code>'malaisie'</code>).</p>",
     ]))
@@ -80,6 +80,7 @@ def guide_html() -> str:
         params = "".join(f"<li><code>{escape(p.name)}</code> ({escape(p.type)}): {escape(p.doc)}</li>"
                          for p in q.params.values())
         slides.append(_slide(q.name, f"<p>{escape(q.description)}</p>\n<ul>{params}</ul>\n"
-                                     f"{_pre(q.browser_script())}"))
+                                     f"<p>1. The parameters:</p>\n{_pre(q.browser_params())}\n"
+                                     f"<p>2. The query:</p>\n{_pre(q.text)}"))
     return ('<article class="guide">\n<carousel class="deck container-fluid">\n'
             + "\n".join(slides) + "\n</carousel>\n</article>\n")

@@ -148,26 +148,29 @@ def test_cypher_fold_is_python_fold_on_every_latin_letter(any_store):
     assert any_store.read(f"RETURN {queries.fold_cypher('x')} AS folded", {"x": None}) == [{"folded": None}]
 
 
-def _as_browser_runs(store, script: str) -> list[dict]:
-    """Run `aigov query show` output the way Neo4j Browser 5 does when it is pasted whole: its
-    multi-statement editor splits it at ';', drops '//' lines, runs each `:param name => expr`
-    as `RETURN expr as name` on the server and keeps the value it gets back, then runs the query
-    with those parameters (neo4j-browser src/shared/services/commandUtils.ts)."""
-    statements = [s.strip() for s in script.split(";\n") if s.strip()]
+def _as_browser_runs(store, script: str) -> tuple[dict, list[dict]]:
+    """Run `aigov query show` output the way Neo4j Browser 5 does: the first frame (the
+    `:param` lines) through its multi-statement editor, which splits it at ';', drops '//'
+    lines and runs each `:param name => expr` as `RETURN expr as name` on the server, keeping
+    the value it gets back; then the second frame, the query, with those parameters
+    (neo4j-browser src/shared/services/commandUtils.ts, commands/helpers/params.ts)."""
+    params_frame, query_frame = script.split("\n\n")
     params = {}
-    for statement in statements[:-1]:
-        statement = "\n".join(line for line in statement.splitlines() if not line.startswith("//"))
-        name, expr = statement.removeprefix(":param ").split(" => ", 1)
-        alias = f"`{name}`" if store.name == "embedded" else name  # Browser writes it bare
-        params[name] = store.read(f"RETURN {expr} as {alias}")[0][name]
-    return params, store.read(statements[-1].rstrip(";"), params)
+    for statement in params_frame.split(";"):
+        statement = "\n".join(line for line in statement.splitlines() if not line.startswith("//")).strip()
+        if statement:
+            name, expr = statement.removeprefix(":param ").split(" => ", 1)
+            alias = f"`{name}`" if store.name == "embedded" else name  # Browser writes it bare
+            params[name] = store.read(f"RETURN {expr} as {alias}")[0][name]
+    return params, store.read(query_frame, params)
 
 
 @pytest.mark.parametrize("name,typed,folded", TYPED[:6], ids=[t[0] for t in TYPED[:6]])
 def test_query_show_output_runs_as_pasted_into_browser(small, name, typed, folded):
     """Issue 15: Browser stored `:params {"limit": 200}` as 200.0, which LIMIT refuses, and the
-    whole `query show` output did not run as one paste. Now every parameter is a `:param` line
-    whose value keeps its type, and the result is the CLI's, for names as typed."""
+    `:params` line could not run with the query. Now every parameter is a `:param` line whose
+    value keeps its type, in a frame of its own before the query's, and the rows are the
+    CLI's, for names as typed."""
     query = queries.get(name)
     script = query.browser_script({**typed, "limit": "50"})
     params, got = _as_browser_runs(small, script)
