@@ -24,22 +24,17 @@ from queries import get, names
 
 __all__ = ["EVENTS_ONLY", "guide_html"]
 
-#: The query aigov suggests first: the event relationships between entities, and nothing else
-#: (the rankings' tallies hang off ``Tally`` nodes, which a query for entities never returns,
-#: so Browser's "Connect result nodes" does not draw them either).
-EVENTS_ONLY = (
-    "MATCH (a:Entity)-[r]->(b:Entity)\n"
-    "WHERE type(r) IN [" + ", ".join(f"'{t.value}'" for t in EventType if t is not EventType.STATED) + "]\n"
-    "RETURN a, r, b\n"
-    "LIMIT 300;"
-)
+#: The query aigov suggests first: who did what to whom. Every relationship between two
+#: entities is an event's direct view (the rankings' tallies are kept between ``Tally``
+#: nodes), so Browser's "Connect result nodes", on by default, adds no tallies to the picture.
+EVENTS_ONLY = "MATCH (a:Entity)-[r]->(b:Entity)\nRETURN a, r, b\nLIMIT 300"
 
 _SHAPE = """\
 (:Entity:Country {name, aliases, keys})-[:ACTOR]->(:Event:BLOCKED_ACCESS {date, modality, evidence, quote})
 (:Event)-[:TARGET]->(:Entity:Product)
 (:Article {title, published, source, url})-[:REPORTS {evidence, date}]->(:Event)
 (:Entity)-[:BLOCKED_ACCESS {event_id, date, modality}]->(:Entity)   // one per event: the direct view
-(:Tally)-[:ACTS_ON {type, modality, events}]->(:Tally)              // the rankings' counts"""
+(:Tally {id, name})-[:ACTS_ON {type, modality, events}]->(:Tally)  // the rankings' counts"""
 
 
 def _pre(text: str) -> str:
@@ -61,7 +56,7 @@ def guide_html() -> str:
         "event keeps its date, modality (asserted, planned, reported, ...) and the sentence "
         "that states it.</p>",
         "<p>Click a frame below to put it in the editor, then run it. This first one draws "
-        "who did what to whom: only the event relationships between entities.</p>",
+        "who did what to whom: every relationship between two entities is an event.</p>",
         _pre(EVENTS_ONLY),
         f"<p>Entity labels: {escape(entity_types)}.<br>Event types (an <code>Event</code> label "
         f"and a relationship type each): {escape(event_types)}.</p>",

@@ -324,7 +324,7 @@ def test_fast_queries_equal_their_plain_definitions(any_store):
 # The tallies the writer keeps for the rankings (graph/cypher.py), as stored and as counted
 # from the events themselves.
 STORED_TALLIES = """\
-MATCH (a:Entity)-[s:ACTS_ON]->(t:Entity)
+MATCH (a:Tally)-[s:ACTS_ON]->(t:Tally)
 RETURN a.id AS a, t.id AS t, s.type AS type, s.modality AS modality, s.events AS events
 ORDER BY a, t, type, modality
 """
@@ -397,6 +397,43 @@ def test_a_graph_written_before_the_tallies_gets_them_on_open(any_store):
     _tallies_are_exact(any_store)
     any_store._upgrade()  # a current graph: nothing changes
     assert any_store.read(STORED_TALLIES) == expected
+
+
+def test_tallies_between_entities_move_to_tally_nodes_on_open(any_store):
+    """An aigov before issue 15 kept the tallies between the entities, where Browser drew them;
+    opening such a graph moves them between Tally nodes, with the same counts."""
+    from bench import corpus
+
+    any_store.write(corpus.extractions(60, seed=5), extractor="t1")
+    expected = any_store.read(STORED_TALLIES)
+    any_store._run("""MATCH (a:Tally)-[s:ACTS_ON]->(t:Tally)
+MATCH (x:Entity {id: a.id}), (y:Entity {id: t.id})
+CREATE (x)-[:ACTS_ON {type: s.type, modality: s.modality, events: s.events}]->(y)""", write=True)
+    any_store._run("MATCH (n:Tally) DETACH DELETE n", write=True)
+    assert not any_store.read(STORED_TALLIES)
+    any_store._upgrade()
+    assert any_store.read(STORED_TALLIES) == expected
+    assert not any_store.read("MATCH (:Entity)-[s:ACTS_ON]->() RETURN s")
+    _tallies_are_exact(any_store)
+
+
+def test_connect_result_nodes_adds_only_events_to_the_suggested_query(small):
+    """Browser's "Connect result nodes" (on by default) fetches every relationship between the
+    nodes a query returns: `MATCH (a)-[r]->(b) WHERE id(a) IN $ids AND id(b) IN $ids`. For
+    the query aigov suggests, that must add no ACTS_ON tally (issue 15: 68 of 141 were)."""
+    from graph.model import EventType
+    from queries.guide import EVENTS_ONLY
+
+    assert EVENTS_ONLY.endswith("RETURN a, r, b\nLIMIT 300")
+    shown = EVENTS_ONLY.replace("RETURN a, r, b\nLIMIT 300", "WITH a, r, b\nLIMIT 300")
+    connected = small.read(shown + """
+WITH collect(id(a)) + collect(id(b)) AS ids
+MATCH (x)-[s]->(y)
+WHERE id(x) IN ids AND id(y) IN ids
+RETURN type(s) AS type, count(*) AS n
+ORDER BY type""")
+    assert connected and {r["type"] for r in connected} <= {t.value for t in EventType}
+    assert sum(r["n"] for r in connected) == len(small.read(EVENTS_ONLY))
 
 
 def _busy_and_quiet_actors() -> list:
