@@ -61,6 +61,33 @@ def test_packaged_files_exist():
     assert "relationship.ACTS_ON" in GRASS_PATH.read_text()  # the tallies, drawn pale
 
 
+def _grass() -> dict[str, dict[str, str]]:
+    import re
+
+    return {sel: dict(re.findall(r"^\s+([\w-]+):\s*(.+);$", body, re.M))
+            for sel, body in re.findall(r"^([\w.]+) \{$(.*?)^\}$", GRASS_PATH.read_text(), re.M | re.S)}
+
+
+def test_the_style_is_readable_and_tells_event_families_apart():
+    """Issue 15: captions unreadable, long names cut ("Garante per la prote…"), every event
+    relationship the same grey, every statement node reading "STAT…"."""
+    from graph.model import EntityType, EventType
+
+    grass = _grass()
+    for t in EntityType:  # big enough for a long name on three or four lines
+        assert int(grass[f"node.{t.value}"]["diameter"].rstrip("px")) >= 60, t
+        assert grass[f"node.{t.value}"]["caption"] == '"{name}"'
+    colours = {t: grass[f"relationship.{t.value}"]["color"] for t in EventType}
+    assert len(set(colours.values())) >= 5  # a colour per family, none the default grey
+    assert grass["relationship"]["color"] not in colours.values()
+    assert colours[EventType.BANNED] == colours[EventType.BLOCKED_ACCESS] != colours[EventType.SUED]
+    for t in EventType:  # an event node wears its relationship's colour
+        assert grass[f"node.{t.value}"]["color"] == colours[t]
+    assert grass["node.STATED"]["caption"] == '"{evidence}"'  # the speaker or the quote first
+    assert grass["node.Event"]["caption"] == '"{type}"'
+    assert int(grass["node.Event"]["diameter"].rstrip("px")) >= 60  # "BLOCKED_ACCESS" fits
+
+
 def test_java_is_recent_enough():
     java, major = find_java()
     assert java.exists() and major >= 17
