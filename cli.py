@@ -382,16 +382,23 @@ def query_list(fmt: str) -> None:
 
 @query.command("show")
 @click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter (repeatable), printed as a :param line.")
 @run_library
-def query_show(name: str) -> None:
-    """Print a canned query's Cypher (to paste into Neo4j Browser) with its parameters."""
+def query_show(name: str, params: tuple[str, ...]) -> None:
+    """Print a canned query for Neo4j Browser: its `:param` lines, then its Cypher.
+
+    Run the two parts in Browser one after the other: the `:param` lines set the parameters
+    (integers stay integers), then the query's frame shows the rows. Names are printed as
+    given; the query folds case and accents itself.
+
+    \b
+    Example:
+        aigov query show timeline -p entity=Grok -p limit=20
+    """
     import queries
 
-    q = queries.get(name)
-    click.echo(f"// {q.name}: {q.description}")
-    if q.params:
-        click.echo(":params " + json.dumps({p.name: p.default for p in q.params.values()}, ensure_ascii=False))
-    click.echo(q.text, nl=False)
+    click.echo(queries.get(name).browser_script(_parse_params(params)), nl=False)
 
 
 def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -720,15 +727,18 @@ def neo4j_status(state: State, as_json: bool) -> None:
 @click.pass_obj
 @run_library
 def neo4j_browser(state: State, open_: bool) -> None:
-    """Print the Neo4j Browser address, how to log in, and how to load the style."""
+    """Print the Neo4j Browser address, how to log in, and where its style and guide are."""
+    from queries.guide import EVENTS_ONLY
+
     server = _server(state)
     url = server.browser_url()
-    style = Path(__file__).resolve().parent / "graph" / "neo4j-style.grass"
     click.echo(f"Neo4j Browser: {url}")
     click.echo(f"  connect to {server.status().bolt_uri} as user 'neo4j';")
     click.echo(f"  the password is in {server.password_file} (readable by you only)")
-    click.echo(f"  style: drag {style} onto the Browser window, or `:style` and paste it")
-    click.echo("  try: MATCH (a:Entity)-[r:BLOCKED_ACCESS|SUED|DEMANDED]->(b:Entity) RETURN a, r, b")
+    click.echo("  on login Browser applies aigov's style and opens aigov's guide, served by the server:")
+    click.echo(f"    :style {server.style_url()}")
+    click.echo(f"    :play {server.guide_url()}")
+    click.echo("  try: " + " ".join(EVENTS_ONLY.split()))
     if open_:
         click.launch(url)
 

@@ -55,7 +55,7 @@ def per_row_statements() -> list[tuple[str, str]]:
     out.append(single(cypher._REPORTS))
     out.append(single(cypher._SOURCES))  # one query per event: its number of sources
     # the rankings' tallies, one query per event and tally (graph/cypher.py)
-    out += [single(q) for q in (cypher._TALLY_TARGETED, cypher._TALLY_ACTS_ON)]
+    out += [single(q) for q in (cypher._TALLY_TARGETED, cypher._TALLY_NODES, cypher._TALLY_ACTS_ON)]
     for t in EventType:
         out.append(single(cypher._DIRECT.format(param=cypher.DIRECT_PARAM(t), rtype=cypher.token(t.value))))
     out.append(single(cypher._TALLY_DONE))

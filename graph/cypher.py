@@ -50,11 +50,13 @@ __all__ = [
     "BACKFILL_SOURCES",
     "NEEDS_UPGRADE",
     "DERIVED_RELATIONSHIPS",
+    "DROP_ENTITY_TALLIES",
     "BACKFILL_TALLIES",
 ]
 
 _TOKEN_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-_CLOSED = {m.value for m in EntityType} | {m.value for m in EventType} | {"Entity", "Event", "Article"}
+_CLOSED = ({m.value for m in EntityType} | {m.value for m in EventType}
+           | {"Entity", "Event", "Article", "Tally"})
 
 
 def token(name: str) -> str:
@@ -66,7 +68,7 @@ def token(name: str) -> str:
 
 
 #: Node labels whose ``id`` property is unique (constraints/indexes in each store).
-UNIQUE_KEYS = ("Entity", "Event", "Article")
+UNIQUE_KEYS = ("Entity", "Event", "Article", "Tally")
 
 #: Non-unique lookups that need an index: (label, property). Without the url index every
 #: batch scanned all articles for replaced pages (2.7 s of a 3.1 s batch at 100k events);
@@ -171,8 +173,13 @@ SET e.sources = n
 # and co-actors at 100k events: 336 ms and 1.2 s -> see bench/README.md). Derived data, kept
 # exact in the same atomic statement as the events they count:
 #
-# * ``(a:Entity)-[:ACTS_ON {type, modality, events}]->(t:Entity)``: how many events of that
-#   type and modality have ``a`` among their actors and ``t`` among their targets;
+# * ``(:Tally {id: a.id})-[:ACTS_ON {type, modality, events}]->(:Tally {id: t.id})``: how many
+#   events of that type and modality have ``a`` among their actors and ``t`` among their
+#   targets. A ``Tally`` node stands for an entity in the rankings (same ``id`` and ``name``),
+#   apart from the entities themselves: Neo4j Browser draws every relationship between the
+#   nodes a query returns ("Connect result nodes", on by default), so tallies between the
+#   entities showed up as 68 extra edges beside 43 events (issue 15); between Tally nodes, a
+#   query for entities never meets them, nor does expanding an entity;
 # * ``Entity.targeted``: how many asserted or planned events with an actor target the entity.
 #
 # An event's actors, targets, type and modality never change (they make its id), so only the
@@ -191,13 +198,28 @@ WITH t, count(DISTINCT e) AS k
 SET t.targeted = coalesce(t.targeted, 0) + k
 """
 
+# One Tally node per entity that acts on or is acted on by another (merged once per entity:
+# DISTINCT first, so no statement merges the same key twice).
+_TALLY_NODES = """\
+UNWIND $events AS row
+MATCH (e:Event {id: row.id})
+WHERE e.tally = true
+MATCH (a:Entity)-[:ACTOR]->(e)-[:TARGET]->(t:Entity)
+UNWIND [a, t] AS x
+WITH DISTINCT x
+MERGE (n:Tally {id: x.id})
+ON CREATE SET n.name = x.name
+"""
+
 _TALLY_ACTS_ON = """\
 UNWIND $events AS row
 MATCH (e:Event {id: row.id})
 WHERE e.tally = true
 MATCH (a:Entity)-[:ACTOR]->(e)-[:TARGET]->(t:Entity)
 WITH a, t, e.type AS type, e.modality AS modality, count(DISTINCT e) AS k
-MERGE (a)-[s:ACTS_ON {type: type, modality: modality}]->(t)
+MATCH (ta:Tally {id: a.id})
+MATCH (tt:Tally {id: t.id})
+MERGE (ta)-[s:ACTS_ON {type: type, modality: modality}]->(tt)
 ON CREATE SET s.events = k
 ON MATCH SET s.events = s.events + k
 """
@@ -233,7 +255,7 @@ def _build_write_batch() -> str:
     parts.append(_ROLES)
     parts.append(_REPORTS)
     parts.append(_SOURCES)
-    parts += [_TALLY_TARGETED, _TALLY_ACTS_ON]
+    parts += [_TALLY_TARGETED, _TALLY_NODES, _TALLY_ACTS_ON]
     parts += [_DIRECT.format(param=DIRECT_PARAM(t), rtype=token(t.value)) for t in EventType]
     parts.append(_TALLY_DONE)
     # Every list is read from ONE map parameter, $batch. Neo4j caches plans by the types and
@@ -285,7 +307,7 @@ WITH DISTINCT dead
 UNWIND dead AS e
 OPTIONAL MATCH (a:Entity)-[:ACTOR]->(e)-[:TARGET]->(t:Entity)
 WITH dead, a, t, e.type AS type, e.modality AS modality, count(t) AS k
-OPTIONAL MATCH (a)-[s:ACTS_ON {{type: type, modality: modality}}]->(t)
+OPTIONAL MATCH (:Tally {{id: a.id}})-[s:ACTS_ON {{type: type, modality: modality}}]->(:Tally {{id: t.id}})
 WITH dead, s, s.events - k AS left
 FOREACH (_ IN CASE WHEN left > 0 THEN [1] ELSE [] END | SET s.events = left)
 FOREACH (_ IN CASE WHEN left <= 0 THEN [1] ELSE [] END | DELETE s)
@@ -315,24 +337,42 @@ RETURN count(e) AS filled
 #: ``GraphStore.counts`` but not exported, since a reader recomputes them from the events.
 DERIVED_RELATIONSHIPS = ("ACTS_ON",)
 
-#: Whether the graph holds events but no tallies: written by an aigov older than the tallies
-#: (and perhaps than ``sources``), so ``ensure_schema`` must bring it up to date. Two reads of
-#: one row each, where checking every event for a missing ``sources`` scanned them all on
-#: every open.
+#: Whether the graph's tallies are missing or of an older shape: written by an aigov older
+#: than the tallies (and perhaps than ``sources``), or one that kept them between the entities
+#: themselves, so ``ensure_schema`` must bring it up to date. Three reads of one row each,
+#: where checking every event for a missing ``sources`` scanned them all on every open.
 NEEDS_UPGRADE = """\
-OPTIONAL MATCH ()-[s:ACTS_ON]->()
+OPTIONAL MATCH (:Tally)-[s:ACTS_ON]->(:Tally)
 WITH s LIMIT 1
+OPTIONAL MATCH (:Entity)-[old:ACTS_ON]->(:Entity)
+WITH s, old LIMIT 1
 OPTIONAL MATCH (e:Event)
-WITH s, e LIMIT 1
-RETURN s IS NULL AND e IS NOT NULL AS needed
+WITH s, old, e LIMIT 1
+RETURN (s IS NULL AND e IS NOT NULL) OR old IS NOT NULL AS needed
+"""
+
+#: Remove the tallies an older aigov kept between the entities (run before
+#: :data:`BACKFILL_TALLIES`).
+DROP_ENTITY_TALLIES = """\
+MATCH (:Entity)-[old:ACTS_ON]->(:Entity)
+DELETE old
+RETURN count(*) AS dropped
 """
 
 #: Count the tallies of :data:`WRITE_BATCH` from scratch (run by ``ensure_schema`` when
 #: :data:`NEEDS_UPGRADE` says so).
 BACKFILL_TALLIES = f"""\
+MATCH (a:Entity)-[:ACTOR]->(:Event)-[:TARGET]->(t:Entity)
+UNWIND [a, t] AS x
+WITH DISTINCT x
+MERGE (n:Tally {{id: x.id}})
+ON CREATE SET n.name = x.name
+WITH count(*) AS _
 MATCH (a:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(t:Entity)
 WITH a, t, e.type AS type, e.modality AS modality, count(DISTINCT e) AS k
-MERGE (a)-[s:ACTS_ON {{type: type, modality: modality}}]->(t)
+MATCH (ta:Tally {{id: a.id}})
+MATCH (tt:Tally {{id: t.id}})
+MERGE (ta)-[s:ACTS_ON {{type: type, modality: modality}}]->(tt)
 SET s.events = k
 WITH count(*) AS _
 MATCH (e:Event)-[:TARGET]->(t:Entity)

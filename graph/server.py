@@ -8,8 +8,15 @@ plain ``java`` and the JVM flags the stock launcher would add.
 
 Layout of a data folder ``<data_dir>/neo4j/`` (the server's home):
 ``conf/neo4j.conf`` (regenerated on every start), ``data/``, ``logs/`` (``console.log`` holds
-the server's stdout/stderr), ``run/``, ``import/``, ``plugins/``, ``server.pid`` and
-``password`` (mode 0600, the ``neo4j`` user's password; never printed).
+the server's stdout/stderr), ``run/``, ``import/``, ``plugins/``, ``web/`` (the Browser it
+serves, with aigov's style and guide), ``tmp/`` (the JVM's temporary files), ``server.pid``
+and ``password`` (mode 0600, the ``neo4j`` user's password; never printed).
+
+Neo4j Browser comes styled and guided: the server hosts Browser from
+``web/neo4j-browser.zip`` when there is one (5.26's ``Neo4jBrowserModule``, the way newer
+Browsers ship), and aigov writes there the Browser jar's files plus ``aigov/aigov.grass`` and
+``aigov/guide.html``. ``browser.post_connect_cmd`` then runs ``:style <url>`` and
+``:play <url>`` on every login: same address as Browser, no other process or port.
 
 Auth is always on. Before the first start a random password is set with the admin tool
 (``dbms set-initial-password``); the java command line that does it reads its arguments from
@@ -23,6 +30,8 @@ Examples
 True
 >>> ManagedNeo4j("/tmp/x", bolt_port=7700, http_port=7701).browser_url()
 'http://127.0.0.1:7701/browser/?dbms=neo4j://neo4j@127.0.0.1:7700'
+>>> ManagedNeo4j("/tmp/x", bolt_port=7700, http_port=7701).guide_url()
+'http://127.0.0.1:7701/browser/aigov/guide.html'
 """
 
 from __future__ import annotations
@@ -40,6 +49,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+import zipfile
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +63,7 @@ __all__ = [
     "MIN_JAVA",
     "POM_PATH",
     "GRASS_PATH",
+    "BROWSER_CONTENT",
     "USER",
     "DEFAULT_BOLT_PORT",
     "DEFAULT_HTTP_PORT",
@@ -84,6 +95,8 @@ POM_PATH = Path(__file__).resolve().with_name("neo4j-pom.xml")
 GRASS_PATH = Path(__file__).resolve().with_name("neo4j-style.grass")
 
 _MARKER = ".aigov-installed"
+#: Where aigov's files sit inside the Browser the server hosts (``/browser/aigov/...``).
+BROWSER_CONTENT = "aigov"
 _LOG_TAIL = 20
 
 #: What the 5.26 launcher adds from the stock neo4j.conf (``server.jvm.additional``), except
@@ -395,6 +408,14 @@ class ManagedNeo4j:
         bolt, http = self._ports()
         return f"http://{HOST}:{http}/browser/?dbms=neo4j://{USER}@{HOST}:{bolt}"
 
+    def style_url(self) -> str:
+        """aigov's Browser style (GraSS), served by the server itself (``:style <url>``)."""
+        return f"http://{HOST}:{self._ports()[1]}/browser/{BROWSER_CONTENT}/aigov.grass"
+
+    def guide_url(self) -> str:
+        """aigov's Browser guide, served by the server itself (``:play <url>``)."""
+        return f"http://{HOST}:{self._ports()[1]}/browser/{BROWSER_CONTENT}/guide.html"
+
     # ---- credentials
 
     def password(self) -> str:
@@ -505,14 +526,65 @@ class ManagedNeo4j:
             "db.tx_log.rotation.retention_policy": "2 files",
             # Bolt's Netty event loops otherwise idle 2 x 5 s before a stop completes.
             "internal.dbms.bolt.netty_server_shutdown_quiet_period": "0",
+            # Browser: aigov's style and guide on every login (from web/, see write_browser),
+            # remote content from this machine only. (browser.retain_connection_credentials
+            # and browser.allow_outgoing_connections are Enterprise settings: Community 5.26
+            # refuses them as unknown.)
+            "browser.post_connect_cmd": f"style {self.style_url()}; play {self.guide_url()}",
+            "browser.remote_content_hostname_whitelist": f"{HOST},localhost",
         }
         self.conf_dir.mkdir(parents=True, exist_ok=True)
-        for sub in ("data", "logs", "run", "plugins", "import", "licenses"):
+        for sub in ("data", "logs", "run", "plugins", "import", "licenses", "web"):
             (d / sub).mkdir(parents=True, exist_ok=True)
         text = "# Written by aigov (graph/server.py) on every start; edits are lost.\n"
         text += "".join(f"{k}={v}\n" for k, v in settings.items())
         self.conf_file.write_text(text)
         return self.conf_file
+
+    @property
+    def browser_zip(self) -> Path:
+        """The Browser the server hosts (``web/neo4j-browser.zip``)."""
+        return self.server_dir / "web" / "neo4j-browser.zip"
+
+    def write_browser(self) -> Path:
+        """(Re)write :attr:`browser_zip`: the Browser jar's files plus aigov's style and guide.
+
+        Neo4j 5.26 serves ``/browser`` from a ``neo4j-browser*.zip`` in ``<home>/web`` when
+        there is one (else from the jar on the classpath). It unpacks the zip into a temporary
+        folder, taking the first entry as the root and creating each folder before its files,
+        so folders come first, ``browser/`` leading. Rewritten only when the jar, the style or
+        the guide changed (a digest beside it says which it holds).
+        """
+        from queries.guide import guide_html
+
+        jars = sorted(lib_dir(self.home).glob("neo4j-browser-*.jar"))
+        if not jars:
+            raise ServerError(f"no Neo4j Browser jar in {lib_dir(self.home)}; run install()")
+        content = {f"browser/{BROWSER_CONTENT}/aigov.grass": GRASS_PATH.read_bytes(),
+                   f"browser/{BROWSER_CONTENT}/guide.html": guide_html().encode("utf-8")}
+        digest = hashlib.sha256(f"{jars[-1].name}:{jars[-1].stat().st_size}".encode())
+        for name, data in sorted(content.items()):
+            digest.update(name.encode() + b"\0" + data)
+        marker = self.browser_zip.with_name(".aigov-browser")
+        with contextlib.suppress(OSError):
+            if self.browser_zip.is_file() and marker.read_text() == digest.hexdigest():
+                return self.browser_zip
+        self.browser_zip.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.browser_zip.with_name(f".neo4j-browser-{os.getpid()}.tmp")
+        with zipfile.ZipFile(jars[-1]) as jar, \
+                zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+            entries = [i for i in jar.infolist() if i.filename.startswith("browser/")]
+            folders = sorted({i.filename for i in entries if i.is_dir()} | {f"browser/{BROWSER_CONTENT}/"})
+            for folder in folders:
+                out.writestr(folder, b"")
+            for info in entries:
+                if not info.is_dir():
+                    out.writestr(info.filename, jar.read(info))
+            for name, data in content.items():
+                out.writestr(name, data)
+        tmp.replace(self.browser_zip)
+        marker.write_text(digest.hexdigest())
+        return self.browser_zip
 
     def _java_env(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -589,6 +661,7 @@ class ManagedNeo4j:
                     raise ServerError(f"{kind} port {port} on {HOST} is already in use by another "
                                       f"process; choose another port")
             self.write_conf()
+            self.write_browser()
             self._ensure_password(java)
             pid = self._spawn(java)
             try:
@@ -602,7 +675,13 @@ class ManagedNeo4j:
         """Launch the JVM in its own session, output to ``log_file``; write the pid file."""
         if self.log_file.exists() and self.log_file.stat().st_size:
             self.log_file.replace(self.log_file.with_name("console.log.1"))
+        # The JVM's temporary files (the unpacked Browser, 46 MB) in a folder of our own,
+        # emptied here: a server killed with SIGKILL cannot remove them itself.
+        tmp = self.server_dir / "tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(mode=0o700)
         cmd = [str(java), f"-Xms{self.heap_initial}", f"-Xmx{self.heap_max}", *JVM_FLAGS,
+               f"-Djava.io.tmpdir={tmp}",
                f"-XX:ErrorFile={self.server_dir / 'logs' / 'hs_err_pid%p.log'}",
                "-cp", self._classpath(), ENTRY_POINT,
                f"--home-dir={self.server_dir}", f"--config-dir={self.conf_dir}", "--console-mode"]

@@ -234,6 +234,7 @@ class GraphStore(ABC):
         of :meth:`ensure_schema`. Idempotent; on a current graph, two one-row reads."""
         if self._run(cypher.NEEDS_UPGRADE)[0]["needed"]:
             self._run(cypher.BACKFILL_SOURCES, write=True)
+            self._run(cypher.DROP_ENTITY_TALLIES, write=True)
             self._run(cypher.BACKFILL_TALLIES, write=True)
 
     # -- public API -----------------------------------------------------------------------

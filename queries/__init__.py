@@ -12,6 +12,13 @@ date string -- or ``key``: a name folded to lower case without accents, to compa
 ``keys`` property every entity carries), a default (``null`` for none) and a description.
 Values only ever reach Cypher as parameters.
 
+A query folds its ``key`` parameters itself, so that it answers the same in Neo4j Browser
+(where a user types ``entity => "Grok"``) as through aigov: ``fold($entity)`` in a query file
+stands for the Cypher expression :func:`fold_cypher` builds, which lower-cases and strips the
+accents of Latin letters exactly as :func:`graph.model.fold` does (the CLI folds in Python
+first, which also covers other scripts). Both stores run it: FalkorDB has no ``normalize()``,
+so it is ``toLower`` and ``replace`` over a table derived from :func:`graph.model.fold`.
+
 Examples
 --------
 >>> q = get("bans")
@@ -19,6 +26,8 @@ Examples
 ('bans', True)
 >>> q.bind({"entity": "Malaisie"})["entity"]
 'malaisie'
+>>> "fold($entity)" in q.text, "toLower(trim($entity))" in q.text
+(False, True)
 """
 
 from __future__ import annotations
@@ -32,13 +41,78 @@ from graph.errors import QueryError
 from graph.guard import write_clause
 from graph.model import fold
 
-__all__ = ["CannedQuery", "Param", "get", "names", "all_queries", "run", "is_read_only"]
+__all__ = ["CannedQuery", "Param", "get", "names", "all_queries", "run", "is_read_only",
+           "fold_cypher", "FOLDED_RANGES", "cypher_literal"]
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)(?::(?P<type>\w+))?\s*=\s*(?P<default>.*?)\s*:\s*(?P<doc>.+)$")
 _TYPES = ("str", "int", "float", "bool", "date", "key")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _COUNT = re.compile(r"\b(?:LIMIT|SKIP)\s+\$(\w+)", re.I)
+_FOLD = re.compile(r"\bfold\(\$(\w+)\)")
+
+#: The letters the Cypher fold knows: Latin-1 Supplement, Latin Extended-A and -B (French,
+#: Spanish, German, Italian, Portuguese, Nordic, Polish, Czech, Romanian, Turkish, ...). Not the
+#: combining accents of decomposed (NFD) text: FalkorDB reads no ``\\u`` escape, and the marks
+#: written as they are would make the printed query unreadable; what people type is NFC.
+FOLDED_RANGES = (range(0x00C0, 0x0250),)
+
+
+def _fold_table() -> list[tuple[str, str]]:
+    """``(letters, replacement)`` pairs: every lower-case letter of :data:`FOLDED_RANGES` that
+    :func:`graph.model.fold` changes, grouped by what it becomes ('' for a combining accent).
+
+    >>> table = {to: letters for letters, to in _fold_table()}
+    >>> table["e"][:4], table["ss"], "ø" in table
+    ('èéêë', 'ß', True)
+    """
+    groups: dict[str, str] = {}
+    for block in FOLDED_RANGES:
+        for c in map(chr, block):
+            if c.lower() != c:
+                continue  # upper case: toLower() comes first
+            folded = fold(c)
+            if folded != c:
+                groups[folded] = groups.get(folded, "") + c
+    return sorted(((letters, to) for to, letters in groups.items()), key=lambda p: p[1])
+
+
+def _cypher_string(text: str) -> str:
+    """A Cypher string literal (single quotes; backslash and quote escaped)."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def cypher_literal(value: Any) -> str:
+    r"""A parameter value as a Cypher literal, of the same type once evaluated: what Neo4j
+    Browser's ``:param name => <literal>`` evaluates on the server (an integer stays an
+    integer there; ``:params {"limit": 200}`` made it the float 200.0, which LIMIT refuses).
+
+    >>> [cypher_literal(v) for v in (None, True, 200, 2.0)]
+    ['null', 'true', '200', '2.0']
+    >>> print(cypher_literal("O'Brien \\ Ünïcode"))
+    'O\'Brien \\ Ünïcode'
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    return _cypher_string(str(value))
+
+
+def fold_cypher(param: str) -> str:
+    """The Cypher expression that folds the parameter ``$param`` like :func:`graph.model.fold`
+    (null stays null). A query file writes it ``fold($param)``.
+
+    >>> print(fold_cypher("entity")[:52])
+    reduce(k = toLower(trim($entity)), f IN [['àáâãäåāăą
+    """
+    table = ", ".join(f"[{_cypher_string(letters)}, {_cypher_string(to)}]" for letters, to in _fold_table())
+    return (f"reduce(k = toLower(trim(${param})), f IN [{table}] |\n"
+            f"  reduce(s = k, i IN range(0, size(f[0]) - 1) | replace(s, substring(f[0], i, 1), f[1])))")
 
 #: The largest row count (``LIMIT``/``SKIP`` parameter) a canned query takes: FalkorDB reads
 #: it as a 32-bit number (``LIMIT 4294967296`` returned no rows).
@@ -118,6 +192,44 @@ class CannedQuery:
             raise QueryError(f"query {self.name!r} has no parameter {unknown[0]!r} (parameters: {known})")
         return {name: p.convert(values.get(name, p.default)) for name, p in self.params.items()}
 
+    def browser_params(self, values: Mapping[str, Any] | None = None) -> str:
+        """The parameters as Neo4j Browser's ``:param name => value;`` lines (Browser runs
+        them in order, one after the other: its multi-statement editor is on by default).
+
+        Values are checked like :meth:`bind`, but names are printed as given: the query folds
+        them itself (``fold($entity)``).
+
+        >>> print(get("fines").browser_params({"entity": "CNIL", "limit": "5"}))
+        :param entity => 'CNIL';
+        :param limit => 5;
+        """
+        bound = self.bind(values)
+        given = dict(values or {})
+        lines = []
+        for name, p in self.params.items():
+            value = bound[name]
+            if p.type == "key" and given.get(name) is not None:
+                value = str(given[name]).strip() or None
+            lines.append(f":param {name} => {cypher_literal(value)};")
+        return "\n".join(lines)
+
+    def browser_script(self, values: Mapping[str, Any] | None = None) -> str:
+        """What ``aigov query show`` prints for Neo4j Browser: the parameters, then the query,
+        as two frames to run one after the other. (Pasted whole, Browser runs both as one
+        script, sets the parameters, and shows only the statements' status, not the rows.)
+
+        >>> print(get("fines").browser_script({"limit": "5"}).split(chr(10) * 2)[0])
+        // fines: Fines: who fined whom, how much (as stated), when.
+        // 1. Set the parameters (run these lines as one frame):
+        :param entity => null;
+        :param limit => 5;
+        """
+        return (f"// {self.name}: {self.description}\n"
+                "// 1. Set the parameters (run these lines as one frame):\n"
+                f"{self.browser_params(values)}\n\n"
+                "// 2. Then run the query on its own (its frame shows the rows):\n"
+                f"{self.text}")
+
 
 def _parse(name: str, source: str) -> CannedQuery:
     meta: dict[str, str] = {}
@@ -147,7 +259,12 @@ def _parse(name: str, source: str) -> CannedQuery:
         raise QueryError(f"queries/{name}.cypher: header name {meta.get('name')!r} does not match the file")
     if not meta.get("description"):
         raise QueryError(f"queries/{name}.cypher: no description")
-    return CannedQuery(name, meta["description"], params, "\n".join(body).strip() + "\n")
+    text = "\n".join(body).strip() + "\n"
+    for folded in _FOLD.findall(text):
+        if folded not in params or params[folded].type != "key":
+            raise QueryError(f"queries/{name}.cypher: fold(${folded}) needs a parameter {folded}:key")
+    text = _FOLD.sub(lambda m: fold_cypher(m.group(1)), text)
+    return CannedQuery(name, meta["description"], params, text)
 
 
 def _files() -> dict[str, str]:

@@ -3,7 +3,8 @@
 // param: min_shared:int = 1 : only pairs sharing at least this many targets
 // param: limit:int = 200 : at most this many rows
 // Reads the ACTS_ON tallies the writer keeps (one relationship per actor, target, event type
-// and modality; graph/cypher.py) instead of every event. Pairing every two actors of every
+// and modality, between the Tally nodes that stand for them, with their names; graph/cypher.py)
+// instead of every event. Pairing every two actors of every
 // target is quadratic, so the pairs are only formed among actors that can be in the answer. A
 // pair shares at most as many targets as either actor has. Step 1 pairs only the busiest
 // actors (2*sqrt(2*$limit)+1 of them: at least $limit pairs) and takes the $limit-th best
@@ -13,13 +14,13 @@
 // names are read for the $limit pairs kept only. At 100k events on Neo4j (best of 5): 1.2 s over the
 // events, 0.53 s over the tallies, 0.30 s with the rest. tests/test_queries.py checks the rows
 // against the plain definition over the events.
-MATCH (a:Entity)-[s:ACTS_ON]->(t:Entity)
+MATCH (a:Tally)-[s:ACTS_ON]->(t:Tally)
 WHERE s.type <> 'STATED'
 WITH a, count(DISTINCT t) AS degree
 ORDER BY degree DESC, a.id
 WITH collect(a)[0..toInteger(ceil(2.0 * sqrt(2.0 * $limit))) + 1] AS busiest
 UNWIND busiest AS a
-MATCH (a)-[s:ACTS_ON]->(t:Entity)
+MATCH (a)-[s:ACTS_ON]->(t:Tally)
 WHERE s.type <> 'STATED'
 WITH DISTINCT a, t
 WITH t, collect([a.id, a]) AS actors
@@ -32,7 +33,7 @@ ORDER BY shared DESC
 WITH collect(shared) AS best
 WITH CASE WHEN size(best) >= $limit AND best[$limit - 1] > $min_shared THEN best[$limit - 1]
   ELSE $min_shared END AS floor
-MATCH (a:Entity)-[s:ACTS_ON]->(t:Entity)
+MATCH (a:Tally)-[s:ACTS_ON]->(t:Tally)
 WHERE s.type <> 'STATED'
 WITH floor, a, collect(DISTINCT t) AS targets
 WHERE size(targets) >= floor

@@ -134,12 +134,22 @@ def test_query_run_with_params_and_bad_params(run):
     assert unknown.stderr == "Error: no canned query named 'nothing-like-this'; `aigov query list` shows them\n"
 
 
-def test_query_show_prints_cypher_with_params(run):
+def test_query_show_prints_param_lines_then_the_query(run):
     result = run("query", "show", "timeline")
     assert result.exit_code == 0
-    assert result.stdout.startswith("// timeline: ")
-    assert ':params {"entity": "grok", "from": null, "to": null, "limit": 200}' in result.stdout
-    assert "MATCH" in result.stdout
+    params, query = result.stdout.split("\n\n")
+    assert params.splitlines() == [
+        "// timeline: Everything that touches an entity, one row per event, by date, optionally "
+        "between two dates.",
+        "// 1. Set the parameters (run these lines as one frame):",
+        ":param entity => 'grok';", ":param from => null;", ":param to => null;", ":param limit => 200;"]
+    assert query.splitlines()[0] == "// 2. Then run the query on its own (its frame shows the rows):"
+    assert query.splitlines()[-1] == "LIMIT $limit" and "MATCH" in query
+    given = run("query", "show", "bans", "-p", "entity=O'Brien", "-p", "limit=7", "-p", "since=2026-01")
+    assert given.stdout.splitlines()[2:5] == [
+        ":param entity => 'O\\'Brien';", ":param since => '2026-01';", ":param limit => 7;"]
+    bad = run("query", "show", "bans", "-p", "limit=many")
+    assert bad.exit_code == 1 and bad.output == "Error: parameter 'limit' must be int, not 'many'\n"
 
 
 def test_query_cypher_is_read_only(run):

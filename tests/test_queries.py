@@ -105,6 +105,81 @@ def test_search_is_case_and_accent_insensitive(small):
     assert [r["name"] for r in rows(small, "search", text="unicode{")] == ["O'Brien \"Tech\" / Ünïcode{x}"]
 
 
+# What a Neo4j Browser user types, unfolded (issue 15: `entity => "Grok"` found nothing there,
+# because only the CLI folded the name): each query must fold it itself.
+TYPED = [
+    ("bans", {"entity": "GROK"}, {"entity": "grok"}),
+    ("bans", {"entity": " Malaisie "}, {"entity": "malaisie"}),
+    ("lawsuits", {"entity": "INDONÉSIE"}, {"entity": "indonesie"}),
+    ("demands", {"entity": "Trois Sénateurs Démocrates"}, {"entity": "trois senateurs democrates"}),
+    ("statements", {"speaker": "MUSK"}, {"speaker": "musk"}),
+    ("fines", {"entity": "O'Brien \"Tech\" / ÜNÏCODE{x}"}, {"entity": "o'brien \"tech\" / unicode{x}"}),
+    ("laws", {"country": "Royaume-Uni"}, {"country": "royaume-uni"}),
+    ("company-responses", {"entity": "x"}, {"entity": "x"}),
+    ("timeline", {"entity": "Grok"}, {"entity": "grok"}),
+    ("actor-profile", {"entity": "Malaysia"}, {"entity": "malaysia"}),
+    ("jurisdictions", {"entity": "GROK"}, {"entity": "grok"}),
+    ("response-chains", {"entity": "Grok"}, {"entity": "grok"}),
+    ("evidence", {"actor": "Malaisie", "target": "GROK"}, {"actor": "malaisie", "target": "grok"}),
+    ("search", {"text": "INDONÉS"}, {"text": "indones"}),
+]
+
+
+@pytest.mark.parametrize("name,typed,folded", TYPED, ids=[f"{t[0]}-{i}" for i, t in enumerate(TYPED)])
+def test_queries_fold_names_as_typed_in_browser(small, name, typed, folded):
+    """The query text itself folds case and accents: sent as typed (no folding by aigov, as
+    Browser sends it), a name finds the rows the folded name finds."""
+    query = queries.get(name)
+    as_typed = small.read(query.text, {**query.bind({}), **typed})
+    assert as_typed, (name, typed)
+    assert as_typed == small.read(query.text, query.bind(folded))
+
+
+def test_cypher_fold_is_python_fold_on_every_latin_letter(any_store):
+    """The Cypher expression a query folds with gives what graph.model.fold gives, on each
+    letter it claims (upper and lower case) and on mixed text; null stays null."""
+    from graph.model import fold
+
+    letters = [chr(c) for block in queries.FOLDED_RANGES for c in block]
+    texts = letters + ["Élysée", "  Royaume-Uni ", "STRASSE Straße", "Łódź", "Ærø", "Ğİ", "x"]
+    expression = queries.fold_cypher("text").replace("$text", "text")
+    got = any_store.read(f"UNWIND $texts AS text RETURN text, {expression} AS folded", {"texts": texts})
+    assert [(r["text"], r["folded"]) for r in got] == [(t, fold(t).strip()) for t in texts]
+    assert any_store.read(f"RETURN {queries.fold_cypher('x')} AS folded", {"x": None}) == [{"folded": None}]
+
+
+def _as_browser_runs(store, script: str) -> tuple[dict, list[dict]]:
+    """Run `aigov query show` output the way Neo4j Browser 5 does: the first frame (the
+    `:param` lines) through its multi-statement editor, which splits it at ';', drops '//'
+    lines and runs each `:param name => expr` as `RETURN expr as name` on the server, keeping
+    the value it gets back; then the second frame, the query, with those parameters
+    (neo4j-browser src/shared/services/commandUtils.ts, commands/helpers/params.ts)."""
+    params_frame, query_frame = script.split("\n\n")
+    params = {}
+    for statement in params_frame.split(";"):
+        statement = "\n".join(line for line in statement.splitlines() if not line.startswith("//")).strip()
+        if statement:
+            name, expr = statement.removeprefix(":param ").split(" => ", 1)
+            alias = f"`{name}`" if store.name == "embedded" else name  # Browser writes it bare
+            params[name] = store.read(f"RETURN {expr} as {alias}")[0][name]
+    return params, store.read(query_frame, params)
+
+
+@pytest.mark.parametrize("name,typed,folded", TYPED[:6], ids=[t[0] for t in TYPED[:6]])
+def test_query_show_output_runs_as_pasted_into_browser(small, name, typed, folded):
+    """Issue 15: Browser stored `:params {"limit": 200}` as 200.0, which LIMIT refuses, and the
+    `:params` line could not run with the query. Now every parameter is a `:param` line whose
+    value keeps its type, in a frame of its own before the query's, and the rows are the
+    CLI's, for names as typed."""
+    query = queries.get(name)
+    script = query.browser_script({**typed, "limit": "50"})
+    params, got = _as_browser_runs(small, script)
+    assert set(params) == set(query.params)
+    assert type(params["limit"]) is int and params["limit"] == 50
+    assert got == small.read(query.text, query.bind({**folded, "limit": 50}))
+    assert got
+
+
 def test_changes_since(small):
     assert len(rows(small, "changes-since", since="2000-01-01")) >= 7
     assert rows(small, "changes-since", since="2999-01-01") == []
@@ -249,7 +324,7 @@ def test_fast_queries_equal_their_plain_definitions(any_store):
 # The tallies the writer keeps for the rankings (graph/cypher.py), as stored and as counted
 # from the events themselves.
 STORED_TALLIES = """\
-MATCH (a:Entity)-[s:ACTS_ON]->(t:Entity)
+MATCH (a:Tally)-[s:ACTS_ON]->(t:Tally)
 RETURN a.id AS a, t.id AS t, s.type AS type, s.modality AS modality, s.events AS events
 ORDER BY a, t, type, modality
 """
@@ -322,6 +397,43 @@ def test_a_graph_written_before_the_tallies_gets_them_on_open(any_store):
     _tallies_are_exact(any_store)
     any_store._upgrade()  # a current graph: nothing changes
     assert any_store.read(STORED_TALLIES) == expected
+
+
+def test_tallies_between_entities_move_to_tally_nodes_on_open(any_store):
+    """An aigov before issue 15 kept the tallies between the entities, where Browser drew them;
+    opening such a graph moves them between Tally nodes, with the same counts."""
+    from bench import corpus
+
+    any_store.write(corpus.extractions(60, seed=5), extractor="t1")
+    expected = any_store.read(STORED_TALLIES)
+    any_store._run("""MATCH (a:Tally)-[s:ACTS_ON]->(t:Tally)
+MATCH (x:Entity {id: a.id}), (y:Entity {id: t.id})
+CREATE (x)-[:ACTS_ON {type: s.type, modality: s.modality, events: s.events}]->(y)""", write=True)
+    any_store._run("MATCH (n:Tally) DETACH DELETE n", write=True)
+    assert not any_store.read(STORED_TALLIES)
+    any_store._upgrade()
+    assert any_store.read(STORED_TALLIES) == expected
+    assert not any_store.read("MATCH (:Entity)-[s:ACTS_ON]->() RETURN s")
+    _tallies_are_exact(any_store)
+
+
+def test_connect_result_nodes_adds_only_events_to_the_suggested_query(small):
+    """Browser's "Connect result nodes" (on by default) fetches every relationship between the
+    nodes a query returns: `MATCH (a)-[r]->(b) WHERE id(a) IN $ids AND id(b) IN $ids`. For
+    the query aigov suggests, that must add no ACTS_ON tally (issue 15: 68 of 141 were)."""
+    from graph.model import EventType
+    from queries.guide import EVENTS_ONLY
+
+    assert EVENTS_ONLY.endswith("RETURN a, r, b\nLIMIT 300")
+    shown = EVENTS_ONLY.replace("RETURN a, r, b\nLIMIT 300", "WITH a, r, b\nLIMIT 300")
+    connected = small.read(shown + """
+WITH collect(id(a)) + collect(id(b)) AS ids
+MATCH (x)-[s]->(y)
+WHERE id(x) IN ids AND id(y) IN ids
+RETURN type(s) AS type, count(*) AS n
+ORDER BY type""")
+    assert connected and {r["type"] for r in connected} <= {t.value for t in EventType}
+    assert sum(r["n"] for r in connected) == len(small.read(EVENTS_ONLY))
 
 
 def _busy_and_quiet_actors() -> list:

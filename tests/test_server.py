@@ -61,6 +61,33 @@ def test_packaged_files_exist():
     assert "relationship.ACTS_ON" in GRASS_PATH.read_text()  # the tallies, drawn pale
 
 
+def _grass() -> dict[str, dict[str, str]]:
+    import re
+
+    return {sel: dict(re.findall(r"^\s+([\w-]+):\s*(.+);$", body, re.M))
+            for sel, body in re.findall(r"^([\w.]+) \{$(.*?)^\}$", GRASS_PATH.read_text(), re.M | re.S)}
+
+
+def test_the_style_is_readable_and_tells_event_families_apart():
+    """Issue 15: captions unreadable, long names cut ("Garante per la prote…"), every event
+    relationship the same grey, every statement node reading "STAT…"."""
+    from graph.model import EntityType, EventType
+
+    grass = _grass()
+    for t in EntityType:  # big enough for a long name on three or four lines
+        assert int(grass[f"node.{t.value}"]["diameter"].rstrip("px")) >= 60, t
+        assert grass[f"node.{t.value}"]["caption"] == '"{name}"'
+    colours = {t: grass[f"relationship.{t.value}"]["color"] for t in EventType}
+    assert len(set(colours.values())) >= 5  # a colour per family, none the default grey
+    assert grass["relationship"]["color"] not in colours.values()
+    assert colours[EventType.BANNED] == colours[EventType.BLOCKED_ACCESS] != colours[EventType.SUED]
+    for t in EventType:  # an event node wears its relationship's colour
+        assert grass[f"node.{t.value}"]["color"] == colours[t]
+    assert grass["node.STATED"]["caption"] == '"{evidence}"'  # the speaker or the quote first
+    assert grass["node.Event"]["caption"] == '"{type}"'
+    assert int(grass["node.Event"]["diameter"].rstrip("px")) >= 60  # "BLOCKED_ACCESS" fits
+
+
 def test_java_is_recent_enough():
     java, major = find_java()
     assert java.exists() and major >= 17
@@ -154,6 +181,28 @@ def test_browser_answers(server):
         assert r.status == 200
         assert "text/html" in r.headers.get("Content-Type", "")
         assert "<title>Neo4j Browser</title>" in r.read().decode("utf-8", "replace")
+
+
+def test_browser_gets_aigov_style_and_guide_on_login(server):
+    """Issue 15: the style had to be dragged onto Browser by hand, and there was no guide.
+    The server hosts both beside Browser, and tells Browser to load them on every login."""
+    with urllib.request.urlopen(server.style_url(), timeout=30) as r:
+        assert r.read() == GRASS_PATH.read_bytes()
+    with urllib.request.urlopen(server.guide_url(), timeout=30) as r:
+        guide = r.read().decode("utf-8")
+    import queries
+    from queries.guide import guide_html
+
+    assert guide == guide_html()
+    assert all(f"<h3>{name}</h3>" in guide for name in queries.names())
+    with server.driver() as drv:
+        config = {r["name"]: r["value"] for r in drv.execute_query("CALL dbms.clientConfig()").records}
+    assert config["browser.post_connect_cmd"] == f"style {server.style_url()}; play {server.guide_url()}"
+    assert config["browser.remote_content_hostname_whitelist"] == "127.0.0.1,localhost"
+    # rewritten only when something changed; the JVM's temporary files stay in the data folder
+    stamp = server.browser_zip.stat().st_mtime_ns
+    assert server.write_browser().stat().st_mtime_ns == stamp
+    assert any((server.server_dir / "tmp").iterdir())
 
 
 def test_port_in_use_is_a_clear_error(server, tmp_path):
