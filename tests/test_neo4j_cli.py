@@ -48,6 +48,9 @@ def test_store_copy_from_embedded_gives_the_same_answers(neo):
     copied = neo("store", "copy", "--from", "embedded", "--to", "neo4j")
     assert copied.exit_code == 0, copied.stderr
     assert "copied 24 articles" in copied.stderr
+    events = json.loads(neo("stats", "-f", "json").stdout)
+    stored = next(r["count"] for r in events if r["name"] == "Event")
+    assert f"articles (0 already there), {stored} events" in copied.stderr  # each event once
     for name in ("bans", "demands", "statements", "timeline"):
         a = neo("query", "run", name, "-f", "json", store="embedded").stdout
         b = neo("query", "run", name, "-f", "json").stdout

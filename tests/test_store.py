@@ -209,6 +209,16 @@ def test_copy_between_stores_reproduces_the_graph(embedded, neo4j_store):
     assert _counts(neo4j_store) == _counts(embedded)
 
 
+def test_copy_counts_each_event_once(embedded, neo4j_store):
+    """Issue 15: `store copy` said 2146 events for a graph of 1309: an event reported by
+    articles of several batches was counted with each batch."""
+    from graph.store import copy_store
+
+    embedded.write(graphdata.both(), extractor="t1")  # the block of Grok is in both articles
+    summary = copy_store(embedded, neo4j_store, batch_size=1)
+    assert summary.events == neo4j_store.counts()["labels"]["Event"] == 7
+
+
 def test_a_slow_embedded_answer_is_a_clear_error_naming_the_setting(home, monkeypatch):
     # redis-py's default socket timeout (5 s) made long queries look like a lost store; the
     # limit is now AIGOV_TIMEOUT / --timeout (600 s by default, AIGOV_EMBEDDED_TIMEOUT its old
