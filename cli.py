@@ -665,11 +665,11 @@ def neo4j() -> None:
     """Manage a local Neo4j Community server assembled from Maven Central."""
 
 
-def _server(state: State):
+def _server(state: State, bolt_port: int | None = None, http_port: int | None = None):
     from graph.server import ManagedNeo4j
     from graph.store import default_home
 
-    return ManagedNeo4j(state.home or default_home())
+    return ManagedNeo4j(state.home or default_home(), bolt_port, http_port)
 
 
 @neo4j.command("install")
@@ -684,11 +684,27 @@ def neo4j_install(state: State) -> None:
 
 @neo4j.command("start")
 @click.option("--timeout", type=int, default=180, show_default=True, help="Seconds to wait for Bolt.")
+@click.option("--bolt-port", "--port", "bolt_port", type=click.IntRange(1, 65535), default=None,
+              help="Bolt port (default: the one of the last start, else 7687); kept for later starts.")
+@click.option("--http-port", type=click.IntRange(1, 65535), default=None,
+              help="HTTP port of Browser (default: the one of the last start, else 7474); kept too.")
 @click.pass_obj
 @run_library
-def neo4j_start(state: State, timeout: int) -> None:
-    """Start the managed server (installs first if needed); wait until Bolt answers."""
-    server = _server(state)
+def neo4j_start(state: State, timeout: int, bolt_port: int | None, http_port: int | None) -> None:
+    """Start the managed server (installs first if needed); wait until Bolt answers.
+
+    \b
+    Example:
+        aigov neo4j start --bolt-port 7688 --http-port 7475
+    """
+    server = _server(state, bolt_port, http_port)
+    running = server.status()
+    if running.running:
+        asked = {f"bolt://127.0.0.1:{bolt_port}": bolt_port, f"http://127.0.0.1:{http_port}": http_port}
+        moved = [port for url, port in asked.items() if port and url not in (running.bolt_uri, running.http_url)]
+        if moved:
+            raise click.ClickException(f"Neo4j already runs on {running.bolt_uri} and {running.http_url}; "
+                                       f"stop it (`aigov neo4j stop`) to start it on other ports")
     server.install()
     status = server.start(timeout=timeout)
     click.echo(f"Neo4j {status.version or ''} running (pid {status.pid}): {status.bolt_uri}  "
@@ -706,20 +722,23 @@ def neo4j_stop(state: State) -> None:
 
 @neo4j.command("status")
 @click.option("--json", "as_json", is_flag=True)
-@click.pass_obj
+@click.pass_context
 @run_library
-def neo4j_status(state: State, as_json: bool) -> None:
-    """Is the managed server running, on which ports?"""
-    status = _server(state).status()
+def neo4j_status(ctx: click.Context, as_json: bool) -> None:
+    """Is the managed server running, on which ports? Exit code 0 when it runs, 3 when it
+    is stopped (as LSB init scripts say), so scripts can test it."""
+    status = _server(ctx.obj).status()
     data = {k: getattr(status, k) for k in ("running", "pid", "bolt_uri", "http_url", "version")
             if hasattr(status, k)}
     if as_json:
         click.echo(json.dumps(data))
     else:
-        click.echo("running" if status.running else "stopped")
+        click.echo("running" if status.running else "stopped (start it with `aigov neo4j start`)")
         for k, v in data.items():
             if k != "running" and v is not None:
                 click.echo(f"  {k}: {v}")
+    if not status.running:
+        ctx.exit(3)
 
 
 @neo4j.command("browser")

@@ -1,9 +1,11 @@
 """The Neo4j store, over the official ``neo4j`` Python driver (Bolt).
 
 The same :class:`graph.store.GraphStore` as the embedded store, with the same statements.
-Writes go through ``execute_query`` (one managed, retried transaction per batch, always with
-``database_``); reads run in READ routing mode, so the server itself refuses an ad-hoc query
-that tries to write. Keys are guarded by ``CREATE CONSTRAINT ... IF NOT EXISTS``.
+Each statement runs in one explicit transaction (one per write batch), in WRITE or READ mode
+(so the server itself refuses an ad-hoc query that tries to write), retried like the driver's
+managed transactions except when the server refuses connections: then it is down, and the
+store says so at once (:meth:`Neo4jStore._transaction`). Keys are guarded by
+``CREATE CONSTRAINT ... IF NOT EXISTS``.
 
 Connection: explicit arguments, else ``NEO4J_URI`` / ``NEO4J_USER`` / ``NEO4J_PASSWORD`` /
 ``NEO4J_DATABASE``, else the managed server of :mod:`graph.server` in the data folder.
@@ -14,15 +16,27 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import socket
+import time
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
+from urllib.parse import urlsplit
 
 from graph.cypher import LOOKUP_KEYS, ORDER_KEYS, UNIQUE_KEYS, token
 from graph.errors import QueryError, StoreError, StoreUnavailable
 from graph.guard import check_read
 from graph.store import GraphStore, timed_out
 
-__all__ = ["Neo4jStore", "CONSTRAINT", "INDEX"]
+__all__ = ["Neo4jStore", "CONSTRAINT", "INDEX", "RETRY_SECONDS"]
+
+T = TypeVar("T")
+
+#: How long a transaction is retried after a transient error or a lost connection (the
+#: driver's own default). A server that refuses connections is not retried at all.
+RETRY_SECONDS = 30.0
+
+#: Seconds to open a connection: a host that does not answer is reported after this.
+CONNECT_SECONDS = 5.0
 
 #: Named, idempotent uniqueness constraint on ``id`` for one label.
 CONSTRAINT = "CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
@@ -63,6 +77,16 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+def _rows(query: str, params: dict[str, Any] | None) -> Callable[[Any], list[dict[str, Any]]]:
+    """The unit of work that runs ``query`` and returns its rows as plain values."""
+    def work(tx) -> list[dict[str, Any]]:
+        result = tx.run(query, params or {})
+        keys = result.keys()
+        return [{k: _plain(r[k]) for k in keys} for r in result]
+
+    return work
+
+
 class Neo4jStore(GraphStore):
     """A Neo4j 5 database reached over Bolt."""
 
@@ -81,7 +105,8 @@ class Neo4jStore(GraphStore):
         # Notifications such as "label not in the database" (an empty graph, a canned query
         # for an event type no article had yet) are not errors: keep stderr quiet.
         self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
-                                                  notifications_min_severity="OFF")
+                                                  notifications_min_severity="OFF",
+                                                  connection_timeout=CONNECT_SECONDS)
         try:
             self._driver.verify_connectivity()
         except neo4j.exceptions.AuthError as exc:
@@ -89,9 +114,53 @@ class Neo4jStore(GraphStore):
             raise StoreUnavailable(f"Neo4j at {uri} refused the credentials of user {user!r}") from exc
         except (neo4j.exceptions.ServiceUnavailable, OSError, ValueError) as exc:
             self._driver.close()
-            raise StoreUnavailable(
-                f"cannot reach Neo4j at {uri}: {exc}. Start the managed server with "
-                "`aigov neo4j start`, or set NEO4J_URI to a running one") from exc
+            raise StoreUnavailable(self._down(exc)) from exc
+
+    def _down(self, exc: BaseException | None = None) -> str:
+        """One line saying that the server does not answer, and how to start it."""
+        why = "it refuses connections" if not self._reachable() else " ".join(str(exc or "").split())[:200]
+        return (f"cannot reach Neo4j at {self.uri} ({why}); start the managed server with "
+                "`aigov neo4j start`, or set NEO4J_URI to a running one")
+
+    def _reachable(self) -> bool:
+        """Whether something accepts connections at the server's address (a stopped server
+        refuses them at once; a busy or restarting one does not)."""
+        parts = urlsplit(self.uri)
+        try:
+            with socket.create_connection((parts.hostname or "localhost", parts.port or 7687), timeout=2):
+                return True
+        except OSError:
+            return False
+
+    def _transaction(self, work: Callable[[Any], T], *, write: bool, timeout: float | None = None) -> T:
+        """Run ``work(tx)`` in one transaction and commit it, retried as the driver retries
+        its managed transactions (transient errors, lost connections; up to
+        :data:`RETRY_SECONDS`) but for one case: a server that refuses connections is down,
+        not busy, so it is reported at once, in one line (the driver's own loop took 30-58 s
+        and logged a warning per retry, issue 15)."""
+        import neo4j
+
+        mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+        deadline, delay = None, 0.5
+        while True:
+            try:
+                with self._driver.session(database=self.database, default_access_mode=mode,
+                                          bookmark_manager=self._driver.execute_query_bookmark_manager) as s:
+                    with s.begin_transaction(timeout=timeout) as tx:
+                        out = work(tx)
+                        tx.commit()
+                        return out
+            except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError) as exc:
+                if not exc.is_retryable():
+                    raise
+                if isinstance(exc, (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired)) \
+                        and not self._reachable():
+                    raise StoreUnavailable(self._down(exc)) from exc
+                deadline = deadline or time.monotonic() + RETRY_SECONDS
+                if time.monotonic() + delay > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 8.0)
 
     @classmethod
     def connect(cls, *, home: Path, uri: str | None = None, user: str | None = None,
@@ -134,21 +203,17 @@ class Neo4jStore(GraphStore):
         try:
             yield
         except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
-            raise StoreUnavailable(f"lost the connection to Neo4j at {self.uri}: {exc}") from exc
+            raise StoreUnavailable(f"lost the connection to Neo4j at {self.uri}: "
+                                   f"{' '.join(str(exc).split())[:200]}") from exc
         except neo4j.exceptions.Neo4jError as exc:
             raise StoreError(f"Neo4j: {exc.message or exc}") from exc
 
     def _run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
              schema: bool = False) -> list[dict[str, Any]]:
-        import neo4j
-
         if write and not schema and not self._schema_checked:
             self.ensure_schema()
         with self._driver_errors():
-            records, _, keys = self._driver.execute_query(
-                query, params or {}, database_=self.database,
-                routing_=neo4j.RoutingControl.WRITE if write else neo4j.RoutingControl.READ)
-        return [{k: _plain(r[k]) for k in keys} for r in records]
+            return self._transaction(_rows(query, params), write=write)
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         import neo4j
@@ -156,19 +221,10 @@ class Neo4jStore(GraphStore):
         check_read(query)
 
         # A read transaction: the server refuses writes in it (execute_query alone does not),
-        # and stops it at the time limit (a client error, which the driver does not retry).
-        @neo4j.unit_of_work(timeout=self.timeout)
-        def work(tx):
-            result = tx.run(query, params or {})
-            keys = result.keys()
-            return keys, [{k: _plain(r[k]) for k in keys} for r in result]
-
+        # and stops it at the time limit (a client error, which is not retried).
         with self._driver_errors():
             try:
-                with self._driver.session(database=self.database,
-                                          bookmark_manager=self._driver.execute_query_bookmark_manager) as s:
-                    _, rows = s.execute_read(work)
-                    return rows
+                return self._transaction(_rows(query, params), write=False, timeout=self.timeout)
             except neo4j.exceptions.Neo4jError as exc:
                 if "TransactionTimedOut" in (exc.code or ""):
                     raise timed_out(self.timeout) from exc

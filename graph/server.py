@@ -658,8 +658,9 @@ class ManagedNeo4j:
                 raise ServerError(f"Bolt and HTTP ports must differ (both {self.bolt_port})")
             for kind, port in (("Bolt", self.bolt_port), ("HTTP", self.http_port)):
                 if not _port_free(port):
+                    option = "--bolt-port" if kind == "Bolt" else "--http-port"
                     raise ServerError(f"{kind} port {port} on {HOST} is already in use by another "
-                                      f"process; choose another port")
+                                      f"process; choose another: `aigov neo4j start {option} N`")
             self.write_conf()
             self.write_browser()
             self._ensure_password(java)

@@ -165,7 +165,11 @@ def test_login_applies_the_style_and_opens_the_guide(managed, page):
     texts = [_text(f) for f in _frames(page)]
     assert any(f":style {server.style_url()}" in t for t in texts), texts
     assert any(f":play {server.guide_url()}" in t for t in texts), texts
-    grass = json.loads(page.execute_script("return localStorage.getItem('neo4j.grass')"))
+    def grass() -> dict:  # the style Browser keeps, once its :style fetch has come back
+        return json.loads(page.execute_script("return localStorage.getItem('neo4j.grass')") or "{}")
+
+    _settled_value(lambda: "node.Regulator" in grass(), True)
+    grass = grass()
     assert grass["node.Regulator"]["color"] == "#8DCC93"
     assert grass["relationship.BLOCKED_ACCESS"]["color"] != grass["relationship.SUED"]["color"]
     page.save_screenshot(str(SHOTS / "1-login-style-and-guide.png"))
@@ -218,3 +222,16 @@ def test_canned_queries_run_as_query_show_prints_them(managed, page, name, typed
     WebDriverWait(page, 30).until(lambda d: "Started streaming" in _text(bar) or "rror" in _text(bar))
     assert re.search(rf"Started streaming {expected} records?\b", _text(bar)), _text(bar)
     page.save_screenshot(str(SHOTS / f"3-{name}.png"))
+
+
+def test_disconnecting_forgets_the_password(page):
+    """Community 5.26 refuses browser.retain_connection_credentials (an Enterprise setting),
+    so Browser keeps the password in local storage while connected; `:server disconnect`,
+    which the README gives, removes it. (Last in this module: it logs the page out.)"""
+    def stored() -> str:
+        connections = json.loads(page.execute_script("return localStorage.getItem('neo4j.connections')"))
+        return connections["connectionsById"]["$$discovery"]["password"]
+
+    assert stored()
+    _run(page, ":server disconnect")
+    assert _settled_value(stored, "") == ""
