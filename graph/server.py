@@ -574,7 +574,9 @@ class ManagedNeo4j:
         with zipfile.ZipFile(jars[-1]) as jar, \
                 zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
             entries = [i for i in jar.infolist() if i.filename.startswith("browser/")]
-            folders = sorted({i.filename for i in entries if i.is_dir()} | {f"browser/{BROWSER_CONTENT}/"})
+            names = [i.filename for i in entries] + list(content)
+            folders = sorted({name[:cut + 1] for name in names for cut, char in enumerate(name)
+                              if char == "/"})  # every parent, listed or not; "browser/" first
             for folder in folders:
                 out.writestr(folder, b"")
             for info in entries:
