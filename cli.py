@@ -698,13 +698,6 @@ def neo4j_start(state: State, timeout: int, bolt_port: int | None, http_port: in
         aigov neo4j start --bolt-port 7688 --http-port 7475
     """
     server = _server(state, bolt_port, http_port)
-    running = server.status()
-    if running.running:
-        asked = {f"bolt://127.0.0.1:{bolt_port}": bolt_port, f"http://127.0.0.1:{http_port}": http_port}
-        moved = [port for url, port in asked.items() if port and url not in (running.bolt_uri, running.http_url)]
-        if moved:
-            raise click.ClickException(f"Neo4j already runs on {running.bolt_uri} and {running.http_url}; "
-                                       f"stop it (`aigov neo4j stop`) to start it on other ports")
     server.install()
     status = server.start(timeout=timeout)
     click.echo(f"Neo4j {status.version or ''} running (pid {status.pid}): {status.bolt_uri}  "

@@ -637,7 +637,8 @@ class ManagedNeo4j:
     def start(self, timeout: float = 120, *, install: bool = True) -> ServerStatus:
         """Start the server (detached) and wait until Bolt answers ``RETURN 1``.
 
-        When it already runs this only waits for it to answer (a no-op for a ready server).
+        When it already runs this only waits for it to answer (a no-op for a ready server);
+        asked for other ports than it runs on, it refuses.
         Installs the jars first when they are missing (unless ``install=False``, which raises
         instead). When a new server fails or times out, its process is stopped and
         :class:`ServerError` carries the last log lines.
@@ -648,6 +649,10 @@ class ManagedNeo4j:
         with _file_lock(self.server_dir / ".start.lock"):
             pid = self.pid()
             if pid is not None:
+                ports = self._conf_ports()
+                if (ports.get("bolt"), ports.get("http")) != (self.bolt_port, self.http_port):
+                    raise ServerError(f"Neo4j already runs on {self.bolt_uri} and {self.http_url}; stop it "
+                                      f"(`aigov neo4j stop`) to start it on other ports")
                 self._wait_ready(pid, deadline)
                 return self.status()
             if not is_installed(self.home):
