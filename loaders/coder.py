@@ -206,7 +206,7 @@ def _anchor(published: str | None) -> dt.date | None:
         return None
 
 
-# "FRANKFURT, June 27 (Reuters) –", "Tokyo, Aug. 8 (Jiji Press)--", "PARIS, 27 juin (AFP) -"
+# "BERLIN, March 3 (Reuters) –", "OSLO, May 2 (AP)--", "PARIS, 27 juin (AFP) -"
 _DATELINE = re.compile(r"\s*[A-ZÀ-Ö][\w .'’/-]{1,40},\s+(?P<date>[^,()\n]{3,30}?)\s*(?:\((?:[A-Z][\w .&-]{1,30})\)\s*)?[-–—]")
 
 

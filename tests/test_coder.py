@@ -390,8 +390,8 @@ def test_a_dating_sentence_dates_the_earlier_event():
 # discourse: plural descriptions and coordinated speakers (issue 12; invented sentences)
 
 def test_plural_description_names_the_last_coordinated_group():
-    ex = one("Senators Kathy Roe and Rob Doe met OpenAI executives on Monday. "
-             "The two state officials sent an open letter to OpenAI demanding answers.")
+    ex = one("Attorneys General Kathy Roe and Rob Doe visited OpenAI on Monday. "
+             "The two officials later sent a letter to OpenAI asking for documents.")
     assert ("Kathy Roe", "DEMANDED", "OpenAI") in triples(ex)
     assert ("Rob Doe", "DEMANDED", "OpenAI") in triples(ex)
 
@@ -415,8 +415,8 @@ def test_coordinated_speakers_speak_together_and_are_not_each_others_topic():
 
 
 def test_a_place_that_qualifies_a_name_is_not_the_target():
-    ex = one("The Tokyo Gazette has sued U.S. artificial intelligence-powered search engine Perplexity in Tokyo.")
-    assert ("Tokyo Gazette", "SUED", "Perplexity") in triples(ex)
+    ex = one("The Osaka Gazette has sued U.S. AI-powered answer engine Perplexity in Osaka.")
+    assert ("Osaka Gazette", "SUED", "Perplexity") in triples(ex)
     assert not [t for t in triples(ex) if t[2] == "United States"]
 
 
@@ -433,7 +433,7 @@ def test_descriptions_resolve_whatever_their_capital():
 
 
 def test_a_spokesperson_named_before_the_body_speaks_for_it():
-    ex = one("Un porte-parole de Meta a déclaré à Reuters que les accusations sont infondées.", lang="fr")
+    ex = one("Un porte-parole de Meta a affirmé à l'AFP que ces critiques étaient injustes.", lang="fr")
     assert [t[0] for t in triples(ex) if t[1] == "STATED"] == ["Meta Platforms"]
 
 
@@ -449,9 +449,9 @@ def test_a_plural_body_is_never_one_person():
 
 
 def test_a_person_in_apposition_speaks_not_her_employer():
-    ex = one("Maia Roux, déléguée générale du SNAC, a déclaré que Meta pille les auteurs.", lang="fr")
-    assert [t for t in triples(ex) if t[1] == "STATED"] == [("Maia Roux", "STATED", "Meta Platforms")]
-    ex = one("Jane Roe, director general of the TIC Council, said that many states missed the deadline.")
+    ex = one("Hélène Vautrin, secrétaire générale du SNAC, a déclaré que Meta ignore les auteurs.", lang="fr")
+    assert [t for t in triples(ex) if t[1] == "STATED"] == [("Hélène Vautrin", "STATED", "Meta Platforms")]
+    ex = one("Jane Roe, director general of the Plover Council, said the rules came too late.")
     assert [t for t in triples(ex) if t[1] == "STATED"] == [("Jane Roe", "STATED", None)]
 
 
@@ -462,47 +462,47 @@ def test_a_later_surname_is_the_person_the_dictionary_named():
 
 
 def test_a_newspaper_named_as_a_source_is_not_a_speaker_but_may_sue():
-    ex = one("The boy was harmed, according to The Kentucky Lantern.")
-    assert not ex.events and "Kentucky" not in {e.name for e in ex.entities}
-    ex = one("The Tokyo Herald has sued Perplexity.")
-    assert ("Tokyo Herald", "SUED", "Perplexity") in triples(ex)
+    ex = one("The company was warned, according to The Ohio Chronicle.")
+    assert not ex.events and "Ohio" not in {e.name for e in ex.entities}
+    ex = one("The Osaka Herald has sued Perplexity.")
+    assert ("Osaka Herald", "SUED", "Perplexity") in triples(ex)
 
 
 def test_according_to_a_document_is_not_a_statement():
-    ex = one("The boy died, according to the lawsuit Jane Roe filed against OpenAI.")
+    ex = one("The data leaked, according to the complaint Jane Roe lodged against OpenAI.")
     assert not [e for e in ex.events if e.type is EventType.STATED]
 
 
 def test_a_surname_alone_is_the_person_named_in_full_before():
-    ex = one("Aparna Sridhar, Anthropic's deputy general counsel, also welcomed the settlement. "
-             "\"The decision will help us,\" Sridhar said.")
-    assert {t[0] for t in triples(ex) if t[1] == "STATED"} == {"Aparna Sridhar"}
+    ex = one("Priya Ramanathan, Anthropic's general counsel, also welcomed the ruling. "
+             "\"This is good news,\" Ramanathan said.")
+    assert {t[0] for t in triples(ex) if t[1] == "STATED"} == {"Priya Ramanathan"}
 
 
 def test_an_act_told_as_done_is_not_dated_after_the_dateline():
     # a month named without its year, just after a January dateline: last year's February
-    ex = one("Début février, le ministère indien des finances a interdit DeepSeek.", lang="fr",
+    ex = one("En février, le ministère brésilien de la santé a interdit DeepSeek.", lang="fr",
              published="2026-01-20")
     assert [(e.type.value, e.date) for e in ex.events] == [("BANNED", "2025-02")]
     # planned: the coming February stays
-    ex = one("Le ministère indien des finances va interdire DeepSeek début février.", lang="fr",
+    ex = one("Le ministère brésilien de la santé va interdire DeepSeek en février.", lang="fr",
              published="2026-01-20")
     assert [e.date for e in ex.events if e.type.value == "BANNED"] in ([], ["2026-02"])
 
 
 def test_the_dateline_in_the_body_dates_the_report():
-    ex = one("FRANKFURT, June 27 (Reuters) – Germany's data commissioner said DeepSeek breaks the law.\n\n"
-             "The commissioner added that Apple must act.", published="2025-06-28")
-    assert {e.date for e in ex.events if e.type.value == "STATED"} == {"2025-06-27"}
+    ex = one("BERLIN, March 3 (Reuters) – Germany's data commissioner said Zorblit breaks the law.\n\n"
+             "The commissioner added that Apple must act.", published="2025-03-04")
+    assert {e.date for e in ex.events if e.type.value == "STATED"} == {"2025-03-03"}
 
 
 def test_one_party_named_twice_does_not_end_a_list():
-    ex = one("L'Allemagne a demandé à Apple AAPL.O et à Google GOOGL.O de retirer DeepSeek.", lang="fr")
-    assert {("Germany", "DEMANDED", "Apple"), ("Germany", "DEMANDED", "Google")} <= triples(ex)
+    ex = one("La France a demandé à Apple AAPL.O et à Google GOOGL.O de retirer l'application Zorblit.", lang="fr")
+    assert {("France", "DEMANDED", "Apple"), ("France", "DEMANDED", "Google")} <= triples(ex)
 
 
 def test_a_list_goes_on_over_another_company_called():
-    ex = one("Acme Music a intenté un procès à Zudio et à une autre société d'IA appelée Zuno.", lang="fr")
+    ex = one("Acme Music a intenté un procès à Zudio et à une autre entreprise nommée Zuno.", lang="fr")
     assert {("Acme Music", "SUED", "Zudio"), ("Acme Music", "SUED", "Zuno")} <= triples(ex)
 
 
@@ -515,10 +515,10 @@ def test_telling_staff_not_to_use_an_app_is_a_ban():
 
 
 def test_a_capitalised_description_resolves_like_a_lower_case_one():
-    ex = one("The Federal Communications Commission fined Lingo Telecom. "
-             "The Commission reached a separate settlement with Lingo Telecom in August.")
-    assert ("Federal Communications Commission", "SETTLED", "Lingo Telecom") in triples(ex) or \
-        ("Lingo Telecom", "SETTLED", "Federal Communications Commission") in triples(ex)
+    ex = one("The Federal Communications Commission fined Plover Telecom. "
+             "The Commission later reached a separate settlement with Plover Telecom in May.")
+    assert ("Federal Communications Commission", "SETTLED", "Plover Telecom") in triples(ex) or \
+        ("Plover Telecom", "SETTLED", "Federal Communications Commission") in triples(ex)
 
 
 def test_a_name_opening_a_sentence_is_a_party_when_the_text_names_it_elsewhere():
@@ -530,25 +530,25 @@ def test_a_name_opening_a_sentence_is_a_party_when_the_text_names_it_elsewhere()
 
 def test_a_capital_in_a_lexicon_rule_means_a_name_even_though_rules_ignore_case():
     # "ordered any entity to": no name after the verb -- not "ordered X to"
-    ex = one("The FTC said it is the first time it has ordered any entity to stop using the tool.")
+    ex = one("The agency noted that it had never ordered any company to stop using such software.")
     assert not [e for e in ex.events if e.rule == "DEMANDED.en.order-to"]
     ex = one("The Garante ordered OpenAI to stop processing data.")
     assert ("Garante per la protezione dei dati personali", "DEMANDED", "OpenAI") in triples(ex)
-    # "une relation intime avec": "intime" is not the verb "intimer" before a name
-    ex = one("Les parents affirment que ChatGPT a entretenu une relation intime avec leur fils.", lang="fr")
+    # "une conversation intime avec": "intime" is not the verb "intimer" before a name
+    ex = one("Selon la plainte, le robot tenait une conversation intime avec l'adolescent.", lang="fr")
     assert not [e for e in ex.events if e.type is EventType.DEMANDED]
 
 
 def test_the_subject_before_an_apposition_speaks():
-    ex = one("Plover Labs, backed by tech giants including Amazon and Alphabet, denied the allegations.")
+    ex = one("Plover Labs, funded by investors including Amazon and Alphabet, denied the claims on Friday.")
     assert {t[0] for t in triples(ex) if t[1] == "STATED"} == {"Plover Labs"}
 
 
 def test_a_country_qualifying_a_group_is_not_the_speaker():
-    ex = one("Some U.S. lawmakers criticized the reversal on Nvidia chips.")
+    ex = one("Several U.S. lawmakers criticized the new export rules.")
     assert not [t for t in triples(ex) if t[0] == "United States"]
 
 
 def test_denying_access_is_not_a_statement():
-    ex = one("The probe asks whether Meta has denied rival AI companies access to WhatsApp.")
+    ex = one("Regulators want to know whether Google has denied smaller rivals access to its app store.")
     assert not [e for e in ex.events if e.type is EventType.STATED]

@@ -73,16 +73,16 @@ def test_french_union_sues_and_a_court_is_an_actor():
     ("Plusieurs médias (Le Quotidien du Nord, Postnorth) ont déposé une poursuite.",
      [("Quotidien du Nord", "Company"), ("Postnorth", "Company")]),
     # a name right after its classifier
-    ("Elle vise une autre société d'IA appelée Zuno.", [("Zuno", "Company")]),
+    ("Elle vise aussi la jeune pousse baptisée Zuno.", [("Zuno", "Company")]),
     ("Regulators looked at the chatbot Zibbo last year.", [("Zibbo", "Product")]),
     # people who share a surname; an acronym that speaks; a party of a suit
-    ("Matthew and Maria Reyne said the company ignored them.", [("Matthew", "Person"), ("Maria Reyne", "Person")]),
+    ("Tom and Lisa Varga said the company ignored them.", [("Tom", "Person"), ("Lisa Varga", "Person")]),
     ("ZAG-ARTRA said the studio broke the contract.", [("ZAG-ARTRA", "Organization")]),
     ("The complaint Jane Roe filed against the startup is public.", [("Jane Roe", "Person")]),
     ("The regulator charged Plover Advisers with fraud.", [("Plover Advisers", "Company")]),
     # institutions named by their seat
     ("Le parquet de Lyon a ouvert une enquête.", [("parquet de Lyon", "Government")]),
-    ("An Ankara court blocked the site.", [("Ankara court", "Court")]),
+    ("An Izmir court blocked the site.", [("Izmir court", "Court")]),
 ])
 def test_context_types_a_name(text, expected):
     found = _found(text)
@@ -103,7 +103,7 @@ def test_context_does_not_invent_names(text):
 
 def test_the_seat_of_a_court_is_not_the_target_of_a_suit():
     ex = code(Article(id="s" * 64, title="t", published="2025-06-04", language="en", source="t", url=None,
-                      body="The lawsuit—filed by Jane Roe in a California court—claims OpenAI copied her books."))
+                      body="The complaint—filed by Jane Roe in a California court—says OpenAI copied her novels."))
     names = {e.id: e.name for e in ex.entities}
     sued = [e for e in ex.events if e.type.value == "SUED"]
     assert sued and [names[a] for a in sued[0].actors] == ["Jane Roe"]
@@ -111,9 +111,9 @@ def test_the_seat_of_a_court_is_not_the_target_of_a_suit():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Le Conseil exécutif de l'Union africaine (UA) a approuvé sa stratégie.",
+    ("Le Conseil exécutif de l'Union africaine (UA) s'est réuni lundi.",
      [("Conseil exécutif de l'Union africaine", "Government"), ("UA", "Government")]),
-    ("Le Département fédéral de justice et police (DFJP) prépare un projet.",
+    ("Le Département fédéral de justice et police (DFJP) a publié un rapport.",
      [("Département fédéral de justice et police", "Government")]),
     ("La Cour de cassation a rejeté le pourvoi.", [("Cour de cassation", "Court")]),
     ("The Ministry of Finance of India banned the apps.", [("Ministry of Finance of India", "Government")]),
@@ -132,9 +132,9 @@ def test_every_party_of_a_listed_suit_is_a_name():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("L'autorité italienne de la concurrence a ouvert une enquête.", ("autorité italienne de la concurrence", "Regulator")),
-    ("Le ministère indien des finances a demandé à ses employés d'éviter ces outils.", ("ministère indien des finances", "Government")),
-    ("La justice française intensifie son enquête.", ("justice française", "Court")),
+    ("L'autorité espagnole de la concurrence a ouvert une enquête.", ("autorité espagnole de la concurrence", "Regulator")),
+    ("Le ministère brésilien de la santé a publié une note.", ("ministère brésilien de la santé", "Government")),
+    ("La justice allemande a ouvert une enquête.", ("justice allemande", "Court")),
 ])
 def test_a_body_named_in_lower_case_by_its_kind_and_country(text, expected):
     assert expected in _found(text)
@@ -145,9 +145,9 @@ def test_a_regulator_named_by_its_country_alone_is_left_to_coreference():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("La décision a été annoncée par la ministre de l'Action publique, Vanessa Roux, jeudi.", ("Vanessa Roux", "Person")),
-    ("ZODO President, Piotr Nowicki, expressed concerns on Monday.", ("Piotr Nowicki", "Person")),
-    ("« Nous agirons », a expliqué Vanessa Roux dans un communiqué.", ("Vanessa Roux", "Person")),
+    ("La décision a été annoncée par le ministre du Numérique, Paul Marchand, mardi.", ("Paul Marchand", "Person")),
+    ("The agency's president, Piotr Nowicki, expressed concerns on Monday.", ("Piotr Nowicki", "Person")),
+    ("« Nous agirons », a expliqué Paul Marchand à la presse.", ("Paul Marchand", "Person")),
 ])
 def test_a_person_named_after_a_title_and_a_comma_or_a_speech_verb(text, expected):
     assert expected in _found(text)

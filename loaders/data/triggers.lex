@@ -70,7 +70,7 @@ type BANNED
 lang fr
 opts negative
 match \b(?:{AUX} {AFR})?(?:demandé|ordonné|enjoint|interdit|recommandé|conseillé|prié) {AFR}(?:à |aux )(?:ses |leurs |tous les |toutes les |les )?(?:employés|agents|fonctionnaires|salariés|personnels?|services|administrations|ministères) (?:d['’]éviter|de ne (?:pas|plus) (?:utiliser|télécharger|installer)|de (?:supprimer|désinstaller|cesser d['’]utiliser|renoncer à))\b
-ex Ohio > DeepSeek | L'Ohio a demandé à ses agents d'éviter d'utiliser DeepSeek.
+ex Ohio > DeepSeek | L'Ohio a ordonné à ses fonctionnaires de ne pas utiliser DeepSeek.
 not | Le groupe a demandé à ses employés de revenir au bureau.
 
 # ============================================================================ BLOCKED_ACCESS
@@ -179,7 +179,7 @@ type STATED
 lang en
 opts speech
 match \b(?:calling|describing|dubbing|labelling|labeling) (?:it|them|this|that|the [\w-]+(?: [\w-]+)?|(?-i:[A-Z])[\w-]+) (?:as )?(?:an? )?["“«]
-ex Jane Roe > - | Acme pulled the feature, with Jane Roe calling the failures “unacceptable.”
+ex Jane Roe > - | Acme dropped the plan, with Jane Roe calling the decision “a mistake.”
 not | He kept calling the office every day.
 
 rule STATED.en.according-to
@@ -335,7 +335,7 @@ type SUED
 lang en
 opts passive nominal
 match \b(?:lawsuits?|suits?|complaints?|class actions?)\s?[—–,]\s?(?:first )?(?:filed|brought|lodged) {A}by\b
-ex Jane Roe > OpenAI | The lawsuit—filed by Jane Roe in a California court—claims OpenAI copied her books.
+ex Jane Roe > OpenAI | The complaint—filed by Jane Roe in a Texas court—says OpenAI copied her novels.
 
 rule SUED.en.charge
 type SUED
