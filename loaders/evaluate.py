@@ -182,6 +182,12 @@ def _date_ok(got: str | None, gold: str) -> bool:
     return g0 <= e0 and e1 <= g1
 
 
+def _same_sentence(gold_evidence: str, evidence: str) -> bool:
+    """Whether a gold relation's evidence and a coded sentence are the same sentence (either
+    may be cut or extended: their first 60 characters are compared)."""
+    return gold_evidence[:60] in evidence or evidence[:60] in gold_evidence
+
+
 def evaluate_pair(txt: Path, gold_path: Path, report: EvalReport) -> None:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     art = next(read_file(txt))
@@ -214,7 +220,7 @@ def evaluate_pair(txt: Path, gold_path: Path, report: EvalReport) -> None:
                     continue
                 if obj is not None and t not in obj:
                     continue
-                same_sent = r["evidence"][:60] in ev.evidence or ev.evidence[:60] in r["evidence"]
+                same_sent = _same_sentence(r["evidence"], ev.evidence)
                 if pass_ == 0 and not same_sent:
                     continue
                 # prefer a claim without target for a null gold object
@@ -277,9 +283,8 @@ def _miss_cause(r: dict, ex, gmap: dict[str, set[str]], seen: dict[str, bool]) -
         return MISS_CAUSES[0]
     if r.get("object") and not seen.get(r["object"]):
         return MISS_CAUSES[1]
-    head = r["evidence"][:60]
-    in_sent = [ev for ev in ex.events if head in ev.evidence or ev.evidence[:60] in r["evidence"]]
-    rejected = sorted({x.reason.value for x in ex.rejected if head in x.evidence or x.evidence[:60] in r["evidence"]})
+    in_sent = [ev for ev in ex.events if _same_sentence(r["evidence"], ev.evidence)]
+    rejected = sorted({x.reason.value for x in ex.rejected if _same_sentence(r["evidence"], x.evidence)})
     if any(ev.type.value == r["predicate"] for ev in in_sent):
         return MISS_CAUSES[3]
     if rejected:

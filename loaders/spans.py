@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from typing import Iterable
 
-__all__ = ["SpanSet", "first_at_or_after"]
+__all__ = ["SpanSet"]
 
 
 class SpanSet:
@@ -65,7 +65,3 @@ class SpanSet:
             j -= 1
         return True
 
-
-def first_at_or_after(starts: list[int], pos: int) -> int:
-    """Index of the first of the sorted ``starts`` that is >= ``pos``."""
-    return bisect_left(starts, pos)
