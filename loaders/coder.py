@@ -589,6 +589,16 @@ def _place_modifier(sent: str, ms: list[Mention], i: int) -> bool:
             and _MODIFIER_GAP.fullmatch(sent, m.end, nxt.start) is not None)
 
 
+_FORUM = re.compile(r"(?:\bauprès\s+(?:de\s+la|de\s+l['’]|du|des|de)|\b(?:with|before)\s+(?:the|a|an)?)\s*"
+                    r"(?:(?!(?:against|contre|visant|over|to)\b)[\w'’-]+\s+){0,4}$", re.I)
+
+
+def _forum(sent: str, m: Mention) -> bool:
+    """A body a complaint is lodged with is not its target: "une plainte auprès de la CNIL
+    contre Meta", "a complaint with the Austrian authority against OpenAI"."""
+    return _FORUM.search(sent, max(0, m.start - 60), m.start) is not None
+
+
 def _uniq(acts: list[Actor]) -> list[Actor]:
     seen, out = set(), []
     for a in acts:
@@ -717,6 +727,49 @@ def _pick_date(dates: list[DateMention], sent: str, ts: int, te: int, modality: 
 _TRIGGER_SCAN = {id(t): PREFILTER.add(t.rx) for t in TRIGGERS}
 
 
+# "announced the ban", "a annoncé la convocation": the speech verb's object is an event noun
+_NOUN_OBJECT = re.compile(r"\s*(?:the|a|an|its|his|her|their|la|le|les|une?|son|sa|ses|leur|l['’])\s", re.I)
+# what may stand before a date and goes with it: "on Monday", "le 3 mars", "en mars 2024",
+# "début avril", "earlier this month"
+_DATE_LEAD = re.compile(r"(?:\b(?:on|in|at|by|since|from|during|early|late|mid|this|last|next|"
+                        r"le|en|ce|cette|depuis|dès|début|fin|mi|courant|au\s+mois\s+de|au\s+début\s+de|"
+                        r"à\s+la\s+fin\s+de)[\s-]+)+$", re.I)
+_PAREN = re.compile(r"\s\([^()\n\"«»“”]{1,60}\)")
+
+
+def mask_fillers(body: str, dates) -> str:
+    """``body`` with its date expressions (and the preposition leading them) and its short
+    parentheticals blanked out, offsets unchanged: what trigger patterns read, so that "a
+    ouvert en mars une enquête approfondie" reads as "a ouvert une enquête approfondie".
+
+    >>> import datetime
+    >>> from loaders.dates import find_dates
+    >>> b = "La CNIL a ouvert, le 3 mars, une enquête (formelle) sur Meta."
+    >>> m = mask_fillers(b, find_dates(b, datetime.date(2025, 6, 4)))
+    >>> len(m) == len(b), " ".join(m.split())
+    (True, 'La CNIL a ouvert une enquête sur Meta.')
+    """
+    chars = None
+    spans = []
+    for d in dates:
+        s, e = d.start, d.end
+        lead = _DATE_LEAD.search(body, max(0, s - 40), s)
+        if lead is not None:
+            s = lead.start()
+        # ", le 3 mars," between commas: the commas go with it
+        if body[max(0, s - 2):s] == ", " and body[e:e + 1] == ",":
+            s, e = s - 2, e + 1
+        spans.append((s, e))
+    spans.extend(m.span() for m in _PAREN.finditer(body))
+    for s, e in spans:
+        if chars is None:
+            chars = list(body)
+        for i in range(s, e):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return body if chars is None else "".join(chars)
+
+
 def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], list[Rejected]]:
     body = doc.body
     cands: list[_Cand] = []
@@ -736,6 +789,11 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
     date_starts = [d.start for d in all_dates]
     lowered = body.lower()
     triggers = [t for t in triggers if t.may_fire(lowered)]
+    # triggers read the body with its dates and short parentheticals blanked out ("a ouvert
+    # en mars une enquête", "Authority (ANPD) has decided"): same offsets, so every hit
+    # points into the real sentence
+    tbody = mask_fillers(body, all_dates)
+    tscan = scan if tbody == body else PREFILTER.plan(tbody, [se for _, se in sents])
     # the hits of each sentence, in trigger order then text order
     sent_hits: list[list[tuple[int, int, Trigger]]] = [[] for _ in sents]
     starts = [ss for ss, _ in sents]
@@ -743,10 +801,10 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
         idx = _TRIGGER_SCAN[id(trig)]
         if trig.rx.pattern.startswith("^"):  # anchored at the start of the sentence
             for si, (ss, se) in enumerate(sents):
-                if scan.may_match(idx, ss, se):
-                    sent_hits[si].extend((m.start(), m.end(), trig) for m in trig.rx.finditer(body[ss:se]))
+                if tscan.may_match(idx, ss, se):
+                    sent_hits[si].extend((m.start(), m.end(), trig) for m in trig.rx.finditer(tbody[ss:se]))
             continue
-        for m in scan.finditer(idx):
+        for m in tscan.finditer(idx):
             a, b = m.span()
             si = bisect.bisect_right(starts, a) - 1
             if si >= 0 and b <= sents[si][1]:  # (a hit across two sentences is no hit)
@@ -829,6 +887,23 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                 if am:
                     c.detail = am.group(0).strip()
             sent_cands.append(c)
+        # "les associations ont annoncé porter plainte", "the FTC said it had opened an
+        # investigation": the announcement or statement reports the event told in its
+        # complement, by the same actor; the event is what is coded
+        told = [c for c in sent_cands if c.type not in (E.STATED, E.ANNOUNCED)]
+        if told:
+            keep = []
+            for c in sent_cands:
+                ids = {a.id for a in c.actors}
+                if (c.type in (E.STATED, E.ANNOUNCED) and c.quote is None
+                        and any(o.trig[0] >= c.trig[1] and ids & {a.id for a in o.actors}
+                                and o.modality is Modality.ASSERTED
+                                and not _NOUN_OBJECT.match(sent, c.trig[1]) for o in told)):
+                    rejected.append(Rejected(RejectReason.DUPLICATE, sent,
+                                             f"{c.type.value}: reports the event told after it"))
+                    continue
+                keep.append(c)
+            sent_cands = keep
         # "X fined Y, the authority said": a trailing speech verb without a quotation only
         # attributes the event told before it; it is not a statement of its own
         if len(sent_cands) > 1:
@@ -973,6 +1048,7 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
             reach = 3
         t_idx = next((i for i in right if ms[i].actor.type in ttypes and ms[i].start < rcut
                       and ms[i].start - te <= reach and not _place_modifier(sent, ms, i)
+                      and not (etype is E.SUED and _forum(sent, ms[i]))
                       and ms[i].actor.id not in {a.id for a in actors}), None)
         if t_idx is None and a_idx is not None:
             # object placed between the actor and a nominal trigger ("issued X with a fine")

@@ -552,3 +552,36 @@ def test_a_country_qualifying_a_group_is_not_the_speaker():
 def test_denying_access_is_not_a_statement():
     ex = one("Regulators want to know whether Google has denied smaller rivals access to its app store.")
     assert not [e for e in ex.events if e.type is EventType.STATED]
+
+
+# --------------------------------------------------------------------------------------------
+# triggers read past dates and short parentheticals; an announcement of an event is the event
+
+def test_a_date_or_a_parenthetical_inside_a_trigger_does_not_hide_it():
+    for text in ("La Commission européenne a ouvert en mars une enquête approfondie sur Meta.",
+                 "La Commission européenne a ouvert, le 3 mars, une enquête sur Meta.",
+                 "La Commission européenne (DG Concurrence) a ouvert une enquête sur Meta."):
+        ex = one(text, "fr")
+        assert ("European Commission", "INVESTIGATED", "Meta Platforms") in triples(ex), text
+    # the date is still the event's date: the mask only concerns what triggers read
+    ex = one("La Commission européenne a ouvert, le 3 mars, une enquête sur Meta.", "fr")
+    assert [ev.date for ev in ex.events if ev.type is EventType.INVESTIGATED] == ["2025-03-03"]
+
+
+def test_an_announcement_or_statement_of_an_event_is_the_event_not_a_second_one():
+    ex = one("La CNIL a annoncé avoir infligé une amende de 5 millions d'euros à Clearview AI.", "fr")
+    assert {t[1] for t in triples(ex)} == {"FINED"}
+    ex = one("The Federal Trade Commission said it had opened an investigation into OpenAI.")
+    assert {t[1] for t in triples(ex)} == {"INVESTIGATED"}
+    # an announced plan stays an announcement (beside the planned act)
+    ex = one("Les associations LDH et SOS Racisme ont annoncé porter plainte contre Meta.", "fr")
+    assert {t[1] for t in triples(ex)} == {"ANNOUNCED", "SUED"}
+    assert {ev.modality for ev in ex.events if ev.type is EventType.SUED} == {Modality.PLANNED}
+
+
+def test_the_body_a_complaint_is_lodged_with_is_not_its_target():
+    ex = one("noyb a déposé une plainte auprès de l'autorité autrichienne contre OpenAI.", "fr")
+    assert ("noyb", "SUED", "OpenAI") in triples(ex)
+    assert not [t for t in triples(ex) if t[1] == "SUED" and t[2] != "OpenAI"]
+    ex = one("noyb filed a complaint with the Irish Data Protection Commission against OpenAI.")
+    assert [t for t in triples(ex) if t[1] == "SUED"] == [("noyb", "SUED", "OpenAI")]

@@ -15,9 +15,10 @@ rule BANNED.en.light
 type BANNED
 lang en
 opts nominal
-match {V:impose|introduce|order|enact|issue|adopt|put_in_place|slap|extend|declare} {A}(?:{DET} )?{ADJ}(?:ban|prohibition)s? (?:on|against|of)\b
+match {V:impose|introduce|order|enact|issue|adopt|put_in_place|slap|extend|declare|implement|institute|enforce|approve} {A}(?:{DET} )?(?:(?:strict|complete|absolute|indefinite) )?{ADJ}(?:ban|prohibition)s? (?:on|against|of)\b
 ex Taiwan > DeepSeek | Taiwan imposed a blanket ban on DeepSeek in government offices.
 ex Australia > TikTok | Australia has now put in place a ban on TikTok for officials.
+ex Taiwan > DeepSeek | Taiwan has implemented a strict ban on the use of DeepSeek by its clerks.
 not | A ban would hurt users, Meta said.
 
 rule BANNED.en.passive
@@ -56,6 +57,21 @@ lang fr
 opts passive
 match \b(?:a été|ont été|avait été|avaient été|est|sont|été) {AFR}(?:interdite?s?|bannie?s?|prohibée?s?|proscrite?s?) [^.;]{0,60}?\bpar\b
 ex Italy > DeepSeek | DeepSeek a été interdit lundi par l'Italie.
+
+rule BANNED.fr.decide
+type BANNED
+lang fr
+match \b(?:{AUX} {AFR})?(?:décidé|choisi|résolu|voté|décide|décident) {AFR}(?:de |d['’])(?:{AFR})?(?:interdire|bannir|proscrire|prohiber|suspendre)\b
+ex Italy > DeepSeek | L'Italie a décidé d'interdire l'application DeepSeek dans ses ministères.
+ex Italy > DeepSeek | L'Italie a décidé de suspendre DeepSeek avec effet immédiat.
+not | DeepSeek a décidé de suspendre ses propres téléchargements, a-t-il expliqué.
+
+rule BANNED.en.decide
+type BANNED
+lang en
+match \b{V:decide|vote|choose|resolve|opt} {A}to {A}(?:ban|prohibit|outlaw|bar|forbid|suspend)\b
+ex Italy > DeepSeek | Italy has decided to suspend with immediate effect the DeepSeek app.
+ex Taiwan > DeepSeek | Taiwan voted to ban DeepSeek on Tuesday.
 
 rule BANNED.en.staff
 type BANNED
@@ -276,9 +292,11 @@ rule SUED.fr.light
 type SUED
 lang fr
 opts nominal
-match \b(?:(?:{AUX} {AFR})?(?:engagé|intenté|lancé|déposé|porté|introduit|formé|initié|entamé)|engage|engagent|intente|intentent|lance|lancent|dépose|déposent|porte|portent|introduit|forme) {AFR}(?:des |une |un |de nouvelles |une nouvelle |sa |son |leur )?(?:poursuites?|actions? en justice|actions? collectives?|actions? judiciaires?|recours|plaintes?|procès|requêtes?|procédures? judiciaires?|class actions?)(?:{ADJFR})* (?:contre|à l['’]encontre d|visant)\b
+match \b(?:(?:{AUX} {AFR})?(?:engagé|intenté|lancé|déposé|porté|introduit|formé|initié|entamé)|engage|engagent|intente|intentent|lance|lancent|dépose|déposent|porte|portent|introduit|forme) {AFR}(?:des |une |un |de nouvelles |une nouvelle |sa |son |leur )?(?:poursuites?|actions? en justice|actions? collectives?|actions? judiciaires?|recours|plaintes?|procès|requêtes?|procédures? judiciaires?|class actions?)(?:{ADJFR})* (?:{AFR})?(?:auprès (?:de la|de l['’]|du|des|de) [^,.;]{1,60}? |devant (?:la|le|les|l['’]) [^,.;]{1,60}? )?(?:contre|à l['’]encontre d|visant)\b
 ex Getty Images > Stability AI | Getty Images a engagé des poursuites contre Stability AI.
 ex noyb > OpenAI | noyb dépose plainte contre OpenAI.
+ex noyb > OpenAI | noyb a déposé une plainte auprès de l'autorité autrichienne contre OpenAI.
+ex Jean Dupont > OpenAI | Le député Jean Dupont a porté plainte hier contre OpenAI.
 
 rule SUED.fr.justice
 type SUED
@@ -389,6 +407,13 @@ match \b(?:(?:{AUX} {AFR})?(?:ouvert|lancé|engagé|initié|entamé|mené|dilige
 ex CNIL > OpenAI | La CNIL a ouvert jeudi une procédure formelle visant OpenAI.
 ex European Commission > X | Bruxelles ouvre une enquête contre X.
 
+rule INVESTIGATED.fr.widen
+type INVESTIGATED
+lang fr
+opts nominal
+match \b(?:(?:{AUX} {AFR})?(?:élargi|étendu)|élargit|étend|étendent|élargissent) {AFR}(?:son |sa |leur |ses |l['’])(?:enquêtes?|investigations?|procédures?|examen|contrôles?)(?:{ADJFR})* (?:{AFR})?(?:à|aux|au)\b
+ex CNIL > DeepSeek | La CNIL a élargi jeudi son enquête à DeepSeek.
+
 rule INVESTIGATED.fr.noun
 type INVESTIGATED
 lang fr
@@ -488,6 +513,18 @@ type RESTRICTED
 lang en
 match \b{V:limit|restrict|remove|curb|reduce} {A}(?:the |its |their )?(?:ability|capacity|access) (?:of|to|for)\b
 ex X > Grok | X restricted the ability of Grok to edit images.
+
+rule RESTRICTED.fr.decide
+type RESTRICTED
+lang fr
+match \b(?:{AUX} {AFR})?(?:décidé|choisi|décide|décident) {AFR}(?:de |d['’])(?:{AFR})?(?:limiter|restreindre|désactiver|bloquer|retirer|mettre en pause|brider|geler)\b
+ex OpenAI > ChatGPT | OpenAI a décidé de limiter temporairement ChatGPT aux adultes.
+
+rule RESTRICTED.en.decide
+type RESTRICTED
+lang en
+match \b{V:decide|choose|opt} {A}to {A}(?:limit|restrict|pause|disable|withdraw|block|halt|stop offering|geoblock)\b
+ex OpenAI > ChatGPT | OpenAI decided to temporarily limit ChatGPT to paying users.
 
 rule RESTRICTED.fr.verb
 type RESTRICTED
