@@ -152,7 +152,9 @@ _DESC = [
      r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:plaignants|parties|auteurs|artistes|familles|parents|éditeurs|maisons\s+de\s+disques|médias|journaux|studios)\b",
      {T.PERSON, T.ORGANIZATION, T.COMPANY, "@plural", "@only_group"}),
     (r"\b(?:the|The)\s+(?:organi[sz]ation|association|coalition|group)\b|\b(?:[Ll]['’]association|[Ll]['’]ONG|[Ll]['’]organisation)\b", {T.ORGANIZATION}),
-    (r"\b(?:the|The|this)\s+(?:bill|law|legislation|act|measure)\b|\b(?:[Ll]a\s+loi|[Ll]e\s+texte|[Ll]e\s+règlement|[Ll]a\s+législation)\b", {T.LAW}),
+    (r"\b(?:the|The|this|This)\s+(?:new\s+|final\s+|interim\s+)?(?:bill|law|legislation|act|measures?|order|executive\s+order|decree|rules|regulations?|guidelines)\b|"
+     r"\b(?:[Ll]a|[Cc]ette)\s+(?:nouvelle\s+)?(?:loi|législation|réglementation|proposition\s+de\s+loi|directive|circulaire|ordonnance)\b|"
+     r"\b(?:[Ll]e|[Cc]e)\s+(?:nouveau\s+)?(?:texte|règlement|projet\s+de\s+loi|décret)\b|\b(?:[Ll]es|[Cc]es)\s+(?:nouvelles\s+)?(?:règles|mesures)\b", {T.LAW}),
     (r"\b(?:(?:the|The)\s+(?:judge|court)|(?:[Ll]e|[Ll]a)\s+(?:juge|tribunal|cour))\b", {T.PERSON, T.COURT}),
     (r"\b(?:The|the)\s+(?:letter|statement)\b", {"@last_actor"}),
     (r"\b(?:[A-Z][\w.]+\s+)?(?:spokesperson|spokesman|spokeswoman)\b|\b(?:une?\s+)?porte-parole\s+de\s+la\s+soci[ée]t[ée]\b", {"@spokesperson"}),
@@ -345,6 +347,8 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     from loaders import openworld
     opened = openworld.find(body, base)
     base = sorted([m for m in base if not _inside(opened, m)] + opened, key=lambda m: m.start)
+    # laws named by a description ("a new executive order", "une loi pour criminaliser ...")
+    base = sorted(base + openworld.described_laws(body, base), key=lambda m: m.start)
     # --- optional NER hook (loaders/ner.py; off by default): names the dictionary lacks ---
     if doc.ner:
         from loaders import ner as _ner

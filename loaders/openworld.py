@@ -29,7 +29,7 @@ from bisect import bisect_left
 from loaders.gazetteer import Actor, Mention
 from loaders.spans import SpanSet
 
-__all__ = ["find"]
+__all__ = ["find", "described_laws"]
 
 _UP = r"[A-ZÀ-ÖØ-Þ]"
 _WORD = _UP + r"[\w'’.&-]*"
@@ -575,4 +575,114 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
             out.append(Mention(s, e, tm.group(1), act, "open"))
             claim_all(tm.group(1), act)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# laws named by a description: "a new executive order", "a bipartisan bill to ban X from
+# government devices", "une loi pour criminaliser ...", "the Elections (Integrity of Online
+# Advertising) (Amendment) Bill"
+
+_LAW_PAREN = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:" + _UP + r"[\w'’.-]*\s+(?:(?:and|of|for|the|on|to)\s+)?){1,7}(?:\([^()\n]{2,70}\)\s+)+(?:" + _UP
+    + r"[\w'’.-]*\s+){0,3}(?:Act|Bill|Rules|Regulations?|Law|Code|Order|Ordinance|Amendment)s?)"
+    r"(?:,\s+(?P<year>(?:19|20)\d\d))?\b")
+_LAW_HEAD_EN = (r"executive\s+orders?|bills?|laws?|legislation|regulations?|rules|measures|decrees?|"
+                r"guidelines|guidance|directives?|ordinances?|amendments?")
+_LAW_DESC_EN = re.compile(
+    r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+|(?<![\w-])(?=(?:two|three|four|several|\d+)\s))"
+    r"(?P<mods>(?:(?:new|first|first-ever|first-of-its-kind|set\s+of|package\s+of|sweeping|landmark|bipartisan|"
+    r"draft|federal|state|national|interim|final|proposed|comprehensive|executive|historic|"
+    r"controversial|artificial\s+intelligence|AI|more|two|three|four|several|\d+)\s+){0,4})"
+    r"(?P<head>" + _LAW_HEAD_EN + r")\b"
+    r"(?!\s+(?:professors?|firms?|schools?|enforcement|students?|makers?|clerks?|partners?|offices?|"
+    r"society|review|journals?|degrees?|graduates?|scholars?|experts?|of\s+(?:the\s+)?(?:land|jungle|thumb|physics|nature)))"
+    r"(?P<comp>\s+(?:to|on|for|aimed\s+at|regulating|targeting|banning|governing|against|requiring|"
+    r"criminali[sz]ing|making|that\s+(?:would|will|seeks?|aims?|bans?|makes?|requires?|criminali[sz]es?))\s+"
+    r"[^,.;:()“”\"\n]{2,70})?")
+_LAW_HEAD_FR = (r"projet\s+de\s+loi|proposition\s+de\s+loi|lois?|décrets?|règlement|réglementation|règles|"
+                r"mesures|directive|ordonnance|circulaire|législation|amendement")
+_LAW_DESC_FR = re.compile(
+    r"\b(?P<det>[Uu]ne?|[Ll]a|[Ll]e|[Ll]es|[Ss]on|[Ss]a|[Ss]es|[Ll]eur)\s+"
+    r"(?P<mods>(?:(?:nouvelle?s?|toute\s+première|première|vaste|grande)\s+)*)"
+    r"(?P<head>(?i:" + _LAW_HEAD_FR + r"))(?![\w-])"
+    r"(?P<adjs>(?:\s+(?:fédéral|fédérale|européen|européenne|national|nationale|exécutif|présidentiel|"
+    r"provisoires?|intérimaires?|" + _NAT + r"))(?![\w-])){0,2}"
+    r"(?P<comp>\s+(?:sur|pour|visant\s+à|relative?\s+(?:à|aux?)|contre|encadrant|interdisant|concernant|"
+    r"portant\s+sur|qui\s+(?:vise|interdit|encadre|criminalise|empêche|oblige|codifierait))\s+[^,.;:()«»\"\n]{3,70})?")
+_NAME_TAIL = {"the", "a", "an", "for", "of", "to", "on", "in", "and", "de", "la", "le", "les", "du", "des",
+              "pour", "sur", "à", "au", "aux", "et", "d'", "l'"}
+# bare heads that only point back ("the bill", "la loi"): the coder's coreference names them
+_BARE_OK = re.compile(r"^(?:executive\s+orders?|projet\s+de\s+loi|proposition\s+de\s+loi)$", re.I)
+
+
+def described_laws(text: str, known: list[Mention]) -> list[Mention]:
+    """Laws the text names by a description or a name the dictionary lacks, not overlapping
+    ``known``: an indefinite description ("a new executive order", "une loi pour criminaliser
+    les deepfakes") or one with modifiers or a complement introduces a law; a bare definite
+    ("the bill", "la loi") is left to coreference.
+
+    >>> [m.actor.name for m in described_laws("Biden signed a new executive order on AI. The order took effect.", [])]
+    ['New executive order on AI']
+    >>> [m.actor.name for m in described_laws("Parliament passed the Elections (Integrity) (Amendment) Bill.", [])]
+    ['Elections (Integrity) (Amendment) Bill']
+    >>> described_laws("He broke the law.", [])
+    []
+    """
+    occupied = SpanSet((m.start, m.end) for m in known)
+    free = occupied.free
+    out: list[Mention] = []
+    named_before = sorted(m.start for m in known if m.actor.type.value == "Law")
+    for m in _LAW_PAREN.finditer(text):
+        s, e = m.span()
+        if not free(s, e):
+            continue
+        name = m.group("name") + (f", {m.group('year')}" if m.group("year") else "")
+        aliases = [text[s:e]]
+        # "Ensuring Likeness Voice and Image Security (ELVIS) Act" is also the "ELVIS Act"
+        acro = re.fullmatch(r"(?s).*\((?P<a>[A-Z][A-Z0-9.&-]{1,9})\)\s+(?P<h>\S+)", m.group("name"))
+        if acro:
+            aliases.append(f"{acro.group('a')} {acro.group('h')}")
+        occupied.append((s, e))
+        law = Actor.make(name, "Law", None, tuple(aliases))
+        out.append(Mention(s, e, text[s:e], law, "open"))
+        if acro:
+            short = aliases[1]
+            for sm in re.finditer(r"(?<![\w-])" + re.escape(short) + r"\b", text):
+                if free(*sm.span()):
+                    occupied.append(sm.span())
+                    out.append(Mention(sm.start(), sm.end(), short, law, "open"))
+    for rx in (_LAW_DESC_EN, _LAW_DESC_FR):
+        for m in rx.finditer(text):
+            s, e = m.span()
+            det, mods, head, comp = (m.group("det") or "").lower(), m.group("mods").strip(), m.group("head"), m.group("comp")
+            adjs = (m.groupdict().get("adjs") or "").strip()
+            indefinite = det in ("a", "an", "un", "une", "")
+            if not (indefinite or mods or adjs or comp or _BARE_OK.match(head)):
+                continue  # "the bill", "la loi": coreference
+            if not indefinite and not comp and bisect_left(named_before, s) > 0:
+                continue  # "the new rules" after a named law: that law
+            if comp:
+                # a complement runs to a verb of the main clause at most
+                cut = re.search(r"\s(?:on\s+(?:its|their|his|her)\b|at\s+the|in\s+(?:the|a)\b|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                                r"last|this|yesterday|into\s+law|was|were|has|have|had|is|are|will|"
+                                r"a\s+été|ont|est|sont|a|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
+                                text[m.start("comp"):e])
+                if cut:
+                    e = m.start("comp") + cut.start()
+                    if e - m.start("comp") < 6:
+                        e = m.start("comp")
+            s2 = m.start("mods") if mods else m.start("head")
+            while e > s and text[e - 1] in " ,;":
+                e -= 1
+            if not free(s, e):
+                continue
+            words = text[s2:e].split()[:9]
+            while len(words) > 1 and words[-1].lower() in _NAME_TAIL:
+                words.pop()
+            name = " ".join(words)
+            name = name[:1].upper() + name[1:]
+            occupied.append((s, e))
+            out.append(Mention(s, e, text[s:e], Actor.make(name, "Law", None, (text[s:e],), None, "described"), "open"))
+    out.sort(key=lambda x: x.start)
     return out

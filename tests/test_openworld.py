@@ -151,3 +151,39 @@ def test_a_regulator_named_by_its_country_alone_is_left_to_coreference():
 ])
 def test_a_person_named_after_a_title_and_a_comma_or_a_speech_verb(text, expected):
     assert expected in _found(text)
+
+
+# --------------------------------------------------------------------------------------------
+# laws named by a description
+
+def _law_triples(text, lang="en"):
+    ex = code(Article.from_text(text, language=lang, published="2025-03-12"))
+    names = {e.id: e.name for e in ex.entities}
+    return {(names[a], ev.type.value, names[t]) for ev in ex.events for a in ev.actors
+            for t in ev.targets if ev.type.value == "REGULATED"}
+
+
+@pytest.mark.parametrize("text, lang, law", [
+    ("Governor Jane Roe signed a new executive order on Monday that limits AI in hiring.", "en",
+     "New executive order"),
+    ("The Ruritanian Parliament passed the Online Harms (Deepfakes) (Amendment) Bill on Tuesday.", "en",
+     "Online Harms (Deepfakes) (Amendment) Bill"),
+    ("China issued a set of interim measures on Friday to govern chatbots.", "en", "Set of interim measures"),
+    ("Le président Jean Roe a signé jeudi un décret présidentiel sur les robots conversationnels.", "fr",
+     "Décret présidentiel sur les robots conversationnels"),
+])
+def test_a_law_named_by_a_description_is_what_a_law_is_adopted_as(text, lang, law):
+    assert any(t[2] == law for t in _law_triples(text, lang)), _law_triples(text, lang)
+
+
+def test_a_described_law_is_the_one_its_short_form_means_later():
+    text = ("Governor Jane Roe signed the Voice and Likeness Protection (VALP) Act on Monday. "
+            "Critics said the VALP Act goes too far.")
+    ms = [m for m in openworld.described_laws(text, []) if m.actor.type.value == "Law"]
+    assert [m.surface for m in ms] == ["Voice and Likeness Protection (VALP) Act", "VALP Act"]
+    assert len({m.actor.id for m in ms}) == 1
+
+
+def test_law_as_a_modifier_or_a_bare_definite_is_no_new_law():
+    assert openworld.described_laws("Jane Roe, a law professor, said the bill was weak.", []) == []
+    assert openworld.described_laws("La loi a été votée par le Sénat.", []) == []

@@ -553,8 +553,9 @@ rule REGULATED.en.rules
 type REGULATED
 lang en
 opts nominal
-match \b{V:issue|publish|unveil|release|adopt|introduce|propose|table|draft|roll_out} {A}(?:{DET} )?{ADJ}(?:rules?|regulations?|guidelines?|guidance|code of (?:practice|conduct)|regulatory framework|framework|legislation|law|bill|decree|ordinance|executive order|directive)s?\b
+match \b{V:issue|publish|unveil|release|adopt|introduce|propose|table|draft|roll_out|notify} {A}(?:{DET} )?(?:(?:set|package|series) of )?(?:(?:interim|provisional|more|two|three|several) )?{ADJ}(?:rules?|regulations?|guidelines?|guidance|code of (?:practice|conduct)|regulatory framework|framework|legislation|law|bill|decree|ordinance|executive order|directive|measures|amendments? to)s?\b
 ex European Commission > General-Purpose AI Code of Practice | The Commission published the final Code of Practice.
+ex China > Set of interim measures on chatbots | China issued a set of interim measures on chatbots on Friday.
 
 rule REGULATED.en.passive
 type REGULATED
