@@ -91,7 +91,21 @@ lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril 
 août septembre octobre novembre décembre m mme mlle
 ai ia jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
-_FIRST_NAME_HINT = re.compile(r"^(?:[A-ZÀ-Ö][a-zà-ÿ]+(?:-[A-ZÀ-Ö][a-zà-ÿ]+)?|[A-Z]\.)$")
+_FIRST_NAME_HINT = re.compile(r"^(?:[A-ZÀ-Ö][a-zà-ÿ]+(?:-[A-ZÀ-Ö][a-zà-ÿ]+)?|[A-Z]\.|"
+                              r"(?:Mc|Mac|La|Le|De|Di|Da|Van|O['’])[A-Z][a-zà-ÿ]+)$")
+# the words of an office that may run into its holder's name ("Chief Information Officer Dominic
+# Rochon", "Minister for Digital Development and Information Josephine Teo")
+_OFFICE_WORDS = set("""
+officer commissioner minister director secretary president chair chairman chairwoman attorney-general
+attorney general information development digital technology technologies affairs justice culture
+economy numérique économie intérieur santé education security sécurité defence défense
+communications commerce trade finance health interior home foreign data privacy protection
+innovation industry science sciences enforcement legal policy public chief executive deputy head
+senior global ministre délégué déléguée conseiller conseillère fédéral fédérale officer counsel
+""".split())
+_OFFICE_LINKS = {"for", "of", "and", "de", "du", "des", "au", "aux", "à", "la", "et"}
+_TITLE_WORD = (r"(?:Commissioner|Minister|Director|Officer|Secretary|President|Chair(?:man|woman|person)?|"
+               r"Governor|Senator|Judge|Justice|Mayor|Prosecutor|Chief|Head|Commissaire|Ministre|Président)")
 _SPEECH_AFTER = re.compile(
     r"\s*(?:,\s*(?:[\w'’-]+\s+){0,6}?(?:co-?founder|founder|chief|CEO|head|director|president|chair\w*|"
     r"spokes\w+|lawyer|attorney|minister|senator|professor|researcher|analyst|executive|partner|"
@@ -400,6 +414,33 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
             toks = name.split()
         if not toks or toks[0].lower().strip(".") in _STOP and len(toks) == 1:
             continue
+        if len(toks) >= 3 and not forced and _type_of(name) is None:
+            # "Chief Information Officer Dominic Rochon", "délégué au Numérique Jean-Noël
+            # Barrot": the office's last words are not the person's first names
+            k = 0
+            while len(toks) - k > 2 and (toks[k].strip(".,").lower() in _OFFICE_WORDS
+                                         or (k and toks[k] in _OFFICE_LINKS)):
+                k += 1
+            while k and toks[k - 1] in _OFFICE_LINKS:
+                k -= 1  # (never a connector first: "of Jane Roe")
+            if k:
+                s = s + [t.start() for t in re.finditer(r"\S+", name)][k]
+                name = text[s:e]
+                toks = name.split()
+        if not free(s, e):
+            near = known_near(s, e)
+            inner = [k for k in near if k.start >= s and k.end <= e]
+            tail = text[inner[0].end:e].split() if len(inner) == 1 and inner[0].start == s else []
+            if (2 <= len(tail) <= 3 and all(_FIRST_NAME_HINT.match(t) for t in tail)
+                    and re.search(_TITLE_WORD + r"\s*$", inner[0].surface)):
+                # "UK Information Commissioner John Edwards": a known office, then its holder
+                a = e - len(" ".join(tail))
+                if text[a:e] == " ".join(tail) and free(a, e):
+                    spans_person = Actor.make(text[a:e], "Person", None, (text[a:e],))
+                    people.setdefault(tail[-1], spans_person)
+                    occupied.append((a, e))
+                    out.append(Mention(a, e, text[a:e], spans_person, "open"))
+                    continue
         if not free(s, e):
             # a known name inside a longer one: "Google Ireland Ltd" -> keep the longer only
             # when it is typed by a company suffix; else the dictionary's mention wins
@@ -483,8 +524,9 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
             name = text[a:b]
             toks = name.split()
             if not toks or toks[0].lower() in _STOP or toks[-1].lower() in _STOP or not free(a, b) \
-                    or name.lower() in _NOT_SPEAKER or name in _ACRO_STOP:
-                continue
+                    or name.lower() in _NOT_SPEAKER or name in _ACRO_STOP \
+                    or all(t.strip(".,").lower() in _OFFICE_WORDS for t in toks):
+                continue  # (an office's words: "Minister for Digital Development and ...")
             if rx is not _OBJECT and len(toks) == 1 and not _camel(name) and _sentence_start(text, a) \
                     and not _LISTED.match(text, b) and not (rx is _AGENT and _named_inside(text, name)):
                 continue  # "Lawyers filed": a common noun opening the sentence (not "Suno et Udio",

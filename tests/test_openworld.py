@@ -187,3 +187,22 @@ def test_a_described_law_is_the_one_its_short_form_means_later():
 def test_law_as_a_modifier_or_a_bare_definite_is_no_new_law():
     assert openworld.described_laws("Jane Roe, a law professor, said the bill was weak.", []) == []
     assert openworld.described_laws("La loi a été votée par le Sénat.", []) == []
+
+
+@pytest.mark.parametrize("text, lang, person", [
+    ("The agency's Chief Information Officer Jane Roe said the app is banned.", "en", "Jane Roe"),
+    ("Minister for Digital Affairs and Information Jane Roe said the bill applies.", "en", "Jane Roe"),
+    ("UK Information Commissioner Jane Roe said the findings were worrying.", "en", "Jane Roe"),
+    ("Le ministre délégué au Numérique Jean-Luc Roux a affirmé que la loi est prête.", "fr", "Jean-Luc Roux"),
+    ("Representatives Josh Doe and Darin LaRoe said the bill was needed.", "en", "Darin LaRoe"),
+])
+def test_an_office_run_into_a_name_is_not_the_persons_first_name(text, lang, person):
+    ex, ms = trace_names(text, lang)
+    people = {m.actor.name for m in ms if m.actor.type.value == "Person"}
+    assert person in people, people
+    assert not {p for p in people if p != person and p.endswith(person.split()[-1])}, people
+
+
+def trace_names(text, lang):
+    from loaders.coder import trace
+    return trace(Article.from_text(text, language=lang, published="2025-03-12"))
