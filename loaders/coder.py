@@ -339,6 +339,70 @@ def _generic_aliases(ms: list[Mention]) -> list[Mention]:
     return out
 
 
+# a chamber named without its country: "the Senate", "le Sénat", "the House", "l'Assemblée
+# nationale", "la chambre des conseillers" -- the chamber of the country the article is about
+_CHAMBER = re.compile(
+    r"(?<![\w-])(?:(?:[Tt]he|[Ll]e|[Ll]a|[Ll]['’])\s*)?(?P<h>Senate|S[ée]nat|House\s+of\s+Representatives|House|"
+    r"Assembl[ée]e\s+[Nn]ationale|National\s+Assembly|[Cc]hambre\s+des\s+(?:d[ée]put[ée]s|repr[ée]sentants|conseillers)|"
+    r"House\s+of\s+Councill?ors|Parliament|Parlement)(?![\w-])(?!\s+(?:of|de|du|des|d['’])\s)")
+_CHAMBER_NAME = {"senate": "Senate", "senat": "Senate", "house": "House of Representatives",
+                 "house of representatives": "House of Representatives",
+                 "assemblee nationale": "National Assembly", "national assembly": "National Assembly",
+                 "chambre des deputes": "Chamber of Deputies", "chambre des representants": "House of Representatives",
+                 "chambre des conseillers": "House of Councillors", "house of councillors": "House of Councillors",
+                 "house of councilors": "House of Councillors", "parliament": "Parliament", "parlement": "Parliament"}
+
+
+def _national_chambers(gaz, body: str, base: list[Mention], code: str) -> list[Mention]:
+    """Chambers named without their country are the chambers of the article's country: in an
+    article about Australia "the Senate" is the Australian Senate, not the dictionary's US one;
+    "le Sénat" in an article about France is the French Senate."""
+    country = gaz.country.get(code)
+    if country is None:
+        return base
+    adj = gaz.country_adj_en.get(code)
+    by_span = {(m.start, m.end): m for m in base}
+    taken = SpanSet((m.start, m.end) for m in base)
+    out = list(base)
+    for cm in _CHAMBER.finditer(body):
+        kind = _CHAMBER_NAME.get(re.sub(r"\s+", " ", fold(cm.group("h"))))
+        if kind is None:
+            continue
+        s, e = cm.span()
+        hs = cm.start("h")
+        known = next((m for m in base if m.start <= hs and m.end >= cm.end("h")), None)
+        if known is not None and (known.actor.type is not T.LEGISLATURE or known.actor.country == code
+                                  or known.surface.strip() != body[known.start:known.end].strip()
+                                  or len(known.surface.split()) > len(body[s:e].split())):
+            continue
+        if known is None and not taken.free(s, e):
+            continue
+        if code == "US":
+            act = gaz.lookup({"Senate": "Senate", "House of Representatives": "House of Representatives"}.get(kind, "Congress"))
+        else:
+            name = f"{adj} {kind}" if adj and kind in ("Senate", "Parliament") else f"{kind} of {country.name}"
+            act = Actor.make(name, "Legislature", None, (body[s:e],), code)
+        if act is None:
+            continue
+        if known is not None:
+            out.remove(known)
+        out.append(Mention(s, e, body[s:e], act, "pattern"))
+        taken.add(s, e)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+_LAW_FAMILY = [("bill", re.compile(r"\b(?:bills?|acts?|projet\s+de\s+loi|proposition\s+de\s+loi|lois?|law|legislation|législation)\b", re.I)),
+               ("order", re.compile(r"\b(?:orders?|décrets?|decrees?)\b", re.I)),
+               ("rules", re.compile(r"\b(?:rules|measures|regulations?|règlement|réglementation|règles|mesures|guidelines)\b", re.I))]
+
+
+def _law_family(text: str) -> str | None:
+    """The kind of law a name or description is: "bill" (acts, bills, lois), "order"
+    (executive orders, décrets), "rules" (measures, regulations)."""
+    return next((k for k, rx in _LAW_FAMILY if rx.search(text)), None)
+
+
 def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     gaz = default_gazetteer()
     body = doc.body
@@ -358,6 +422,17 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     named_laws = [m for m in base if m.actor.type is T.LAW and m.how == "dict"
                   and m.actor.country != "EU"]
     law_sents = [(n, _sent_index(sents, n.start)) for n in named_laws]
+    # a law described ("a government Bill targeting deepfakes") in an article that names one law
+    # of its kind elsewhere ("the Criminal Code Amendment (Deepfake Sexual Material) Bill 2024")
+    # is that law
+    named_all = [m for m in base if m.actor.type is T.LAW and m.actor.role != "described" and m.how != "law_desc"]
+    for i, m in enumerate(base):
+        if m.actor.role != "described":
+            continue
+        fam = _law_family(m.surface)
+        same = {n.actor.id: n for n in named_all if fam and _law_family(n.actor.name) == fam}
+        if len(same) == 1:
+            base[i] = Mention(m.start, m.end, m.surface, next(iter(same.values())).actor, "coref")
     fixed = []
     for m in base:
         if m.how == "law_desc":
@@ -376,6 +451,8 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
             country_freq[m.actor.country or m.actor.id] = country_freq.get(m.actor.country or m.actor.id, 0) + 1
     main_country = max(country_freq, key=lambda k: (country_freq[k], -min(x.start for x in base if (x.actor.country or x.actor.id) == k))) if country_freq else None
     doc.main_country = gaz.country.get(main_country) if main_country else None
+    if doc.main_country is not None:
+        base = _national_chambers(gaz, body, base, main_country)
     occupied = SpanSet((m.start, m.end) for m in base)
     free = occupied.free
 

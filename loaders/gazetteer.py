@@ -244,6 +244,13 @@ class Gazetteer:
             ("dpa", re.compile(r"(?:(?:[Tt]he\s+)?(?P<cname>" + cname + r")['’]s?\s+" + dpa_noun_en + r")", re.I)),
             ("dpa", re.compile(r"(?:[Ll]['’]|[Ll]e\s+|[Ll]a\s+)?" + dpa_fr, re.I)),
             ("dpa", re.compile(reg_fr)),
+            # "Turkish authorities", "les autorités italiennes", "prosecutors in Turkey": the country
+            ("nat_body", re.compile(r"(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+(?:authorities|officials|prosecutors|police)\b")),
+            ("nat_body", re.compile(r"\b(?:[Aa]uthorities|[Pp]rosecutors|[Oo]fficials)\s+in\s+(?P<cname>" + cname + r")")),
+            ("nat_body", re.compile(r"(?:[Ll]es\s+)?(?:autorités|procureurs)\s+(?P<adj>[a-zà-ÿ]+)(?![\w-])")),
+            # "South Korean lawmakers", "les députés japonais": the country's parliament
+            ("nat_leg", re.compile(r"(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+(?:lawmakers|legislators|MPs|parliamentarians)\b")),
+            ("nat_leg", re.compile(r"(?:[Ll]es\s+)?(?:députés|parlementaires|élus|législateurs)\s+(?P<adj>[a-zà-ÿ]+)(?![\w-])")),
             ("gov", re.compile(r"(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+[Gg]overnment\b")),
             ("gov", re.compile(r"(?:[Tt]he\s+)?(?P<cname>" + cname + r")['’]s\s+government\b")),
             ("gov", re.compile(r"(?:[Ll]e\s+)?gouvernement\s+(?P<adj>" + adj + r")(?![\w-])")),
@@ -389,6 +396,20 @@ class Gazetteer:
             cn = self.country[code].name
             return Mention(s, e, surface, Actor.make(f"Government of {cn}", "Government", None,
                                                      (surface,), code, "government"), "pattern")
+        if kind == "nat_body":
+            if not code or code not in self.country:
+                return None
+            return Mention(s, e, surface, self.country[code], "pattern")
+        if kind == "nat_leg":
+            if not code or code not in self.country:
+                return None
+            if code == "US":
+                congress = self.lookup("United States Congress")
+                if congress is not None:
+                    return Mention(s, e, surface, congress, "pattern")
+            adj = self.country_adj_en.get(code)
+            name = f"{adj} Parliament" if adj else f"Parliament of {self.country[code].name}"
+            return Mention(s, e, surface, Actor.make(name, "Legislature", None, (surface,), code), "pattern")
         if kind == "parl":
             if not code:
                 return None
@@ -459,6 +480,8 @@ _ANCHORS = {
     "dpa": re.compile(r"watchdog|authorit|agenc|regulat|commission|r[ée]gulateur|gendarme|autorit", re.I),
     "gov": re.compile(r"government|gouvernement", re.I),
     "parl": re.compile(r"parliament|parlement", re.I),
+    "nat_body": re.compile(r"authorities|officials|prosecutors|police|autorités|procureurs", re.I),
+    "nat_leg": re.compile(r"lawmakers|legislators|MPs|parliamentarians|députés|parlementaires|élus|législateurs", re.I),
     "person": re.compile(r"Judge|Justice|Senator|Sen\.|Rep\.|Representative|Governor|Gov\.|Minister|Premier|"
                          r"President|Chancellor|CEO|Attorney|Commissioner|juge|ministre|pr[ée]sident|"
                          r"s[ée]nat|avocat|Mme|M\.|Chair|Secretary|Director|Mayor|Prosecutor|Baroness|Lord|"

@@ -628,15 +628,16 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
 _LAW_PAREN = re.compile(
     r"(?<![\w'’-])(?P<name>(?:" + _UP + r"[\w'’.-]*\s+(?:(?:and|of|for|the|on|to)\s+)?){1,7}(?:\([^()\n]{2,70}\)\s+)+(?:" + _UP
     + r"[\w'’.-]*\s+){0,3}(?:Act|Bill|Rules|Regulations?|Law|Code|Order|Ordinance|Amendment)s?)"
-    r"(?:,\s+(?P<year>(?:19|20)\d\d))?\b")
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 _LAW_HEAD_EN = (r"executive\s+orders?|bills?|laws?|legislation|regulations?|rules|measures|decrees?|"
                 r"guidelines|guidance|directives?|ordinances?|amendments?")
 _LAW_DESC_EN = re.compile(
     r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+|(?<![\w-])(?=(?:two|three|four|several|\d+)\s))"
     r"(?P<mods>(?:(?:new|first|first-ever|first-of-its-kind|set\s+of|package\s+of|sweeping|landmark|bipartisan|"
     r"draft|federal|state|national|interim|final|proposed|comprehensive|executive|historic|"
-    r"controversial|artificial\s+intelligence|AI|more|two|three|four|several|\d+)\s+){0,4})"
-    r"(?P<head>" + _LAW_HEAD_EN + r")\b"
+    r"controversial|artificial\s+intelligence|AI|more|two|three|four|several|\d+|[Gg]overnment|"
+    r"[Pp]rivate\s+member['’]s|omnibus)\s+){0,4})"
+    r"(?P<head>(?i:" + _LAW_HEAD_EN + r"))\b"
     r"(?!\s+(?:professors?|firms?|schools?|enforcement|students?|makers?|clerks?|partners?|offices?|"
     r"society|review|journals?|degrees?|graduates?|scholars?|experts?|of\s+(?:the\s+)?(?:land|jungle|thumb|physics|nature)))"
     r"(?P<comp>\s+(?:to|on|for|aimed\s+at|regulating|targeting|banning|governing|against|requiring|"

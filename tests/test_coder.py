@@ -585,3 +585,12 @@ def test_the_body_a_complaint_is_lodged_with_is_not_its_target():
     assert not [t for t in triples(ex) if t[1] == "SUED" and t[2] != "OpenAI"]
     ex = one("noyb filed a complaint with the Irish Data Protection Commission against OpenAI.")
     assert [t for t in triples(ex) if t[1] == "SUED"] == [("noyb", "SUED", "OpenAI")]
+
+
+def test_a_chamber_named_without_its_country_is_the_articles_countrys():
+    ex = one("Australia moved fast. The Senate on Tuesday passed the Online Harms Act, Australia's "
+             "government said.")
+    assert ("Australian Senate", "REGULATED", "Online Harms Act") in triples(ex)
+    ex = one("La France avance. Le Sénat a adopté la loi sur le numérique mardi, en France.", "fr")
+    names = {e.name for e in ex.entities}
+    assert "French Senate" in names and "United States Senate" not in names

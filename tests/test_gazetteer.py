@@ -3,6 +3,8 @@
 import json
 
 from graph.model import EntityType
+import pytest
+
 from loaders.gazetteer import DATA_DIR, default_gazetteer
 
 
@@ -66,3 +68,16 @@ def test_products_know_their_makers():
     assert g.owner_of(g.lookup("WhatsApp")).name == "Meta Platforms"
     assert g.owner_of(g.lookup("Instagram")).name == "Meta Platforms"
     assert g.owner_of(g.lookup("OpenAI")) is None          # a company has no maker
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("Turkish authorities blocked access to the chatbot.", "Türkiye", "Country"),
+    ("Prosecutors in Turkey opened a case.", "Türkiye", "Country"),
+    ("Les autorités italiennes ont bloqué l'application.", "Italy", "Country"),
+    ("South Korean lawmakers passed the bill.", "South Korean Parliament", "Legislature"),
+    ("Les députés japonais ont adopté la loi.", "Japanese Parliament", "Legislature"),
+    ("US lawmakers introduced a bill.", "United States Congress", "Legislature"),
+])
+def test_a_body_named_by_its_nationality_is_that_countrys(text, name, type_):
+    ms = default_gazetteer().find(text)
+    assert [(m.actor.name, m.actor.type.value) for m in ms][:1] == [(name, type_)]
