@@ -603,6 +603,10 @@ _COORD = re.compile(
     r"entreprise|groupe|group|application|app)\s+(?:d['’](?:IA|intelligence\s+artificielle)\s+)?"
     r"(?:appelée?\s+|called\s+|named\s+|nommée?\s+|baptisée?\s+)?)?"
     r"(?:(?:AI|IA|startup|start-up|company|firm|société|entreprise)\s+){0,2}[\s()]*$", re.I)
+_LAW_THAT = re.compile(r"\s*,?\s*(?:that|which|qui|to|pour|visant\s+à|afin\s+de)\s+(?:would\s+|will\s+)?", re.I)
+# ", the main US consumer watchdog, " / ", l'équivalent de la CNIL en France, " right before the verb
+_APPOSITION = re.compile(r",\s+(?:the|a|an|its|l['’]|le|la|les|un|une|son|sa|qui|who|which)\b[^,;()]{2,90},\s*"
+                         r"(?:(?:has|have|had|a|ont|avait|also|aussi|also|[a-zé]+ly|[a-zé]+ment)\s+){0,2}$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;]|\s[–—]\s|,\s+(?:but|mais|while|alors|tandis|which|who|qui|où|after|après|before|avant|because|car)\b", re.I)
 
 
@@ -1119,6 +1123,14 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         else:
             a_idx = next((i for i in reversed(left) if ms[i].actor.type in atypes and _subject_ok(sent, ms, i, etype)
                           and (ms[i].start >= lcut or etype in (E.CRIMINALISED, E.REGULATED))), None)
+            ap = _APPOSITION.search(sent, 0, ts)
+            if ap is not None and (a_idx is None or ms[a_idx].start >= ap.start()):
+                # "The FTC, the main US consumer watchdog, opened": the subject stands before the
+                # apposition; a name inside it only describes the subject
+                before = [i for i in left if ms[i].end <= ap.start() and ap.start() - ms[i].end <= 2
+                          and ms[i].actor.type in atypes and _ok_actor(ms[i], etype)]
+                if before:
+                    a_idx = before[-1]
         if a_idx is None and re.search(r"\b(?:[Tt]he|[Ll]a|[Ll]e)\s+(?:letter|lettre|request|demande)\b", sent[:te]) and doc.last_event_actors:
             actors = list(doc.last_event_actors)
             conf = 0.6
@@ -1138,6 +1150,13 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         if t_idx is not None:
             targets = [m.actor for m in _extend(ms, t_idx, sent, +1, ttypes)
                        if m.actor.id not in {a.id for a in actors}]
+    if not targets and etype in (E.CRIMINALISED, E.REGULATED):
+        # "une loi pour criminaliser ...", "a bill that criminalises ...": the law the trigger
+        # describes is what is adopted
+        law = next((m for m in reversed(ms) if m.actor.type is T.LAW and m.start < ts
+                    and (m.end >= ts or _LAW_THAT.fullmatch(sent, m.end, ts))), None)
+        if law is not None:
+            targets = [law.actor]
     if (targets and trig.nominal and doc.focus and t_idx is not None
             and re.search(r"\b(?:également|aussi|also|as\s+well)\s*$", sent[te:ms[t_idx].start])):
         # "une enquête sur X, visant également OpenAI et Meta": also = besides the article's subject

@@ -455,8 +455,13 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
             place = place or (len(inner) == 1 and inner[0].end == e and len(head.split()) >= 2
                               and re.search(r"\s(?:of(?:\s+the)?|de(?:\s+la)?|du|des|de\s+l['’]|d['’])\s*$", head) is not None
                               and _type_of(head) in ("Government", "Regulator", "Court", "Legislature"))
+            # "The Delhi High Court", "Ontario Superior Court": a seat before a court the
+            # dictionary knows by its generic name ("High Court") is another court
+            seat = (len(inner) == 1 and inner[0].end == e and inner[0].actor.type.value == "Court"
+                    and _type_of(name) == "Court"
+                    and re.fullmatch(r"(?:(?:The|the)\s+)?(?:" + _UP + r"[a-zà-ÿ]+\s+){1,2}", text[s:inner[0].start]) is not None)
             if not (len(inner) == 1 and len(inner) == len(overlapping) and len(toks) > 1
-                    and (_type_of(name) == "Company" or place)):
+                    and (_type_of(name) == "Company" or place or seat)):
                 continue
             rest = name
             for k in inner:
@@ -642,7 +647,7 @@ _LAW_DESC_EN = re.compile(
     r"society|review|journals?|degrees?|graduates?|scholars?|experts?|of\s+(?:the\s+)?(?:land|jungle|thumb|physics|nature)))"
     r"(?P<comp>\s+(?:to|on|for|aimed\s+at|regulating|targeting|banning|governing|against|requiring|"
     r"criminali[sz]ing|making|that\s+(?:would|will|seeks?|aims?|bans?|makes?|requires?|criminali[sz]es?))\s+"
-    r"[^,.;:()“”\"\n]{2,70})?")
+    r"[^,.;:()“”\"\n]{2,70}(?:\s\([^()\n]{1,15}\))?)?")
 _LAW_HEAD_FR = (r"projet\s+de\s+loi|proposition\s+de\s+loi|lois?|décrets?|règlement|réglementation|règles|"
                 r"mesures|directive|ordonnance|circulaire|législation|amendement")
 _LAW_DESC_FR = re.compile(
@@ -652,7 +657,7 @@ _LAW_DESC_FR = re.compile(
     r"(?P<adjs>(?:\s+(?:fédéral|fédérale|européen|européenne|national|nationale|exécutif|présidentiel|"
     r"provisoires?|intérimaires?|" + _NAT + r"))(?![\w-])){0,2}"
     r"(?P<comp>\s+(?:sur|pour|visant\s+à|relative?\s+(?:à|aux?)|contre|encadrant|interdisant|concernant|"
-    r"portant\s+sur|qui\s+(?:vise|interdit|encadre|criminalise|empêche|oblige|codifierait))\s+[^,.;:()«»\"\n]{3,70})?")
+    r"portant\s+sur|qui\s+(?:vise|interdit|encadre|criminalise|empêche|oblige|codifierait))\s+[^,.;:()«»\"\n]{3,70}(?:\s\([^()\n]{1,15}\))?)?")
 _NAME_TAIL = {"the", "a", "an", "for", "of", "to", "on", "in", "and", "de", "la", "le", "les", "du", "des",
               "pour", "sur", "à", "au", "aux", "et", "d'", "l'"}
 # bare heads that only point back ("the bill", "la loi"): the coder's coreference names them
@@ -708,7 +713,8 @@ def described_laws(text: str, known: list[Mention]) -> list[Mention]:
             if comp:
                 # a complement runs to a verb of the main clause at most
                 cut = re.search(r"\s(?:on\s+(?:its|their|his|her)\b|at\s+the|in\s+(?:the|a)\b|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-                                r"last|this|yesterday|into\s+law|was|were|has|have|had|is|are|will|"
+                                r"last|this|yesterday|into\s+law|was|were|has|have|had|is|are|will|would|could|"
+                                r"should|must|may|can|"
                                 r"a\s+été|ont|est|sont|a|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
                                 text[m.start("comp"):e])
                 if cut:

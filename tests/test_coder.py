@@ -594,3 +594,20 @@ def test_a_chamber_named_without_its_country_is_the_articles_countrys():
     ex = one("La France avance. Le Sénat a adopté la loi sur le numérique mardi, en France.", "fr")
     names = {e.name for e in ex.entities}
     assert "French Senate" in names and "United States Senate" not in names
+
+
+def test_the_subject_before_an_apposition_acts_not_a_name_inside_it():
+    ex = one("The Federal Trade Commission, the main US consumer watchdog, opened an investigation into OpenAI.")
+    assert triples(ex) == {("Federal Trade Commission", "INVESTIGATED", "OpenAI")}
+    ex = one("La CNIL, qui avait déjà sanctionné Google, a ouvert une enquête sur Meta.", "fr")
+    assert ("Commission nationale de l'informatique et des libertés", "INVESTIGATED", "Meta Platforms") in triples(ex)
+
+
+def test_a_seat_before_a_generic_court_is_another_court():
+    ex = one("The Delhi High Court on Tuesday summoned OpenAI.")
+    assert triples(ex) == {("Delhi High Court", "INVESTIGATED", "OpenAI")}
+
+
+def test_the_law_a_criminalising_verb_describes_is_its_target():
+    ex = one("Le Maroc a proposé une loi pour criminaliser les deepfakes.", "fr")
+    assert ("Morocco", "CRIMINALISED", "Loi pour criminaliser les deepfakes") in triples(ex)
