@@ -214,11 +214,18 @@ opts speech
 match \b(?:told|tells) (?:reporters|journalists|the press|lawmakers|a (?:news )?conference|an? (?:interview|audience|hearing))\b|\bsaid in a (?:statement|post|blog post|letter|filing|press release|interview)\b|\bin a statement\b
 ex FTC > - | The FTC told reporters it would act.
 
+rule STATED.fr.pour
+type STATED
+lang fr
+opts speech speaker_after
+match \b[Pp]our (?=(?:[A-ZÀ-Ö][\w'’-]+ ){1,3}[A-ZÀ-Ö][\w'’-]+,? [«"“])
+ex Max Schrems > - | Pour Max Schrems, « ce combat porte sur le consentement ».
+
 rule STATED.fr.verbs
 type STATED
 lang fr
 opts speech
-match \b{AUX} {AFR}(?:déclaré|dit|indiqué|affirmé|ajouté|expliqué|précisé|souligné|estimé|réagi|rappelé|assuré|admis|reconnu|écrit|fait savoir|fait valoir|dénoncé|critiqué|salué|regretté|fustigé|comparé|minimisé|reproché|déploré|condamné|averti|prévenu|martelé|insisté|répondu|confié|commenté|tweeté|jugé|considéré|qualifié|plaidé|défendu|nié|démenti|contesté|promis|insisté|annoncé|signalé|observé|relevé|noté|ironisé|lancé|déclaré|mis en garde|assuré|prévenu)\b
+match \b{AUX} {AFR}(?:déclaré|dit|indiqué|affirmé|ajouté|expliqué|précisé|souligné|estimé|réagi|rappelé|assuré|admis|reconnu|écrit|fait savoir|fait valoir|dénoncé|critiqué|salué|regretté|fustigé|comparé|minimisé|reproché|déploré|condamné|averti|prévenu|martelé|insisté|répondu|confié|commenté|tweeté|jugé|considéré|qualifié|plaidé|défendu|nié|démenti|contesté|promis|insisté|annoncé|signalé|observé|relevé|noté|ironisé|lancé|déclaré|mis en garde|assuré|prévenu|révélé|espéré|alerté|rétorqué|soutenu|avancé|illustré|tiré la sonnette d['’]alarme)\b
 ex Clara Chappaz > - | Clara Chappaz a également dénoncé l'attitude de la plateforme.
 ex Thierry Breton > X | Thierry Breton a jeudi fustigé X.
 
@@ -226,7 +233,7 @@ rule STATED.fr.present
 type STATED
 lang fr
 opts speech
-match (?<!\bla )(?<!\bune )(?<!\bsa )(?<!\bcette )(?<!\ble )(?<!\bun )(?<!\bson )\b(?:dénonce|dénoncent|minimise|minimisent|reproche|reprochent|reprochait|reprochaient|compare|comparent|critique|critiquent|salue|saluent|regrette|regrettent|fustige|fustigent|déplore|déplorent|condamne|condamnent|avertit|avertissent|prévient|martèle|insiste|répond|réagit|rappelle|ajoute|confie|défend|plaide|nie|dément|conteste|promet|juge|estiment|soulignent|affirment|déclarent|assurent|expliquent|indiquent|précisent|reconnaissent|considère|considèrent)\b
+match (?<!\bla )(?<!\bune )(?<!\bsa )(?<!\bcette )(?<!\ble )(?<!\bun )(?<!\bson )\b(?:dénonce|dénoncent|minimise|minimisent|reproche|reprochent|reprochait|reprochaient|compare|comparent|critique|critiquent|salue|saluent|regrette|regrettent|fustige|fustigent|déplore|déplorent|condamne|condamnent|avertit|avertissent|prévient|martèle|insiste|répond|réagit|rappelle|ajoute|confie|défend|plaide|nie|dément|conteste|promet|juge|estiment|soulignent|affirment|déclarent|assurent|expliquent|indiquent|précisent|reconnaissent|considère|considèrent|alerte|alertent|révèle|révèlent|espère|espèrent|contestent|rétorque|rétorquent|soutient|soutiennent|illustre|met en garde|mettent en garde|tire la sonnette d['’]alarme|tirent la sonnette d['’]alarme)\b
 ex Thierry Breton > X | Thierry Breton dénonce la passivité de X.
 ex CNIL > OpenAI | La CNIL reproche à OpenAI l'absence de base légale.
 not | La critique de la loi est vive.
