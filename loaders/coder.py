@@ -603,9 +603,11 @@ _COORD = re.compile(
     r"entreprise|groupe|group|application|app)\s+(?:d['’](?:IA|intelligence\s+artificielle)\s+)?"
     r"(?:appelée?\s+|called\s+|named\s+|nommée?\s+|baptisée?\s+)?)?"
     r"(?:(?:AI|IA|startup|start-up|company|firm|société|entreprise)\s+){0,2}[\s()]*$", re.I)
+_LIST_INTRO = re.compile(r"\b(?:companies|firms|startups|start-ups|developers|platforms|apps|outlets|publishers|"
+                         r"newspapers|groups|organi[sz]ations|entreprises|sociétés|plateformes|médias|éditeurs)\s*$", re.I)
 _LAW_THAT = re.compile(r"\s*,?\s*(?:that|which|qui|to|pour|visant\s+à|afin\s+de)\s+(?:would\s+|will\s+)?", re.I)
 # ", the main US consumer watchdog, " / ", l'équivalent de la CNIL en France, " right before the verb
-_APPOSITION = re.compile(r",\s+(?:the|a|an|its|l['’]|le|la|les|un|une|son|sa|qui|who|which)\b[^,;()]{2,90},\s*"
+_APPOSITION = re.compile(r",\s+(?:the|a|an|its|one\s+of|l['’]un\w*\s+d|l['’]|le|la|les|un|une|son|sa|qui|who|which)\b[^,;()]{2,90},\s*"
                          r"(?:(?:has|have|had|a|ont|avait|also|aussi|also|[a-zé]+ly|[a-zé]+ment)\s+){0,2}$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;]|\s[–—]\s|,\s+(?:but|mais|while|alors|tandis|which|who|qui|où|after|après|before|avant|because|car)\b", re.I)
 
@@ -1090,6 +1092,9 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         lcut = m.end()
     rcut = len(sent)
     mm = _CLAUSE_BREAK.search(sent, te)
+    if mm and re.match(r"\s[–—]\s", mm.group(0)) and _LIST_INTRO.search(sent, te, mm.start()):
+        # "sued three ecommerce companies — Acme, Brightline and Corvo": the dash opens the list
+        mm = _CLAUSE_BREAK.search(sent, mm.end())
     if mm:
         rcut = mm.start()
     if etype is E.STATED:
@@ -1101,8 +1106,12 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         a_idx = next((i for i in right if ms[i].actor.type in atypes and _ok_actor(ms[i], etype)
                       and ms[i].start - te < 60), None)
         t_idx = next((i for i in reversed(left) if ms[i].actor.type in ttypes), None)
+        fronted = not sent[:ts].strip(" \n.;:")
         if a_idx is not None:
-            actors = [m.actor for m in _extend(ms, a_idx, sent, +1, atypes)]
+            # "Sued by Getty Images, Stability AI ...": a fronted agent is not extended over the
+            # comma (the name after it is the subject, the target)
+            actors = ([ms[a_idx].actor] if fronted else
+                      [m.actor for m in _extend(ms, a_idx, sent, +1, atypes)])
         if t_idx is None and a_idx is not None:
             # "a lawsuit filed by Getty Images against Stability AI": the target follows the agent
             aid = {a.id for a in actors}

@@ -333,6 +333,52 @@ match \b(?:a été|ont été|avait été|est|sont|été) {AFR}(?:poursuivie?s?|a
 ex Getty Images > Stability AI | Stability AI a été poursuivi par Getty Images.
 ex noyb > OpenAI | OpenAI est visée par une plainte de noyb.
 
+rule SUED.fr.fronted
+type SUED
+lang fr
+opts passive
+match (?:^|[.;:]\s+|\n)(?:Poursuivie?s?|Attaquée?s?|Assignée?s?|Visée?s? par une plainte) (?:en justice )?(?:{AFR})?par\b
+ex Universal Music Group > OpenAI | Poursuivi par Universal Music Group, OpenAI a fini par trouver un accord.
+
+rule SUED.en.fronted
+type SUED
+lang en
+opts passive
+match (?:^|[.;:]\s+|\n)(?:Sued|Taken to court) (?:{A})?by\b
+ex Getty Images > Stability AI | Sued by Getty Images, Stability AI chose to settle.
+
+rule SUED.fr.objet
+type SUED
+lang fr
+opts passive nominal
+match \bfait {AFR}l['’]objet d['’](?:une|des) (?:plaintes?|poursuites?|actions? en justice|actions? collectives?)(?:{ADJFR})* (?:{AFR})?(?:de la part d[eu]|de la part des|de|du|des|d['’])\b
+ex noyb > Google | Google a fait l'objet d'une plainte antitrust de la part de noyb.
+
+rule DEMANDED.fr.enjoindre
+type DEMANDED
+lang fr
+match \b(?:enjoignait|enjoignaient|enjoint|enjoignent|sommait|ordonnait|exhortait|appelait|pressait)\b(?= (?:à |aux? |l['’]|la |le |les |(?-i:[A-Z])))
+ex CNIL > Clearview AI | En octobre, la CNIL enjoignait Clearview AI à cesser la collecte.
+
+rule DEMANDED.fr.delai
+type DEMANDED
+lang fr
+opts nominal
+match \b(?:(?:{AUX} {AFR})?(?:donné|accordé|laissé|imparti|fixé)|donne|accorde|laisse|impartit|fixe) {AFR}(?:un délai|une échéance|(?:un )?ultimatum|\d+ (?:jours|semaines|mois)) (?:de \d+ (?:jours|semaines|mois|heures) )?(?:à|au|aux)\b
+ex Garante per la protezione dei dati personali > OpenAI | Le Garante a donné un délai de 20 jours à OpenAI pour répondre.
+
+rule DEMANDED.fr.invite
+type DEMANDED
+lang fr
+match (?<!\bl['’])\b(?:invite|invitent|recommande|recommandent)\b {AFR}(?=(?:le|la|les|l['’])\s*(?:gouvernement|État|Etat|entreprise|société|plateformes?|(?-i:[A-Z])))
+ex CNIL > Government of France | La CNIL invite le gouvernement français à légiférer sans tarder.
+
+rule DEMANDED.en.recommend
+type DEMANDED
+lang en
+match \b{VS:recommend|advise}\b(?= (?:that )?(?-i:[A-Z])|(?: all| its| their| the)? (?:government |state |public )?(?:officials|employees|agencies|departments|staff|users|companies|platforms)\b)
+ex Personal Information Protection Commission > OpenAI | The Personal Information Protection Commission recommended OpenAI take steps to prevent leaks.
+
 rule SUED.fr.proces-a
 type SUED
 lang fr
@@ -446,8 +492,9 @@ rule INVESTIGATED.fr.passive
 type INVESTIGATED
 lang fr
 opts passive
-match \b(?:(?:visée?s?|ciblée?s?) par (?:une|des) (?:{ADJFR} )?(?:enquêtes?|procédures?|investigations?)(?:{ADJFR})*(?: (?:ouverte|lancée|menée|engagée))?|fait l['’]objet d['’](?:une|un) (?:enquête|procédure|examen|investigation)(?:{ADJFR})*(?: (?:ouverte|lancée|menée|engagée))?) (?:de|du|de la|des|d['’]|par)\b
+match \b(?:(?:visée?s?|ciblée?s?) par (?:une|des) (?:{ADJFR} )?(?:enquêtes?|procédures?|investigations?)(?:{ADJFR})*(?: (?:ouverte|lancée|menée|engagée))?|fait {AFR}l['’]objet d['’](?:une|un) (?:enquête|procédure|examen|investigation)(?:{ADJFR})*(?: (?:ouverte|lancée|menée|engagée))?) (?:{AFR})?(?:de la part d[eu]|de|du|de la|des|d['’]|par|en|au|aux)\b
 ex CNIL > OpenAI | OpenAI fait l'objet d'une enquête de la CNIL.
+ex Germany > ChatGPT | ChatGPT fait également l'objet d'une enquête en Allemagne.
 
 # ============================================================================ FINED
 rule FINED.en.impose-fine
