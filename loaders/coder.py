@@ -579,6 +579,12 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
             # "the chatbot", "l'application": a product before its maker
             act = _resolve_history(history[-12:], {T.PRODUCT})
         act = act or _resolve_history(history, types)
+        mc = doc.main_country
+        if (act is not None and types == {T.GOVERNMENT, T.COUNTRY} and mc is not None
+                and (act.country or "") != mc.country
+                and country_freq.get(mc.country or mc.id, 0) > 2 * country_freq.get(act.country or act.id, 0)):
+            # "the government" in an article about China that mentions the US once: China's
+            act = None
         if act is None and T.GOVERNMENT in types and T.COMPANY not in types and doc.main_country is not None:
             c = doc.main_country
             act = Actor.make(f"Government of {c.name}", "Government", None, (), c.country, "government")
@@ -603,6 +609,7 @@ _COORD = re.compile(
     r"entreprise|groupe|group|application|app)\s+(?:d['’](?:IA|intelligence\s+artificielle)\s+)?"
     r"(?:appelée?\s+|called\s+|named\s+|nommée?\s+|baptisée?\s+)?)?"
     r"(?:(?:AI|IA|startup|start-up|company|firm|société|entreprise)\s+){0,2}[\s()]*$", re.I)
+ACTOR_TYPES_COMPLIED_WITH = {T.REGULATOR, T.GOVERNMENT, T.COUNTRY, T.COURT, T.LEGISLATURE, T.PERSON, T.ORGANIZATION}
 _LIST_INTRO = re.compile(r"\b(?:companies|firms|startups|start-ups|developers|platforms|apps|outlets|publishers|"
                          r"newspapers|groups|organi[sz]ations|entreprises|sociétés|plateformes|médias|éditeurs)\s*$", re.I)
 _LAW_THAT = re.compile(r"\s*,?\s*(?:that|which|qui|to|pour|visant\s+à|afin\s+de)\s+(?:would\s+|will\s+)?", re.I)
@@ -857,6 +864,34 @@ def mask_fillers(body: str, dates) -> str:
     return body if chars is None else "".join(chars)
 
 
+_OWN_RESTRICTION = re.compile(
+    r"\b(?:(?:has|have|had)\s+)?(?:paused|suspended|stopped|halted|ceased|changed|updated|modified|removed|disabled|"
+    r"withdrawn|withdrew|limited|restricted|blocklisted|blocked|deleted)\b|"
+    r"\b(?:(?:a|ont|avait|avaient)\s+)?(?:\w+ment\s+)?(?:suspendu|cessé|arrêté|modifié|retiré|limité|bloqué|mis\s+en\s+pause|"
+    r"désactivé|mis\s+fin|supprimé|changé)\b", re.I)
+_IN_RESPONSE = re.compile(r"\b(?:after|following|in\s+response\s+to|at\s+the\s+request\s+of|under\s+pressure\s+from|"
+                          r"à\s+la\s+demande\s+d[eu]|suite\s+(?:à|aux?)|après|en\s+réponse\s+(?:à|aux?)|sous\s+la\s+pression\s+d[eu])\b", re.I)
+
+
+def _complied_in_response(sent: str, ms: list[Mention]) -> "_Cand | None":
+    """A company restricting its own product or practice in answer to a body: COMPLIED with
+    that body ("X has paused Y after engaging with the regulator"). The company is the
+    sentence's subject (before the verb), the body the first authority named after the cue."""
+    rv = _OWN_RESTRICTION.search(sent)
+    if rv is None:
+        return None
+    cue = _IN_RESPONSE.search(sent, rv.end())
+    if cue is None or cue.start() - rv.end() > 160:
+        return None
+    subj = [m for m in ms if m.end <= rv.start() and m.actor.type in (T.COMPANY, T.ORGANIZATION)]
+    body = [m for m in ms if m.start >= cue.end() and m.start - cue.end() <= 80
+            and m.actor.type in ACTOR_TYPES_COMPLIED_WITH]
+    if not subj or not body or subj[0].actor.id == body[0].actor.id:
+        return None
+    return _Cand(E.COMPLIED, [subj[0].actor], [body[0].actor], (0, 0), (cue.start(), cue.end()),
+                 confidence=0.6, rule="COMPLIED.discourse.in-response")
+
+
 def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], list[Rejected]]:
     body = doc.body
     cands: list[_Cand] = []
@@ -1050,6 +1085,17 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                                     and c2.date_text is None and c2.modality is Modality.ASSERTED):
                                 c2.date, c2.date_text = d.value, d.text
                     break
+        # "LinkedIn has paused training ... after engaging with the UK's regulator", "OpenAI a
+        # suspendu ... à la demande de la famille": a company's own restriction made in answer
+        # to a body complies with that body (beside the restriction itself)
+        if not any(c.type is E.COMPLIED for c in sent_cands):
+            comp = _complied_in_response(sent, local)
+            if comp is not None:
+                comp.sent = (ss, se)
+                comp.modality = Modality.ASSERTED
+                if doc.report_date and (ss < first_para_end or si == 0):
+                    comp.date = doc.report_date
+                sent_cands.append(comp)
         # a company "blocking access" to its own product restricts it
         for c in sent_cands:
             if c.type is E.BLOCKED_ACCESS and all(a.type is T.COMPANY for a in c.actors):

@@ -611,3 +611,20 @@ def test_a_seat_before_a_generic_court_is_another_court():
 def test_the_law_a_criminalising_verb_describes_is_its_target():
     ex = one("Le Maroc a proposé une loi pour criminaliser les deepfakes.", "fr")
     assert ("Morocco", "CRIMINALISED", "Loi pour criminaliser les deepfakes") in triples(ex)
+
+
+def test_a_companys_own_restriction_in_answer_to_a_body_complies_with_it():
+    ex = one("Dans un communiqué, OpenAI a confirmé avoir suspendu la génération de vidéos à la "
+             "demande de la CNIL.", "fr")
+    assert ("OpenAI", "COMPLIED", "Commission nationale de l'informatique et des libertés") in triples(ex)
+    # no body named after the cue: nothing is complied with
+    ex = one("OpenAI has paused the feature after a week of complaints from users.")
+    assert not [t for t in triples(ex) if t[1] == "COMPLIED"]
+
+
+def test_the_government_is_the_articles_country_more_than_a_country_named_once():
+    text = ("China approved new rules on Monday. China's regulators said China would move fast. "
+            "The United States disagreed. Chinese media said eleven firms had received approval "
+            "from the government, including Baidu.")
+    ex = one(text)
+    assert ("Government of China", "ALLOWED", "Baidu") in triples(ex), triples(ex)

@@ -663,6 +663,20 @@ match \b{V:lift|end|rescind|revoke|reverse|overturn|drop} {A}(?:{DET} )?{ADJ}(?:
 ex Italy > ChatGPT | Italy lifted its temporary ban on ChatGPT.
 ex Garante > ChatGPT | The Garante restored access to ChatGPT.
 
+rule ALLOWED.en.approval-from
+type ALLOWED
+lang en
+opts passive
+match \b(?:received|receives|receiving|obtained|obtains|got|won|secured|(?:was|were|been|be) granted) {A}(?:{DET} )?(?:(?:government|regulatory|official|final|formal|conditional) )?(?:approvals?|authori[sz]ations?|licen[cs]es?|clearance|the green light|a green light|permission) (?:from|by)\b
+ex Federal Communications Commission > OpenAI | OpenAI received final approval from the Federal Communications Commission on Monday.
+
+rule ALLOWED.fr.approval-from
+type ALLOWED
+lang fr
+opts passive
+match \b(?:(?:{AUX} {AFR})?(?:reçu|obtenu|décroché)|reçoit|obtient|reçoivent|obtiennent) {AFR}(?:l['’]|un |une |le |son |sa )?(?:autorisation|agrément|feu vert|approbation|aval|homologation)(?:{ADJFR})* (?:de la part d[eu]|de|du|de la|des|d['’])\b
+ex CNIL > Mistral AI | Mistral AI a obtenu l'autorisation de la CNIL mardi.
+
 rule ALLOWED.fr.lift
 type ALLOWED
 lang fr
