@@ -153,18 +153,14 @@ def test_blind_floor():
     """Issue 12: CI fails if a blind batch's F1 falls below its recorded floor (README):
     batch 2's first contact (coder 1.4.0, 2026-12-07: F1 0.273, P 0.346, R 0.225 on 44
     articles), and batch 1 -- measured first with coder 1.2.0 (0.194), development material
-    since -- at what coder 1.4.0 gives it (0.389), and batch 3's first contact (coder 1.4.0,
-    2026-12-07: F1 0.256, P 0.300, R 0.224). Blind texts are never copied into patterns or
-    tests; this only scores them."""
-    rep3 = evaluate([CORPUS / "blind3"])
-    assert rep3.files == 44
-    assert rep3.f1 >= 0.25, rep3.to_text().split("false positives")[0]
-    rep2 = evaluate([CORPUS / "blind2"])
-    assert rep2.files == 44
-    assert rep2.f1 >= 0.27, rep2.to_text().split("false positives")[0]
-    rep1 = evaluate([CORPUS / "blind"])
-    assert rep1.files == 44
-    assert rep1.f1 >= 0.38, rep1.to_text().split("false positives")[0]
+    since -- batch 3's first contact (coder 1.4.0, 2026-12-07: F1 0.256, P 0.300, R 0.224) and
+    batch 4's (coder 1.5.0, 2026-12-07: F1 0.296, P 0.415, R 0.230). Batches 1-3 are held at
+    what coder 1.5.0 gives them, less a margin (0.426, 0.349, 0.322). Blind texts are never
+    copied into patterns or tests; this only scores them."""
+    for name, floor in (("blind4", 0.29), ("blind3", 0.31), ("blind2", 0.34), ("blind", 0.41)):
+        rep = evaluate([CORPUS / name])
+        assert rep.files == 44, name
+        assert rep.f1 >= floor, (name, rep.to_text().split("false positives")[0])
 
 
 @pytest.mark.skipif(CORPUS is None, reason="shared corpus not found")
