@@ -42,7 +42,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.5.0"
+CODER_VERSION = "1.5.1"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -825,7 +825,9 @@ _TRIGGER_SCAN = {id(t): PREFILTER.add(t.rx) for t in TRIGGERS}
 _NOUN_OBJECT = re.compile(r"\s*(?:the|a|an|its|his|her|their|la|le|les|une?|son|sa|ses|leur|l['’])\s", re.I)
 # what may stand before a date and goes with it: "on Monday", "le 3 mars", "en mars 2024",
 # "début avril", "earlier this month"
-_DATE_LEAD = re.compile(r"(?:\b(?:on|in|at|by|since|from|during|early|late|mid|this|last|next|"
+# (not English prepositions: "announced the ban on Tuesday" must keep its "on", which tells the
+# noun from the verb; English triggers read "on Tuesday" through their {A} slot)
+_DATE_LEAD = re.compile(r"(?:\b(?:early|late|mid|this|last|next|"
                         r"le|en|ce|cette|depuis|dès|début|fin|mi|courant|au\s+mois\s+de|au\s+début\s+de|"
                         r"à\s+la\s+fin\s+de)[\s-]+)+$", re.I)
 _PAREN = re.compile(r"\s\([^()\n\"«»“”]{1,60}\)")
@@ -847,6 +849,11 @@ def mask_fillers(body: str, dates) -> str:
     spans = []
     for d in dates:
         s, e = d.start, d.end
+        kept = re.match(r"(?:on|in|at|by|since|from|during)\s+", body[s:e], re.I)
+        if kept and re.match(r"\s*(?:[,.;:)]|$)", body[e:e + 3]):
+            # "announced the ban on Tuesday, ...": the preposition stays, it tells the noun
+            # "ban" from the verb; "opened on Thursday a formal investigation" loses it all
+            s += kept.end()
         lead = _DATE_LEAD.search(body, max(0, s - 40), s)
         if lead is not None:
             s = lead.start()
