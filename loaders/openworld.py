@@ -91,7 +91,7 @@ lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril 
 août septembre octobre novembre décembre m mme mlle
 ai ia jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
-_FIRST_NAME_HINT = re.compile(r"^(?:[A-ZÀ-Ö][a-zà-ÿ]+(?:-[A-ZÀ-Ö][a-zà-ÿ]+)?|[A-Z]\.|"
+_FIRST_NAME_HINT = re.compile(r"^(?:[A-ZÀ-Ö][a-zà-ÿ]+(?:-[A-ZÀ-Ö][a-zà-ÿ]+)?|(?:[A-Z]\.){1,3}|"
                               r"(?:Mc|Mac|La|Le|De|Di|Da|Van|O['’])[A-Z][a-zà-ÿ]+)$")
 # the words of an office that may run into its holder's name ("Chief Information Officer Dominic
 # Rochon", "Minister for Digital Development and Information Josephine Teo")
@@ -103,11 +103,33 @@ communications commerce trade finance health interior home foreign data privacy 
 innovation industry science sciences enforcement legal policy public chief executive deputy head
 senior global ministre délégué déléguée conseiller conseillère fédéral fédérale officer counsel
 """.split())
+_PNAME = (r"[A-ZÀ-Ö][\w'’.-]+(?:\s+(?:(?:de|da|van|von|der|la|le|du)\s+)?[A-ZÀ-Ö][\w'’.-]+){1,3}")
+_PERSON_LIST = re.compile(
+    r"(?:(?P<intro>\b(?:[Aa]uthors?|[Ww]riters?|[Nn]ovelists?|[Aa]rtists?|[Ss]ingers?|[Mm]usicians?|[Aa]ctors?|"
+    r"[Aa]ctresses|[Pp]laintiffs?|[Aa]dvocates?|[Ll]awyers?|[Aa]ttorneys?|[Ss]enators?|[Ll]awmakers?|"
+    r"[Rr]epresentatives?|[Ee]xecutives?|[Jj]ournalists?|including|such\s+as|among\s+them|notamment|dont|"
+    r"parmi\s+lesquels|[Aa]uteurs?|[ÉéEe]crivains?|[Aa]rtistes?|[Cc]hanteu\w+|[Aa]vocat\w*|[Ss]énateurs?|"
+    r"[Dd]éputés?|[Pp]laignant\w*|[Cc]omédien\w*)\s+(?:(?:like|such\s+as|including|comme|dont)\s+)?)|(?<![\w,]\s)(?<![\w,]))"
+    r"(?P<items>" + _PNAME + r"(?:\s*,\s*" + _PNAME + r")*,?\s+(?:and|et)\s+" + _PNAME + r")")
+_TITLE_SURNAME = re.compile(
+    r"\b(?:Gov|Sen|Rep|Sens|Reps|Gouv)\.\s+(?P<sur>[A-ZÀ-Ö][a-zà-ÿ'’-]+(?:[A-Z][a-z]+)?)\b(?!\s+[A-ZÀ-Ö])")
+_PARTICLES = {"de", "da", "do", "dos", "van", "von", "der", "den", "du", "di", "del", "la", "le", "bin", "al", "ben"}
+
+
+def _person_like(toks: list[str]) -> bool:
+    """First and last names, with a particle inside at most ("Alexandre de Moraes", "Ursula
+    von der Leyen"), two to three name words."""
+    names = [t for t in toks if t not in _PARTICLES]
+    return (2 <= len(names) <= 3 and all(_FIRST_NAME_HINT.match(t) for t in names)
+            and toks[0] not in _PARTICLES and toks[-1] not in _PARTICLES)
+
+
 _OFFICE_LINKS = {"for", "of", "and", "de", "du", "des", "au", "aux", "à", "la", "et"}
 _TITLE_WORD = (r"(?:Commissioner|Minister|Director|Officer|Secretary|President|Chair(?:man|woman|person)?|"
                r"Governor|Senator|Judge|Justice|Mayor|Prosecutor|Chief|Head|Commissaire|Ministre|Président)")
 _SPEECH_AFTER = re.compile(
-    r"\s*(?:,\s*(?:[\w'’-]+\s+){0,6}?(?:co-?founder|founder|chief|CEO|head|director|president|chair\w*|"
+    r"\s*(?:,\s*(?:[\w'’-]+\s+){0,6}?(?i:co-?founder|founder|chief|CEO|head|director|president|chair\w*|"
+    r"commissaire|procureur\w*|juge|député\w*|maire|gouverneur|PDG|cheff?e|"
     r"spokes\w+|lawyer|attorney|minister|senator|professor|researcher|analyst|executive|partner|"
     r"fondat\w+|directeur|directrice|président\w*|porte-parole|avocat\w*|ministre|sénat\w+|chercheu\w+|"
     r"responsable|dirigeant\w*|délégué\w*|secrétaire|expert\w*|conseill\w+|vice-président\w*|"
@@ -116,7 +138,8 @@ _SPEECH_AFTER = re.compile(
     r"a\s+déclaré|a\s+dit|a\s+indiqué|a\s+expliqué|a\s+ajouté|a\s+affirmé|a\s+estimé|a\s+précisé|"
     r"déclare|explique|estime|affirme|souligne|indique|précise))")
 _TITLE_BEFORE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Professor|Chair|Chairman|Chairwoman|Chairperson|Secretary|Director|"
+    r"(?:\b(?:president|chairman|chairwoman|director|secretary|commissioner|minister|judge|chief|"
+    r"Mr|Mrs|Ms|Dr|Prof|Professor|Chair|Chairman|Chairwoman|Chairperson|Secretary|Director|"
     r"Commissioner|Minister|Senator|Sen|Rep|Representative|Governor|Gov|Judge|Justice|Mayor|"
     r"Attorney\s+General|Prosecutor|President|CEO|founder|co-founder|spokesperson|spokesman|"
     r"spokeswoman|lawyer|attorney|Baroness|Baron|Lord|Lady|Sir|Dame|M|Mme|Me|maire|ministre|"
@@ -472,7 +495,7 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         if typ is None:
             if len(toks) == 1 and _camel(toks[0]) and not _sentence_start(text, s):
                 typ = "Company"
-            elif 2 <= len(toks) <= 3 and all(_FIRST_NAME_HINT.match(t) for t in toks) \
+            elif 2 <= len(toks) <= 4 and _person_like(toks) \
                     and toks[0].lower() not in _STOP and (
                         _SPEECH_AFTER.match(text, e) or _TITLE_BEFORE.search(text[max(0, s - 40):s])
                         or _TITLE_COMMA_BEFORE.search(text[max(0, s - 90):s])
@@ -607,6 +630,35 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
                 occupied.append(sm.span())
                 out.append(Mention(sm.start(), sm.end(), word, act, "open"))
 
+    # lists of people: "authors John Grisham, Jodi Picoult and Scott Turow", "Advocates Ankit
+    # Roe, Vikram Doe, and Rashid Poe"; without a plural title, three names or more
+    for lm in _PERSON_LIST.finditer(text):
+        items = [im for im in re.finditer(_PNAME, lm.group("items"))]
+        if len(items) < (2 if lm.group("intro") else 3):
+            continue
+        if not all(_person_like(im.group(0).split()) for im in items):
+            continue
+        base = lm.start("items")
+        for im in items:
+            a, b = base + im.start(), base + im.end()
+            if not free(a, b):
+                continue
+            name = text[a:b]
+            act = people.get(name.split()[-1]) if len(name.split()) == 1 else None
+            act = act or Actor.make(name, "Person", None, (name,))
+            people.setdefault(name.split()[-1], act)
+            occupied.append((a, b))
+            out.append(Mention(a, b, name, act, "open"))
+    # a title and a surname alone: "Gov. Pritzker signed", "Sen. Hawley said"
+    for tm in _TITLE_SURNAME.finditer(text):
+        a, b = tm.span()
+        sur = tm.group("sur")
+        if not free(tm.start("sur"), b) or sur.lower() in _STOP:
+            continue
+        act = people.get(sur) or Actor.make(sur, "Person", None, (text[a:b], sur))
+        people.setdefault(sur, act)
+        occupied.append((a, b))
+        out.append(Mention(a, b, text[a:b], act, "open"))
     # later mentions by surname: "Johansson said", "Mr Rotondo"
     for last, act in people.items():
         claim_all(last, act)

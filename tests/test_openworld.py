@@ -206,3 +206,23 @@ def test_an_office_run_into_a_name_is_not_the_persons_first_name(text, lang, per
 def trace_names(text, lang):
     from loaders.coder import trace
     return trace(Article.from_text(text, language=lang, published="2025-03-12"))
+
+
+@pytest.mark.parametrize("text, lang, people", [
+    ("Novelists Jane Roe, Mary Doe and Alan Poe joined the suit.", "en", {"Jane Roe", "Mary Doe", "Alan Poe"}),
+    ("Jane Roe, George R.R. Doe and Alan Poe join a lawsuit against OpenAI.", "en",
+     {"Jane Roe", "George R.R. Doe", "Alan Poe"}),
+    ("Les avocats Paul Roux, Jean Dufour et Marie Caron ont plaidé.", "fr", {"Paul Roux", "Jean Dufour", "Marie Caron"}),
+    ("Court president Maria de Souza said the rules apply.", "en", {"Maria de Souza"}),
+    ("Loyan Roe, Chief of the agency's bureau, spoke.", "en", {"Loyan Roe"}),
+])
+def test_people_in_lists_after_titles_and_with_particles_are_people(text, lang, people):
+    ex, ms = trace_names(text, lang)
+    assert people <= {m.actor.name for m in ms if m.actor.type.value == "Person"}
+
+
+def test_companies_in_a_list_are_not_people_and_a_title_names_a_lone_surname():
+    ex, ms = trace_names("Apple, Google and Microsoft said no.", "en")
+    assert not [m for m in ms if m.actor.type.value == "Person"]
+    ex, ms = trace_names("Gov. Roeman signed the law on Monday.", "en")
+    assert [(m.surface, m.actor.type.value) for m in ms if m.actor.type.value == "Person"] == [("Gov. Roeman", "Person")]
