@@ -78,6 +78,10 @@ USER_AGENT = (f"aigov/{_version()} (+https://w3id.org/aigov/; AI-governance news
 #: The token ``robots.txt`` groups are matched against.
 ROBOTS_AGENT = "aigov"
 
+#: Seconds a host's robots.txt is trusted before it is read again (a failure: retried sooner).
+ROBOTS_TTL = 24 * 3600.0
+ROBOTS_FAILURE_TTL = 300.0
+
 #: Status codes worth another try (after a wait).
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -354,7 +358,7 @@ class Fetcher:
         self.sleep = sleep
         self.stats = FetchStats()
         self._gates: dict[str, _HostGate] = {}
-        self._robots: dict[str, object] = {}
+        self._robots: dict[str, tuple[float, object]] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
 
@@ -439,9 +443,14 @@ class Fetcher:
         with self._lock:
             lock = self._robots_locks.setdefault(key, threading.Lock())
         with lock:
-            rules = self._robots.get(key)
-            if rules is None:
-                rules = self._robots[key] = self._load_robots(url)
+            cached = self._robots.get(key)
+            now = time.monotonic()
+            if cached is None or cached[0] < now:
+                rules = self._load_robots(url)
+                # a long-running watch reads robots.txt again daily; a failure is retried sooner
+                self._robots[key] = (now + (ROBOTS_TTL if not isinstance(rules, str) else ROBOTS_FAILURE_TTL), rules)
+            else:
+                rules = cached[1]
         if isinstance(rules, str):  # unreachable: why
             raise FetchError(asked, rules, permanent=False)
         if not rules.can_fetch(ROBOTS_AGENT, url):  # type: ignore[attr-defined]
@@ -466,6 +475,8 @@ class Fetcher:
                         return f"robots.txt answered 429 Too Many Requests: not fetching from {parts.netloc} this time"
                     parser.allow_all = True
                     return parser
+                if exc.status is None:  # the host itself cannot be reached (TLS, refused, timeout)
+                    return exc.problem.replace(" (redirected to", " (robots.txt, redirected to")
                 return (f"robots.txt unreachable ({exc.problem}): not fetching from {parts.netloc} "
                         "this time (RFC 9309)")
             self.stats.add(robots=1)
@@ -480,7 +491,7 @@ class Fetcher:
         else:
             text = body.decode("utf-8", errors="replace")
             parser.parse(text.splitlines())
-            delay = parser.crawl_delay(ROBOTS_AGENT)
+            delay = _crawl_delay(text)
             if delay:
                 gate = self._gate(url)
                 gate.interval = max(gate.interval, min(float(delay), self.policy.max_crawl_delay))
@@ -528,6 +539,7 @@ class Fetcher:
             conn = http.client.HTTPConnection(host, parts.port, timeout=policy.connect_timeout)
         expired = threading.Event()
         watchdog = None
+        resp = None
         start = time.monotonic()
         received = 0
         self.stats.add(requests=1)
@@ -646,7 +658,44 @@ class Fetcher:
         finally:
             if watchdog is not None:
                 watchdog.cancel()
+            if resp is not None:
+                resp.close()  # the response holds the socket open after conn.close()
             conn.close()
+
+
+def _crawl_delay(robots: str) -> float | None:
+    """The Crawl-delay of the group for aigov (else of ``*``), fractions allowed (the standard
+    library's parser reads whole seconds only).
+
+    >>> _crawl_delay("User-agent: *\\nCrawl-delay: 5\\n\\nUser-agent: aigov\\nCrawl-delay: 0.5\\n")
+    0.5
+    """
+    delays: dict[str, float] = {}
+    agents: list[str] = []
+    in_rules = False
+    for raw in robots.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if ":" not in line:
+            continue
+        key, value = (p.strip() for p in line.split(":", 1))
+        key = key.lower()
+        if key == "user-agent":
+            if in_rules:
+                agents, in_rules = [], False
+            agents.append(value.lower())
+        else:
+            in_rules = True
+            if key == "crawl-delay":
+                try:
+                    seconds = float(value)
+                except ValueError:
+                    continue
+                for a in agents:
+                    delays.setdefault(a, seconds)
+    for agent, seconds in delays.items():
+        if agent != "*" and agent in ROBOTS_AGENT:
+            return seconds
+    return delays.get("*")
 
 
 class _Identity:
