@@ -408,8 +408,8 @@ class _Progress:
     """Progress of a round on stderr: a line rewritten in place on a terminal; elsewhere (a
     log, cron) one line as each stage starts, so a log shows where a round is."""
 
-    LABELS = {"feeds": "fetching {} feeds", "urls": "fetching {} URLs", "pages": "fetching {} pages",
-              "read": "reading {} pages", "code": "coding {} articles", "write": "writing {} sources"}
+    LABELS = {"feeds": "fetching {} feed", "urls": "fetching {} URL", "pages": "fetching {} page",
+              "read": "reading {} page", "code": "coding {} article", "write": "writing {} source"}
 
     def __init__(self, silent: bool):
         self.silent = silent
@@ -419,7 +419,7 @@ class _Progress:
     def __call__(self, stage: str, done: int, total: int) -> None:
         if self.silent or not total:
             return
-        label = self.LABELS.get(stage, stage + " {}").format(total)
+        label = self.LABELS.get(stage, stage + " {}").format(total) + ("s" if total != 1 else "")
         if self.tty:
             width = 30
             filled = int(width * done / total)

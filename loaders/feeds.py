@@ -133,7 +133,10 @@ class RoundReport:
 
     sources: list[SourceReport] = field(default_factory=list)
     fetch_s: float = 0.0
+    #: reading pages (HTML to text) plus coding articles
     extract_s: float = 0.0
+    read_s: float = 0.0
+    code_s: float = 0.0
     write_s: float = 0.0
     http: dict[str, int] = field(default_factory=dict)
     #: articles handed to the store (0 on a round where nothing changed)
@@ -158,6 +161,7 @@ class RoundReport:
         return {"sources": [s.to_dict() for s in self.sources], "totals": totals,
                 "errors": len(self.errors), "written": self.written, "coded": self.coded,
                 "seconds": {"fetch": round(self.fetch_s, 3), "extract": round(self.extract_s, 3),
+                            "read": round(self.read_s, 3), "code": round(self.code_s, 3),
                             "write": round(self.write_s, 3)},
                 "http": dict(self.http)}
 
@@ -472,7 +476,7 @@ class Poller:
         else:
             resp, doc = outcome
             rep.requests += resp.requests
-            group.feed_changes.update(last_status=f"{resp.status}", etag=resp.headers.get("etag"),
+            group.feed_changes.update(last_status=_status_text(resp.status), etag=resp.headers.get("etag"),
                                       last_modified=resp.headers.get("last-modified"),
                                       validators_url=resp.final_url)
             if not doc.entries:
@@ -532,7 +536,7 @@ class Poller:
         changes: dict[str, Any] = {"last_fetch": epoch_to_iso(now), "last_error": exc.problem,
                                    "failures": failures}
         status = getattr(exc, "status", None)
-        changes["last_status"] = str(status) if status else "error"
+        changes["last_status"] = _status_text(status) if status else "error"
         message = str(exc)
         if isinstance(exc, FetchError) and exc.gone:
             rep.status = "gone"
@@ -639,6 +643,7 @@ class Poller:
                     p.error = p.error if p.error and p.error.problem == result[2] else InputError(result[1], result[2])
                     p.retry = isinstance(p.error, FetchError) and not p.error.permanent
                 self.progress("read", n, len(jobs))
+            report.read_s += time.perf_counter() - t0
             # 5. known text is not coded again
             ids = [p.article.id for p in pages if p.article is not None and p.outcome is None]
             known = self.book.known_articles(ids)
@@ -657,6 +662,7 @@ class Poller:
                 coding.add(aid)
                 to_code.append(p)
             # 6. code
+            t1 = time.perf_counter()
             self.progress("code", 0, len(to_code))
             for n, (p, result) in enumerate(zip(to_code, workers.map(_code_job, [p.article for p in to_code])), 1):
                 if isinstance(result, InputError):
@@ -667,6 +673,7 @@ class Poller:
                     p.extraction = result
                 self.progress("code", n, len(to_code))
             report.coded += len(to_code)
+            report.code_s += time.perf_counter() - t1
         report.extract_s += time.perf_counter() - t0
 
         # 7. write and commit, source by source
@@ -751,6 +758,12 @@ class Poller:
                 p.outcome or "failed", "failed")
         self.book.commit(feed=feed_url, feed_changes=group.feed_changes, entries=group.entry_rows,
                          pages=group.page_rows)
+
+
+def _status_text(status: int) -> str:
+    import http.client
+
+    return f"{status} {http.client.responses.get(status, '')}".strip()
 
 
 def _delta(after: dict[str, int], before: dict[str, int]) -> dict[str, int]:
