@@ -27,6 +27,8 @@ Examples
 'html'
 >>> classify("application/pdf", b"%PDF-1.7")
 'unsupported'
+>>> classify("application/rss+xml", b"")  # the feed parser reports the empty document
+'feed'
 >>> feed_links(b'<link rel="alternate" type="application/rss+xml" href="/rss.xml">', "https://ex.org/news/")
 ['https://ex.org/rss.xml']
 """
@@ -71,6 +73,8 @@ def classify(content_type: str, body: bytes) -> str:
     sniffed = sniff_format(head)
     if sniffed in ("html", "feed"):
         return sniffed
+    if ctype in FEED_TYPES or ctype.endswith("+xml"):
+        return "feed"  # said to be XML and not HTML: the XML parser tells what is wrong with it
     if ctype in GENERIC_TYPES:
         return "text" if sniffed == "text" else "unsupported"
     return "html" if ctype in HTML_TYPES else "unsupported"

@@ -363,6 +363,20 @@ def test_a_non_utf8_page_without_charset(site, book, embedded):
     assert stored[site.url("/mislabelled.html")]["title"] == "Élysée"
 
 
+def test_an_empty_feed_document(site, book, embedded):
+    site["/empty.xml"] = Resource(b"", content_type="application/rss+xml")
+    book.add(site.url("/empty.xml"))
+    report = poller(book, embedded).poll()
+    assert report.errors == [f"{site.url('/empty.xml')}:1: broken XML (no element found)"]
+
+
+def test_the_feed_language_decides_when_the_text_does_not_tell(site, book, embedded):
+    short = page(site, "/short.html", "Grok : 3 mars 2025.", lang="")
+    book.add(feed(site, "/f.xml", [{"title": "s", "link": short, "guid": "s"}]), language="fr")
+    assert poller(book, embedded).poll().ok
+    assert articles(embedded)[short]["language"] == "fr"
+
+
 def test_a_page_that_cannot_be_read_gives_the_feed_summary(site, book, embedded):
     site["/gone.html"] = Resource(b"no", 404, "text/plain")
     site["/robots.txt"] = Resource(b"User-agent: *\nDisallow: /private/\n", content_type="text/plain")
