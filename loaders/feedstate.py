@@ -39,7 +39,6 @@ import datetime as dt
 import fcntl
 import logging
 import sqlite3
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -394,7 +393,3 @@ def epoch_to_iso(value: float | None) -> str | None:
     if value is None:
         return None
     return dt.datetime.fromtimestamp(value, dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def now() -> float:
-    return time.time()
