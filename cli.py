@@ -194,14 +194,21 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                              "by content).")(fn)
 
 
+def jobs_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--jobs", "-j", type=click.IntRange(0, 256), default=1, show_default=True,
+                        help="Processes that code articles (0: one per CPU); the output is the same "
+                             "as with one.")(fn)
+
+
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--format", "-f", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
               show_default=True, help="json: one object per article (JSON Lines when several).")
 @click.option("--rejected", is_flag=True, help="Also list the candidates the coder rejected (stderr).")
+@jobs_option
 @input_options
 @run_library
-def extract(sources: tuple[str, ...], fmt: str, rejected: bool, input_format: str | None,
+def extract(sources: tuple[str, ...], fmt: str, rejected: bool, jobs: int, input_format: str | None,
             columns: str | None) -> None:
     """Extract entities and events; print the contract JSON (nothing is stored).
 
@@ -213,10 +220,12 @@ def extract(sources: tuple[str, ...], fmt: str, rejected: bool, input_format: st
         aigov extract corpus/seed/000_a26acc091d010e43.txt --format json
     """
     from loaders import extract_sources
+    from loaders.parallel import default_jobs
 
     failed = 0
     results = []
-    for item in extract_sources(list(sources), format=input_format, columns=columns):
+    for item in extract_sources(list(sources), jobs=jobs or default_jobs(), format=input_format,
+                                columns=columns):
         if isinstance(item, InputError):
             click.echo(f"Error: {item}", err=True)
             failed += 1
@@ -252,13 +261,19 @@ def extract(sources: tuple[str, ...], fmt: str, rejected: bool, input_format: st
               help="List what each article would do (add, unchanged, replace, recode); write nothing.")
 @click.option("--silent", is_flag=True, help="No progress or summary on stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@jobs_option
 @input_options
 @click.pass_obj
 @run_library
 def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recode: bool,
-           dry_run: bool, silent: bool, as_json: bool, input_format: str | None,
+           dry_run: bool, silent: bool, as_json: bool, jobs: int, input_format: str | None,
            columns: str | None) -> None:
     """Read articles, extract events and write them to the graph store.
+
+    SOURCES are files, folders, - (standard input) and http(s) URLs: an article page is one
+    article, a feed (RSS/Atom, told by its content type and content) gives the pages of its
+    entries (its own text of an entry when the page cannot be read). A URL read before is
+    asked again conditionally and not coded again unless its text changed.
 
     Re-ingesting an unchanged article changes nothing; a changed page (same url) replaces
     its old version. Bad files are reported (file: problem) and skipped; the exit code is 1
@@ -267,14 +282,24 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
     \b
     Example:
         aigov ingest corpus/seed corpus/dev
+        aigov ingest --jobs 2 news/
+        aigov ingest https://example.org/news/2026/01/14/grok.html
         aigov --store neo4j ingest news/
     """
     from graph.store import DEFAULT_BATCH_SIZE, IngestSummary
     from loaders import coder_version, extract_sources
+    from loaders.fetch import is_url
+    from loaders.parallel import default_jobs
 
+    jobs = jobs or default_jobs()
+    urls = [s for s in sources if is_url(s)]
+    paths = [s for s in sources if not is_url(s)]
+    if urls and dry_run:
+        raise click.UsageError("--dry-run reads files only (a URL is fetched, and its state kept, "
+                               "when it is ingested)")
     extractions = []
     failures: list[str] = []
-    for item in extract_sources(list(sources), format=input_format, columns=columns):
+    for item in extract_sources(paths, jobs=jobs, format=input_format, columns=columns) if paths else ():
         if isinstance(item, InputError):
             failures.append(str(item))
             click.echo(f"Error: {item}", err=True)
@@ -282,40 +307,57 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
             extractions.append(item)
             if not silent and len(extractions) % 100 == 0:
                 _info(f"extracted {len(extractions)} articles…")
-    store = state.store()
     if dry_run:
+        store = state.store()
         summary = _dry_run(store, extractions, recode, as_json, silent)
         summary.errors.extend(failures)
         _print_summary(summary, as_json, silent, prefix="to add")
         if failures:
             raise click.ClickException(f"{len(failures)} input(s) failed")
         return
-    store.ensure_schema()
-    written = [0]
+    summary: IngestSummary = IngestSummary()
+    if paths:
+        store = state.store()
+        store.ensure_schema()
+        written = [0]
 
-    def progress(n: int) -> None:
-        written[0] += n
-        if not silent and len(extractions) > (batch_size or DEFAULT_BATCH_SIZE):
-            _info(f"written {written[0]}/{len(extractions)} articles")
+        def progress(n: int) -> None:
+            written[0] += n
+            if not silent and len(extractions) > (batch_size or DEFAULT_BATCH_SIZE):
+                _info(f"written {written[0]}/{len(extractions)} articles")
 
-    try:
-        summary: IngestSummary = store.write(extractions, extractor=coder_version(),
-                                             batch_size=batch_size or DEFAULT_BATCH_SIZE,
-                                             recode=recode, progress=progress)
-    except StoreUnavailable as exc:
-        # the store stopped the run (lost, full disk): what was committed, then one error line
-        if exc.summary is not None:
-            for err in exc.summary.errors:
-                click.echo(f"Error: {err}", err=True)
-            exc.summary.errors[:0] = failures
-            _print_summary(exc.summary, as_json, silent)
-        raise
-    for err in summary.errors:
-        click.echo(f"Error: {err}", err=True)
-    summary.errors[:0] = failures
-    _print_summary(summary, as_json, silent)
-    if summary.errors:
-        raise click.ClickException(f"{len(summary.errors)} input(s) failed; the others were stored")
+        try:
+            summary = store.write(extractions, extractor=coder_version(),
+                                  batch_size=batch_size or DEFAULT_BATCH_SIZE,
+                                  recode=recode, progress=progress)
+        except StoreUnavailable as exc:
+            # the store stopped the run (lost, full disk): what was committed, then one error line
+            if exc.summary is not None:
+                for err in exc.summary.errors:
+                    click.echo(f"Error: {err}", err=True)
+                exc.summary.errors[:0] = failures
+                _print_summary(exc.summary, as_json, silent)
+            raise
+        for err in summary.errors:
+            click.echo(f"Error: {err}", err=True)
+        summary.errors[:0] = failures
+    web = None
+    if urls:
+        web = _run_round(state, lambda poller: poller.ingest(urls), jobs=jobs, silent=silent,
+                         batch_size=batch_size)
+    if as_json:
+        data = summary.to_dict() if paths else {}
+        if web is not None:
+            data["urls"] = web.to_dict()
+        click.echo(json.dumps(data))
+    elif not silent:
+        if paths:
+            _print_summary(summary, False, silent)
+        if web is not None:
+            _info(_round_line(web, "URL"))
+    failed = len(summary.errors) + (len(web.errors) if web is not None else 0)
+    if failed:
+        raise click.ClickException(f"{failed} input(s) failed; the others were stored")
 
 
 def _dry_run(store, extractions, recode: bool, as_json: bool, silent: bool):
@@ -356,6 +398,289 @@ def _print_summary(summary, as_json: bool, silent: bool, prefix: str = "added") 
               f"{data['replaced']} replaced, {data['recoded']} recoded; {data['events']} events, "
               f"{data['entities']} entities; {data['rejected']} candidates rejected; "
               f"{data['errors']} errors")
+
+
+# ----------------------------------------------------------------------------------------------
+# feeds and URLs
+
+
+class _Progress:
+    """Progress of a round on stderr: a line rewritten in place on a terminal; elsewhere (a
+    log, cron) one line as each stage starts, so a log shows where a round is."""
+
+    LABELS = {"feeds": "fetching {} feed", "urls": "fetching {} URL", "pages": "fetching {} page",
+              "read": "reading {} page", "code": "coding {} article", "write": "writing {} source"}
+
+    def __init__(self, silent: bool):
+        self.silent = silent
+        self.tty = sys.stderr.isatty()
+        self.open = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.silent or not total:
+            return
+        label = self.LABELS.get(stage, stage + " {}").format(total) + ("s" if total != 1 else "")
+        if self.tty:
+            width = 30
+            filled = int(width * done / total)
+            click.echo(f"\r{label:<24} [{'#' * filled}{'-' * (width - filled)}] {done}/{total}",
+                       err=True, nl=False)
+            self.open = done < total
+            if done >= total:
+                click.echo("", err=True)
+        elif done == 0:
+            click.echo(f"{label}…", err=True)
+
+    def close(self) -> None:
+        if self.open:
+            click.echo("", err=True)
+            self.open = False
+
+
+def _fetcher():
+    from loaders.fetch import Fetcher, FetchPolicy
+
+    return Fetcher(FetchPolicy.from_env())
+
+
+def _feed_book(state: State):
+    from graph.store import default_home
+    from loaders.feedstate import FeedBook
+
+    return FeedBook(state.home or default_home())
+
+
+def _poller(state: State, book, *, jobs: int, progress, batch_size: int | None = None,
+            max_new: int | None = None, every: float | None = None):
+    """A Poller over the home's feed state, writing to the store (opened on first write)."""
+    from graph.sink import StoreSink
+    from graph.store import DEFAULT_BATCH_SIZE
+    from loaders import coder_version
+    from loaders.feeds import DEFAULT_EVERY, DEFAULT_MAX_NEW, Poller
+    from loaders.parallel import default_jobs
+
+    sink = StoreSink(state.store, extractor=coder_version(), batch_size=batch_size or DEFAULT_BATCH_SIZE)
+    return Poller(book, _fetcher(), sink, jobs=jobs or default_jobs(), max_new=max_new or DEFAULT_MAX_NEW,
+                  every=every or DEFAULT_EVERY, progress=progress)
+
+
+def _run_round(state: State, run: Callable[[Any], Any], *, jobs: int, silent: bool,
+               batch_size: int | None = None, max_new: int | None = None):
+    """Run one round of a Poller; print its errors and notes (stderr); return its report. A
+    lost store stops the round: what was done before it is printed, then the error."""
+    progress = _Progress(silent)
+    with _feed_book(state) as book:
+        poller = _poller(state, book, jobs=jobs, progress=progress, batch_size=batch_size, max_new=max_new)
+        try:
+            report = run(poller)
+        except StoreUnavailable:
+            progress.close()
+            _echo_round(poller.report, silent)
+            raise
+        finally:
+            progress.close()
+    _echo_round(report, silent)
+    return report
+
+
+def _echo_round(report, silent: bool) -> None:
+    for err in report.errors:
+        click.echo(f"Error: {err}", err=True)
+    if not silent:
+        for src in report.sources:
+            for note in src.notes:
+                click.echo(f"note: {src.label}: {note}" if not note.startswith(("http://", "https://"))
+                           else f"note: {note}", err=True)
+
+
+def _round_line(report, what: str = "feed") -> str:
+    t = report.totals()
+    n = len([s for s in report.sources if s.polled])
+    http = report.http
+    return (f"{n} {what}{'s' if n != 1 else ''} read: {t['new']} new ({t['replaced']} replacing an older "
+            f"text, {t['summaries']} from feed summaries), {t['unchanged']} unchanged, {t['failed']} failed, "
+            f"{t['pending']} pending; {t['events']} events; {http.get('requests', 0)} HTTP requests "
+            f"({http.get('conditional', 0)} conditional, {http.get('not_modified', 0)} not modified); "
+            f"fetch {report.fetch_s:.2f} s, extract {report.extract_s:.2f} s, write {report.write_s:.2f} s")
+
+
+_ROUND_COLUMNS = ["feed", "status", "new", "unchanged", "failed", "from_summary", "pending", "events"]
+
+
+def _round_rows(report) -> list[dict[str, Any]]:
+    return [{"feed": s.label, "status": s.status, "new": s.new, "unchanged": s.unchanged, "failed": s.failed,
+             "from_summary": s.summaries, "pending": s.pending, "events": s.events} for s in report.sources]
+
+
+def _print_round(report, as_json: bool, silent: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(report.to_dict()))
+        return
+    if silent:
+        return
+    if report.sources:
+        click.echo(render(_round_rows(report), _ROUND_COLUMNS, "table"), err=True, nl=False)
+    _info(_round_line(report))
+
+
+@cli.group()
+def feeds() -> None:
+    """Follow RSS/Atom feeds: add, list, remove, update (poll them now)."""
+
+
+@feeds.command("add")
+@click.argument("url")
+@click.option("--name", default=None, help="A name to show in lists and summaries.")
+@click.option("--language", type=click.Choice(["fr", "en"]), default=None,
+              help="The feed's language, used when an article's text alone does not tell.")
+@click.pass_obj
+@run_library
+def feeds_add(state: State, url: str, name: str | None, language: str | None) -> None:
+    """Follow a feed (again, if it was gone). Nothing is fetched until `aigov feeds update`
+    or `aigov watch`.
+
+    \b
+    Example:
+        aigov feeds add https://example.org/rss.xml --name "Example" --language fr
+    """
+    from loaders.feedstate import validate_feed_url
+
+    url = validate_feed_url(url)
+    with _feed_book(state) as book:
+        existed = book.get(url) is not None
+        feed = book.add(url, name=name, language=language)
+    click.echo(f"{'updated' if existed else 'following'} {feed.url}"
+               + (f" ({feed.name})" if feed.name else "") + (f", language {feed.language}" if feed.language else ""))
+
+
+@feeds.command("list")
+@format_option()
+@click.pass_obj
+@run_library
+def feeds_list(state: State, fmt: str) -> None:
+    """The followed feeds: status, last fetch, entries read, failures, next poll."""
+    from loaders.feedstate import epoch_to_iso
+
+    with _feed_book(state) as book:
+        rows = []
+        for f in book.feeds():
+            status = "gone" if f.gone_at else ("failing" if f.failures else ("new" if not f.last_fetch else "ok"))
+            rows.append({"url": f.url, "name": f.name, "language": f.language, "status": status,
+                         "last_fetch": f.last_fetch, "last_status": f.last_status, "entries": f.entries,
+                         "stored": f.stored, "failures": f.failures, "last_error": f.last_error,
+                         "next_poll": epoch_to_iso(f.next_poll) if not f.gone_at else None})
+    columns = ["url", "name", "language", "status", "last_fetch", "last_status", "entries", "stored",
+               "failures", "next_poll", "last_error"]
+    click.echo(render(rows, columns, fmt), nl=False)
+
+
+@feeds.command("remove")
+@click.argument("url")
+@click.pass_obj
+@run_library
+def feeds_remove(state: State, url: str) -> None:
+    """Stop following a feed and forget its entries (the articles stay in the graph)."""
+    with _feed_book(state) as book:
+        if not book.remove(url.strip()):
+            raise click.ClickException(f"{url}: not a followed feed (see `aigov feeds list`)")
+    click.echo(f"removed {url.strip()}")
+
+
+def poll_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by feeds update and watch."""
+    for option in reversed([
+        click.option("--max-new", type=click.IntRange(1, 1_000_000), default=None,
+                     help="Entries of one feed fetched per poll (default 200); the rest wait for the next polls."),
+        jobs_option,
+        click.option("--batch-size", type=click.IntRange(1, 10_000), default=None,
+                     help="Articles per write statement."),
+        click.option("--silent", is_flag=True, help="No progress, notes or summary on stderr (errors stay)."),
+        click.option("--json", "as_json", is_flag=True, help="Print each poll's report as JSON on stdout."),
+    ]):
+        fn = option(fn)
+    return fn
+
+
+@feeds.command("update")
+@click.argument("urls", nargs=-1)
+@click.option("--force", is_flag=True,
+              help="Also poll gone feeds and feeds waiting after failures or on a server's Retry-After.")
+@poll_options
+@click.pass_obj
+@run_library
+def feeds_update(state: State, urls: tuple[str, ...], force: bool, max_new: int | None, jobs: int,
+                 batch_size: int | None, silent: bool, as_json: bool) -> None:
+    """Poll the followed feeds once (URLS: only these) and ingest their new entries' pages.
+
+    Feeds are asked conditionally (ETag, Last-Modified); entries read before are not fetched
+    again; a page that cannot be read gives the feed's own text of the entry. A summary per
+    feed (new, unchanged, failed) goes to stderr; the exit code is 1 when anything failed.
+
+    \b
+    Example:
+        aigov feeds update
+        aigov feeds update https://example.org/rss.xml --jobs 2
+    """
+    report = _run_round(state, lambda poller: poller.poll(list(urls) or None, force=force),
+                        jobs=jobs, silent=silent, batch_size=batch_size, max_new=max_new)
+    _print_round(report, as_json, silent)
+    if not report.sources and not silent:
+        _info("no feeds followed yet: add one with `aigov feeds add URL`")
+    if report.errors:
+        raise click.ClickException(f"{len(report.errors)} failure(s) (see above); the rest was stored")
+
+
+@cli.command()
+@click.option("--every", default="15m", show_default=True, metavar="INTERVAL",
+              help="Time between two polls of a feed: 90s, 15m, 1h, 1d.")
+@click.option("--rounds", type=click.IntRange(1, None), default=None,
+              help="Stop after this many rounds (default: run until stopped).")
+@poll_options
+@click.pass_obj
+@run_library
+def watch(state: State, every: str, rounds: int | None, max_new: int | None, jobs: int,
+          batch_size: int | None, silent: bool, as_json: bool) -> None:
+    """Poll every followed feed as it comes due, ingest new entries, and keep going.
+
+    Each round polls the feeds whose next poll has come (a failing feed backs off, a server's
+    Retry-After is honoured, a gone feed is left alone), prints its summary and waits for the
+    next feed to be due. Stop it with Ctrl-C or SIGTERM; the exit code is 1 when a round had
+    a failure. Under cron or a systemd timer, `aigov feeds update` is the one-shot form.
+
+    \b
+    Example:
+        aigov watch --every 15m
+        aigov watch --every 1h --jobs 2 --silent
+    """
+    import datetime as dt
+
+    from loaders.feeds import parse_interval, watch as watch_feeds
+
+    seconds = parse_interval(every)
+    failed = [0]
+    progress = _Progress(silent)
+
+    def each(report) -> None:
+        progress.close()
+        _echo_round(report, silent)
+        failed[0] += len(report.errors)
+        if as_json:
+            click.echo(json.dumps(report.to_dict()))
+        elif not silent and any(s.polled for s in report.sources):
+            stamp = dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
+            _info(f"[{stamp}] " + _round_line(report))
+
+    with _feed_book(state) as book:
+        if not book.feeds() and not silent:
+            _info("no feeds followed yet: add one with `aigov feeds add URL`; watching anyway")
+        poller = _poller(state, book, jobs=jobs, progress=progress, batch_size=batch_size,
+                         max_new=max_new, every=seconds)
+        try:
+            watch_feeds(poller, every=seconds, rounds=rounds, on_round=each)
+        finally:
+            progress.close()
+    if failed[0]:
+        raise click.ClickException(f"{failed[0]} failure(s) while watching (see above)")
 
 
 # ----------------------------------------------------------------------------------------------

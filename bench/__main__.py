@@ -1,4 +1,4 @@
-"""``python -m bench [--quick] [--only extract,embedded,neo4j,queries,rdf] [--profile]``
+"""``python -m bench [--quick] [--only extract,embedded,neo4j,queries,rdf,feeds] [--profile]``
 
 Runs the benchmarks, prints one table per figure and writes ``bench/results/<name>.json``
 (``--quick`` writes ``<name>.quick.json``). Neo4j: one managed server in a temporary folder on
@@ -19,7 +19,7 @@ from bench import (RESULTS, corpus, growth_exponent, log, neo4j_server, ratio, s
 from graph.errors import AigovError
 from graph.store import DEFAULT_BATCH_SIZE
 
-PARTS = ("extract", "embedded", "neo4j", "queries", "rdf")
+PARTS = ("extract", "embedded", "neo4j", "queries", "rdf", "feeds")
 SUPER_LINEAR = 1.15  # growth exponent above which a cost is flagged super-linear
 
 
@@ -72,6 +72,14 @@ def main(argv: list[str] | None = None) -> int:
             out = Path(tempfile.gettempdir()) / "aigov-bench-profile-extract.txt"
             bench_extract.profile(out=out)
             log(f"profile written to {out}")
+
+    if "feeds" in parts:
+        from bench import bench_feeds
+
+        res = bench_feeds.run(args.quick)
+        save("feeds" + suffix, res)
+        summary["targets"]["feeds: a second poll of unchanged feeds makes only conditional requests and writes nothing"] = {
+            **{k: v for k, v in res["checks"].items()}, "met": all(res["checks"].values())}
 
     from bench import bench_write
 

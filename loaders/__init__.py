@@ -67,23 +67,13 @@ def extract_article(article: Article) -> Extraction:
     return code(article)
 
 
-def extract_sources(sources: list[str], **read_options) -> Iterator[Result]:
-    """Read every source and code every article; yield Extractions or InputErrors in order."""
-    from loaders.coder import ExtractionTimeout
+def extract_sources(sources: list[str], *, jobs: int = 1, **read_options) -> Iterator[Result]:
+    """Read every source and code every article; yield Extractions or InputErrors in order.
+
+    ``jobs`` > 1 codes in that many processes (:mod:`loaders.parallel`): the same results, in
+    the same order.
+    """
+    from loaders.parallel import code_articles
     from loaders.read import read_sources
 
-    for item in read_sources(sources, **read_options):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        try:
-            yield extract_article(item)
-        except InputError as exc:
-            yield exc
-        except RecursionError:
-            yield InputError(item.source or "<article>", "could not be coded (nested too deeply)")
-        except ExtractionTimeout as exc:
-            yield InputError(item.source or "<article>", f"could not be coded: {exc}")
-        except Exception as exc:  # noqa: BLE001 - one article's failure never stops the batch
-            yield InputError(item.source or "<article>",
-                             f"could not be coded ({type(exc).__name__}: {exc})")
+    return code_articles(read_sources(sources, **read_options), jobs=jobs)
