@@ -162,7 +162,17 @@ def _settled_value(get, wanted, timeout: float = 30):
 def test_login_applies_the_style_and_opens_the_guide(managed, page):
     """No dragging: on login Browser ran `:style <url>` and `:play <url>` from the server."""
     server, _ = managed
-    texts = [_text(f) for f in _frames(page)]
+    want = (f":style {server.style_url()}", f":play {server.guide_url()}")
+
+    def texts() -> list[str]:
+        from selenium.common.exceptions import StaleElementReferenceException
+        try:
+            return [_text(f) for f in _frames(page)]
+        except StaleElementReferenceException:  # a frame redrawn while read: read again
+            return []
+    # Browser draws the frames of post_connect_cmd one after the other: wait for both
+    _settled_value(lambda: all(any(w in t for t in texts()) for w in want), True)
+    texts = texts()
     assert any(f":style {server.style_url()}" in t for t in texts), texts
     assert any(f":play {server.guide_url()}" in t for t in texts), texts
     def grass() -> dict:  # the style Browser keeps, once its :style fetch has come back
