@@ -292,6 +292,28 @@ class ServerStatus:
 _EXIT_CODES: dict[int, int] = {}  # exit codes of servers this process launched and reaped
 
 
+def _inherited_fds() -> list[int]:
+    """This process's open file descriptors above 2 that a child would inherit (not
+    close-on-exec): the ones to close in a spawned server."""
+    try:
+        fds = [int(f) for f in os.listdir("/proc/self/fd")]
+    except OSError:
+        try:
+            fds = [int(f) for f in os.listdir("/dev/fd")]
+        except OSError:
+            return []
+    out = []
+    for fd in fds:
+        if fd <= 2:
+            continue
+        try:
+            if os.get_inheritable(fd):
+                out.append(fd)
+        except OSError:  # (the listing's own descriptor, closed since)
+            continue
+    return out
+
+
 def _pid_alive(pid: int) -> bool:
     """Whether ``pid`` is a live (non-zombie) process; reaps it when it is our dead child."""
     try:
@@ -696,12 +718,14 @@ class ManagedNeo4j:
         log_fd = os.open(self.log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         try:
             # posix_spawn rather than Popen: the server outlives this object (and often this
-            # process), and a Popen left running warns when it is garbage-collected.
-            pid = os.posix_spawn(cmd[0], cmd, self._java_env(), setsid=True, file_actions=[
-                (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
-                (os.POSIX_SPAWN_DUP2, log_fd, 1),
-                (os.POSIX_SPAWN_DUP2, log_fd, 2),
-            ])
+            # process), and a Popen left running warns when it is garbage-collected. Nothing
+            # of ours is inherited: a lock, socket or pipe the caller holds open (e.g. a
+            # `flock` around the command) would otherwise stay held for the server's life.
+            actions = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                       (os.POSIX_SPAWN_DUP2, log_fd, 1),
+                       (os.POSIX_SPAWN_DUP2, log_fd, 2)]
+            actions += [(os.POSIX_SPAWN_CLOSE, fd) for fd in _inherited_fds() if fd != 1 and fd != 2]
+            pid = os.posix_spawn(cmd[0], cmd, self._java_env(), setsid=True, file_actions=actions)
         except OSError as e:
             raise ServerError(f"cannot launch {cmd[0]}: {e}") from e
         finally:

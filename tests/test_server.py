@@ -12,6 +12,7 @@ import stat
 import subprocess
 import sys
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -49,7 +50,16 @@ def server(tmp_path_factory):
     # must take it as the password, not as an unknown option (CI once failed on exactly this).
     srv.server_dir.mkdir(parents=True)
     srv.password_file.write_text("-" + "p4ssw0rd-from-a-dash-" + "x" * 8 + "\n")
-    srv.start(timeout=180)
+    # the caller holds an inheritable descriptor (as `flock FILE aigov neo4j start` does): the
+    # server must not keep it open for its whole life
+    held = srv.server_dir.parent / "held-by-caller"
+    fd = os.open(held, os.O_RDWR | os.O_CREAT, 0o600)
+    os.set_inheritable(fd, True)
+    try:
+        srv.start(timeout=180)
+    finally:
+        os.close(fd)
+    srv.held_by_caller = held
     yield srv
     srv.stop()
     assert not srv.is_running()
@@ -273,3 +283,14 @@ def test_old_or_missing_java_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setenv("AIGOV_JAVA", str(tmp_path / "nope"))
     with pytest.raises(ServerError, match="not a file"):
         find_java()
+
+
+def test_the_server_keeps_no_descriptor_of_the_process_that_started_it(server):
+    pid = server.pid()
+    fds = Path(f"/proc/{pid}/fd")
+    if not fds.is_dir():
+        pytest.skip("no /proc")
+    targets = {os.readlink(f) for f in fds.iterdir() if f.is_symlink()}
+    assert str(server.held_by_caller) not in targets
+    # (its log is open, so the listing itself works)
+    assert str(server.log_file) in targets
