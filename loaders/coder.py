@@ -661,7 +661,8 @@ def _extend(ms: list[Mention], idx: int, body: str, direction: int, types: set) 
             last = ms[j]
             j += direction
             continue
-        if (not same and not _COORD.match(gap)) or ms[j].actor.type not in types or not _ok_actor(ms[j]):
+        if (not same and not _COORD.match(gap) and not _INCLUDING.fullmatch(gap)) \
+                or ms[j].actor.type not in types or not _ok_actor(ms[j]):
             break
         group.append(ms[j])
         last = ms[j]
@@ -669,6 +670,10 @@ def _extend(ms: list[Mention], idx: int, body: str, direction: int, types: set) 
     return group
 
 
+# "The Writers Union and 12 novelists, including Jane Roe, ...": the members listed after
+# "including" act with the group named before them
+_INCLUDING = re.compile(r"\s*,?\s*(?:(?:and|et)\s+)?(?:\d+|[a-z]+)?\s*(?:[a-zé]+s\s*)?,?\s*"
+                        r"(?:including|among\s+them|notamment|dont|parmi\s+lesquels|parmi\s+eux)\s+", re.I)
 _MODIFIER_GAP = re.compile(r"(?:[\s-]+(?:[a-z][\w-]*|AI|A\.I\.|IA|tech))*\s+")
 
 

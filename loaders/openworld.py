@@ -102,6 +102,8 @@ economy numérique économie intérieur santé education security sécurité def
 communications commerce trade finance health interior home foreign data privacy protection
 innovation industry science sciences enforcement legal policy public chief executive deputy head
 senior global ministre délégué déléguée conseiller conseillère fédéral fédérale officer counsel
+novelists authors writers artists advocates lawyers attorneys senators plaintiffs singers actors
+musicians journalists executives representatives auteurs écrivains artistes avocats sénateurs
 """.split())
 _PNAME = (r"[A-ZÀ-Ö][\w'’.-]+(?:\s+(?:(?:de|da|van|von|der|la|le|du)\s+)?[A-ZÀ-Ö][\w'’.-]+){1,3}")
 _PERSON_LIST = re.compile(
@@ -110,7 +112,8 @@ _PERSON_LIST = re.compile(
     r"[Rr]epresentatives?|[Ee]xecutives?|[Jj]ournalists?|including|such\s+as|among\s+them|notamment|dont|"
     r"parmi\s+lesquels|[Aa]uteurs?|[ÉéEe]crivains?|[Aa]rtistes?|[Cc]hanteu\w+|[Aa]vocat\w*|[Ss]énateurs?|"
     r"[Dd]éputés?|[Pp]laignant\w*|[Cc]omédien\w*)\s+(?:(?:like|such\s+as|including|comme|dont)\s+)?)|(?<![\w,]\s)(?<![\w,]))"
-    r"(?P<items>" + _PNAME + r"(?:\s*,\s*" + _PNAME + r")*,?\s+(?:and|et)\s+" + _PNAME + r")")
+    r"(?P<items>" + _PNAME + r"(?:\s*,\s*" + _PNAME + r")*(?:,?\s+(?:and|et)\s+" + _PNAME
+    + r"|(?:\s*,\s*" + _PNAME + r"){2},?\s+(?:and|et)\s+(?=(?:other|more|many|several|d['’]autres|plusieurs)\s)))")
 _TITLE_SURNAME = re.compile(
     r"\b(?:Gov|Sen|Rep|Sens|Reps|Gouv)\.\s+(?P<sur>[A-ZÀ-Ö][a-zà-ÿ'’-]+(?:[A-Z][a-z]+)?)\b(?!\s+[A-ZÀ-Ö])")
 _PARTICLES = {"de", "da", "do", "dos", "van", "von", "der", "den", "du", "di", "del", "la", "le", "bin", "al", "ben"}
@@ -549,6 +552,9 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         found = list(parties(rx))
         for a, b in found:
             a, b = _trim(text, a, b)
+            words = text[a:b].split()
+            if len(words) >= 3 and words[0].lower() in _OFFICE_WORDS and _person_like(words[1:]):
+                a = text.index(words[1], a)  # "Novelists Jane Roe, ...": the profession is not the name
             name = text[a:b]
             toks = name.split()
             if not toks or toks[0].lower() in _STOP or toks[-1].lower() in _STOP or not free(a, b) \

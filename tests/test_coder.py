@@ -628,3 +628,12 @@ def test_the_government_is_the_articles_country_more_than_a_country_named_once()
             "from the government, including Baidu.")
     ex = one(text)
     assert ("Government of China", "ALLOWED", "Baidu") in triples(ex), triples(ex)
+
+
+def test_members_listed_after_including_act_with_the_group():
+    ex = one("The Writers Union and 12 novelists, including Jane Roe, Mary Doe and Alan Poe, filed a "
+             "lawsuit against OpenAI on Tuesday.")
+    sued = {t[0] for t in triples(ex) if t[1] == "SUED" and t[2] == "OpenAI"}
+    assert {"Jane Roe", "Mary Doe", "Alan Poe"} <= sued
+    ex = one("Novelists Jane Roe, Mary Doe and Alan Poe sued OpenAI.")
+    assert {t[0] for t in triples(ex) if t[1] == "SUED"} == {"Jane Roe", "Mary Doe", "Alan Poe"}
