@@ -392,17 +392,6 @@ def _national_chambers(gaz, body: str, base: list[Mention], code: str) -> list[M
     return out
 
 
-_LAW_FAMILY = [("bill", re.compile(r"\b(?:bills?|acts?|projet\s+de\s+loi|proposition\s+de\s+loi|lois?|law|legislation|législation)\b", re.I)),
-               ("order", re.compile(r"\b(?:orders?|décrets?|decrees?)\b", re.I)),
-               ("rules", re.compile(r"\b(?:rules|measures|regulations?|règlement|réglementation|règles|mesures|guidelines)\b", re.I))]
-
-
-def _law_family(text: str) -> str | None:
-    """The kind of law a name or description is: "bill" (acts, bills, lois), "order"
-    (executive orders, décrets), "rules" (measures, regulations)."""
-    return next((k for k, rx in _LAW_FAMILY if rx.search(text)), None)
-
-
 def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     gaz = default_gazetteer()
     body = doc.body
@@ -412,27 +401,21 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     opened = openworld.find(body, base)
     base = sorted([m for m in base if not _inside(opened, m)] + opened, key=lambda m: m.start)
     # laws named by a description ("a new executive order", "une loi pour criminaliser ...")
-    base = sorted(base + openworld.described_laws(body, base), key=lambda m: m.start)
+    # (they take the place of the dictionary's cruder law descriptions: "a law that requires ...")
+    described = openworld.described_laws(body, [m for m in base if m.how != "law_desc"])
+    dspans = SpanSet((m.start, m.end) for m in described)
+    base = sorted([m for m in base if m.how != "law_desc" or dspans.free(m.start, m.end)] + described,
+                  key=lambda m: m.start)
     # --- optional NER hook (loaders/ner.py; off by default): names the dictionary lacks ---
     if doc.ner:
         from loaders import ner as _ner
         base = _ner.mentions(body, doc.lang, base)
     # --- end of the NER hook ---
     # descriptive laws ("sweeping AI legislation") name the law the article names elsewhere
-    named_laws = [m for m in base if m.actor.type is T.LAW and m.how == "dict"
+    named_laws = [m for m in base if m.actor.type is T.LAW and m.how in ("dict", "open")
+                  and m.actor.role != "described"
                   and m.actor.country != "EU"]
     law_sents = [(n, _sent_index(sents, n.start)) for n in named_laws]
-    # a law described ("a government Bill targeting deepfakes") in an article that names one law
-    # of its kind elsewhere ("the Criminal Code Amendment (Deepfake Sexual Material) Bill 2024")
-    # is that law
-    named_all = [m for m in base if m.actor.type is T.LAW and m.actor.role != "described" and m.how != "law_desc"]
-    for i, m in enumerate(base):
-        if m.actor.role != "described":
-            continue
-        fam = _law_family(m.surface)
-        same = {n.actor.id: n for n in named_all if fam and _law_family(n.actor.name) == fam}
-        if len(same) == 1:
-            base[i] = Mention(m.start, m.end, m.surface, next(iter(same.values())).actor, "coref")
     fixed = []
     for m in base:
         if m.how == "law_desc":
@@ -614,7 +597,8 @@ _LIST_INTRO = re.compile(r"\b(?:companies|firms|startups|start-ups|developers|pl
                          r"newspapers|groups|organi[sz]ations|entreprises|sociétés|plateformes|médias|éditeurs)\s*$", re.I)
 _LAW_THAT = re.compile(r"\s*,?\s*(?:that|which|qui|to|pour|visant\s+à|afin\s+de)\s+(?:would\s+|will\s+)?", re.I)
 # ", the main US consumer watchdog, " / ", l'équivalent de la CNIL en France, " right before the verb
-_APPOSITION = re.compile(r",\s+(?:the|a|an|its|one\s+of|l['’]un\w*\s+d|l['’]|le|la|les|un|une|son|sa|qui|who|which)\b[^,;()]{2,90},\s*"
+_APPOSITION = re.compile(r",\s+(?:the|a|an|its|one\s+of|l['’]un\w*\s+d|l['’]|le|la|les|un|une|son|sa|qui|who|which|"
+                         r"surnommée?s?|dite?s?|known\s+as|nicknamed|connue?s?\s+(?:sous|comme))\b[^,;()]{2,90},\s*"
                          r"(?:(?:has|have|had|a|ont|avait|also|aussi|also|[a-zé]+ly|[a-zé]+ment)\s+){0,2}$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;]|\s[–—]\s|,\s+(?:but|mais|while|alors|tandis|which|who|qui|où|after|après|before|avant|because|car)\b", re.I)
 
@@ -1108,10 +1092,15 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                 if doc.report_date and (ss < first_para_end or si == 0):
                     comp.date = doc.report_date
                 sent_cands.append(comp)
-        # a company "blocking access" to its own product restricts it
+        # a company "blocking access" to its own product restricts it; an authority that
+        # "suspended the service" of a company blocks access to it
         for c in sent_cands:
             if c.type is E.BLOCKED_ACCESS and all(a.type is T.COMPANY for a in c.actors):
                 c.type = E.RESTRICTED
+            elif (c.type is E.RESTRICTED and c.actors and c.targets and all(a.type in (T.COUNTRY, T.REGULATOR, T.GOVERNMENT, T.COURT)
+                                                             for a in c.actors)
+                  and re.match(r"(?i)(?:suspen|block|bloqu|coup)", sent[c.trig[0]:c.trig[1]].split()[-1] if sent[c.trig[0]:c.trig[1]].split() else "")):
+                c.type = E.BLOCKED_ACCESS
         # a sentence with a quote and an ANNOUNCED speech act is a statement
         cands.extend(sent_cands)
         stated = [c for c in sent_cands if c.type is E.STATED]

@@ -234,7 +234,7 @@ class Gazetteer:
         adj_alt = _alt(self._adj)
         self._adj_rx = adj
         dpa_noun_en = r"(?:data(?:\s+protection)?|privacy|data\s+privacy|personal\s+data)\s+(?:watchdog|authority|agency|regulator|commission|commissioner)"
-        dpa_fr = (r"(?:autorit[ée]|r[ée]gulateur|gendarme|commission|agence)\s+(?P<adj>" + adj +
+        dpa_fr = (r"(?:autorit[ée]s?|r[ée]gulateurs?|gendarme|commission|agence)\s+(?P<adj>" + adj +
                   r")\s+(?:de\s+(?:la\s+)?protection\s+des\s+(?:donn[ée]es|informations)(?:\s+personnelles)?|"
                   r"de\s+(?:la\s+)?protection\s+de\s+la\s+vie\s+priv[ée]e|des\s+donn[ée]es(?:\s+personnelles)?)")
         reg_fr = (r"(?:le\s+|la\s+|l['’])?(?:r[ée]gulateur|autorit[ée]|gendarme)\s+(?P<adj>" + adj + r")(?![\w-])"
@@ -281,7 +281,8 @@ class Gazetteer:
             ("group", re.compile(
                 r"(?P<head>(?:\b(?:[Aa]n?|[Tt]he)\s+|^|(?<=\n))(?:bipartisan\s+|broad\s+|national\s+)?(?:[Gg]roup|[Cc]oalition|[Aa]lliance)\s+of\s+|"
                 r"\b(?:[Uu]ne?|[Ll]a|[Ll]e)\s+(?:coalition|groupe|collectif|alliance)\s+(?:bipartisan\s+)?d(?:e\s+|['’]))"
-                r"(?P<body>[^.;:()]{3,140}?)(?=\s+(?:has|have|had|is|are|was|were|wrote|sent|urged|called|asked|said|say|says|filed|sued|demanded|spoke|warned|argued|signed|launched|issued|urge|urges|"
+                r"(?P<body>[^.;:()]{3,140}?)(?=\s+(?:has|have|had|is|are|was|were|wrote|sent|urged|called|asked|said|say|says|filed|sued|demanded|spoke|warned|argued|signed|launched|issued|urge|urges|accuses|accused|"
+                r"accuse|accusent|poursuit|poursuivent|dénonce|dénoncent|lance|lancent|dépose|déposent|"
                 r"a|ont|avait|avaient|est|sont|demande|demandent|appelle|appellent|réclame|réclament)\b|,\s+(?:which|who|qui|including)\b|$)")),
             ("group", re.compile(
                 r"(?P<num>\b(?:\d{1,3}|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|[Dd]ozens\s+of))\s+"

@@ -713,6 +713,7 @@ _LAW_DESC_FR = re.compile(
     r"(?P<mods>(?:(?:nouvelle?s?|toute\s+première|première|vaste|grande)\s+)*)"
     r"(?P<head>(?i:" + _LAW_HEAD_FR + r"))(?![\w-])"
     r"(?P<adjs>(?:\s+(?:fédéral|fédérale|européen|européenne|national|nationale|exécutif|présidentiel|"
+    r"complète?|globale?|spécifique|ambitieuse?|historique|inédite?|nouvelle?|"
     r"provisoires?|intérimaires?|" + _NAT + r"))(?![\w-])){0,2}"
     r"(?P<comp>\s+(?:sur|pour|visant\s+à|relative?\s+(?:à|aux?)|contre|encadrant|interdisant|concernant|"
     r"portant\s+sur|qui\s+(?:vise|interdit|encadre|criminalise|empêche|oblige|codifierait))\s+[^,.;:()«»\"\n]{3,70}(?:\s\([^()\n]{1,15}\))?)?")
@@ -764,6 +765,8 @@ def described_laws(text: str, known: list[Mention]) -> list[Mention]:
             det, mods, head, comp = (m.group("det") or "").lower(), m.group("mods").strip(), m.group("head"), m.group("comp")
             adjs = (m.groupdict().get("adjs") or "").strip()
             indefinite = det in ("a", "an", "un", "une", "")
+            if re.match(r"(?i)règlement", head) and re.match(r"\s+(?:de\s+\d|à\s+l['’]amiable|amiable|d['’]un\s+litige)", text[m.end("head"):]):
+                continue  # "un règlement de 650 millions $": a settlement (Canadian French)
             if not (indefinite or mods or adjs or comp or _BARE_OK.match(head)):
                 continue  # "the bill", "la loi": coreference
             if not indefinite and not comp and bisect_left(named_before, s) > 0:

@@ -637,3 +637,10 @@ def test_members_listed_after_including_act_with_the_group():
     assert {"Jane Roe", "Mary Doe", "Alan Poe"} <= sued
     ex = one("Novelists Jane Roe, Mary Doe and Alan Poe sued OpenAI.")
     assert {t[0] for t in triples(ex) if t[1] == "SUED"} == {"Jane Roe", "Mary Doe", "Alan Poe"}
+
+
+def test_a_suspension_by_an_authority_blocks_and_a_canadian_reglement_is_a_settlement():
+    ex = one("The Malaysian Communications and Multimedia Commission suspended Grok on January 11.")
+    assert {t[1] for t in triples(ex)} == {"BLOCKED_ACCESS"}
+    ex = one("En 2021, un juge avait approuvé un règlement de 650 millions $ avec Meta.", "fr")
+    assert not [t for t in triples(ex) if t[1] == "REGULATED"]
