@@ -501,8 +501,9 @@ rule FINED.en.impose-fine
 type FINED
 lang en
 opts nominal
-match \b{V:impose|levy|hand_down|hand|slap|issue|announce|order|set} {A}(?:{DET} )?{ADJ}(?:fines?|penalt(?:y|ies)|sanctions?|financial penalt(?:y|ies))\b
+match \b{V:impose|levy|hand_down|hand|slap|issue|announce|order|set|lob|deliver|serve|dish_out|mete_out} {A}(?:{DET} )?{ADJ}(?:fines?|penalt(?:y|ies)|sanctions?|financial penalt(?:y|ies))\b
 ex Garante > OpenAI | The Garante imposed a record fine on OpenAI.
+ex Ofcom > OpenAI | Ofcom has lobbed a £50,000 fine at OpenAI for missing age checks.
 ex CNIL > Clearview AI | The CNIL levied a €20 million penalty against Clearview AI.
 not | OpenAI said the fine was unfair.
 
@@ -533,6 +534,13 @@ opts nominal
 match \b(?:(?:{AUX} {AFR})?(?:infligé|imposé|prononcé|décidé|notifié|adressé|fixé)|inflige|infligent|impose|imposent|prononce|prononcent|notifie) {AFR}(?:une |un |des |d['’]une |une nouvelle |une lourde |une double )?(?:amendes?|sanctions?|pénalités?|astreintes?)\b
 ex CNIL > Clearview AI | La CNIL a prononcé une sanction pécuniaire contre Clearview AI.
 ex Garante > OpenAI | Le Garante inflige une amende à OpenAI.
+
+rule FINED.fr.impose-to
+type FINED
+lang fr
+opts nominal
+match \b(?:(?:{AUX} {AFR})?(?:infligé|imposé)|infliger|imposer|inflige|infligent|impose|imposent) {AFR}(?:à|au|aux) [^,.;]{1,50}? (?:une|un|des) (?:nouvelle |lourde |double )?(?:amendes?|sanctions? pécuniaires?|pénalités?)\b
+ex CNIL > Google | La CNIL vient d'infliger à Google une nouvelle amende de 50 millions d'euros.
 
 rule FINED.fr.verb
 type FINED
