@@ -595,6 +595,8 @@ _COORD = re.compile(
 ACTOR_TYPES_COMPLIED_WITH = {T.REGULATOR, T.GOVERNMENT, T.COUNTRY, T.COURT, T.LEGISLATURE, T.PERSON, T.ORGANIZATION}
 _LIST_INTRO = re.compile(r"\b(?:companies|firms|startups|start-ups|developers|platforms|apps|outlets|publishers|"
                          r"newspapers|groups|organi[sz]ations|entreprises|sociétés|plateformes|médias|éditeurs)\s*$", re.I)
+_ITS_USE = re.compile(r"\s*(?:l['’](?:usage|utilisation|accès)\s+(?:à|de)\s+)?(?:son|sa|ses|leur|leurs|its|their)\s+"
+                     r"(?:usage|utilisation|accès|use|access|application|app|service|téléchargement|download)", re.I)
 _LAW_THAT = re.compile(r"\s*,?\s*(?:that|which|qui|to|pour|visant\s+à|afin\s+de)\s+(?:would\s+|will\s+)?", re.I)
 # ", the main US consumer watchdog, " / ", l'équivalent de la CNIL en France, " right before the verb
 _APPOSITION = re.compile(r",\s+(?:the|a|an|its|one\s+of|l['’]un\w*\s+d|l['’]|le|la|les|un|une|son|sa|qui|who|which|"
@@ -1234,6 +1236,15 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         if act is not None:
             actors = [act]
             conf = 0.55
+    if (not targets and etype in (E.BANNED, E.BLOCKED_ACCESS, E.RESTRICTED)
+            and _ITS_USE.match(sent, te)):
+        # "les Pays-Bas ont interdit son usage", "banned its use": the product named before
+        aid = {a.id for a in actors}
+        prev = [m.actor for m in ms if m.end <= ts and m.actor.type in ttypes and m.actor.id not in aid]
+        prev = prev or [a for a in reversed(history) if a.type in ttypes and a.id not in aid][:1]
+        if prev:
+            targets = [prev[-1]]
+            conf = min(conf, 0.6)
     if not actors:
         return Rejected(RejectReason.NO_ACTOR, sent, f"{etype.value}: no {'/'.join(sorted(t.value for t in atypes))} actor")
     if not targets and etype in TARGET_REQUIRED:

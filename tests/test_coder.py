@@ -644,3 +644,9 @@ def test_a_suspension_by_an_authority_blocks_and_a_canadian_reglement_is_a_settl
     assert {t[1] for t in triples(ex)} == {"BLOCKED_ACCESS"}
     ex = one("En 2021, un juge avait approuvé un règlement de 650 millions $ avec Meta.", "fr")
     assert not [t for t in triples(ex) if t[1] == "REGULATED"]
+
+
+def test_its_use_banned_is_the_product_named_before():
+    ex = one("Les Pays-Bas ont reçu des plaintes sur DeepSeek et ont interdit son usage sur les "
+             "appareils gouvernementaux.", "fr")
+    assert ("Netherlands", "BANNED", "DeepSeek") in triples(ex)

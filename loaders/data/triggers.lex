@@ -119,6 +119,26 @@ match \b(?:a été|ont été|avait été|est|sont|été) {AFR}(?:bloquée?s?|sus
 ex Malaysia > Grok | Grok a été bloqué dimanche par la Malaisie.
 
 # ============================================================================ DEMANDED
+rule BLOCKED_ACCESS.fr.had-removed
+type BLOCKED_ACCESS
+lang fr
+match \b(?:{AUX} {AFR})?fait (?:retirer|supprimer|bloquer|déréférencer)\b(?=[^.;]{1,60}?\b(?:des|de l['’]|de la) (?:stores?|boutiques?|magasins?|App Store|Play Store|plateformes? de téléchargement))
+ex Italy > DeepSeek | L'Italie a fait retirer DeepSeek des boutiques d'applications en janvier.
+
+rule BLOCKED_ACCESS.fr.in-country
+type BLOCKED_ACCESS
+lang fr
+opts passive
+match \b(?:a été|ont été|avait été|avaient été|est|sont|été) {AFR}(?:bloquée?s?|suspendue?s?|rendue?s? inaccessibles?) {AFR}(?:en|au|aux)\b(?= (?-i:[A-ZÉ]))
+ex Italy > ChatGPT | Fin mars, ChatGPT avait été bloqué en Italie.
+
+rule BLOCKED_ACCESS.en.in-country
+type BLOCKED_ACCESS
+lang en
+opts passive
+match \b(?:was|were|been|is|are|being) {A}(?:blocked|suspended|geoblocked|made unavailable) {A}in\b(?= (?:the )?(?-i:[A-Z]))
+ex Italy > ChatGPT | ChatGPT was blocked in Italy at the end of March.
+
 rule DEMANDED.en.sent-letter
 type DEMANDED
 lang en
