@@ -183,6 +183,8 @@ class _Doc:
     surfaces: dict[str, list[str]] = field(default_factory=dict)
     last_subject: Actor | None = None
     last_event_actors: list[Actor] = field(default_factory=list)
+    last_suit_actors: list[Actor] = field(default_factory=list)  # the plaintiffs of the last suit
+    last_letter_actors: list[Actor] = field(default_factory=list)  # the authors of the last demand
     last_speaker: Actor | None = None
     main_country: Actor | None = None
     demands: list = field(default_factory=list)
@@ -597,6 +599,11 @@ _LIST_INTRO = re.compile(r"\b(?:companies|firms|startups|start-ups|developers|pl
                          r"newspapers|groups|organi[sz]ations|entreprises|sociétés|plateformes|médias|éditeurs)\s*$", re.I)
 _ITS_USE = re.compile(r"\s*(?:l['’](?:usage|utilisation|accès)\s+(?:à|de)\s+)?(?:son|sa|ses|leur|leurs|its|their)\s+"
                      r"(?:usage|utilisation|accès|use|access|application|app|service|téléchargement|download)", re.I)
+_SUIT_SPEAKS = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]heir|[Ii]ts|[Ll]a|[Ll]e|[Cc]ette|[Ll]eur|[Ss]a|[Ss]on|[Ll]['’])\s*"
+                          r"(?:(?:class[- ]action|copyright|federal|civil|amended)\s+)?(?:lawsuit|suit|complaint|filing|petition|"
+                          r"plainte|assignation|requête|poursuite|recours|action\s+en\s+justice)\b[^.;«“\"]{0,40}$")
+_LETTER_SPEAKS = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]heir|[Ll]a|[Cc]ette|[Ll]eur)\s+(?:(?:open|joint)\s+)?(?:letter|lettre|"
+                            r"missive|courrier)\b[^.;«“\"]{0,40}$")
 _LAW_THAT = re.compile(r"\s*,?\s*(?:that|which|qui|to|pour|visant\s+à|afin\s+de)\s+(?:would\s+|will\s+)?", re.I)
 # ", the main US consumer watchdog, " / ", l'équivalent de la CNIL en France, " right before the verb
 _APPOSITION = re.compile(r",\s+(?:the|a|an|its|one\s+of|l['’]un\w*\s+d|l['’]|le|la|les|un|une|son|sa|qui|who|which|"
@@ -1115,6 +1122,10 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
             if c.type in (E.DEMANDED, E.INVESTIGATED, E.FINED, E.BANNED, E.BLOCKED_ACCESS, E.RESTRICTED):
                 doc.demands.append(c)
             doc.last_event_actors = c.actors
+            if c.type is E.SUED:
+                doc.last_suit_actors = list(c.actors)
+            elif c.type is E.DEMANDED:
+                doc.last_letter_actors = list(c.actors)
             if c.targets:
                 doc.last_event_targets = c.targets
         for m in ms:
@@ -1322,6 +1333,14 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
         if not after:
             return Rejected(RejectReason.NO_ACTOR, sent, "STATED: no source after 'according to'")
         speaker = after[0].actor
+    if speaker is None and doc.last_suit_actors and _SUIT_SPEAKS.search(sent, max(0, ts - 60), ts):
+        # "The suit argues that ...", "La plainte affirme ...": the plaintiffs speak through it
+        speaker, co = doc.last_suit_actors[0], list(doc.last_suit_actors[1:])
+        conf = 0.6
+    elif speaker is None and doc.last_letter_actors and _LETTER_SPEAKS.search(sent, max(0, ts - 60), ts):
+        # "The letter said ...": its authors speak through it
+        speaker, co = doc.last_letter_actors[0], list(doc.last_letter_actors[1:])
+        conf = 0.6
     if speaker is None and re.search(r"-t-(?:il|elle)|-ils|-elles", sent[ts:te]):
         pr = [m for m in ms if m.start >= ts and m.end <= te + 8 and m.how == "pron"]
         if inverted and prev_stated is not None:

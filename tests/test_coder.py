@@ -650,3 +650,13 @@ def test_its_use_banned_is_the_product_named_before():
     ex = one("Les Pays-Bas ont reçu des plaintes sur DeepSeek et ont interdit son usage sur les "
              "appareils gouvernementaux.", "fr")
     assert ("Netherlands", "BANNED", "DeepSeek") in triples(ex)
+
+
+def test_a_suit_or_a_letter_speaks_for_those_who_brought_or_wrote_it():
+    ex = one("Getty Images sued Stability AI on Monday. The suit argues that Stability AI copied "
+             "millions of photos.")
+    assert ("Getty Images", "STATED", "Stability AI") in triples(ex)
+    ex = one("Three senators wrote to Apple on Monday demanding answers. The letter said Apple had "
+             "failed to act.")
+    assert ("Three senators", "STATED", "Apple") in triples(ex)
+    assert not [t for t in triples(ex) if t[0] == "Apple"]
