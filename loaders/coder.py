@@ -604,6 +604,14 @@ _SUIT_SPEAKS = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]heir|[Ii]ts|[Ll]a|[Ll]e|[Cc]
                           r"plainte|assignation|requête|poursuite|recours|action\s+en\s+justice)\b[^.;«“\"]{0,40}$")
 _LETTER_SPEAKS = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]heir|[Ll]a|[Cc]ette|[Ll]eur)\s+(?:(?:open|joint)\s+)?(?:letter|lettre|"
                             r"missive|courrier)\b[^.;«“\"]{0,40}$")
+# "Laura Roe, la ministre britannique en charge de ..., affirme", "Jane Roe, expert en droit
+# numérique à l'université de X, a expliqué": a person, then her role
+_ROLE_APPOSITION = re.compile(
+    r",\s*(?:(?:the|a|an|l['’]|la|le|un|une)\s+)?(?:[\w'’-]+\s+){0,2}?(?:expert\w*|professeur\w*|professor|analyst\w*|lawyer|"
+    r"avocat\w*|directeur|directrice|director|ministre|minister|secretary|secrétaire|chef|cheffe|head|president|"
+    r"présidente?|porte-parole|spokes\w+|fondat\w+|founder|co-founder|CEO|PDG|chercheu\w+|researcher|juriste|"
+    r"commissaire|commissioner|député\w*|sénat\w+|senator|conseill\w+|adviser|advisor|responsable|dirigeant\w*)"
+    r"\b[^,«»“”\"]{0,120},\s*(?:(?:a|avait|has|had|also|aussi|également)\s+)?$", re.I)
 _LAW_THAT = re.compile(r"\s*,?\s*(?:that|which|qui|to|pour|visant\s+à|afin\s+de)\s+(?:would\s+|will\s+)?", re.I)
 # ", the main US consumer watchdog, " / ", l'équivalent de la CNIL en France, " right before the verb
 _APPOSITION = re.compile(r",\s+(?:the|a|an|its|one\s+of|l['’]un\w*\s+d|l['’]|le|la|les|un|une|son|sa|qui|who|which|"
@@ -1327,8 +1335,10 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
     if trig.speaker_after:
         # "according to the company, ...", "selon la CNIL": the speaker is the phrase after
         after = [m for m in ms if m.start >= te and m.start - te <= 60]
-        after = after[:1] if after and re.fullmatch(r"[\s,]*(?:[\w'’.-]+\s+){0,3}", sent[te:after[0].start]) \
-            and "," not in sent[te:after[0].start] else []
+        gap0 = sent[te:after[0].start] if after else ""
+        after = after[:1] if after and ((re.fullmatch(r"[\s,]*(?:[\w'’.-]+\s+){0,3}", gap0) and "," not in gap0)
+                                        or (after[0].actor.type is T.PERSON and re.fullmatch(
+                                            r"\s*(?:l['’]|la\s+|le\s+|the\s+)?(?:[\w'’.-]+\s+){0,7}[\w'’.-]+,\s*", gap0))) else []
         after = [m for m in after if m.actor.type in atypes and _ok_actor(m)]
         if not after:
             return Rejected(RejectReason.NO_ACTOR, sent, "STATED: no source after 'according to'")
@@ -1365,7 +1375,8 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
             speaker = subj[0].actor
     if speaker is None and left:
         # "The DPC, which acts on behalf of the EU, said": the subject is before the relative
-        rel = re.search(r",\s*(?:which|who|qui|dont|lequel|laquelle)\b[^,«»“”\"]*,\s*$", before)
+        rel = (re.search(r",\s*(?:which|who|qui|dont|lequel|laquelle)\b[^,«»“”\"]*,\s*$", before)
+               or _ROLE_APPOSITION.search(before))
         if rel:
             head = [m for m in left if m.end <= rel.start()]
             if head and len(sent[head[-1].end:rel.start()].split()) <= 3:

@@ -141,7 +141,7 @@ _SPEECH_AFTER = re.compile(
     r"a\s+déclaré|a\s+dit|a\s+indiqué|a\s+expliqué|a\s+ajouté|a\s+affirmé|a\s+estimé|a\s+précisé|"
     r"déclare|explique|estime|affirme|souligne|indique|précise))")
 _TITLE_BEFORE = re.compile(
-    r"(?:\b(?:president|chairman|chairwoman|director|secretary|commissioner|minister|judge|chief|"
+    r"(?:\b(?:president|chairman|chairwoman|director|secretary|commissioner|minister|judge|chief|MP|MEP|"
     r"Mr|Mrs|Ms|Dr|Prof|Professor|Chair|Chairman|Chairwoman|Chairperson|Secretary|Director|"
     r"Commissioner|Minister|Senator|Sen|Rep|Representative|Governor|Gov|Judge|Justice|Mayor|"
     r"Attorney\s+General|Prosecutor|President|CEO|founder|co-founder|spokesperson|spokesman|"

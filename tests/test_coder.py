@@ -660,3 +660,16 @@ def test_a_suit_or_a_letter_speaks_for_those_who_brought_or_wrote_it():
              "failed to act.")
     assert ("Three senators", "STATED", "Apple") in triples(ex)
     assert not [t for t in triples(ex) if t[0] == "Apple"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Laura Roe, la ministre britannique en charge de la sécurité des victimes, affirme que les "
+     "images sont humiliantes.", "Laura Roe"),
+    ("Cette lacune devrait bientôt être comblée, selon la ministre britannique de la Technologie, "
+     "Liz Kendall.", "Liz Kendall"),
+    ("Jean Roux, expert en droit numérique à l'université de Lyon, avait expliqué à Reuters que "
+     "Grok avait été bloqué.", "Jean Roux"),
+])
+def test_a_person_then_her_role_speaks(text, speaker):
+    ex = one(text, "fr")
+    assert {t[0] for t in triples(ex) if t[1] == "STATED"} == {speaker}
