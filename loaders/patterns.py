@@ -169,7 +169,7 @@ _t(E.ALLOWED, "en", r"\brejected\s+(?:the\s+)?(?:\w+['’]\s+)?motion\s+to\s+dis
 _t(E.ALLOWED, "fr", r"\blevé\s+l['’]interdiction\b|\ba\s+autorisé\b|\brétabli\s+l['’]accès\b|\brejeté\s+la\s+(?:requête|demande)\s+de\s+rejet\b")
 # --- ANNOUNCED ---------------------------------------------------------------------------------
 _t(E.ANNOUNCED, "en", r"\b(?:announced|announces|unveiled|unveils)\b(?!\s+(?:a\s+|an\s+)?(?:separate\s+|new\s+|formal\s+)?(?:investigation|inquiry|probe))")
-_t(E.ANNOUNCED, "fr", r"\b(?:a|ont)\s+(?:officiellement\s+)?(?:annoncé|dévoilé|présenté)\b(?!\s+l['’]ouverture)(?!\s+une\s+enquête)|\ben\s+officialisant\b|\bannonce\b(?!\s+l['’]ouverture)")
+_t(E.ANNOUNCED, "fr", r"\b(?:a|ont)\s+(?:officiellement\s+)?(?:annoncé|dévoilé|présenté)\b(?!\s+l['’]ouverture)(?!\s+une\s+enquête)|\ben\s+officialisant\b|(?<![lL]['’])(?<!\bune\s)(?<!\bcette\s)(?<!\bson\s)(?<!\bsa\s)(?<!\bleur\s)(?<![dD]['’])(?<!\bl['’])\bannonce\b(?!\s+l['’]ouverture)(?!\s+(?:de|du)\s)")
 # --- COMPLIED ----------------------------------------------------------------------------------
 _t(E.COMPLIED, "en", r"\b(?:agreed|agrees)\s+to\s+(?:temporarily\s+)?(?:suspend|stop|pause|comply|remove|halt|delete)\b|\bcomplied\s+with\b|\bworking\s+to\s+comply\b")
 _t(E.COMPLIED, "fr", r"\bsuspend\s+son\s+projet\b|\bs['’]efforçait\s+de\s+se\s+conformer\b|\bs['’]est\s+conformé\w*\b|\ba\s+accepté\s+de\s+(?:suspendre|retirer|cesser)\b|\ba\s+nommé\b[^.]{0,30}\breprésentants?\s+légaux\b")

@@ -673,3 +673,8 @@ def test_a_suit_or_a_letter_speaks_for_those_who_brought_or_wrote_it():
 def test_a_person_then_her_role_speaks(text, speaker):
     ex = one(text, "fr")
     assert {t[0] for t in triples(ex) if t[1] == "STATED"} == {speaker}
+
+
+def test_the_noun_annonce_is_no_announcement():
+    assert not one("L'action Nvidia a légèrement progressé après l'annonce de Trump.", "fr").events
+    assert {t[1] for t in triples(one("Apple annonce des mesures pour Siri.", "fr"))} == {"ANNOUNCED"}
