@@ -29,7 +29,7 @@ from bisect import bisect_left
 from loaders.gazetteer import Actor, Mention
 from loaders.spans import SpanSet
 
-__all__ = ["find", "described_laws"]
+__all__ = ["find", "described_laws", "described_products"]
 
 _UP = r"[A-ZÀ-ÖØ-Þ]"
 _WORD = _UP + r"[\w'’.&-]*"
@@ -795,4 +795,59 @@ def described_laws(text: str, known: list[Mention]) -> list[Mention]:
             occupied.append((s, e))
             out.append(Mention(s, e, text[s:e], Actor.make(name, "Law", None, (text[s:e],), None, "described"), "open"))
     out.sort(key=lambda x: x.start)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# a company's AI products named by a description: "its generative AI-based advertising tools",
+# "ses personnages IA", "the AI capabilities built into the devices" (possessive only)
+
+_AI_WORD = r"(?:AI|A\.I\.|IA|artificial[\s-]+intelligence|intelligence\s+artificielle|generative|générative|génératives|génératifs|chatbots?|GenAI)"
+_PROD_HEAD_EN = r"(?:tools?|features?|models?|chatbots?|assistants?|characters?|bots?|services?|apps?|applications?|products?|capabilities|functions?|systems?)"
+_PROD_HEAD_FR = r"(?:outils?|fonctionnalités?|modèles?|chatbots?|assistants?|personnages?|robots?|services?|applications?|produits?|systèmes?|agents?)"
+_PRODUCT_DESC = re.compile(
+    r"\b(?P<det>[Ii]ts|[Tt]heir)\s+(?P<np>(?:[\w'’-]+\s+){0,4}?" + _PROD_HEAD_EN + r")\b"
+    r"|\b(?P<detfr>[Ss]es|[Ss]on|[Ss]a|[Ll]eurs?)\s+(?P<npfr>" + _PROD_HEAD_FR + r"(?:\s+[\w'’-]+){0,5})")
+_PROD_STOP = re.compile(r"\s(?:au|aux|en|pour|dans|sur|à|depuis|jusqu\w*|qui|que|et|ou|par|avec|chez|afin|"
+                        r"lors|for|in|on|to|after|while|which|that|and|with|from|across)\b", re.I)
+
+
+def described_products(text: str, known: list[Mention]) -> list[Mention]:
+    """AI products a company's text names by a possessive description, owned by the last company
+    named before them: "Meta ... its generative AI-based advertising tools" is a Product named
+    "Meta: generative AI-based advertising tools". Only descriptions with an AI word in them.
+
+    >>> ms = described_products("Meta said it would pause its generative AI tools in Brazil.",
+    ...                         [Mention(0, 4, "Meta", Actor.make("Meta", "Company"), "dict")])
+    >>> [(m.surface, m.actor.name) for m in ms]
+    [('its generative AI tools', 'Meta: generative AI tools')]
+    """
+    occupied = SpanSet((m.start, m.end) for m in known)
+    companies = sorted((m for m in known if m.actor.type.value == "Company"), key=lambda m: m.start)
+    out: list[Mention] = []
+    for m in _PRODUCT_DESC.finditer(text):
+        np_ = m.group("np") or m.group("npfr")
+        s, e = m.span()
+        if m.group("npfr"):
+            cut = _PROD_STOP.search(text, m.start("npfr"), e)
+            if cut:
+                e = cut.start()
+                np_ = text[m.start("npfr"):e]
+        if not re.search(_AI_WORD, np_, re.I):
+            continue
+        while e > s and text[e - 1] in " ,;.":
+            e -= 1
+        if re.search(r"(?i)(?:chatbot|assistant|bot|model|modèle|robot|app|application)$", np_.strip()):
+            continue  # "its AI chatbot": the product the text names (coreference), not a new one
+        if any(k.actor.type.value == "Product" and (0 <= s - k.end <= 3 or 0 <= k.start - e <= 2) for k in known):
+            continue  # "Gemini, its AI chatbot", "its AI assistant Ernie Bot": that product
+        if not occupied.free(s, e):
+            continue
+        owner = next((c for c in reversed(companies) if c.end <= s and s - c.end <= 400), None)
+        if owner is None:
+            continue
+        label = " ".join(text[m.start("np") if m.group("np") else m.start("npfr"):e].split())
+        act = Actor.make(f"{owner.actor.name}: {label}", "Product", None, (text[s:e],), None, "described")
+        occupied.append((s, e))
+        out.append(Mention(s, e, text[s:e], act, "open"))
     return out

@@ -226,3 +226,16 @@ def test_companies_in_a_list_are_not_people_and_a_title_names_a_lone_surname():
     assert not [m for m in ms if m.actor.type.value == "Person"]
     ex, ms = trace_names("Gov. Roeman signed the law on Monday.", "en")
     assert [(m.surface, m.actor.type.value) for m in ms if m.actor.type.value == "Person"] == [("Gov. Roeman", "Person")]
+
+
+def test_a_companys_ai_product_named_by_a_possessive_description():
+    text = "Meta a suspendu ses outils d'intelligence artificielle générative au Brésil."
+    ex, ms = trace_names(text, "fr")
+    prods = [m for m in ms if m.actor.type.value == "Product"]
+    assert [(m.surface, m.actor.name) for m in prods] == [
+        ("ses outils d'intelligence artificielle générative", "Meta Platforms: outils d'intelligence artificielle générative")]
+    # a description next to the product's name is that product; no AI word, no product
+    ex, ms = trace_names("Google confirmed that Gemini, its AI chatbot, is now restricted.", "en")
+    assert {m.actor.name for m in ms if m.actor.type.value == "Product"} == {"Gemini"}
+    ex, ms = trace_names("Meta said it would change its advertising tools.", "en")
+    assert not [m for m in ms if m.actor.type.value == "Product"]
