@@ -1267,6 +1267,11 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
             conf = min(conf, 0.6)
     if not actors:
         return Rejected(RejectReason.NO_ACTOR, sent, f"{etype.value}: no {'/'.join(sorted(t.value for t in atypes))} actor")
+    if (not targets and etype is E.BLOCKED_ACCESS and actors and all(a.type is T.COMPANY for a in actors)
+            and not re.search(r"(?:\b(?:de|to|had|that)\s|d['’])\s*$", sent[max(0, ts - 12):ts], re.I)):
+        # "X blocked searches for ...": a company blocking something on its own service restricts
+        # it (no product named is needed)
+        etype = E.RESTRICTED
     if not targets and etype in TARGET_REQUIRED:
         if trig.agentless or trig.nominal:
             # "an investigation into the matter": what the last events were about, else the

@@ -678,3 +678,11 @@ def test_a_person_then_her_role_speaks(text, speaker):
 def test_the_noun_annonce_is_no_announcement():
     assert not one("L'action Nvidia a légèrement progressé après l'annonce de Trump.", "fr").events
     assert {t[1] for t in triples(one("Apple annonce des mesures pour Siri.", "fr"))} == {"ANNOUNCED"}
+
+
+def test_a_company_blocking_on_its_own_service_restricts_it_even_with_nothing_named():
+    ex = one("X blocked searches for Taylor Swift after explicit AI-generated images circulated.")
+    assert [(ev.type.value, ev.targets) for ev in ex.events] == [("RESTRICTED", ())]
+    # ordered to block: a demand's complement, not the company's own act
+    ex = one("Le régulateur a ordonné à DeepSeek de bloquer l'accès à son chatbot.", "fr")
+    assert "RESTRICTED" not in {ev.type.value for ev in ex.events}
