@@ -315,7 +315,7 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
         if failures:
             raise click.ClickException(f"{len(failures)} input(s) failed")
         return
-    summary: IngestSummary = IngestSummary()
+    summary = IngestSummary()
     if paths:
         store = state.store()
         store.ensure_schema()
@@ -550,7 +550,8 @@ def feeds_add(state: State, url: str, name: str | None, language: str | None) ->
         existed = book.get(url) is not None
         feed = book.add(url, name=name, language=language)
     click.echo(f"{'updated' if existed else 'following'} {feed.url}"
-               + (f" ({feed.name})" if feed.name else "") + (f", language {feed.language}" if feed.language else ""))
+               + (f" ({feed.name})" if feed.name else "")
+               + (f", language {feed.language}" if feed.language else ""))
 
 
 @feeds.command("list")
@@ -588,7 +589,7 @@ def feeds_remove(state: State, url: str) -> None:
 
 def poll_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by feeds update and watch."""
-    for option in reversed([
+    options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         click.option("--max-new", type=click.IntRange(1, 1_000_000), default=None,
                      help="Entries of one feed fetched per poll (default 200); the rest wait for the next polls."),
         jobs_option,
@@ -596,7 +597,8 @@ def poll_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                      help="Articles per write statement."),
         click.option("--silent", is_flag=True, help="No progress, notes or summary on stderr (errors stay)."),
         click.option("--json", "as_json", is_flag=True, help="Print each poll's report as JSON on stdout."),
-    ]):
+    ]
+    for option in reversed(options):
         fn = option(fn)
     return fn
 
@@ -903,8 +905,8 @@ def export_rdf_cmd(state: State, fmt: str, output: Path | None, validate: bool, 
     from graph.export import export_rdf
     from graph.export.output import make_folder
 
-    if _is_stdout(output):
-        output = None
+    output = _file_or_stdout(output)
+    if output is None:
         result = export_rdf(state.store(), sys.stdout.buffer, fmt, validate=validate, aligned=aligned)
     else:
         make_folder(output.parent)
@@ -930,7 +932,8 @@ def export_ontology_cmd(output: Path | None) -> None:
     from graph import vocab
     from graph.export.output import binary_out, make_folder
 
-    if _is_stdout(output):
+    output = _file_or_stdout(output)
+    if output is None:
         n, where = vocab.write_ontology(sys.stdout.buffer), "stdout"
     else:
         make_folder(output.parent)
@@ -939,8 +942,9 @@ def export_ontology_cmd(output: Path | None) -> None:
     _info(f"wrote {n} triples to {where}: the aigov ontology {vocab.VERSION}")
 
 
-def _is_stdout(output: Path | None) -> bool:
-    return output is None or str(output) == "-"
+def _file_or_stdout(output: Path | None) -> Path | None:
+    """The file to write, or ``None`` for stdout (no ``-o``, or ``-o -``)."""
+    return None if output is None or str(output) == "-" else output
 
 
 def _describe(result: Any, output: Path | None) -> str:
@@ -961,7 +965,8 @@ def export_jsonl_cmd(state: State, output: Path | None) -> None:
     """Export nodes and relationships as JSON Lines."""
     from graph.export import export_jsonl
 
-    if _is_stdout(output):
+    output = _file_or_stdout(output)
+    if output is None:
         export_jsonl(state.store(), sys.stdout)
     else:
         export_jsonl(state.store(), output)

@@ -20,11 +20,12 @@ import stat
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, Sequence
 
 from graph.cypher import LOOKUP_KEYS, UNIQUE_KEYS
 from graph.errors import QueryError, StoreError, StoreNotWritable, StoreUnavailable
-from graph.store import GraphStore, timed_out
+from graph.model import Extraction
+from graph.store import GraphStore, IngestSummary, timed_out
 
 __all__ = ["EmbeddedStore", "GRAPH_NAME", "CLIENT_GRACE"]
 
@@ -48,6 +49,7 @@ def _locked(path: Path, waiting_message: str | None = None):
     first's and the store refuses to load. In a folder this process cannot write, the lock
     file is opened for reading (``flock`` needs no write access), or skipped if missing.
     """
+    fh: IO[bytes]
     try:
         fh = os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600), "a+b")
     except OSError:
@@ -131,13 +133,13 @@ def _zombies_count_as_exited():
 
     is_running, pid_exists = psutil.Process.is_running, psutil.pid_exists
 
-    def running(proc):  # type: ignore[no-untyped-def]
+    def running(proc: Any) -> bool:
         try:
             return is_running(proc) and proc.status() != psutil.STATUS_ZOMBIE
         except psutil.Error:
             return False
 
-    def exists(pid):  # type: ignore[no-untyped-def]
+    def exists(pid: int) -> bool:
         try:
             return pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
         except psutil.Error:
@@ -196,7 +198,7 @@ class EmbeddedStore(GraphStore):
         if self.read_only is None:
             _make_private(self.folder)
         self._snapshot: Path | None = None
-        self._client = None
+        self._client: Any = None
         last: Exception | None = None
         settings = self.folder / "aigov.rdb.settings"
         data_file = self.folder / "aigov.rdb"
@@ -248,7 +250,7 @@ class EmbeddedStore(GraphStore):
             shutil.rmtree(self._snapshot, ignore_errors=True)
             self._snapshot = None
 
-    def write(self, extractions, **options):  # type: ignore[no-untyped-def, override]
+    def write(self, extractions: Sequence[Extraction], **options: Any) -> IngestSummary:
         """:meth:`GraphStore.write`, one ingest at a time per folder (others wait their turn),
         so that each run's summary counts what it added itself."""
         self._refuse_writes_if_read_only()

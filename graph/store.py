@@ -111,7 +111,8 @@ class IngestSummary:
 
     def to_dict(self) -> dict[str, Any]:
         return {"read": self.read, "added": self.added, "unchanged": self.unchanged,
-                "replaced": self.replaced, "recoded": self.recoded, "events": self.events, "entities": self.entities,
+                "replaced": self.replaced, "recoded": self.recoded, "events": self.events,
+                "entities": self.entities,
                 "rejected": self.rejected, "errors": len(self.errors)}
 
 
@@ -125,7 +126,7 @@ def write_params(extractions: Sequence[Extraction], extractor: str, now: str | N
     events: dict[str, dict[str, Any]] = {}
     roles: dict[tuple[str, str, str], dict[str, Any]] = {}
     reports: list[dict[str, Any]] = []
-    direct: dict[tuple[str, str, str], dict[str, Any]] = {}
+    direct: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     by_type: dict[str, set[str]] = {cypher.ENTITY_PARAM(t): set() for t in EntityType}
     by_type.update({cypher.EVENT_PARAM(t): set() for t in EventType})
     articles = []
@@ -301,7 +302,8 @@ class GraphStore(ABC):
         seen: set[str] = set()
         ids = [ex.article.id for ex in extractions]
         last_of_url = {ex.article.url: ex.article.id for ex in extractions if ex.article.url}
-        stored = {r["id"]: r["extractor"] for r in self._run(cypher.EXISTING_ARTICLES, {"ids": ids})} if ids else {}
+        stored = ({r["id"]: r["extractor"] for r in self._run(cypher.EXISTING_ARTICLES, {"ids": ids})}
+                  if ids else {})
         urls = sorted({ex.article.url for ex in extractions if ex.article.url and ex.article.id not in stored})
         by_url: dict[str, list[str]] = {}
         for r in (self._run(cypher.ARTICLES_BY_URL, {"urls": urls}) if urls else []):
@@ -310,6 +312,7 @@ class GraphStore(ABC):
         out = []
         for ex in extractions:
             art = ex.article
+            old: list[str]
             if art.id in seen:
                 action, old = "unchanged", []
             elif art.url and last_of_url[art.url] != art.id and art.id not in stored:
@@ -319,7 +322,7 @@ class GraphStore(ABC):
                 old = []
             else:
                 old = [i for i in by_url.get(art.url or "", []) if i not in incoming or
-                       (i != art.id and last_of_url.get(art.url) == art.id)]
+                       (i != art.id and last_of_url.get(art.url or "") == art.id)]
                 action = "replace" if old else "add"
             seen.add(art.id)
             out.append(Planned(ex, action, tuple(old)))
@@ -448,7 +451,8 @@ def _params_from_store(src: GraphStore, ids: list[str]) -> dict[str, Any]:
                 for ent in ents:
                     params["entities"][ent["id"]] = ent
                     params[cypher.ENTITY_PARAM(EntityType.parse(ent["type"]))].add(ent["id"])
-                    params["roles"][(ent["id"], ev["id"], role)] = {"entity": ent["id"], "event": ev["id"], "role": role}
+                    params["roles"][(ent["id"], ev["id"], role)] = {
+                        "entity": ent["id"], "event": ev["id"], "role": role}
             for a in rep["actors"]:
                 for t in rep["targets"]:
                     if a["id"] != t["id"]:

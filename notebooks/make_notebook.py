@@ -42,7 +42,8 @@ code("""queries.run(store, "lawsuits")[["plaintiff", "defendant", "date"]]"""),
 md("What Elon Musk said, with the quote and the source:"),
 code("""queries.run(store, "statements", {"speaker": "Elon Musk"})[["speaker", "quote", "date", "source"]]"""),
 md("The response chain around Grok, in date order:"),
-code("""queries.run(store, "response-chains", {"entity": "Grok"})[["date", "role", "type", "actors", "targets"]]"""),
+code("""chain = queries.run(store, "response-chains", {"entity": "Grok"})
+chain[["date", "role", "type", "actors", "targets"]]"""),
 md("## A timeline: events per month and type"),
 code("""timeline = pd.DataFrame(store.read(
     "MATCH (e:Event) WHERE e.start IS NOT NULL RETURN e.type AS type, e.start AS start"))

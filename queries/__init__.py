@@ -141,7 +141,7 @@ class Param:
         >>> Param("limit", "int", 100, "", count=True).convert("9223372036854775807")
         Traceback (most recent call last):
         ...
-        graph.errors.QueryError: parameter 'limit' is a number of rows: it must be from 0 to 2147483647, not 9223372036854775807
+        graph.errors.QueryError: parameter 'limit' is a number of rows: ... not 9223372036854775807
         """
         if value is None or (isinstance(value, str) and value.lower() in ("null", "none", "")):
             return None

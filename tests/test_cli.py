@@ -181,7 +181,7 @@ def test_export_rdf_writes_parseable_validated_turtle(run, tmp_path):
     out = tmp_path / "g.ttl"
     result = run("export", "rdf", "--format", "turtle", "-o", str(out), "--validate")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith(f"wrote ") and "(SHACL: conforms)" in result.stderr
+    assert result.stderr.startswith("wrote ") and "(SHACL: conforms)" in result.stderr
     g = rdflib.Graph().parse(out)
     ont = rdflib.Namespace("https://w3id.org/aigov/ont/")
     ent = rdflib.Namespace("https://w3id.org/aigov/entity/")
@@ -202,7 +202,8 @@ def test_export_jsonl_and_csv(run, tmp_path):
 def test_ingest_jsonl_with_column_names_and_forced_format(run, tmp_path):
     data = tmp_path / "export.dat"
     data.write_text(json.dumps({"headline": "Taiwan bans DeepSeek", "published": "2025-02-03",
-                                "body": "Taiwan banned DeepSeek from government devices on Monday, officials said."})
+                                "body": "Taiwan banned DeepSeek from government devices on Monday, "
+                                        "officials said."})
                     + "\n" + json.dumps({"headline": "no body"}) + "\n")
     result = run("ingest", str(data), "--input-format", "jsonl", "--columns",
                  "title=headline,text=body,date=published", "--json")

@@ -6,7 +6,6 @@ import dataclasses
 
 import pytest
 
-from graph.errors import StoreError
 from graph.model import Article, Extraction
 from tests import graphdata
 
