@@ -13,7 +13,7 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import click
 
@@ -254,7 +254,7 @@ def extract(sources: tuple[str, ...], fmt: str, rejected: bool, jobs: int, input
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=None,
-              help="Articles per write statement (default 200).")
+              help="Articles per write statement (default 1000); read, coded and written one batch at a time.")
 @click.option("--recode", is_flag=True,
               help="Re-code stored articles that an older extractor version coded.")
 @click.option("--dry-run", is_flag=True,
@@ -297,50 +297,41 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
     if urls and dry_run:
         raise click.UsageError("--dry-run reads files only (a URL is fetched, and its state kept, "
                                "when it is ingested)")
-    extractions = []
-    failures: list[str] = []
-    for item in extract_sources(paths, jobs=jobs, format=input_format, columns=columns) if paths else ():
-        if isinstance(item, InputError):
-            failures.append(str(item))
-            click.echo(f"Error: {item}", err=True)
-        else:
-            extractions.append(item)
-            if not silent and len(extractions) % 100 == 0:
-                _info(f"extracted {len(extractions)} articles…")
+    batch_size = batch_size or DEFAULT_BATCH_SIZE
+
+    def report(error: str) -> None:
+        click.echo(f"Error: {error}", err=True)
+
+    # Read, coded and written as they come: no list of every extraction (bodies included).
+    items = _counted(extract_sources(paths, jobs=jobs, format=input_format, columns=columns),
+                     silent) if paths else iter(())
     if dry_run:
-        store = state.store()
-        summary = _dry_run(store, extractions, recode, as_json, silent)
-        summary.errors.extend(failures)
+        rows: list[dict[str, Any]] = []
+        summary = state.store().dry_run(
+            items, extractor=coder_version(), batch_size=batch_size, recode=recode, on_error=report,
+            on_plan=lambda planned: rows.extend(_plan_row(p) for p in planned))
+        if not as_json:
+            click.echo(render(rows, ["action", "source", "events", "replaces"], "table", width=None), nl=False)
         _print_summary(summary, as_json, silent, prefix="to add")
-        if failures:
-            raise click.ClickException(f"{len(failures)} input(s) failed")
+        if summary.errors:
+            raise click.ClickException(f"{len(summary.errors)} input(s) failed")
         return
     summary = IngestSummary()
     if paths:
         store = state.store()
-        store.ensure_schema()
-        written = [0]
 
-        def progress(n: int) -> None:
-            written[0] += n
-            if not silent and len(extractions) > (batch_size or DEFAULT_BATCH_SIZE):
-                _info(f"written {written[0]}/{len(extractions)} articles")
+        def progress(written: int, last: bool) -> None:
+            if not silent and not (last and written <= batch_size):  # more than one batch
+                _info(f"written {written} articles")
 
         try:
-            summary = store.write(extractions, extractor=coder_version(),
-                                  batch_size=batch_size or DEFAULT_BATCH_SIZE,
-                                  recode=recode, progress=progress)
+            summary = store.write(items, extractor=coder_version(), batch_size=batch_size,
+                                  recode=recode, progress=progress, on_error=report)
         except StoreUnavailable as exc:
             # the store stopped the run (lost, full disk): what was committed, then one error line
             if exc.summary is not None:
-                for err in exc.summary.errors:
-                    click.echo(f"Error: {err}", err=True)
-                exc.summary.errors[:0] = failures
                 _print_summary(exc.summary, as_json, silent)
             raise
-        for err in summary.errors:
-            click.echo(f"Error: {err}", err=True)
-        summary.errors[:0] = failures
     web = None
     if urls:
         web = _run_round(state, lambda poller: poller.ingest(urls), jobs=jobs, silent=silent,
@@ -360,33 +351,21 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
         raise click.ClickException(f"{failed} input(s) failed; the others were stored")
 
 
-def _dry_run(store, extractions, recode: bool, as_json: bool, silent: bool):
-    """Print what an ingest would do, article by article (stdout), and return the summary."""
-    from graph.store import IngestSummary
-    from loaders import coder_version
+def _counted(items: Iterator[Any], silent: bool) -> Iterator[Any]:
+    """``items`` as they come, with a progress line every 100 articles coded."""
+    n = 0
+    for item in items:
+        if not isinstance(item, InputError):
+            n += 1
+            if not silent and n % 100 == 0:
+                _info(f"extracted {n} articles…")
+        yield item
 
-    plan = store.plan(extractions, extractor=coder_version(), recode=recode)
-    summary = IngestSummary(read=len(extractions))
-    for p in plan:
-        if p.action == "unchanged":
-            summary.unchanged += 1
-            continue
-        if p.action == "superseded":
-            summary.replaced += 1
-            continue
-        summary.events += len(p.extraction.events)
-        if p.action == "add":
-            summary.added += 1
-        elif p.action in ("replace", "superseded"):
-            summary.replaced += 1
-        else:
-            summary.recoded += 1
-    if not as_json:
-        rows = [{"action": p.action, "source": p.extraction.article.source,
-                 "events": len(p.extraction.events), "replaces": ", ".join(r[:12] for r in p.replaces)}
-                for p in plan]
-        click.echo(render(rows, ["action", "source", "events", "replaces"], "table", width=None), nl=False)
-    return summary
+
+def _plan_row(p: Any) -> dict[str, Any]:
+    """One line of ``ingest --dry-run``'s table (what :meth:`GraphStore.dry_run` planned)."""
+    return {"action": p.action, "source": p.extraction.article.source,
+            "events": len(p.extraction.events), "replaces": ", ".join(r[:12] for r in p.replaces)}
 
 
 def _print_summary(summary, as_json: bool, silent: bool, prefix: str = "added") -> None:

@@ -20,12 +20,11 @@ import stat
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, Sequence
+from typing import IO, Any, Iterator
 
 from graph.cypher import LOOKUP_KEYS, UNIQUE_KEYS
 from graph.errors import QueryError, StoreError, StoreNotWritable, StoreUnavailable
-from graph.model import Extraction
-from graph.store import GraphStore, IngestSummary, timed_out
+from graph.store import GraphStore, timed_out
 
 __all__ = ["EmbeddedStore", "GRAPH_NAME", "CLIENT_GRACE"]
 
@@ -250,13 +249,14 @@ class EmbeddedStore(GraphStore):
             shutil.rmtree(self._snapshot, ignore_errors=True)
             self._snapshot = None
 
-    def write(self, extractions: Sequence[Extraction], **options: Any) -> IngestSummary:
-        """:meth:`GraphStore.write`, one ingest at a time per folder (others wait their turn),
-        so that each run's summary counts what it added itself."""
+    @contextmanager
+    def _write_turn(self) -> Iterator[None]:
+        """One ingest at a time per folder (others wait their turn), so that each run's
+        summary counts what it added itself."""
         self._refuse_writes_if_read_only()
         with _locked(self.folder / ".write.lock",
                      f"another ingest is writing to {self.folder}; waiting for it to finish"):
-            return super().write(extractions, **options)
+            yield
 
     def ensure_schema(self) -> None:
         """Index and unique constraint on ``id`` of Entity, Event and Article."""
@@ -303,8 +303,6 @@ class EmbeddedStore(GraphStore):
              write: bool = False) -> list[dict[str, Any]]:
         if write:
             self._refuse_writes_if_read_only()
-        if write and not self._schema_checked:
-            self.ensure_schema()
         try:
             if write:
                 result = self._graph.query(query, params or {})
