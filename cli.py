@@ -9,6 +9,7 @@ stderr so that stdout stays pipeable.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import sys
@@ -20,7 +21,8 @@ import click
 from graph.errors import AigovError, InputError, StoreUnavailable
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
-FORMATS = ("table", "json", "csv")
+#: How every command that prints rows prints them (``--format``; ``--json`` is ``--format json``).
+FORMATS = ("table", "json", "csv", "jsonl")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -87,9 +89,11 @@ def _cell(value: Any, width: int | None) -> str:
 
 
 def render(rows: list[dict[str, Any]], columns: list[str], fmt: str, *, width: int | None = 60) -> str:
-    """Rows as an aligned text table, a JSON array or CSV (with a header line)."""
+    """Rows as an aligned text table, a JSON array, JSON Lines or CSV (with a header line)."""
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
@@ -108,9 +112,17 @@ def render(rows: list[dict[str, Any]], columns: list[str], fmt: str, *, width: i
     return "\n".join(lines) + "\n"
 
 
-def format_option(default: str = "table") -> Callable[..., Any]:
-    return click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=default,
-                        show_default=True, help="Output format.")
+def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The output options of every command that prints rows, given to it as one ``fmt``:
+    ``--format/-f table|json|csv|jsonl`` and ``--json`` (the same as ``--format json``)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, fmt: str, json_alias: bool, **kwargs: Any) -> Any:
+        return fn(*args, fmt="json" if json_alias else fmt, **kwargs)
+
+    wrapper = click.option("--json", "json_alias", is_flag=True, help="Same as --format json.")(wrapper)
+    return click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table",
+                        show_default=True, help="Output format (progress and notes go to stderr).")(wrapper)
 
 
 def _info(message: str, silent: bool = False) -> None:
@@ -534,7 +546,7 @@ def feeds_add(state: State, url: str, name: str | None, language: str | None) ->
 
 
 @feeds.command("list")
-@format_option()
+@output_options
 @click.pass_obj
 @run_library
 def feeds_list(state: State, fmt: str) -> None:
@@ -674,7 +686,7 @@ def query() -> None:
 
 
 @query.command("list")
-@format_option()
+@output_options
 @run_library
 def query_list(fmt: str) -> None:
     """List the canned queries with a one-line description."""
@@ -724,7 +736,7 @@ params_option = click.option("--param", "-p", "params", multiple=True, metavar="
 @query.command("run")
 @click.argument("name")
 @params_option
-@format_option()
+@output_options
 @click.pass_obj
 @run_library
 def query_run(state: State, name: str, params: tuple[str, ...], fmt: str) -> None:
@@ -737,16 +749,14 @@ def query_run(state: State, name: str, params: tuple[str, ...], fmt: str) -> Non
     """
     import queries
 
-    values = _parse_params(params)
-    frame = queries.run(state.store(), name, values)
-    rows = json.loads(frame.to_json(orient="records", force_ascii=False)) if len(frame) else []
-    click.echo(render(rows, list(frame.columns), fmt), nl=False)
+    columns, rows = queries.rows(state.store(), name, _parse_params(params))
+    click.echo(render(rows, columns, fmt), nl=False)
 
 
 @query.command("cypher")
 @click.argument("text")
 @params_option
-@format_option()
+@output_options
 @click.pass_obj
 @run_library
 def query_cypher(state: State, text: str, params: tuple[str, ...], fmt: str) -> None:
@@ -770,7 +780,7 @@ def query_cypher(state: State, text: str, params: tuple[str, ...], fmt: str) -> 
 
 
 @cli.command()
-@format_option()
+@output_options
 @click.pass_obj
 @run_library
 def stats(state: State, fmt: str) -> None:
@@ -819,7 +829,7 @@ def eval_(gold: tuple[Path, ...], as_json: bool) -> None:
 @click.option("--write", "write_to", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the graph (or ego network) as .graphml or .gexf.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the community detection.")
-@format_option()
+@output_options
 @click.pass_obj
 @run_library
 def analyze(state: State, top: int, ego: str | None, radius: int, write_to: Path | None, seed: int,

@@ -212,3 +212,30 @@ def test_ingest_jsonl_with_column_names_and_forced_format(run, tmp_path):
     assert result.stderr.splitlines()[0].startswith(f"Error: {data}:2: ")
     rows = json.loads(run("query", "run", "bans", "-f", "json").stdout)
     assert [(r["actor"], r["target"], r["date"]) for r in rows] == [("Taiwan", "DeepSeek", "2025-02-03")]
+
+
+def test_every_command_that_prints_rows_takes_the_same_output_options(run):
+    run("ingest", "--silent", str(SEED))
+    for command in (["query", "list"], ["query", "run", "bans"], ["stats"], ["feeds", "list"],
+                    ["query", "cypher", "MATCH (n:Country) RETURN n.name AS name ORDER BY name"]):
+        as_json = run(*command, "--format", "json")
+        assert as_json.exit_code == 0, (command, as_json.output)
+        assert run(*command, "--json").stdout == as_json.stdout, command
+        lines = [json.loads(line) for line in run(*command, "-f", "jsonl").stdout.splitlines()]
+        assert lines == json.loads(as_json.stdout), command
+
+
+def test_a_query_from_the_cli_does_not_import_pandas(home):
+    """Rows go from the store to the output as they are: no DataFrame on the way."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = ("import sys; from cli import cli\n"
+            f"cli.main(['--home', {str(home)!r}, 'query', 'run', 'bans', '-f', 'json'], standalone_mode=False)\n"
+            "print('pandas' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
+    assert done.stderr.strip().splitlines()[-1] == "False"
