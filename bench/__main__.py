@@ -1,4 +1,4 @@
-"""``python -m bench [--quick] [--only extract,embedded,neo4j,queries,rdf,feeds] [--profile]``
+"""``python -m bench [--quick] [--only extract,embedded,neo4j,queries,rdf,feeds,ingest] [--profile]``
 
 Runs the benchmarks, prints one table per figure and writes ``bench/results/<name>.json``
 (``--quick`` writes ``<name>.quick.json``). Neo4j: one managed server in a temporary folder on
@@ -19,7 +19,7 @@ from bench import (RESULTS, corpus, growth_exponent, log, neo4j_server, ratio, s
 from graph.errors import AigovError
 from graph.store import DEFAULT_BATCH_SIZE
 
-PARTS = ("extract", "embedded", "neo4j", "queries", "rdf", "feeds")
+PARTS = ("extract", "embedded", "neo4j", "queries", "rdf", "feeds", "ingest")
 SUPER_LINEAR = 1.15  # growth exponent above which a cost is flagged super-linear
 
 
@@ -82,6 +82,13 @@ def main(argv: list[str] | None = None) -> int:
         target = "feeds: a second poll of unchanged feeds makes only conditional requests and writes nothing"
         summary["targets"][target] = {
             **{k: v for k, v in res["checks"].items()}, "met": all(res["checks"].values())}
+
+    if "ingest" in parts:
+        from bench import bench_ingest
+
+        res = bench_ingest.run(args.quick)
+        save("ingest" + suffix, res)
+        summary["growth"]["ingest peak RSS, 10x the articles"] = res["rss_growth"]
 
     from bench import bench_write
 
