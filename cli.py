@@ -315,8 +315,9 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
         click.echo(f"Error: {error}", err=True)
 
     # Read, coded and written as they come: no list of every extraction (bodies included).
+    read_all = [False]  # set once the input is exhausted
     items = _counted(extract_sources(paths, jobs=jobs, format=input_format, columns=columns),
-                     silent) if paths else iter(())
+                     silent, read_all) if paths else iter(())
     if dry_run:
         rows: list[dict[str, Any]] = []
         summary = state.store().dry_run(
@@ -332,9 +333,14 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
     if paths:
         store = state.store()
 
-        def progress(written: int, last: bool) -> None:
-            if not silent and not (last and written <= batch_size):  # more than one batch
-                _info(f"written {written} articles")
+        written = [0]
+
+        def progress(n: int) -> None:
+            written[0] += n
+            # a line per batch when there is more than one (a batch is written once the next
+            # article has been read: whether the input is over is known by then)
+            if not silent and not (read_all[0] and written[0] == n):
+                _info(f"written {written[0]} articles")
 
         try:
             summary = store.write(items, extractor=coder_version(), batch_size=batch_size,
@@ -363,8 +369,9 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
         raise click.ClickException(f"{failed} input(s) failed; the others were stored")
 
 
-def _counted(items: Iterator[Any], silent: bool) -> Iterator[Any]:
-    """``items`` as they come, with a progress line every 100 articles coded."""
+def _counted(items: Iterator[Any], silent: bool, read_all: list[bool]) -> Iterator[Any]:
+    """``items`` as they come, with a progress line every 100 articles coded; ``read_all``
+    is set once they are all read."""
     n = 0
     for item in items:
         if not isinstance(item, InputError):
@@ -372,6 +379,7 @@ def _counted(items: Iterator[Any], silent: bool) -> Iterator[Any]:
             if not silent and n % 100 == 0:
                 _info(f"extracted {n} articles…")
         yield item
+    read_all[0] = True
 
 
 def _plan_row(p: Any) -> dict[str, Any]:

@@ -265,7 +265,7 @@ class GraphStore(ABC):
 
     def write(self, extractions: Iterable[Extraction | InputError], *, extractor: str,
               batch_size: int = DEFAULT_BATCH_SIZE, recode: bool = False,
-              progress: Callable[[int, bool], None] | None = None,
+              progress: Callable[[int], None] | None = None,
               on_error: Callable[[str], None] | None = None) -> IngestSummary:
         """Write extractions as they come; skip stored ones; replace changed pages; never
         half-write.
@@ -275,7 +275,7 @@ class GraphStore(ABC):
         next is read, so memory holds one batch whatever the input's size. An
         :class:`InputError` in it (an input that could not be read) goes to the summary's
         errors, in input order with the errors of writing; ``on_error`` is told each error as
-        it happens, and ``progress(articles written so far, last batch)`` after each batch.
+        it happens, and ``progress`` the number of articles of each batch once it is written.
 
         Each batch is one atomic statement. When a batch fails, its articles are retried one
         at a time so a single bad article is reported and the others are still written. When
@@ -286,8 +286,7 @@ class GraphStore(ABC):
         summary = IngestSummary()
         with self._write_turn():
             self._ensure_schema_once()
-            done = 0
-            for chunk, last in _batches(_errors_to(summary, extractions, on_error), batch_size):
+            for chunk, _ in _batches(_errors_to(summary, extractions, on_error), batch_size):
                 summary.read += len(chunk)
                 try:
                     part = self._write_chunk(chunk, extractor, recode)
@@ -304,9 +303,8 @@ class GraphStore(ABC):
                 if on_error:
                     for err in part.errors:
                         on_error(err)
-                done += len(chunk)
                 if progress:
-                    progress(done, last)
+                    progress(len(chunk))
         return summary
 
     def dry_run(self, extractions: Iterable[Extraction | InputError], *, extractor: str,
