@@ -372,7 +372,7 @@ class EmbeddedStore(GraphStore):
         return f"the embedded store in {self.folder} cannot write its data file: {reason}"
 
     def clear(self) -> None:
-        """Delete the whole graph (used by tests and ``aigov reset``)."""
+        """Delete the whole graph (the tests and the benchmarks empty a store with it)."""
         self._refuse_writes_if_read_only()
         try:
             self._graph.delete()

@@ -234,7 +234,7 @@ class Neo4jStore(GraphStore):
                 raise
 
     def clear(self) -> None:
-        """Delete every node and relationship (tests and ``store copy --replace``)."""
+        """Delete every node and relationship (the tests and the benchmarks empty a database with it)."""
         # CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run
         with self._driver_errors(), self._driver.session(database=self.database) as s:
             for query in CLEAR:
