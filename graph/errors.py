@@ -14,6 +14,11 @@ notes.txt: empty file
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # graph.store imports this module
+    from graph.store import IngestSummary
+
 __all__ = [
     "AigovError",
     "InputError",
@@ -58,7 +63,7 @@ class StoreError(AigovError):
 
     #: When the error stopped :meth:`graph.store.GraphStore.write`: the
     #: :class:`graph.store.IngestSummary` of what was committed before it.
-    summary = None
+    summary: IngestSummary | None = None
 
 
 class StoreUnavailable(StoreError):

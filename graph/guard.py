@@ -143,7 +143,7 @@ def check_read_only(text: str, *, refusal: str = "only read-only queries are all
     >>> check_read_only("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row")
     Traceback (most recent call last):
     ...
-    graph.errors.QueryError: this query reads files or the network (LOAD CSV); only read-only queries are allowed here
+    graph.errors.QueryError: this query reads files or the network (LOAD CSV); only read-only ... here
     """
     clause = write_clause(text)
     if clause is None:
@@ -163,7 +163,7 @@ def check_size(text: str) -> None:
     >>> check_size("RETURN " + "(" * 30 + "1" + ")" * 30 + " AS x")
     Traceback (most recent call last):
     ...
-    graph.errors.QueryError: this query nests brackets 30 deep, deeper than the limit of 10 (the embedded store's parser takes time exponential in the depth)
+    graph.errors.QueryError: this query nests brackets 30 deep, deeper than the limit of 10 (the ... depth)
     """
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"this query is {len(text):,} characters long, longer than the limit of "

@@ -27,7 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, fields
 from enum import Enum
-from typing import Any, Iterable
+from typing import Any, Iterable, Self
 
 from graph.errors import ExtractionError, SchemaError
 
@@ -57,18 +57,18 @@ class _ClosedEnum(str, Enum):
     """A str-valued enum whose :meth:`parse` refuses unknown terms with a clear message."""
 
     @classmethod
-    def parse(cls, value: Any):
+    def parse(cls, value: Any) -> Self:
         if isinstance(value, cls):
             return value
         text = str(value).strip()
         for member in cls:
-            if member.value == text or member.value.lower() == text.lower():
+            if str(member.value) == text or str(member.value).lower() == text.lower():
                 return member
         allowed = ", ".join(m.value for m in cls)
         raise SchemaError(f"{text!r} is not a {cls.__name__}; expected one of: {allowed}")
 
     def __str__(self) -> str:  # "Person", not "EntityType.PERSON"
-        return self.value
+        return str(self.value)
 
 
 class EntityType(_ClosedEnum):

@@ -187,10 +187,10 @@ class Neo4jStore(GraphStore):
     def ensure_schema(self) -> None:
         for label in UNIQUE_KEYS:
             self._run(CONSTRAINT.format(name=f"aigov_{label.lower()}_id", label=token(label)),
-                      write=True, schema=True)
+                      write=True)
         for label, prop in LOOKUP_KEYS + ORDER_KEYS:
             self._run(INDEX.format(name=f"aigov_{label.lower()}_{prop}", label=token(label), prop=prop),
-                      write=True, schema=True)
+                      write=True)
         self._schema_checked = True
         self._upgrade()
 
@@ -208,10 +208,8 @@ class Neo4jStore(GraphStore):
         except neo4j.exceptions.Neo4jError as exc:
             raise StoreError(f"Neo4j: {exc.message or exc}") from exc
 
-    def _run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
-             schema: bool = False) -> list[dict[str, Any]]:
-        if write and not schema and not self._schema_checked:
-            self.ensure_schema()
+    def _run(self, query: str, params: dict[str, Any] | None = None, *,
+             write: bool = False) -> list[dict[str, Any]]:
         with self._driver_errors():
             return self._transaction(_rows(query, params), write=write)
 
@@ -236,7 +234,7 @@ class Neo4jStore(GraphStore):
                 raise
 
     def clear(self) -> None:
-        """Delete every node and relationship (tests and ``store copy --replace``)."""
+        """Delete every node and relationship (the tests and the benchmarks empty a database with it)."""
         # CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run
         with self._driver_errors(), self._driver.session(database=self.database) as s:
             for query in CLEAR:

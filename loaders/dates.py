@@ -145,6 +145,7 @@ def resolve_date(kind: str, m: re.Match, anchor: dt.date | None) -> str | None:
         return None
     if kind == "month_only":
         mon = _month_num(g["mon"])
+        assert mon is not None  # the pattern matched a month name
         return f"{_infer_year(anchor, mon):04d}-{mon:02d}"
     if kind == "last_week":
         return week_interval(anchor, 1)
@@ -169,6 +170,7 @@ def resolve_date(kind: str, m: re.Match, anchor: dt.date | None) -> str | None:
         return (anchor - dt.timedelta(days=back)).isoformat()
     if kind == "the_nth":
         raw = g.get("day1") or g.get("day2")
+        assert raw is not None  # the pattern matched one of them
         day = 1 if raw == "1er" else int(raw)
         if day <= anchor.day:
             return _safe_day(anchor.year, anchor.month, day)

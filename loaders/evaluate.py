@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.errors import InputError
 from graph.model import date_bounds, fold
 from loaders.coder import CODER_VERSION, trace
 from loaders.read import read_file
@@ -151,7 +152,8 @@ class EvalReport:
         if self.date_errors:
             lines += ["", "date errors:"]
             for x in self.date_errors:
-                lines.append(f"  [{x['file']}] {x['predicate']} gold={x['gold']} got={x['got']} ({x['date_text']})")
+                lines.append(f"  [{x['file']}] {x['predicate']} gold={x['gold']} got={x['got']} "
+                             f"({x['date_text']})")
         return "\n".join(lines)
 
 
@@ -175,11 +177,12 @@ def _date_ok(got: str | None, gold: str) -> bool:
     if got == gold:
         return True
     try:
-        g0, g1 = date_bounds(gold)
-        e0, e1 = date_bounds(got)
+        gold_bounds, got_bounds = date_bounds(gold), date_bounds(got)
     except Exception:
         return False
-    return g0 <= e0 and e1 <= g1
+    if gold_bounds is None or got_bounds is None:
+        return False
+    return gold_bounds[0] <= got_bounds[0] and got_bounds[1] <= gold_bounds[1]
 
 
 def _same_sentence(gold_evidence: str, evidence: str) -> bool:
@@ -191,8 +194,8 @@ def _same_sentence(gold_evidence: str, evidence: str) -> bool:
 def evaluate_pair(txt: Path, gold_path: Path, report: EvalReport) -> None:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     art = next(read_file(txt))
-    if not hasattr(art, "body"):
-        raise art  # an InputError
+    if isinstance(art, InputError):
+        raise art
     ex, mentions = trace(art)
     ents = {e.id: e for e in ex.entities}
     ekeys = {e.id: _keys(e.name, e.aliases, e.wikidata) for e in ex.entities}
@@ -238,17 +241,18 @@ def evaluate_pair(txt: Path, gold_path: Path, report: EvalReport) -> None:
             for ge in gold["entities"]}
     for ri, r in enumerate(rels):
         s = report.per_type.setdefault(r["predicate"], TypeScore())
-        if matched[ri] is None:
+        match = matched[ri]
+        if match is None:
             s.fn += 1
             report.misses.append({"file": fname, "subject": r["subject"], "predicate": r["predicate"],
                                   "object": r.get("object"), "evidence": r["evidence"],
-                                  "cause": _miss_cause(r, ex, gmap, seen)})
+                                  "cause": _miss_cause(r, ex, seen)})
             continue
         s.tp += 1
-        rule = matched[ri][1].rule or "(no rule id)"
+        rule = match[1].rule or "(no rule id)"
         report.per_rule.setdefault(rule, TypeScore()).tp += 1
         if r.get("date"):
-            ev = matched[ri][1]
+            ev = match[1]
             report.dates_checked += 1
             if _date_ok(ev.date, r["date"]):
                 report.dates_right += 1
@@ -278,7 +282,7 @@ MISS_CAUSES = (
 )
 
 
-def _miss_cause(r: dict, ex, gmap: dict[str, set[str]], seen: dict[str, bool]) -> str:
+def _miss_cause(r: dict, ex, seen: dict[str, bool]) -> str:
     if not seen.get(r["subject"]):
         return MISS_CAUSES[0]
     if r.get("object") and not seen.get(r["object"]):

@@ -36,7 +36,7 @@ import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from typing import Any, Callable, Protocol, Sequence
+from typing import Any, Callable, Protocol, Sequence, cast
 
 from graph.errors import InputError
 from graph.model import Article, Extraction
@@ -461,7 +461,8 @@ class Poller:
                 links = [u for u in feed_links(outcome.body, outcome.final_url) if u != feed.url]
                 hint = (f"; the page names the feed{'s' if len(links) > 1 else ''} " + ", ".join(links[:3])
                         + " (follow it with `aigov feeds add URL`)") if links else ""
-                problem = f"an HTML page ({outcome.content_type or 'no content type'}), not an RSS or Atom feed{hint}"
+                problem = (f"an HTML page ({outcome.content_type or 'no content type'}), "
+                           f"not an RSS or Atom feed{hint}")
             else:
                 problem = f"not an RSS or Atom feed (content type {outcome.content_type or 'unknown'!r})"
             self._feed_failed(group, InputError(feed.url, problem), now, requests=outcome.requests)
@@ -510,16 +511,16 @@ class Poller:
         for st in self.book.pending(feed.url):
             if st.key not in in_doc and not (st.state == "failed" and st.attempts >= MAX_ATTEMPTS):
                 candidates.append((st.key, _entry_from_state(st), st))
-        links = self.book.pages(normalise_url(e.link) for _, e, _ in candidates if e.link)
+        known = self.book.pages(normalise_url(e.link) for _, e, _ in candidates if e.link)
         for n, (key, entry, st) in enumerate(candidates):
             if n >= self.max_new:
                 group.entry_rows.append(_entry_row(feed.url, key, entry, "pending",
                                                    attempts=st.attempts if st else 0))
                 rep.pending += 1
                 continue
-            page = links.get(normalise_url(entry.link)) if entry.link else None
+            page = known.get(normalise_url(entry.link)) if entry.link else None
             previous = (st.article if st else None) or (page.article if page else None)
-            validators = Validators(page.validators_url or entry.link, page.etag, page.last_modified) \
+            validators = Validators(page.validators_url or entry.link or "", page.etag, page.last_modified) \
                 if page and (page.etag or page.last_modified) and previous else None
             group.pages.append(_Page(group, entry.link, entry=entry, key=key, previous=previous,
                                      validators=validators, attempts=st.attempts if st else 0))
@@ -541,7 +542,8 @@ class Poller:
         if isinstance(exc, FetchError) and exc.gone:
             rep.status = "gone"
             changes["gone_at"] = epoch_to_iso(now)
-            message += f"; the feed is marked gone and no longer polled (`aigov feeds add {feed.url}` follows it again)"
+            message += (f"; the feed is marked gone and no longer polled "
+                        f"(`aigov feeds add {feed.url}` follows it again)")
         elif isinstance(exc, FetchError) and exc.retry_at:
             changes.update(next_poll=exc.retry_at, wait_reason="retry-after")
             message += f"; next poll at {epoch_to_iso(exc.retry_at)}"
@@ -577,10 +579,8 @@ class Poller:
                     continue
                 group.pages.append(_Page(group, entry.link, entry=entry, key=key))
             return
-        resp: Response = outcome
-        rep.requests += resp.requests
-        page = _Page(group, rep.url, previous=previous, response=resp)
-        group.pages.append(page)
+        rep.requests += outcome.requests
+        group.pages.append(_Page(group, rep.url, previous=previous, response=outcome))
 
     # -- steps 3-7 -------------------------------------------------------------------------------
     def _run(self, groups: list[_Group], report: RoundReport) -> None:
@@ -636,11 +636,13 @@ class Poller:
                 if result[0] == "article":
                     _, p.article, p.from_summary, problem = result
                     if p.from_summary and p.url:
-                        p.note = f"{p.url}: page not read ({problem}); the feed's text of the entry is stored instead"
+                        p.note = (f"{p.url}: page not read ({problem}); "
+                                  "the feed's text of the entry is stored instead")
                         p.retry = p.error is not None and not getattr(p.error, "permanent", True)
                 else:
                     p.outcome = "failed"
-                    p.error = p.error if p.error and p.error.problem == result[2] else InputError(result[1], result[2])
+                    same = p.error and p.error.problem == result[2]
+                    p.error = p.error if same else InputError(result[1], result[2])
                     p.retry = isinstance(p.error, FetchError) and not p.error.permanent
                 self.progress("read", n, len(jobs))
             report.read_s += time.perf_counter() - t0
@@ -664,7 +666,8 @@ class Poller:
             # 6. code
             t1 = time.perf_counter()
             self.progress("code", 0, len(to_code))
-            for n, (p, result) in enumerate(zip(to_code, workers.map(_code_job, [p.article for p in to_code])), 1):
+            articles = [cast(Article, p.article) for p in to_code]  # every page to code has one
+            for n, (p, result) in enumerate(zip(to_code, workers.map(_code_job, articles)), 1):
                 if isinstance(result, InputError):
                     p.outcome = "failed"
                     p.error = result
@@ -686,21 +689,21 @@ class Poller:
             self.progress("write", n, len(groups))
 
     def _write(self, group: _Group, report: RoundReport) -> None:
-        todo = [p for p in group.pages if p.extraction is not None]
+        todo = [(p, p.extraction) for p in group.pages if p.extraction is not None]
         if not todo:
             return
-        summary = self.sink.write([p.extraction for p in todo])
+        summary = self.sink.write([ex for _, ex in todo])
         report.written += len(todo)
         errors = list(getattr(summary, "errors", []) or [])
-        for p in todo:
-            source = p.extraction.article.source or ""
+        for p, ex in todo:
+            source = ex.article.source or ""
             mine = [e for e in errors if e.startswith(source + ": ")]
             if mine:
                 p.outcome = "failed"
                 p.error = InputError(source, mine[0][len(source) + 2:])
                 p.retry = True
             else:
-                p.outcome = "replaced" if p.previous and p.previous != p.extraction.article.id else "new"
+                p.outcome = "replaced" if p.previous and p.previous != ex.article.id else "new"
 
     def _commit(self, group: _Group) -> None:
         rep = group.report

@@ -344,7 +344,8 @@ class FeedBook:
                     "first_seen, last_seen, position, guid, title, text, published, language) "
                     "VALUES (:feed, :key, :link, :fingerprint, :state, :article, :error, :retry, :attempts, "
                     ":now, :now, :position, :guid, :title, :text, :published, :language) "
-                    "ON CONFLICT (feed, key) DO UPDATE SET link = excluded.link, fingerprint = excluded.fingerprint, "
+                    "ON CONFLICT (feed, key) DO UPDATE SET link = excluded.link, "
+                    "fingerprint = excluded.fingerprint, "
                     "state = excluded.state, article = coalesce(excluded.article, entries.article), "
                     "error = excluded.error, retry = excluded.retry, attempts = excluded.attempts, "
                     "last_seen = excluded.last_seen, position = excluded.position, guid = excluded.guid, "
@@ -392,4 +393,5 @@ def validate_feed_url(url: str) -> str:
 def epoch_to_iso(value: float | None) -> str | None:
     if value is None:
         return None
-    return dt.datetime.fromtimestamp(value, dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    stamp = dt.datetime.fromtimestamp(value, dt.timezone.utc).replace(microsecond=0)
+    return stamp.isoformat().replace("+00:00", "Z")

@@ -52,7 +52,7 @@ import time
 import urllib.robotparser
 import zlib
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import Any, Callable, Mapping
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from graph.errors import InputError
@@ -179,7 +179,7 @@ class FetchPolicy:
     max_crawl_delay: float = 60.0
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None, **overrides) -> "FetchPolicy":
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> "FetchPolicy":
         """Defaults, then ``AIGOV_USER_AGENT``, ``AIGOV_FETCH_TIMEOUT`` (total seconds),
         ``AIGOV_FETCH_CONNECT_TIMEOUT``, ``AIGOV_FETCH_READ_TIMEOUT``, ``AIGOV_FETCH_RETRIES``,
         ``AIGOV_FETCH_BACKOFF``, ``AIGOV_FETCH_MAX_WAIT``, ``AIGOV_FETCH_HOST_INTERVAL``,
@@ -215,7 +215,8 @@ class FetchPolicy:
             try:
                 values["max_bytes"] = int(float(env["AIGOV_FETCH_MAX_MB"]) * 1024 * 1024)
             except ValueError:
-                raise InputError("AIGOV_FETCH_MAX_MB", f"must be a number, not {env['AIGOV_FETCH_MAX_MB']!r}") from None
+                raise InputError("AIGOV_FETCH_MAX_MB",
+                                 f"must be a number, not {env['AIGOV_FETCH_MAX_MB']!r}") from None
         if env.get("AIGOV_USER_AGENT"):
             values["user_agent"] = env["AIGOV_USER_AGENT"]
         for attr in ("host_concurrency", "concurrency"):
@@ -358,7 +359,7 @@ class Fetcher:
         self.sleep = sleep
         self.stats = FetchStats()
         self._gates: dict[str, _HostGate] = {}
-        self._robots: dict[str, tuple[float, object]] = {}
+        self._robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser | str]] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
 
@@ -381,7 +382,7 @@ class Fetcher:
             headers = {"User-Agent": policy.user_agent, "Accept": accept,
                        "Accept-Encoding": "gzip, deflate, br" if brotli_available() else "gzip, deflate",
                        "Accept-Language": "fr, en;q=0.9, *;q=0.5"}
-            if conditional:
+            if conditional and validators is not None:
                 if validators.etag:
                     headers["If-None-Match"] = validators.etag
                 if validators.last_modified:
@@ -419,7 +420,7 @@ class Fetcher:
                 return Response(url, current, 304, resp_headers, b"", requests, True)
             if 200 <= status < 300:
                 return Response(url, current, status, resp_headers, body, requests, conditional)
-            raise _status_error(url, status, resp_headers, requests, current)
+            raise _status_error(url, status, requests, current)
 
     def robots_allows(self, url: str) -> bool:
         """Whether ``robots.txt`` of the URL's host lets aigov fetch it (fetched once per host)."""
@@ -448,17 +449,18 @@ class Fetcher:
             if cached is None or cached[0] < now:
                 rules = self._load_robots(url)
                 # a long-running watch reads robots.txt again daily; a failure is retried sooner
-                self._robots[key] = (now + (ROBOTS_TTL if not isinstance(rules, str) else ROBOTS_FAILURE_TTL), rules)
+                ttl = ROBOTS_TTL if not isinstance(rules, str) else ROBOTS_FAILURE_TTL
+                self._robots[key] = (now + ttl, rules)
             else:
                 rules = cached[1]
         if isinstance(rules, str):  # unreachable: why
             raise FetchError(asked, rules, permanent=False)
-        if not rules.can_fetch(ROBOTS_AGENT, url):  # type: ignore[attr-defined]
+        if not rules.can_fetch(ROBOTS_AGENT, url):
             where = "" if url == asked else f" (redirected to {_short(url, 200)})"
             raise FetchError(asked, f"robots.txt of {urlsplit(url).netloc} disallows aigov here{where}",
                              permanent=True)
 
-    def _load_robots(self, url: str):
+    def _load_robots(self, url: str) -> urllib.robotparser.RobotFileParser | str:
         parts = urlsplit(url)
         robots_url = urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
         parser = urllib.robotparser.RobotFileParser(robots_url)
@@ -472,8 +474,9 @@ class Fetcher:
                 self.stats.add(robots=1)
                 if exc.status and 400 <= exc.status < 500:  # a 4xx (even a 429 after its retries)
                     if exc.status == 429:
-                        return f"robots.txt answered 429 Too Many Requests: not fetching from {parts.netloc} this time"
-                    parser.allow_all = True
+                        return (f"robots.txt answered 429 Too Many Requests: not fetching from "
+                                f"{parts.netloc} this time")
+                    parser.allow_all = True  # type: ignore[attr-defined]  # read by can_fetch
                     return parser
                 if exc.status is None:  # the host itself cannot be reached (TLS, refused, timeout)
                     return exc.problem.replace(" (redirected to", " (robots.txt, redirected to")
@@ -485,7 +488,7 @@ class Fetcher:
                 continue
             break
         if 400 <= status < 500:
-            parser.allow_all = True
+            parser.allow_all = True  # type: ignore[attr-defined]
         elif status >= 300:
             return f"robots.txt unreachable ({status}): not fetching from {parts.netloc} this time (RFC 9309)"
         else:
@@ -730,7 +733,9 @@ class _Zlib:
         return out
 
     def finish(self, room: int) -> bytes:
-        return self.obj.decompress(self.obj.unconsumed_tail, max(1, room)) if self.obj.unconsumed_tail else self.obj.flush()
+        if self.obj.unconsumed_tail:
+            return self.obj.decompress(self.obj.unconsumed_tail, max(1, room))
+        return self.obj.flush()
 
 
 class _Brotli:
@@ -761,7 +766,7 @@ def _decoder(encoding: str, url: str, tries: int):
     raise FetchError(url, f"unsupported Content-Encoding {encoding!r}", permanent=True, requests=tries)
 
 
-def _status_error(url: str, status: int, headers: dict[str, str], requests: int, final: str) -> FetchError:
+def _status_error(url: str, status: int, requests: int, final: str) -> FetchError:
     reason = http.client.responses.get(status, "")
     via = _via(final, url)
     if status in (404, 410):

@@ -488,7 +488,7 @@ def read_feed(data: bytes, source: str) -> Iterator[Result]:
 
 def _resolve(keys: list[str], columns: Mapping[str, str]) -> tuple[dict[str, str | None], list[str]]:
     """Map each field to the record key that holds it; list the named columns that are missing."""
-    lower = {}
+    lower: dict[str, str] = {}
     for k in keys:
         lower.setdefault(str(k).strip().lower(), k)
     found: dict[str, str | None] = {}
@@ -646,7 +646,7 @@ def read_csv(text: str, source: str, columns: Mapping[str, str] | None = None,
     if delimiter is None:
         header_line = text.lstrip("\n").split("\n", 1)[0]
         counts = {d: header_line.count(d) for d in (",", ";", "\t")}
-        delimiter = max(counts, key=counts.get) if max(counts.values()) else ","
+        delimiter = max(counts, key=lambda d: counts[d]) if max(counts.values()) else ","
     # The csv module stops a file at the first field over its limit ("the rest of the file
     # was not read"), so its limit is the whole text, and a row over MAX_RECORD_CHARS is
     # refused below, alone.

@@ -36,7 +36,7 @@ def detect_language(text: str, sample: int = 4000) -> str:
     if not tokens:
         return "und"
     scores = {lang: sum(1 for t in tokens if t in words) for lang, words in _WORDS.items()}
-    best = max(scores, key=scores.get)
+    best = max(scores, key=lambda lang: scores[lang])
     # Function words make up a third or more of running text in either language.
     if scores[best] < max(2, 0.12 * len(tokens)):
         return "und"

@@ -20,10 +20,13 @@ Examples
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Iterable, Iterator, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TypeVar, Union
 
 from graph.errors import InputError
 from graph.model import Article, Extraction
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 __all__ = ["code_one", "code_articles", "map_in_order", "default_jobs", "Workers"]
 
@@ -81,7 +84,7 @@ class Workers:
 
     def __init__(self, jobs: int = 1):
         self.jobs = max(1, int(jobs))
-        self._pool = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "Workers":
         return self

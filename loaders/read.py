@@ -199,7 +199,7 @@ def parse_plain_text(text: str, source: str) -> Article:
         try:
             published = _header_date(raw_date)
         except ValueError:
-            raise InputError(source, f"impossible date {raw_date!r} in the header line", line=i + 1)
+            raise InputError(source, f"impossible date {raw_date!r} in the header line", line=i + 1) from None
         i += 1
         while i < len(lines) and lines[i].strip():
             kv = _HEADER_KV.match(lines[i].strip())

@@ -18,7 +18,7 @@ start, as far as the longest span requires.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from typing import Iterable
+from typing import Iterable, cast
 
 __all__ = ["SpanSet"]
 
@@ -49,7 +49,7 @@ class SpanSet:
             raise ValueError(f"{span} not in the set")
 
     def __contains__(self, span: object) -> bool:
-        i = bisect_left(self._spans, span)  # type: ignore[arg-type]
+        i = bisect_left(self._spans, cast("tuple[int, int]", span))
         return i < len(self._spans) and self._spans[i] == span
 
     def free(self, start: int, end: int) -> bool:

@@ -36,13 +36,14 @@ summary.to_dict()"""),
 code("""counts = store.counts()
 pd.Series(counts["relationships"]).sort_values(ascending=False).head(12)"""),
 md("## Canned queries into pandas\n\nWho blocked or banned what, and who sued whom:"),
-code("""bans = queries.run(store, "bans")
+code("""bans = queries.frame(store, "bans")
 bans[["type", "actor", "target", "date", "sources"]]"""),
-code("""queries.run(store, "lawsuits")[["plaintiff", "defendant", "date"]]"""),
+code("""queries.frame(store, "lawsuits")[["plaintiff", "defendant", "date"]]"""),
 md("What Elon Musk said, with the quote and the source:"),
-code("""queries.run(store, "statements", {"speaker": "Elon Musk"})[["speaker", "quote", "date", "source"]]"""),
+code("""queries.frame(store, "statements", {"speaker": "Elon Musk"})[["speaker", "quote", "date", "source"]]"""),
 md("The response chain around Grok, in date order:"),
-code("""queries.run(store, "response-chains", {"entity": "Grok"})[["date", "role", "type", "actors", "targets"]]"""),
+code("""chain = queries.frame(store, "response-chains", {"entity": "Grok"})
+chain[["date", "role", "type", "actors", "targets"]]"""),
 md("## A timeline: events per month and type"),
 code("""timeline = pd.DataFrame(store.read(
     "MATCH (e:Event) WHERE e.start IS NOT NULL RETURN e.type AS type, e.start AS start"))

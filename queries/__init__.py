@@ -41,7 +41,7 @@ from graph.errors import QueryError
 from graph.guard import write_clause
 from graph.model import fold
 
-__all__ = ["CannedQuery", "Param", "get", "names", "all_queries", "run", "is_read_only",
+__all__ = ["CannedQuery", "Param", "get", "names", "all_queries", "rows", "frame", "run", "is_read_only",
            "fold_cypher", "FOLDED_RANGES", "cypher_literal"]
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
@@ -141,7 +141,7 @@ class Param:
         >>> Param("limit", "int", 100, "", count=True).convert("9223372036854775807")
         Traceback (most recent call last):
         ...
-        graph.errors.QueryError: parameter 'limit' is a number of rows: it must be from 0 to 2147483647, not 9223372036854775807
+        graph.errors.QueryError: parameter 'limit' is a number of rows: ... not 9223372036854775807
         """
         if value is None or (isinstance(value, str) and value.lower() in ("null", "none", "")):
             return None
@@ -308,16 +308,30 @@ def is_read_only(text: str) -> bool:
         return False  # an unterminated string or comment: cannot be read for sure
 
 
-def run(store, name: str, values: Mapping[str, Any] | None = None):
-    """Run a canned query on a store and return a :class:`pandas.DataFrame`.
+def rows(store: Any, name: str,
+         values: Mapping[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+    """Run a canned query on a store: its column names and its rows as plain dicts (what the
+    CLI prints; no pandas).
 
-    Lists of names in a cell are sorted, so both stores give identical frames.
+    Lists of names in a cell are sorted, so both stores give identical rows. An empty answer
+    keeps its columns (read from the query's final ``RETURN``).
     """
+    query = get(name)
+    found = [{k: _sorted(v) for k, v in row.items()} for row in store.read(query.text, query.bind(values))]
+    return _columns(query.text, found), found
+
+
+def frame(store: Any, name: str, values: Mapping[str, Any] | None = None) -> Any:
+    """Run a canned query on a store and return a :class:`pandas.DataFrame` (for notebooks):
+    the :func:`rows`, with their columns."""
     import pandas as pd
 
-    query = get(name)
-    rows = [{k: _sorted(v) for k, v in row.items()} for row in store.read(query.text, query.bind(values))]
-    return pd.DataFrame(rows, columns=_columns(query.text, rows))
+    columns, found = rows(store, name, values)
+    return pd.DataFrame(found, columns=columns)
+
+
+#: The former name of :func:`frame`, kept for notebooks and scripts written against it.
+run = frame
 
 
 def _sorted(value: Any) -> Any:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 import subprocess
 import threading
 from pathlib import Path
@@ -283,7 +282,8 @@ def mixed_directory(d):
     folder = d / "mix"
     _write(folder / "a.txt", GOOD_EN.replace("$5", "$25"))
     _write(folder / "b" / "empty.txt", "")
-    _write(folder / "b" / "page.html", f"<html><body><article><p>{FR_BODY.format(n=24)}</p></article></body></html>")
+    _write(folder / "b" / "page.html",
+           f"<html><body><article><p>{FR_BODY.format(n=24)}</p></article></body></html>")
     _write(folder / "c.jsonl", json.dumps({"text": EN_BODY.format(n=26)}) + "\n{oops}\n")
     _write(folder / "d.md", "# ignored: not an article extension")
     _write(folder / ".e.txt", "ignored: hidden")

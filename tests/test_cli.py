@@ -181,7 +181,7 @@ def test_export_rdf_writes_parseable_validated_turtle(run, tmp_path):
     out = tmp_path / "g.ttl"
     result = run("export", "rdf", "--format", "turtle", "-o", str(out), "--validate")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith(f"wrote ") and "(SHACL: conforms)" in result.stderr
+    assert result.stderr.startswith("wrote ") and "(SHACL: conforms)" in result.stderr
     g = rdflib.Graph().parse(out)
     ont = rdflib.Namespace("https://w3id.org/aigov/ont/")
     ent = rdflib.Namespace("https://w3id.org/aigov/entity/")
@@ -202,7 +202,8 @@ def test_export_jsonl_and_csv(run, tmp_path):
 def test_ingest_jsonl_with_column_names_and_forced_format(run, tmp_path):
     data = tmp_path / "export.dat"
     data.write_text(json.dumps({"headline": "Taiwan bans DeepSeek", "published": "2025-02-03",
-                                "body": "Taiwan banned DeepSeek from government devices on Monday, officials said."})
+                                "body": "Taiwan banned DeepSeek from government devices on Monday, "
+                                        "officials said."})
                     + "\n" + json.dumps({"headline": "no body"}) + "\n")
     result = run("ingest", str(data), "--input-format", "jsonl", "--columns",
                  "title=headline,text=body,date=published", "--json")
@@ -211,3 +212,30 @@ def test_ingest_jsonl_with_column_names_and_forced_format(run, tmp_path):
     assert result.stderr.splitlines()[0].startswith(f"Error: {data}:2: ")
     rows = json.loads(run("query", "run", "bans", "-f", "json").stdout)
     assert [(r["actor"], r["target"], r["date"]) for r in rows] == [("Taiwan", "DeepSeek", "2025-02-03")]
+
+
+def test_every_command_that_prints_rows_takes_the_same_output_options(run):
+    run("ingest", "--silent", str(SEED))
+    for command in (["query", "list"], ["query", "run", "bans"], ["stats"], ["feeds", "list"],
+                    ["query", "cypher", "MATCH (n:Country) RETURN n.name AS name ORDER BY name"]):
+        as_json = run(*command, "--format", "json")
+        assert as_json.exit_code == 0, (command, as_json.output)
+        assert run(*command, "--json").stdout == as_json.stdout, command
+        lines = [json.loads(line) for line in run(*command, "-f", "jsonl").stdout.splitlines()]
+        assert lines == json.loads(as_json.stdout), command
+
+
+def test_a_query_from_the_cli_does_not_import_pandas(home):
+    """Rows go from the store to the output as they are: no DataFrame on the way."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = ("import sys; from cli import cli\n"
+            f"cli.main(['--home', {str(home)!r}, 'query', 'run', 'bans', '-f', 'json'], standalone_mode=False)\n"
+            "print('pandas' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
+    assert done.stderr.strip().splitlines()[-1] == "False"

@@ -210,7 +210,8 @@ def test_a_read_only_home_answers_reads_and_refuses_writes_in_one_line(home, rea
     tmpdir = tmp_path / "tmp"
     tmpdir.mkdir()
     why = read_only(home)
-    for args in (["stats"], ["query", "run", "bans"], ["query", "cypher", "MATCH (a:Article) RETURN count(a) AS n"],
+    for args in (["stats"], ["query", "run", "bans"],
+                 ["query", "cypher", "MATCH (a:Article) RETURN count(a) AS n"],
                  ["ingest", "--dry-run", str(SEED)]):
         result = aigov(home, *args, tmpdir=tmpdir)
         assert (result.returncode, result.stderr.count("\n")) == (0, 0 if args[0] != "ingest" else 1), \

@@ -382,7 +382,8 @@ def test_a_page_that_cannot_be_read_gives_the_feed_summary(site, book, embedded)
     site["/robots.txt"] = Resource(b"User-agent: *\nDisallow: /private/\n", content_type="text/plain")
     site["/private/x.html"] = Resource(html_page("X", [EN.format(n=40)]).encode())
     items = [{"title": "Gone", "link": site.url("/gone.html"), "guid": "g", "description": FR.format(n=41)},
-             {"title": "Private", "link": site.url("/private/x.html"), "guid": "x", "description": EN.format(n=42)},
+             {"title": "Private", "link": site.url("/private/x.html"), "guid": "x",
+              "description": EN.format(n=42)},
              {"title": "No text", "link": site.url("/gone.html?2"), "guid": "n"}]
     site["/gone.html?2"] = Resource(b"no", 404, "text/plain")
     book.add(feed(site, "/f.xml", items))

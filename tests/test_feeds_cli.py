@@ -103,7 +103,8 @@ def test_update_reports_per_feed_and_exits_1_when_something_failed(run, site):
     assert result.exit_code == 0, result.output
     report = json.loads(result.output.splitlines()[-1])
     assert report["totals"]["new"] == 0 and report["written"] == 0
-    assert report["http"]["not_modified"] == 1 and [s["status"] for s in report["sources"]] == ["not modified", "gone"]
+    assert report["http"]["not_modified"] == 1
+    assert [s["status"] for s in report["sources"]] == ["not modified", "gone"]
     stats = {r["name"]: r["count"] for r in json.loads(run("stats", "--format", "json").output)}
     assert stats["Article"] == 3
 
@@ -124,7 +125,8 @@ def test_ingest_urls_pages_and_feeds(run, site, tmp_path):
     assert run("feeds", "list", "--format", "json").output == "[]\n"  # a feed given to ingest is not followed
     again = run("ingest", page, feed)
     assert again.exit_code == 0, again.output
-    assert "2 URLs read: 0 new (0 replacing an older text, 0 from feed summaries), 3 unchanged, 0 failed" in again.output
+    assert ("2 URLs read: 0 new (0 replacing an older text, 0 from feed summaries), 3 unchanged, 0 failed"
+            in again.output)
 
 
 def test_watch_rounds(run, site):

@@ -221,7 +221,8 @@ def test_tls_errors_are_clear(tmp_path):
     with Site(tls=ctx) as site:
         site["/a"] = Resource(b"<p>ok</p>")
         err = error_of(Fetcher(FAST), site.url("/a"))
-        assert str(err) == f"{site.url('/a')}: TLS error: the server's certificate is not trusted (self-signed certificate)"
+        assert str(err) == (f"{site.url('/a')}: TLS error: the server's certificate is not trusted "
+                            "(self-signed certificate)")
         trusting = Fetcher(FAST, ssl_context=ssl.create_default_context(cafile=str(cert)))
         assert trusting.fetch(site.url("/a")).status == 200
 
@@ -237,7 +238,8 @@ def test_connection_refused(fetcher):
     from tests.feedserver import free_port
 
     url = f"http://127.0.0.1:{free_port()}/feed"
-    assert str(error_of(fetcher, url)) == f"{url}: connection refused by 127.0.0.1:{url.split(':')[2].split('/')[0]}"
+    port = url.split(':')[2].split('/')[0]
+    assert str(error_of(fetcher, url)) == f"{url}: connection refused by 127.0.0.1:{port}"
 
 
 def test_policy_from_the_environment():

@@ -110,7 +110,7 @@ def test_a_stopped_server_is_one_line_within_seconds_and_ports_are_options(own_s
     moved = runner.invoke(cli, ["--home", str(home), "neo4j", "start", "--bolt-port", str(bolt),
                                 "--http-port", str(http)])
     assert moved.exit_code == 0, moved.output
-    assert f"running (pid " in moved.stdout and f"bolt://127.0.0.1:{bolt}" in moved.stdout
+    assert "running (pid " in moved.stdout and f"bolt://127.0.0.1:{bolt}" in moved.stdout
     assert ManagedNeo4j(home).status().http_url == f"http://127.0.0.1:{http}"
     again = runner.invoke(cli, ["--home", str(home), "neo4j", "start", "--port", str(_free_port())])
     assert again.exit_code == 1

@@ -218,8 +218,10 @@ def test_csv_with_bom_crlf_semicolons_and_a_multiline_cell():
     arts = articles(results)
     assert [(a.title, a.published, a.source.rsplit(":", 1)[1]) for a in arts] == \
         [("FTC fines Meta", "2019-07-24", "2"), ("Blocage", "2026-01-11", "3")]
-    assert arts[0].body == "The FTC fined Meta $5 billion on Wednesday; the agency said it was the largest penalty."
-    assert arts[1].body == "La Malaisie a bloqué l'accès à Grok.\nL'Indonésie avait pris une mesure similaire la veille."
+    assert arts[0].body == ("The FTC fined Meta $5 billion on Wednesday; "
+                            "the agency said it was the largest penalty.")
+    assert arts[1].body == ("La Malaisie a bloqué l'accès à Grok.\n"
+                            "L'Indonésie avait pris une mesure similaire la veille.")
     assert errors(results) == [f"{INPUTS / 'articles.csv'}:5: empty text in field 'text'"]
 
 

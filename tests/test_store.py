@@ -6,7 +6,6 @@ import dataclasses
 
 import pytest
 
-from graph.errors import StoreError
 from graph.model import Article, Extraction
 from tests import graphdata
 
@@ -198,7 +197,7 @@ def test_read_refuses_writes(any_store):
 
 
 def test_copy_between_stores_reproduces_the_graph(embedded, neo4j_store):
-    from graph.store import copy_store
+    from graph.factory import copy_store
 
     embedded.write(graphdata.both(), extractor="t1")
     summary = copy_store(embedded, neo4j_store)
@@ -212,7 +211,7 @@ def test_copy_between_stores_reproduces_the_graph(embedded, neo4j_store):
 def test_copy_counts_each_event_once(embedded, neo4j_store):
     """Issue 15: `store copy` said 2146 events for a graph of 1309: an event reported by
     articles of several batches was counted with each batch."""
-    from graph.store import copy_store
+    from graph.factory import copy_store
 
     embedded.write(graphdata.both(), extractor="t1")  # the block of Grok is in both articles
     summary = copy_store(embedded, neo4j_store, batch_size=1)

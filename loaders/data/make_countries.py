@@ -102,7 +102,8 @@ def fr_forms(adj: str) -> list[str]:
         fem = "turque"
     else:
         fem = adj + "e"
-    plural = lambda w: w if w.endswith(("s", "x")) else w + "s"
+    def plural(w: str) -> str:
+        return w if w.endswith(("s", "x")) else w + "s"
     return sorted({adj, fem, plural(adj), plural(fem)})
 
 
