@@ -239,7 +239,9 @@ def test_streamed_literals_are_escaped_per_the_n_triples_spec(tmp_path):
             line = next(x for x in text.splitlines() if str(SDO.name) in x and "ctl" in x)
             assert ('"ctl \\"q\\" \\\\ back\\nnl\\rcr\\ttab\\u0001one\\u001Fus\\u007Fdel\\bbs\\fff é 😀"'
                     in line), line
-            assert '"al\\u0002ias"' in text and '"x\\ny"' in text
+            assert '"al\\u0002ias"' in text
+            # an alias across a line break is sentence debris: refused (tests/test_export_labels.py)
+            assert '"x\\ny"' not in text
             if fmt == "nt":
                 back = Graph().parse(data=data, format="nt")
                 assert set(back) == set(_union(reference))
@@ -301,7 +303,7 @@ def test_one_named_graph_per_article_and_entities_in_the_default_graph(store, re
     graphs = {g.identifier for g in reference.graphs() if len(g)} - {reference.default_graph.identifier}
     assert graphs == {vocab.graph_iri(x.article.id) for x in fixture()}
     my = vocab.entity_iri("Q833")
-    assert (my, SDO.name, Literal("Malaysia")) in reference.default_graph
+    assert (my, SDO.name, Literal("Malaysia", lang="en")) in reference.default_graph
     blocked = (my, AIGOV.BLOCKED_ACCESS, vocab.entity_iri("product:grok"))
     # both articles support the (asserted) direct triple: it sits in both graphs, and in the
     # default graph with the event's core
@@ -337,8 +339,8 @@ def test_the_block_of_grok_by_malaysia_is_in_the_graph(reference):
           ?event a aigov:BlockedAccessEvent ; aigov:actor ?my ; aigov:target ?grok ;
                  aigov:modality aigov:Asserted ; aigov:date ?date ; aigov:start ?start ;
                  aigov:end ?end ; prov:value ?evidence .
-          ?my owl:sameAs wd:Q833 ; schema:name "Malaysia" .
-          ?grok a aigov:Product ; schema:name "Grok" .
+          ?my owl:sameAs wd:Q833 ; schema:name "Malaysia"@en .
+          ?grok a aigov:Product ; schema:name "Grok"@en .
           ?my aigov:BLOCKED_ACCESS ?grok .
         }""", initNs={"aigov": vocab.ONT, "prov": PROV, "owl": OWL, "wd": vocab.WD, "schema": SDO}))
     assert len(rows) == 1
@@ -541,7 +543,8 @@ def test_json_ld_is_compact_and_expands_with_the_shipped_context(store, referenc
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["@context"] == vocab.jsonld_context()["@context"]
     text = path.read_text(encoding="utf-8")
-    assert '"entity:Q833"' in text and '"name": "Malaysia"' in text
+    assert '"entity:Q833"' in text
+    assert {"@language": "en", "@value": "Malaysia"} in [n.get("name") for n in doc["@graph"]]
     # a second, independent JSON-LD processor reads the same quads (the default graph included)
     try:
         import pyoxigraph as ox

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterator
 
-from graph.export.reader import ARTICLES_PAGE, ENTITIES_PAGE, event_pages, node_pages
+from graph.export.labels import EntityLabels
+from graph.export.reader import ARTICLES_PAGE, entity_pages, event_pages, node_pages
 from graph.export.summary import ExportSummary
 from graph.export.terms import RdfTerms, language_tag
 from graph.model import date_bounds
@@ -52,6 +53,7 @@ class Emitter:
         self.quads: list[Any] = []
         self.star: list[tuple[Any, Any, Any, Any]] = []  #: (s, p, o, event) per direct triple
         self.direct: list[Quad] = []  #: the direct quads among ``quads``, as tuples
+        self.refused: list[tuple[str, str]] = []  #: (entity id, alias) refused as sentence debris
         self.add = self._adder(self.quads.append, aligned, terms, lines)
 
     @staticmethod
@@ -84,15 +86,19 @@ class Emitter:
         return out
 
     # -- records ------------------------------------------------------------------------------
-    def entity(self, props: dict[str, Any]) -> None:
+    def entity(self, props: dict[str, Any], seen: dict[str, list[str]] | None = None) -> None:
+        """One entity; ``seen``: {name or alias: languages of the articles it was read in}
+        (:func:`graph.export.labels.label_languages`)."""
         t, add = self.t, self.add
         s = t.entity(props["id"])
+        labels = EntityLabels(props, seen)
+        self.refused.extend((props["id"], alias) for alias in labels.refused)
         add(s, t.TYPE, t.entity_class(props["type"]), None)
         add(s, t.ID, t.plain(props["id"]), None)
-        add(s, t.NAME, t.plain(props["name"]), None)
-        for alias in props.get("aliases") or ():
-            add(s, t.ALTERNATENAME, t.plain(alias), None)
-        for key in props.get("keys") or ():
+        add(s, t.NAME, t.text(*labels.name), None)
+        for alias, lang in labels.aliases:
+            add(s, t.ALTERNATENAME, t.text(alias, lang), None)
+        for key in labels.keys:
             add(s, t.SEARCHKEY, t.plain(key), None)
         if props.get("wikidata"):
             add(s, t.SAMEAS, t.wikidata(props["wikidata"]), None)
@@ -255,10 +261,12 @@ def iter_pages(store: Any, page_size: int, aligned: bool, counts: ExportSummary,
     """Pages of quads (with repeats; or lines, see :class:`Emitter`), their RDF 1.2
     reifications and direct quads, as ``terms``."""
     em = Emitter(aligned, terms, lines)
-    for rows in node_pages(store, ENTITIES_PAGE, page_size):
+    for rows in entity_pages(store, page_size):
         for r in rows:
-            em.entity(r["props"])
+            em.entity(r["props"], r["seen"])
         counts.entities += len(rows)
+        counts.refused_aliases += len(em.refused)
+        em.refused.clear()
         yield em.take()
     for rows in node_pages(store, ARTICLES_PAGE, page_size):
         for r in rows:
