@@ -315,8 +315,9 @@ def test_one_named_graph_per_article_and_entities_in_the_default_graph(store, re
 
 
 def _timeless(ds: Dataset) -> set[tuple]:
-    """Quads without the write timestamps (ingestedAt, an event's firstSeen)."""
-    return {q for q in _quads(ds) if q[1] != AIGOV.ingestedAt and not
+    """Quads without the write timestamps (ingestedAt and the extraction's end, an event's
+    firstSeen)."""
+    return {q for q in _quads(ds) if q[1] not in (AIGOV.ingestedAt, PROV.endedAtTime) and not
             (q[1] == AIGOV.firstSeen and q[2].datatype == XSD.dateTime)}
 
 
