@@ -51,7 +51,8 @@ __all__ = [
     "ENTITY", "EVENT", "ARTICLE", "REPORT", "GRAPH", "EXTRACTION", "AGENT", "PUBLISHER",
     "entity_class", "event_class", "event_predicate", "modality_iri",
     "date_precision", "entity_iri", "event_iri", "article_iri", "report_iri", "graph_iri", "wikidata_iri",
-    "report_part_iri", "extraction_iri", "agent_iri", "publisher_iri",
+    "report_part_iri", "extraction_iri", "agent_iri", "publisher_iri", "dataset_iri", "DATASET",
+    "VOID", "DCAT",
     "VERSION", "PREFIXES", "PLOVER", "CAMEO", "SUPERS", "ontology", "write_ontology", "jsonld_context",
     "CONTEXT_PATH", "SHAPES_PATH",
 ]
@@ -78,6 +79,10 @@ GRAPH = Namespace(BASE + "graph/")
 EXTRACTION = Namespace(BASE + "extraction/")
 AGENT = Namespace(BASE + "agent/")
 PUBLISHER = Namespace(BASE + "publisher/")
+DATASET = Namespace(BASE + "dataset/")
+VOID = Namespace("http://rdfs.org/ns/void#")
+#: DCAT 3 (rdflib's DCAT constant is DCAT 2, without dcat:version)
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 #: W3C Web Annotation vocabulary (rdflib 7 has no constant for it)
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -89,6 +94,7 @@ SHAPES_PATH = Path(__file__).with_name("shapes.ttl")
 PREFIXES: dict[str, Namespace] = {
     "aigov": ONT, "entity": ENTITY, "event": EVENT, "article": ARTICLE, "report": REPORT,
     "graph": GRAPH, "extraction": EXTRACTION, "agent": AGENT, "publisher": PUBLISHER,
+    "dataset": DATASET, "void": VOID, "dcat": DCAT,
     "schema": Namespace(str(SDO)), "prov": Namespace(str(PROV)), "sem": SEM, "oa": OA,
     "wd": WD, "owl": Namespace(str(OWL)), "rdfs": Namespace(str(RDFS)),
     "xsd": Namespace(str(XSD)), "skos": Namespace(str(SKOS)), "dcterms": Namespace(str(DCTERMS)),
@@ -417,6 +423,13 @@ def agent_iri(version: str) -> URIRef:
 def publisher_iri(host: str) -> URIRef:
     """The publisher of articles from one web host (``www.`` dropped): ``publisher/reuters.com``."""
     return PUBLISHER[_local(host)]
+
+
+def dataset_iri(name: str, part: str | None = None) -> URIRef:
+    """One exported dataset (:mod:`graph.export.describe`), or a part of its description
+    (``#Event``: its class partition of events)."""
+    iri = DATASET[_local(name)]
+    return URIRef(f"{iri}#{part}") if part else iri
 
 
 def wikidata_iri(qid: str) -> URIRef:

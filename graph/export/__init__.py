@@ -21,6 +21,14 @@ bodies are not exported. Its shape (terms in
   planned, reported, negated or hypothetical act stays an event with its modality, never a
   fact); in the default graph and in the graph of each article that reports the event.
   ``graph/shapes.ttl`` checks (SHACL-SPARQL) that each has a supporting asserted event.
+* **Labels**: names and aliases tagged with their language (:mod:`graph.export.labels`);
+  an alias that is sentence debris is refused.
+* **Provenance** (:mod:`graph.export.provenance`): per article graph the coder's run as a
+  ``prov:Activity`` associated with the coder version (a ``prov:SoftwareAgent``), each
+  report's evidence anchored by Web Annotation selectors (position and quote), the publisher
+  (the URL's host) and the article's own machine-translation notice.
+* **The dataset** (:mod:`graph.export.describe`): a VoID/DCAT description at the end of every
+  export (licence, version, counts).
 * **Articles**, one named graph each (``graph:<article id>``, itself ``prov:wasDerivedFrom``
   the article in the default graph). An article's graph holds the article's description,
   ``event prov:wasDerivedFrom article`` for the events it reports, one ``aigov:Report`` per

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterator
 
+from graph.export.describe import DatasetFacts
 from graph.export.labels import EntityLabels
 from graph.export.provenance import publisher_host, translation_notice
 from graph.export.reader import ARTICLES_PAGE, entity_pages, event_pages, node_pages
@@ -48,7 +49,8 @@ class Emitter:
     """Turns store rows into quads of ``terms`` (:class:`RdfTerms` or :class:`NTTerms`);
     ``aligned`` adds the schema.org/PROV/SEM entailments."""
 
-    def __init__(self, aligned: bool, terms: type = RdfTerms, lines: str | None = None):
+    def __init__(self, aligned: bool, terms: type = RdfTerms, lines: str | None = None,
+                 facts: DatasetFacts | None = None):
         """``lines`` ("nt" or "nquads", with :class:`NTTerms`) makes ``quads`` hold the output
         lines rather than quad tuples: the streamed formats then never build a tuple per triple."""
         self.aligned = aligned
@@ -58,6 +60,7 @@ class Emitter:
         self.direct: list[Quad] = []  #: the direct quads among ``quads``, as tuples
         self.refused: list[tuple[str, str]] = []  #: (entity id, alias) refused as sentence debris
         self._described: set[Any] = set()  #: agents and publishers already written (once each)
+        self.facts = facts if facts is not None else DatasetFacts(aligned)  #: for the description
         self.add = self._adder(self.quads.append, aligned, terms, lines)
 
     @staticmethod
@@ -113,6 +116,7 @@ class Emitter:
         t, add = self.t, self.add
         a, g = t.article(props["id"]), t.graph(props["id"])
         lang = language_tag(props.get("language"))
+        self.facts.article(props, lang)
         add(g, t.WASDERIVEDFROM, a, None)
         add(a, t.TYPE, t.ARTICLE, g)
         add(a, t.ID, t.plain(props["id"]), g)
@@ -304,11 +308,12 @@ def public_source(source: Any, url: Any) -> str | None:
 
 
 def iter_pages(store: Any, page_size: int, aligned: bool, counts: ExportSummary,
-                terms: type = RdfTerms, lines: str | None = None,
+                terms: type = RdfTerms, lines: str | None = None, facts: DatasetFacts | None = None,
                 ) -> Iterator[tuple[list[Any], list[tuple], list[Quad]]]:
     """Pages of quads (with repeats; or lines, see :class:`Emitter`), their RDF 1.2
-    reifications and direct quads, as ``terms``."""
-    em = Emitter(aligned, terms, lines)
+    reifications and direct quads, as ``terms``; ``facts`` gathers what the dataset's
+    description needs (:mod:`graph.export.describe`)."""
+    em = Emitter(aligned, terms, lines, facts)
     for rows in entity_pages(store, page_size):
         for r in rows:
             em.entity(r["props"], r["seen"])

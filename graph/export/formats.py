@@ -20,9 +20,10 @@ from typing import IO, Any, Callable, ClassVar, ContextManager, Iterator
 from rdflib import Dataset, Graph
 
 from graph import vocab
+from graph.export.describe import DatasetFacts, description
 from graph.export.emit import QUAD_SHAPES, iter_pages
 from graph.export.output import binary_out
-from graph.export.rdf import default_graph, fill, new_dataset, union
+from graph.export.rdf import add_description, count_triples, default_graph, fill, new_dataset, union
 from graph.export.rdf import validate as shacl_validate
 from graph.export.reader import DEFAULT_PAGE_SIZE
 from graph.export.summary import ExportError, ExportSummary
@@ -51,10 +52,18 @@ class RdfWriter:
     terms: ClassVar[type] = RdfTerms  #: the emitter's term backend
     lines: ClassVar[str | None] = None  #: the emitter's quad shape (see ``emit.QUAD_SHAPES``)
 
-    def __init__(self, *, include_ontology: bool = False, validate: bool = False):
+    def __init__(self, *, include_ontology: bool = False, validate: bool = False,
+                 facts: DatasetFacts | None = None):
         self.include_ontology = include_ontology
         self.validate = validate
+        self.facts = facts  #: filled by the emitter; the dataset is described when given
         self.kept: Graph | None = None  #: what was written, for SHACL, when ``validate``
+
+    def description(self, summary: ExportSummary, triples: int) -> list[tuple]:
+        """The dataset's description (none when ``facts`` is None), as the writer's terms."""
+        if self.facts is None:
+            return []
+        return description(self.terms, self.facts, summary, triples)
 
     def write(self, pages: Pages, target: Target, summary: ExportSummary) -> None:
         """Write ``pages`` to ``target()``, counting statements into ``summary``."""
@@ -106,6 +115,7 @@ class InMemoryWriter(RdfWriter):
         if self.include_ontology:
             for triple in vocab.ontology():
                 default_graph(ds).add(triple)
+        add_description(ds, self.description(summary, count_triples(ds)))
         if self.validate:
             self.kept = ds
         if self.named_graphs:
@@ -143,6 +153,9 @@ class StreamedWriter(RdfWriter):
             self.kept = Graph()
         with target() as fh:
             seen_direct: set[tuple] = set()
+            # a direct triple in an article's graph is also in the default graph: the union of
+            # the graphs has one triple fewer for each (N-Quads; N-Triples writes it once)
+            repeated = 0
             if self.include_ontology:
                 for s, p, o in vocab.ontology():
                     fh.write(nt_line(s, p, o).encode("utf-8"))
@@ -160,6 +173,7 @@ class StreamedWriter(RdfWriter):
                     else:
                         seen_direct.add(key)
                         fresh.add(key)
+                        repeated += quads_out and g is not None
                 if self.kept is not None and lines:  # validate what was written
                     _parse_into(self.kept, "".join(lines), quads_out)
                 summary.triples += len(lines)
@@ -171,6 +185,12 @@ class StreamedWriter(RdfWriter):
                 # written in slices, so that a page is never also held as one big string and bytes
                 for i in range(0, len(out_lines), _WRITE_LINES):
                     fh.write("".join(out_lines[i:i + _WRITE_LINES]).encode("utf-8"))
+            about = [f"{s} {p} {o} .\n" for s, p, o in self.description(summary, summary.triples - repeated)]
+            if about:
+                if self.kept is not None:
+                    _parse_into(self.kept, "".join(about), False)
+                fh.write("".join(about).encode("utf-8"))
+                summary.triples += len(about)
 
     def reifications(self, star: list[tuple]) -> list[str]:
         """The lines that reify a page's direct triples: none, but in the RDF 1.2 syntax."""
@@ -304,7 +324,7 @@ STREAMING_FORMATS = frozenset(name for name, cls in WRITERS.items() if cls.strea
 
 def export_rdf(store: Any, out: str | Path | IO[bytes], format: str = "turtle", *,
                validate: bool = False, aligned: bool = True, include_ontology: bool = False,
-               page_size: int = DEFAULT_PAGE_SIZE,
+               describe: bool = True, page_size: int = DEFAULT_PAGE_SIZE,
                progress: Callable[[int], None] | None = None) -> ExportSummary:
     """Export the store as RDF to a path or a binary file.
 
@@ -324,6 +344,9 @@ def export_rdf(store: Any, out: str | Path | IO[bytes], format: str = "turtle", 
         Materialise schema.org / PROV-O / SEM super-classes and super-properties.
     include_ontology : bool
         Also write the aigov ontology (default graph).
+    describe : bool
+        End with a VoID/DCAT description of the dataset (default graph; see
+        :mod:`graph.export.describe`).
     page_size : int
         Nodes read per query.
     progress : callable
@@ -333,10 +356,11 @@ def export_rdf(store: Any, out: str | Path | IO[bytes], format: str = "turtle", 
     -------
     ExportSummary
     """
-    writer = writer_for(format)(include_ontology=include_ontology, validate=validate)
+    facts = DatasetFacts(aligned) if describe else None
+    writer = writer_for(format)(include_ontology=include_ontology, validate=validate, facts=facts)
     summary = ExportSummary(format=writer.name, streamed=writer.streamed)
     started = time.perf_counter()
-    pages: Pages = iter_pages(store, page_size, aligned, summary, writer.terms, writer.lines)
+    pages: Pages = iter_pages(store, page_size, aligned, summary, writer.terms, writer.lines, facts)
     if progress:
         pages = _with_progress(pages, progress)
     writer.write(pages, lambda: binary_out(out), summary)

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from rdflib import OWL, RDF, RDFS, XSD, Literal, URIRef
-from rdflib.namespace import PROV, SDO
+from rdflib.namespace import DCTERMS, PROV, SDO
 
 from graph import vocab
 from graph.export.summary import ExportError
@@ -192,6 +192,24 @@ class RdfTerms:
     OAEND = OA.end
     EXACT = OA.exact
     ORGANIZATION = SDO.Organization
+    # the dataset's description (VoID, DCAT, Dublin Core)
+    VOID_DATASET = vocab.VOID.Dataset
+    VOID_TRIPLES = vocab.VOID.triples
+    VOID_URISPACE = vocab.VOID.uriSpace
+    VOID_VOCABULARY = vocab.VOID.vocabulary
+    VOID_CLASSPARTITION = vocab.VOID.classPartition
+    VOID_CLASS = vocab.VOID["class"]
+    VOID_ENTITIES = vocab.VOID.entities
+    DCAT_DATASET = vocab.DCAT.Dataset
+    DCAT_VERSION = vocab.DCAT.version
+    TITLE = DCTERMS.title
+    DESCRIPTION = DCTERMS.description
+    LICENSE = DCTERMS.license
+    CONFORMSTO = DCTERMS.conformsTo
+    ISVERSIONOF = DCTERMS.isVersionOf
+    MODIFIED = DCTERMS.modified
+    LANGUAGE = DCTERMS.language
+    WASATTRIBUTEDTO = PROV.wasAttributedTo
     PUBLISHER = SDO.publisher
     SOFTWAREVERSION = SDO.softwareVersion
     ALTERNATENAME = SDO.alternateName
@@ -215,6 +233,12 @@ class RdfTerms:
     extraction = staticmethod(vocab.extraction_iri)
     agent = staticmethod(vocab.agent_iri)
     publisher = staticmethod(vocab.publisher_iri)
+    dataset = staticmethod(vocab.dataset_iri)
+    iri = staticmethod(URIRef)
+
+    @staticmethod
+    def dataset_part(name: str, part: str) -> URIRef:
+        return vocab.dataset_iri(name, part)
 
     # closed vocabulary, from the stored (unparsed) values; unknown values raise
     @staticmethod
@@ -307,6 +331,9 @@ class NTTerms:
     extraction = staticmethod(_nt_minter(vocab.EXTRACTION, vocab.extraction_iri))
     agent = staticmethod(_nt_cached(vocab.agent_iri))
     publisher = staticmethod(_nt_cached(vocab.publisher_iri))
+    dataset = staticmethod(_nt_cached(vocab.dataset_iri))
+    dataset_part = staticmethod(_nt_cached(vocab.dataset_iri))
+    iri = staticmethod(_nt_cached(URIRef))
 
     @staticmethod
     def report_part(id: Any, part: str) -> str:
