@@ -190,7 +190,7 @@ _NT_LINE = re.compile(r'^(<[^>]*>) (<[^>]*>) (<[^>]*>|"(?:[^"\\\n\r]|\\[btnfr"\\
                       r'(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^<[^>]*>)?)(?: (<[^>]*>))? \.$')
 
 
-@pytest.mark.parametrize("fmt", ["nt", "nquads", "ntriples-star"])
+@pytest.mark.parametrize("fmt", ["nt", "nquads", "ntriples12"])
 def test_streamed_lines_follow_the_grammar_and_iris_are_valid(store, fmt):
     text = io.BytesIO()
     export_rdf(store, text, fmt)
@@ -198,7 +198,7 @@ def test_streamed_lines_follow_the_grammar_and_iris_are_valid(store, fmt):
     assert lines[-1] == ""
     iris = set()
     for line in lines[:-1]:
-        if fmt == "ntriples-star" and "<<(" in line:
+        if fmt == "ntriples12" and "<<(" in line:
             continue
         m = _NT_LINE.match(line)
         assert m, line
@@ -293,7 +293,7 @@ def test_streamed_terms_are_the_rdflib_terms_written_as_n_triples():
         nt.entity_class("Alien")
 
 
-@pytest.mark.parametrize("fmt", ["nquads", "ntriples-star"])
+@pytest.mark.parametrize("fmt", ["nquads", "ntriples12"])
 def test_streamed_formats_validate_what_they_wrote(store, tmp_path, fmt):
     summary = export_rdf(store, tmp_path / f"v.{fmt}", fmt, validate=True)
     assert summary.conforms is True, summary.validation_report
@@ -578,7 +578,7 @@ def test_star_formats_reify_each_direct_triple_with_its_event(store, reference, 
     ox = pytest.importorskip("pyoxigraph", minversion="0.5")
     reifies = "http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies"
     plain = {(str(s), str(p), o.n3()) for s, p, o in _union(reference)}
-    for fmt, oxfmt in (("turtle-star", ox.RdfFormat.TURTLE), ("ntriples-star", ox.RdfFormat.N_TRIPLES)):
+    for fmt, oxfmt in (("turtle12", ox.RdfFormat.TURTLE), ("ntriples12", ox.RdfFormat.N_TRIPLES)):
         path, summary = _export(store, tmp_path, fmt)
         quads = list(ox.parse(path=str(path), format=oxfmt))
         star = [q for q in quads if q.predicate.value == reifies]

@@ -30,9 +30,9 @@ def store(tmp_path_factory):
 def _parse(path: Path, fmt: str) -> Graph:
     """The union of the graphs of an export, parsed by rdflib (pyoxigraph for RDF 1.2)."""
     g = Graph()
-    if fmt in ("turtle-star", "ntriples-star"):
+    if fmt in ("turtle12", "ntriples12"):
         ox = pytest.importorskip("pyoxigraph", minversion="0.5")
-        oxfmt = ox.RdfFormat.TURTLE if fmt == "turtle-star" else ox.RdfFormat.N_TRIPLES
+        oxfmt = ox.RdfFormat.TURTLE if fmt == "turtle12" else ox.RdfFormat.N_TRIPLES
         for q in ox.parse(path=str(path), format=oxfmt):
             if not isinstance(q.subject, ox.NamedNode) or isinstance(q.object, ox.Triple):
                 continue  # the reifier triples are RDF 1.2 only

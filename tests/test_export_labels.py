@@ -77,9 +77,9 @@ def store(tmp_path_factory):
 def _literals(path: Path, fmt: str, subject: str, predicate: str) -> set[tuple[str, str | None]]:
     """(lexical form, language) of every object of ``subject predicate`` in an export, parsed
     by rdflib (or pyoxigraph for the RDF 1.2 formats)."""
-    if fmt in ("turtle-star", "ntriples-star"):
+    if fmt in ("turtle12", "ntriples12"):
         ox = pytest.importorskip("pyoxigraph", minversion="0.5")
-        oxfmt = ox.RdfFormat.TURTLE if fmt == "turtle-star" else ox.RdfFormat.N_TRIPLES
+        oxfmt = ox.RdfFormat.TURTLE if fmt == "turtle12" else ox.RdfFormat.N_TRIPLES
         return {(q.object.value, q.object.language) for q in ox.parse(path=str(path), format=oxfmt)
                 if isinstance(q.subject, ox.NamedNode) and q.subject.value == subject
                 and q.predicate.value == predicate}

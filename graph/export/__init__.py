@@ -37,10 +37,11 @@ bodies are not exported. Its shape (terms in
   it answers the same questions and passes the shapes.
 
 Triple formats (turtle, nt, xml) carry the union of the graphs; quad formats (trig, nquads,
-json-ld) keep one named graph per article. ``nt``, ``nquads`` and ``ntriples-star`` stream:
+json-ld) keep one named graph per article. ``nt``, ``nquads`` and ``ntriples12`` stream:
 they are written page by page and never hold the whole graph, as text built straight from the
-store rows (no rdflib term per triple; the same graph, byte for byte, as before). ``turtle-star`` and
-``ntriples-star`` are RDF 1.2 (the W3C successor of RDF-star): each direct triple is also
+store rows (no rdflib term per triple; the same graph, byte for byte, as before). ``turtle12`` and
+``ntriples12`` (formerly ``turtle-star``/``ntriples-star``, still accepted) are RDF 1.2 syntax (the
+W3C successor of RDF-star; the other six formats are plain RDF 1.1): each direct triple is also
 reified by its event (``s p o ~ event`` in Turtle, ``event rdf:reifies <<( s p o )>>`` in
 N-Triples). rdflib 7 cannot read RDF 1.2; pyoxigraph (>= 0.5) can.
 

@@ -4,9 +4,9 @@ Each syntax is a subclass of :class:`RdfWriter` registered under its name and al
 rdflib's serializer plugins are): its quirks stay in its class, and :func:`export_rdf`
 resolves the name, runs the writer and reports. Two families:
 
-* :class:`InMemoryWriter` (turtle, xml, trig, json-ld, turtle-star): the whole graph is read
+* :class:`InMemoryWriter` (turtle, xml, trig, json-ld, turtle12): the whole graph is read
   into an rdflib Dataset and serialised by rdflib before the target is opened.
-* :class:`StreamedWriter` (nt, nquads, ntriples-star): N-Triples text is written page by
+* :class:`StreamedWriter` (nt, nquads, ntriples12): N-Triples text is written page by
   page as the store is read, and never held whole.
 """
 
@@ -287,10 +287,12 @@ class NQuads(StreamedWriter):
 
 
 @register
-class TurtleStar(Turtle):
-    """Turtle, then each direct triple reified by its event: ``s p o ~ event`` (RDF 1.2)."""
+class Turtle12(Turtle):
+    """Turtle, then each direct triple reified by its event: ``s p o ~ event`` -- RDF 1.2
+    Turtle (the reifier syntax), which an RDF 1.1 or RDF-star (Community Group) reader
+    refuses. Formerly ``turtle-star``, kept as an alias."""
 
-    name, aliases = "turtle-star", ("ttl-star", "turtlestar")
+    name, aliases = "turtle12", ("ttl12", "turtle-1.2", "turtle-star", "ttl-star", "turtlestar")
 
     def write_reifications(self, fh: IO[bytes], star_rows: list[tuple], summary: ExportSummary) -> None:
         if not star_rows:
@@ -302,11 +304,14 @@ class TurtleStar(Turtle):
 
 
 @register
-class NTriplesStar(NTriples):
+class NTriples12(NTriples):
     """N-Triples, then each direct triple reified by its event:
-    ``event rdf:reifies <<( s p o )>>`` (RDF 1.2)."""
+    ``event rdf:reifies <<( s p o )>>`` -- RDF 1.2 N-Triples (a triple term), which an RDF
+    1.1 or RDF-star (Community Group) reader refuses. Formerly ``ntriples-star``, kept as an
+    alias."""
 
-    name, aliases = "ntriples-star", ("nt-star", "n-triples-star")
+    name, aliases = "ntriples12", ("nt12", "n-triples-1.2", "ntriples-star", "nt-star",
+                                   "n-triples-star")
 
     def reifications(self, star: list[tuple]) -> list[str]:
         return [f"{e} {_NT_REIFIES} <<( {s} {p} {o} )>> .\n" for s, p, o, e in star]
@@ -334,8 +339,9 @@ def export_rdf(store: Any, out: str | Path | IO[bytes], format: str = "turtle", 
         Any store with ``read(cypher, params)`` (embedded or Neo4j).
     out : path or binary file
     format : str
-        ``turtle``, ``nt``, ``json-ld``, ``xml``, ``trig``, ``nquads``, ``turtle-star`` or
-        ``ntriples-star`` (aliases: ttl, ntriples, jsonld, rdfxml, nq, nt-star...).
+        ``turtle``, ``nt``, ``json-ld``, ``xml``, ``trig``, ``nquads``, ``turtle12`` or
+        ``ntriples12`` (aliases: ttl, ntriples, jsonld, rdfxml, nq, and the old names of the
+        RDF 1.2 formats, turtle-star and ntriples-star).
     validate : bool
         Also check the exported graph against ``graph/shapes.ttl`` (pyshacl); the result is in
         ``summary.conforms`` / ``summary.validation_report``. For streamed formats this keeps a
