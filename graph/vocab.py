@@ -583,7 +583,34 @@ def ontology() -> Graph:
             g.add((p, RDFS.range, AIGOV[rng]))
         for s in sup:
             g.add((p, RDFS.subPropertyOf, s))
+    _declare_external_terms(g)
     return g
+
+
+def _declare_external_terms(g: Graph) -> None:
+    """Declare the schema.org, PROV, SEM, Web Annotation, SKOS and Dublin Core terms the
+    ontology refers to, each as what it is used as here (OWL 2 DL asks every entity to be
+    declared: without these the OWL API, Protégé's parser, finds the ontology outside OWL 2
+    DL). Only what the ontology uses is declared; nothing is said of these terms beyond it."""
+    own = str(ONT)
+    builtin = (str(RDF), str(RDFS), str(OWL))
+
+    def external(term: Any) -> bool:
+        return isinstance(term, URIRef) and not str(term).startswith((own, *builtin))
+
+    declared: dict[URIRef, URIRef] = {}
+    for s, p, o in list(g):
+        if p in (RDFS.subClassOf, RDF.type) and external(o):  # schema:Country, skos:Concept...
+            declared[o] = OWL.Class
+        elif p == RDFS.subPropertyOf and external(o):
+            declared[o] = next(iter(g.objects(s, RDF.type)))  # the kind of its sub-property
+        elif p == RDFS.range and isinstance(o, URIRef) and str(o).startswith(str(XSD)):
+            declared[o] = RDFS.Datatype
+        elif external(p) and p not in declared:
+            declared[p] = OWL.AnnotationProperty  # skos:notation, skos:prefLabel, dcterms:license...
+    for term, kind in declared.items():
+        if (term, RDF.type, None) not in g or kind == RDFS.Datatype:
+            g.add((term, RDF.type, kind))
 
 
 def write_ontology(out: str | Path | IO[bytes], format: str = "turtle") -> int:
