@@ -180,3 +180,17 @@ def test_the_gazetteer_states_the_language_of_country_names_and_of_actor_names()
     assert langs["Q38"] == {"Italy": "en", "Italie": "fr"}
     assert langs[GARANTE_ID]["Garante per la protezione dei dati personali"] == "it"
     assert langs["Q458"]["Union européenne"] == "fr"
+
+
+def test_the_shapes_refuse_an_article_language_that_is_no_language_tag(store):
+    ds = to_dataset(store)
+    g = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    article = next(g.subjects(SDO.inLanguage, Literal("fr")))
+    g.set((article, SDO.inLanguage, Literal("klingon")))
+    ok, text = validate(g)
+    assert not ok and "BCP 47" in text
+    g.set((article, SDO.inLanguage, Literal("tlh")))  # Klingon's own ISO 639 code is one
+    ok, text = validate(g)
+    assert ok, text
