@@ -4,8 +4,9 @@ The RDF keeps every event, entity, article and report of the store, with their i
 ``aigov:id`` literals beside the IRIs minted from them. It is not a byte-for-byte image of the
 store: a direct ``actor aigov:TYPE target`` triple is written only for an asserted event (a
 planned or reported act is recoverable from its event and modality), an article's local file
-path is reduced to its file name (or left out when the article has a URL), and the article
-bodies are not exported. Its shape (terms in
+path is reduced to its file name (or left out when the article has a URL), an alias made of
+sentence debris is left out (:mod:`graph.export.labels`), and the article bodies are not
+exported (each report's evidence is, with its position in the body). Its shape (terms in
 :mod:`graph.vocab`):
 
 * **Entities** (default graph): ``entity:Q833 a aigov:Country ; schema:name "Malaysia" ;

@@ -21,7 +21,8 @@ def iter_quads(store: Any, *, page_size: int = DEFAULT_PAGE_SIZE, aligned: bool 
     """Every quad of the export, page by page (``graph`` is None for the default graph).
 
     A quad can repeat across pages (a direct triple supported by two events); rdflib
-    graphs and N-Quads readers treat the output as a set.
+    graphs and N-Quads readers treat the output as a set. The dataset's description
+    (:mod:`graph.export.describe`) is not among them: it counts the whole export.
     """
     counts = ExportSummary(format="quads")
     for quads, _, _ in iter_pages(store, page_size, aligned, counts):
