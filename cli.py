@@ -878,11 +878,16 @@ def export() -> None:
     """Export the graph: RDF, JSON Lines, CSV."""
 
 
-RDF_FORMATS = ["turtle", "nt", "json-ld", "xml", "trig", "nquads", "turtle-star", "ntriples-star"]
+RDF_FORMATS = ["turtle", "nt", "json-ld", "xml", "trig", "nquads", "turtle12", "ntriples12"]
+#: the RDF 1.2 formats' former names, still accepted
+RDF_FORMAT_OLD_NAMES = {"turtle-star": "turtle12", "ntriples-star": "ntriples12"}
 
 
 @export.command("rdf")
-@click.option("--format", "-f", "fmt", type=click.Choice(RDF_FORMATS), default="turtle", show_default=True)
+@click.option("--format", "-f", "fmt", type=click.Choice(RDF_FORMATS + list(RDF_FORMAT_OLD_NAMES)),
+              default="turtle", show_default=True,
+              help="turtle12 and ntriples12 are RDF 1.2 syntax (each direct triple reified by its event); "
+                   "turtle-star and ntriples-star are their former names.")
 @click.option("--output", "-o", type=click.Path(allow_dash=True, path_type=Path), default=None,
               help="Output file (default: stdout, as is -), replaced only once the export is complete.")
 @click.option("--validate", is_flag=True, help="Check the output against the SHACL shapes (pyshacl).")

@@ -47,10 +47,12 @@ from graph.errors import SchemaError
 from graph.model import EntityType, EventType, Modality
 
 __all__ = [
-    "BASE", "ONT", "AIGOV", "SDO", "PROV", "SEM", "WD",
-    "ENTITY", "EVENT", "ARTICLE", "REPORT", "GRAPH",
+    "BASE", "ONT", "AIGOV", "SDO", "PROV", "SEM", "WD", "OA",
+    "ENTITY", "EVENT", "ARTICLE", "REPORT", "GRAPH", "EXTRACTION", "AGENT", "PUBLISHER",
     "entity_class", "event_class", "event_predicate", "modality_iri",
     "date_precision", "entity_iri", "event_iri", "article_iri", "report_iri", "graph_iri", "wikidata_iri",
+    "report_part_iri", "extraction_iri", "agent_iri", "publisher_iri", "dataset_iri", "DATASET",
+    "VOID", "DCAT",
     "VERSION", "PREFIXES", "PLOVER", "CAMEO", "SUPERS", "ontology", "write_ontology", "jsonld_context",
     "CONTEXT_PATH", "SHAPES_PATH",
 ]
@@ -74,7 +76,16 @@ EVENT = Namespace(BASE + "event/")
 ARTICLE = Namespace(BASE + "article/")
 REPORT = Namespace(BASE + "report/")
 GRAPH = Namespace(BASE + "graph/")
+EXTRACTION = Namespace(BASE + "extraction/")
+AGENT = Namespace(BASE + "agent/")
+PUBLISHER = Namespace(BASE + "publisher/")
+DATASET = Namespace(BASE + "dataset/")
+VOID = Namespace("http://rdfs.org/ns/void#")
+#: DCAT 3 (rdflib's DCAT constant is DCAT 2, without dcat:version)
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+#: W3C Web Annotation vocabulary (rdflib 7 has no constant for it)
+OA = Namespace("http://www.w3.org/ns/oa#")
 WD = Namespace("http://www.wikidata.org/entity/")
 
 CONTEXT_PATH = Path(__file__).with_name("context.jsonld")
@@ -82,7 +93,9 @@ SHAPES_PATH = Path(__file__).with_name("shapes.ttl")
 
 PREFIXES: dict[str, Namespace] = {
     "aigov": ONT, "entity": ENTITY, "event": EVENT, "article": ARTICLE, "report": REPORT,
-    "graph": GRAPH, "schema": Namespace(str(SDO)), "prov": Namespace(str(PROV)), "sem": SEM,
+    "graph": GRAPH, "extraction": EXTRACTION, "agent": AGENT, "publisher": PUBLISHER,
+    "dataset": DATASET, "void": VOID, "dcat": DCAT,
+    "schema": Namespace(str(SDO)), "prov": Namespace(str(PROV)), "sem": SEM, "oa": OA,
     "wd": WD, "owl": Namespace(str(OWL)), "rdfs": Namespace(str(RDFS)),
     "xsd": Namespace(str(XSD)), "skos": Namespace(str(SKOS)), "dcterms": Namespace(str(DCTERMS)),
 }
@@ -146,8 +159,16 @@ BASE_COMMENTS: dict[str, tuple[str, str]] = {
               "Un acte de gouvernance de l'IA (interdiction, amende, procès...) d'un ou plusieurs acteurs envers des cibles, tel que la presse le rapporte."),
     "Article": ("A news article from which events were extracted.",
                 "Un article de presse dont des événements ont été extraits."),
-    "Report": ("One mention of an event in one article, with that article's evidence, date and confidence.",
-               "Une mention d'un événement dans un article, avec la preuve, la date et la confiance propres à cet article."),
+    "Report": ("One mention of an event in one article, with that article's evidence, date and confidence: "
+               "a Web Annotation whose body is the event (aigov:reportOf) and whose target is the evidence "
+               "sentence in the article (oa:hasTarget, with a text position and a text quote selector).",
+               "Une mention d'un événement dans un article, avec la preuve, la date et la confiance propres à cet "
+               "article : une annotation (Web Annotation) dont le corps est l'événement (aigov:reportOf) et la "
+               "cible la phrase de preuve dans l'article (oa:hasTarget, avec sélecteurs de position et de citation)."),
+    "Extraction": ("The run of the event coder over one article (a PROV activity): it used the article, "
+                   "was associated with the coder of a given version, and generated the article's reports.",
+                   "L'exécution du codeur d'événements sur un article (activité PROV) : elle a utilisé l'article, "
+                   "est associée au codeur d'une version donnée et a produit les mentions de l'article."),
     "DatePrecision": ("How precise an event's start..end is: a day, a week, a month, a year or another interval.",
                       "La précision du début et de la fin d'un événement : jour, semaine, mois, année ou autre intervalle."),
     "Modality": ("How an article presents an event: as a fact, a plan, hearsay, a denial or a hypothesis.",
@@ -182,6 +203,18 @@ PROP_COMMENTS: dict[str, tuple[str, str]] = {
                    "La confiance de l'extracteur, un décimal dans [0, 1]."),
     "datePrecision": ("How precise aigov:start..aigov:end is; every dated event has one, with a start and an end.",
                       "La précision de aigov:start..aigov:end ; tout événement daté en a une, avec un début et une fin."),
+    "evidenceStart": ("Where the evidence starts in the article's body as ingested (after its header), "
+                      "in Unicode code points from 0, as oa:start counts.",
+                      "Le début de la preuve dans le corps de l'article tel qu'il a été lu (après son en-tête), "
+                      "en points de code Unicode depuis 0, comme oa:start."),
+    "evidenceEnd": ("Where the evidence ends in the article's body (exclusive), in Unicode code points, as oa:end counts.",
+                    "La fin de la preuve dans le corps de l'article (exclue), en points de code Unicode, comme oa:end."),
+    "machineTranslated": ("True when the article says it was machine-translated (the input format has no such "
+                          "flag: the notice is read from the article's text, see aigov:translationNotice).",
+                          "Vrai quand l'article dit avoir été traduit automatiquement (le format d'entrée n'a pas "
+                          "d'indicateur : la mention est lue dans le texte, voir aigov:translationNotice)."),
+    "translationNotice": ("The article's own words saying it was machine-translated.",
+                          "Les mots de l'article qui disent qu'il a été traduit automatiquement."),
     "firstSeen": ("When the resource first appeared in the graph.",
                   "Quand la ressource est apparue pour la première fois dans le graphe."),
 }
@@ -239,7 +272,10 @@ _PROPS: dict[str, tuple[URIRef, str, str, str | None, URIRef | str | None, tuple
     "detail": (_DATA, "detail", "précision", "Event", XSD.string, ()),
     "confidence": (_DATA, "confidence", "confiance", None, XSD.decimal, ()),
     "evidenceStart": (_DATA, "evidence offset", "position de la preuve", "Report", XSD.integer, ()),
-    "reportOf": (_OBJECT, "report of", "mention de", "Report", "Event", ()),
+    "evidenceEnd": (_DATA, "evidence end offset", "fin de la preuve", "Report", XSD.integer, ()),
+    "reportOf": (_OBJECT, "report of", "mention de", "Report", "Event", (OA.hasBody,)),
+    "machineTranslated": (_DATA, "machine-translated", "traduit automatiquement", "Article", XSD.boolean, ()),
+    "translationNotice": (_DATA, "translation notice", "mention de traduction", "Article", None, ()),
     "inArticle": (_OBJECT, "in article", "dans l'article", "Report", "Article", (PROV.wasDerivedFrom,)),
     "source": (_DATA, "source", "source", "Article", XSD.string, ()),
     "extractor": (_DATA, "extractor", "extracteur", "Article", XSD.string, ()),
@@ -255,7 +291,8 @@ _BASE_CLASSES: dict[str, tuple[str, str, tuple[URIRef, ...]]] = {
     "Event": ("event", "événement", (SDO.Action, SEM.Event)),
     "Article": ("news article", "article de presse", (SDO.NewsArticle, PROV.Entity)),
     "Report": ("report of an event in an article", "mention d'un événement dans un article",
-               (PROV.Entity,)),
+               (PROV.Entity, OA.Annotation)),
+    "Extraction": ("extraction", "extraction", (PROV.Activity,)),
     "Modality": ("modality", "modalité", (SKOS.Concept,)),
     "DatePrecision": ("date precision", "précision de date", (SKOS.Concept,)),
 }
@@ -365,6 +402,34 @@ def report_iri(id: str) -> URIRef:
 def graph_iri(article: str) -> URIRef:
     """The named graph holding what one article says."""
     return GRAPH[_local(article)]
+
+
+def report_part_iri(id: str, part: str) -> URIRef:
+    """A part of a report's annotation: ``#evidence`` (the evidence in its article), ``#position``
+    and ``#quote`` (its selectors)."""
+    return URIRef(f"{report_iri(id)}#{part}")
+
+
+def extraction_iri(article: str) -> URIRef:
+    """The run of the coder over one article (a ``prov:Activity``)."""
+    return EXTRACTION[_local(article)]
+
+
+def agent_iri(version: str) -> URIRef:
+    """The event coder of one version (a ``prov:SoftwareAgent``): ``agent/coder/1.5.1``."""
+    return AGENT["coder/" + _local(version)]
+
+
+def publisher_iri(host: str) -> URIRef:
+    """The publisher of articles from one web host (``www.`` dropped): ``publisher/reuters.com``."""
+    return PUBLISHER[_local(host)]
+
+
+def dataset_iri(name: str, part: str | None = None) -> URIRef:
+    """One exported dataset (:mod:`graph.export.describe`), or a part of its description
+    (``#Event``: its class partition of events)."""
+    iri = DATASET[_local(name)]
+    return URIRef(f"{iri}#{part}") if part else iri
 
 
 def wikidata_iri(qid: str) -> URIRef:
@@ -518,7 +583,34 @@ def ontology() -> Graph:
             g.add((p, RDFS.range, AIGOV[rng]))
         for s in sup:
             g.add((p, RDFS.subPropertyOf, s))
+    _declare_external_terms(g)
     return g
+
+
+def _declare_external_terms(g: Graph) -> None:
+    """Declare the schema.org, PROV, SEM, Web Annotation, SKOS and Dublin Core terms the
+    ontology refers to, each as what it is used as here (OWL 2 DL asks every entity to be
+    declared: without these the OWL API, Protégé's parser, finds the ontology outside OWL 2
+    DL). Only what the ontology uses is declared; nothing is said of these terms beyond it."""
+    own = str(ONT)
+    builtin = (str(RDF), str(RDFS), str(OWL))
+
+    def external(term: Any) -> bool:
+        return isinstance(term, URIRef) and not str(term).startswith((own, *builtin))
+
+    declared: dict[URIRef, URIRef] = {}
+    for s, p, o in list(g):
+        if p in (RDFS.subClassOf, RDF.type) and external(o):  # schema:Country, skos:Concept...
+            declared[o] = OWL.Class
+        elif p == RDFS.subPropertyOf and external(o):
+            declared[o] = next(iter(g.objects(s, RDF.type)))  # the kind of its sub-property
+        elif p == RDFS.range and isinstance(o, URIRef) and str(o).startswith(str(XSD)):
+            declared[o] = RDFS.Datatype
+        elif external(p) and p not in declared:
+            declared[p] = OWL.AnnotationProperty  # skos:notation, skos:prefLabel, dcterms:license...
+    for term, kind in declared.items():
+        if (term, RDF.type, None) not in g or kind == RDFS.Datatype:
+            g.add((term, RDF.type, kind))
 
 
 def write_ontology(out: str | Path | IO[bytes], format: str = "turtle") -> int:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import PROV, SDO, SH
+from rdflib.namespace import DCTERMS, PROV, SDO, SH
 
 from graph import export, vocab
 from graph.cypher import DERIVED_RELATIONSHIPS
@@ -190,7 +190,7 @@ _NT_LINE = re.compile(r'^(<[^>]*>) (<[^>]*>) (<[^>]*>|"(?:[^"\\\n\r]|\\[btnfr"\\
                       r'(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^<[^>]*>)?)(?: (<[^>]*>))? \.$')
 
 
-@pytest.mark.parametrize("fmt", ["nt", "nquads", "ntriples-star"])
+@pytest.mark.parametrize("fmt", ["nt", "nquads", "ntriples12"])
 def test_streamed_lines_follow_the_grammar_and_iris_are_valid(store, fmt):
     text = io.BytesIO()
     export_rdf(store, text, fmt)
@@ -198,7 +198,7 @@ def test_streamed_lines_follow_the_grammar_and_iris_are_valid(store, fmt):
     assert lines[-1] == ""
     iris = set()
     for line in lines[:-1]:
-        if fmt == "ntriples-star" and "<<(" in line:
+        if fmt == "ntriples12" and "<<(" in line:
             continue
         m = _NT_LINE.match(line)
         assert m, line
@@ -239,7 +239,9 @@ def test_streamed_literals_are_escaped_per_the_n_triples_spec(tmp_path):
             line = next(x for x in text.splitlines() if str(SDO.name) in x and "ctl" in x)
             assert ('"ctl \\"q\\" \\\\ back\\nnl\\rcr\\ttab\\u0001one\\u001Fus\\u007Fdel\\bbs\\fff é 😀"'
                     in line), line
-            assert '"al\\u0002ias"' in text and '"x\\ny"' in text
+            assert '"al\\u0002ias"' in text
+            # an alias across a line break is sentence debris: refused (tests/test_export_labels.py)
+            assert '"x\\ny"' not in text
             if fmt == "nt":
                 back = Graph().parse(data=data, format="nt")
                 assert set(back) == set(_union(reference))
@@ -291,7 +293,7 @@ def test_streamed_terms_are_the_rdflib_terms_written_as_n_triples():
         nt.entity_class("Alien")
 
 
-@pytest.mark.parametrize("fmt", ["nquads", "ntriples-star"])
+@pytest.mark.parametrize("fmt", ["nquads", "ntriples12"])
 def test_streamed_formats_validate_what_they_wrote(store, tmp_path, fmt):
     summary = export_rdf(store, tmp_path / f"v.{fmt}", fmt, validate=True)
     assert summary.conforms is True, summary.validation_report
@@ -301,7 +303,7 @@ def test_one_named_graph_per_article_and_entities_in_the_default_graph(store, re
     graphs = {g.identifier for g in reference.graphs() if len(g)} - {reference.default_graph.identifier}
     assert graphs == {vocab.graph_iri(x.article.id) for x in fixture()}
     my = vocab.entity_iri("Q833")
-    assert (my, SDO.name, Literal("Malaysia")) in reference.default_graph
+    assert (my, SDO.name, Literal("Malaysia", lang="en")) in reference.default_graph
     blocked = (my, AIGOV.BLOCKED_ACCESS, vocab.entity_iri("product:grok"))
     # both articles support the (asserted) direct triple: it sits in both graphs, and in the
     # default graph with the event's core
@@ -313,8 +315,9 @@ def test_one_named_graph_per_article_and_entities_in_the_default_graph(store, re
 
 
 def _timeless(ds: Dataset) -> set[tuple]:
-    """Quads without the write timestamps (ingestedAt, an event's firstSeen)."""
-    return {q for q in _quads(ds) if q[1] != AIGOV.ingestedAt and not
+    """Quads without the write timestamps (ingestedAt, the extraction's end, the dataset's modified, an event's
+    firstSeen)."""
+    return {q for q in _quads(ds) if q[1] not in (AIGOV.ingestedAt, PROV.endedAtTime, DCTERMS.modified) and not
             (q[1] == AIGOV.firstSeen and q[2].datatype == XSD.dateTime)}
 
 
@@ -337,8 +340,8 @@ def test_the_block_of_grok_by_malaysia_is_in_the_graph(reference):
           ?event a aigov:BlockedAccessEvent ; aigov:actor ?my ; aigov:target ?grok ;
                  aigov:modality aigov:Asserted ; aigov:date ?date ; aigov:start ?start ;
                  aigov:end ?end ; prov:value ?evidence .
-          ?my owl:sameAs wd:Q833 ; schema:name "Malaysia" .
-          ?grok a aigov:Product ; schema:name "Grok" .
+          ?my owl:sameAs wd:Q833 ; schema:name "Malaysia"@en .
+          ?grok a aigov:Product ; schema:name "Grok"@en .
           ?my aigov:BLOCKED_ACCESS ?grok .
         }""", initNs={"aigov": vocab.ONT, "prov": PROV, "owl": OWL, "wd": vocab.WD, "schema": SDO}))
     assert len(rows) == 1
@@ -541,7 +544,8 @@ def test_json_ld_is_compact_and_expands_with_the_shipped_context(store, referenc
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["@context"] == vocab.jsonld_context()["@context"]
     text = path.read_text(encoding="utf-8")
-    assert '"entity:Q833"' in text and '"name": "Malaysia"' in text
+    assert '"entity:Q833"' in text
+    assert {"@language": "en", "@value": "Malaysia"} in [n.get("name") for n in doc["@graph"]]
     # a second, independent JSON-LD processor reads the same quads (the default graph included)
     try:
         import pyoxigraph as ox
@@ -574,7 +578,7 @@ def test_star_formats_reify_each_direct_triple_with_its_event(store, reference, 
     ox = pytest.importorskip("pyoxigraph", minversion="0.5")
     reifies = "http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies"
     plain = {(str(s), str(p), o.n3()) for s, p, o in _union(reference)}
-    for fmt, oxfmt in (("turtle-star", ox.RdfFormat.TURTLE), ("ntriples-star", ox.RdfFormat.N_TRIPLES)):
+    for fmt, oxfmt in (("turtle12", ox.RdfFormat.TURTLE), ("ntriples12", ox.RdfFormat.N_TRIPLES)):
         path, summary = _export(store, tmp_path, fmt)
         quads = list(ox.parse(path=str(path), format=oxfmt))
         star = [q for q in quads if q.predicate.value == reifies]

@@ -27,7 +27,7 @@ from graph.export import ExportError, export_csv, export_jsonl, export_rdf
 from tests.conftest import ROOT
 from tests.test_export import fixture
 
-RDF = ["turtle", "nt", "json-ld", "xml", "trig", "nquads", "turtle-star", "ntriples-star"]
+RDF = ["turtle", "nt", "json-ld", "xml", "trig", "nquads", "turtle12", "ntriples12"]
 EVERY_FORMAT = [*RDF, "jsonl", "csv"]
 OLD = b"the previous good export\n" * 1000
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0

@@ -101,9 +101,9 @@ def _article_graphs(ds: Dataset) -> list[Graph]:
 
 def _triples_of(path: Path, fmt: str) -> set[tuple]:
     """The triples of an export (every graph), parsed by rdflib, or pyoxigraph for RDF 1.2."""
-    if fmt in ("turtle-star", "ntriples-star"):
+    if fmt in ("turtle12", "ntriples12"):
         ox = pytest.importorskip("pyoxigraph", minversion="0.5")
-        oxfmt = ox.RdfFormat.TURTLE if fmt == "turtle-star" else ox.RdfFormat.N_TRIPLES
+        oxfmt = ox.RdfFormat.TURTLE if fmt == "turtle12" else ox.RdfFormat.N_TRIPLES
         return {(q.subject.value, q.predicate.value, q.object.value)
                 for q in ox.parse(path=str(path), format=oxfmt)
                 if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, (ox.NamedNode, ox.Literal))}
@@ -137,7 +137,7 @@ def test_a_planned_or_reported_act_is_never_a_direct_triple(store, tmp_path, fmt
 
 
 def test_the_star_formats_reify_only_asserted_direct_triples(store, tmp_path):
-    summary = export_rdf(store, tmp_path / "x.nt", "ntriples-star")
+    summary = export_rdf(store, tmp_path / "x.nt", "ntriples12")
     assert summary.reifications == 1
 
 

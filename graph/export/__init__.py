@@ -4,8 +4,9 @@ The RDF keeps every event, entity, article and report of the store, with their i
 ``aigov:id`` literals beside the IRIs minted from them. It is not a byte-for-byte image of the
 store: a direct ``actor aigov:TYPE target`` triple is written only for an asserted event (a
 planned or reported act is recoverable from its event and modality), an article's local file
-path is reduced to its file name (or left out when the article has a URL), and the article
-bodies are not exported. Its shape (terms in
+path is reduced to its file name (or left out when the article has a URL), an alias made of
+sentence debris is left out (:mod:`graph.export.labels`), and the article bodies are not
+exported (each report's evidence is, with its position in the body). Its shape (terms in
 :mod:`graph.vocab`):
 
 * **Entities** (default graph): ``entity:Q833 a aigov:Country ; schema:name "Malaysia" ;
@@ -21,6 +22,14 @@ bodies are not exported. Its shape (terms in
   planned, reported, negated or hypothetical act stays an event with its modality, never a
   fact); in the default graph and in the graph of each article that reports the event.
   ``graph/shapes.ttl`` checks (SHACL-SPARQL) that each has a supporting asserted event.
+* **Labels**: names and aliases tagged with their language (:mod:`graph.export.labels`);
+  an alias that is sentence debris is refused.
+* **Provenance** (:mod:`graph.export.provenance`): per article graph the coder's run as a
+  ``prov:Activity`` associated with the coder version (a ``prov:SoftwareAgent``), each
+  report's evidence anchored by Web Annotation selectors (position and quote), the publisher
+  (the URL's host) and the article's own machine-translation notice.
+* **The dataset** (:mod:`graph.export.describe`): a VoID/DCAT description at the end of every
+  export (licence, version, counts).
 * **Articles**, one named graph each (``graph:<article id>``, itself ``prov:wasDerivedFrom``
   the article in the default graph). An article's graph holds the article's description,
   ``event prov:wasDerivedFrom article`` for the events it reports, one ``aigov:Report`` per
@@ -29,10 +38,11 @@ bodies are not exported. Its shape (terms in
   it answers the same questions and passes the shapes.
 
 Triple formats (turtle, nt, xml) carry the union of the graphs; quad formats (trig, nquads,
-json-ld) keep one named graph per article. ``nt``, ``nquads`` and ``ntriples-star`` stream:
+json-ld) keep one named graph per article. ``nt``, ``nquads`` and ``ntriples12`` stream:
 they are written page by page and never hold the whole graph, as text built straight from the
-store rows (no rdflib term per triple; the same graph, byte for byte, as before). ``turtle-star`` and
-``ntriples-star`` are RDF 1.2 (the W3C successor of RDF-star): each direct triple is also
+store rows (no rdflib term per triple; the same graph, byte for byte, as before). ``turtle12`` and
+``ntriples12`` (formerly ``turtle-star``/``ntriples-star``, still accepted) are RDF 1.2 syntax (the
+W3C successor of RDF-star; the other six formats are plain RDF 1.1): each direct triple is also
 reified by its event (``s p o ~ event`` in Turtle, ``event rdf:reifies <<( s p o )>>`` in
 N-Triples). rdflib 7 cannot read RDF 1.2; pyoxigraph (>= 0.5) can.
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterator
 
-from graph.export.reader import ARTICLES_PAGE, ENTITIES_PAGE, event_pages, node_pages
+from graph.export.describe import DatasetFacts
+from graph.export.labels import EntityLabels
+from graph.export.provenance import publisher_host, translation_notice
+from graph.export.reader import ARTICLES_PAGE, entity_pages, event_pages, node_pages
 from graph.export.summary import ExportSummary
 from graph.export.terms import RdfTerms, language_tag
 from graph.model import date_bounds
@@ -18,6 +21,8 @@ from graph.model import date_bounds
 __all__ = ["Quad", "QUAD_SHAPES", "Emitter", "iter_pages"]
 
 Quad = tuple  # (subject, predicate, object, graph IRI or None for the default graph)
+
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}").match
 
 
 def quad(s: Any, p: Any, o: Any, g: Any) -> Quad:
@@ -44,7 +49,8 @@ class Emitter:
     """Turns store rows into quads of ``terms`` (:class:`RdfTerms` or :class:`NTTerms`);
     ``aligned`` adds the schema.org/PROV/SEM entailments."""
 
-    def __init__(self, aligned: bool, terms: type = RdfTerms, lines: str | None = None):
+    def __init__(self, aligned: bool, terms: type = RdfTerms, lines: str | None = None,
+                 facts: DatasetFacts | None = None):
         """``lines`` ("nt" or "nquads", with :class:`NTTerms`) makes ``quads`` hold the output
         lines rather than quad tuples: the streamed formats then never build a tuple per triple."""
         self.aligned = aligned
@@ -52,6 +58,9 @@ class Emitter:
         self.quads: list[Any] = []
         self.star: list[tuple[Any, Any, Any, Any]] = []  #: (s, p, o, event) per direct triple
         self.direct: list[Quad] = []  #: the direct quads among ``quads``, as tuples
+        self.refused: list[tuple[str, str]] = []  #: (entity id, alias) refused as sentence debris
+        self._described: set[Any] = set()  #: agents and publishers already written (once each)
+        self.facts = facts if facts is not None else DatasetFacts(aligned)  #: for the description
         self.add = self._adder(self.quads.append, aligned, terms, lines)
 
     @staticmethod
@@ -84,15 +93,19 @@ class Emitter:
         return out
 
     # -- records ------------------------------------------------------------------------------
-    def entity(self, props: dict[str, Any]) -> None:
+    def entity(self, props: dict[str, Any], seen: dict[str, list[str]] | None = None) -> None:
+        """One entity; ``seen``: {name or alias: languages of the articles it was read in}
+        (:func:`graph.export.labels.label_languages`)."""
         t, add = self.t, self.add
         s = t.entity(props["id"])
+        labels = EntityLabels(props, seen)
+        self.refused.extend((props["id"], alias) for alias in labels.refused)
         add(s, t.TYPE, t.entity_class(props["type"]), None)
         add(s, t.ID, t.plain(props["id"]), None)
-        add(s, t.NAME, t.plain(props["name"]), None)
-        for alias in props.get("aliases") or ():
-            add(s, t.ALTERNATENAME, t.plain(alias), None)
-        for key in props.get("keys") or ():
+        add(s, t.NAME, t.text(*labels.name), None)
+        for alias, lang in labels.aliases:
+            add(s, t.ALTERNATENAME, t.text(alias, lang), None)
+        for key in labels.keys:
             add(s, t.SEARCHKEY, t.plain(key), None)
         if props.get("wikidata"):
             add(s, t.SAMEAS, t.wikidata(props["wikidata"]), None)
@@ -103,6 +116,7 @@ class Emitter:
         t, add = self.t, self.add
         a, g = t.article(props["id"]), t.graph(props["id"])
         lang = language_tag(props.get("language"))
+        self.facts.article(props, lang)
         add(g, t.WASDERIVEDFROM, a, None)
         add(a, t.TYPE, t.ARTICLE, g)
         add(a, t.ID, t.plain(props["id"]), g)
@@ -122,6 +136,31 @@ class Emitter:
             add(a, t.INGESTEDAT, t.date(props["ingested_at"]), g)
         if props.get("events") is not None:
             add(a, t.EVENTCOUNT, t.integer(props["events"]), g)
+        if host := publisher_host(props.get("url"), props.get("source")):
+            p = t.publisher(host)
+            add(a, t.PUBLISHER, p, g)
+            if p not in self._described:  # one description per host, in the default graph
+                self._described.add(p)
+                add(p, t.TYPE, t.ORGANIZATION, None)
+                add(p, t.URL, t.any_uri(f"https://{host}/"), None)
+        if notice := translation_notice(props.get("body")):
+            add(a, t.MACHINETRANSLATED, t.boolean(True), g)
+            add(a, t.TRANSLATIONNOTICE, t.text(notice, lang), g)
+        # PROV: the coder's run over this article generated its graph and its reports
+        x = t.extraction(props["id"])
+        add(g, t.WASGENERATEDBY, x, None)
+        add(x, t.TYPE, t.EXTRACTION, g)
+        add(x, t.USED, a, g)
+        if props.get("ingested_at") and _DATETIME(str(props["ingested_at"])):
+            add(x, t.ENDEDATTIME, t.date(props["ingested_at"]), g)
+        if version := props.get("extractor"):
+            agent = t.agent(str(version))
+            add(x, t.WASASSOCIATEDWITH, agent, g)
+            if agent not in self._described:
+                self._described.add(agent)
+                add(agent, t.TYPE, t.SOFTWAREAGENT, None)
+                add(agent, t.LABEL, t.text(f"aigov event coder {version}", "en"), None)
+                add(agent, t.SOFTWAREVERSION, t.plain(str(version)), None)
 
     def event(self, row: dict[str, Any], reports: list[dict], direct: list[dict]) -> None:
         t, add = self.t, self.add
@@ -153,16 +192,35 @@ class Emitter:
                 graphs.append(g)
                 add(e, t.WASDERIVEDFROM, a, g)
             mention = rp.get("mention_id")
-            r = t.report(str(mention or f"{rep['article']}/{row['id']}"))
+            rid = str(mention or f"{rep['article']}/{row['id']}")
+            r = t.report(rid)
             add(r, t.TYPE, t.REPORT, g)
             if mention:
                 add(r, t.ID, t.plain(mention), g)
             add(r, t.REPORTOF, e, g)
             add(r, t.INARTICLE, a, g)
-            if (value := rp.get("evidence")) is not None:
-                add(r, t.VALUE, t.text(value, lang), g)
-            if (value := rp.get("evidence_start")) is not None:
-                add(r, t.EVIDENCESTART, t.integer(value), g)
+            add(r, t.WASGENERATEDBY, t.extraction(rep["article"]), g)
+            text = rp.get("evidence")
+            if text is not None:
+                add(r, t.VALUE, t.text(text, lang), g)
+            if (start := rp.get("evidence_start")) is not None:
+                add(r, t.EVIDENCESTART, t.integer(start), g)
+            if text is not None and start is not None:
+                # the evidence anchored in its article (W3C Web Annotation): the report's
+                # target is the span [start, end) of the body, and the exact text at it
+                end = int(start) + len(text)
+                add(r, t.EVIDENCEEND, t.integer(end), g)
+                span, pos, quote = (t.report_part(rid, x) for x in ("evidence", "position", "quote"))
+                add(r, t.HASTARGET, span, g)
+                add(span, t.TYPE, t.SPECIFICRESOURCE, g)
+                add(span, t.HASSOURCE, a, g)
+                add(span, t.HASSELECTOR, pos, g)
+                add(span, t.HASSELECTOR, quote, g)
+                add(pos, t.TYPE, t.TEXTPOSITIONSELECTOR, g)
+                add(pos, t.OASTART, t.integer(start), g)
+                add(pos, t.OAEND, t.integer(end), g)
+                add(quote, t.TYPE, t.TEXTQUOTESELECTOR, g)
+                add(quote, t.EXACT, t.text(text, lang), g)
             if value := rp.get("date"):
                 add(r, t.DATE, t.date(value), g)
             if value := rp.get("date_text"):
@@ -250,15 +308,18 @@ def public_source(source: Any, url: Any) -> str | None:
 
 
 def iter_pages(store: Any, page_size: int, aligned: bool, counts: ExportSummary,
-                terms: type = RdfTerms, lines: str | None = None,
+                terms: type = RdfTerms, lines: str | None = None, facts: DatasetFacts | None = None,
                 ) -> Iterator[tuple[list[Any], list[tuple], list[Quad]]]:
     """Pages of quads (with repeats; or lines, see :class:`Emitter`), their RDF 1.2
-    reifications and direct quads, as ``terms``."""
-    em = Emitter(aligned, terms, lines)
-    for rows in node_pages(store, ENTITIES_PAGE, page_size):
+    reifications and direct quads, as ``terms``; ``facts`` gathers what the dataset's
+    description needs (:mod:`graph.export.describe`)."""
+    em = Emitter(aligned, terms, lines, facts)
+    for rows in entity_pages(store, page_size):
         for r in rows:
-            em.entity(r["props"])
+            em.entity(r["props"], r["seen"])
         counts.entities += len(rows)
+        counts.refused_aliases += len(em.refused)
+        em.refused.clear()
         yield em.take()
     for rows in node_pages(store, ARTICLES_PAGE, page_size):
         for r in rows:

@@ -4,9 +4,9 @@ Each syntax is a subclass of :class:`RdfWriter` registered under its name and al
 rdflib's serializer plugins are): its quirks stay in its class, and :func:`export_rdf`
 resolves the name, runs the writer and reports. Two families:
 
-* :class:`InMemoryWriter` (turtle, xml, trig, json-ld, turtle-star): the whole graph is read
+* :class:`InMemoryWriter` (turtle, xml, trig, json-ld, turtle12): the whole graph is read
   into an rdflib Dataset and serialised by rdflib before the target is opened.
-* :class:`StreamedWriter` (nt, nquads, ntriples-star): N-Triples text is written page by
+* :class:`StreamedWriter` (nt, nquads, ntriples12): N-Triples text is written page by
   page as the store is read, and never held whole.
 """
 
@@ -20,9 +20,10 @@ from typing import IO, Any, Callable, ClassVar, ContextManager, Iterator
 from rdflib import Dataset, Graph
 
 from graph import vocab
+from graph.export.describe import DatasetFacts, description
 from graph.export.emit import QUAD_SHAPES, iter_pages
 from graph.export.output import binary_out
-from graph.export.rdf import default_graph, fill, new_dataset, union
+from graph.export.rdf import add_description, count_triples, default_graph, fill, new_dataset, union
 from graph.export.rdf import validate as shacl_validate
 from graph.export.reader import DEFAULT_PAGE_SIZE
 from graph.export.summary import ExportError, ExportSummary
@@ -51,10 +52,18 @@ class RdfWriter:
     terms: ClassVar[type] = RdfTerms  #: the emitter's term backend
     lines: ClassVar[str | None] = None  #: the emitter's quad shape (see ``emit.QUAD_SHAPES``)
 
-    def __init__(self, *, include_ontology: bool = False, validate: bool = False):
+    def __init__(self, *, include_ontology: bool = False, validate: bool = False,
+                 facts: DatasetFacts | None = None):
         self.include_ontology = include_ontology
         self.validate = validate
+        self.facts = facts  #: filled by the emitter; the dataset is described when given
         self.kept: Graph | None = None  #: what was written, for SHACL, when ``validate``
+
+    def description(self, summary: ExportSummary, triples: int) -> list[tuple]:
+        """The dataset's description (none when ``facts`` is None), as the writer's terms."""
+        if self.facts is None:
+            return []
+        return description(self.terms, self.facts, summary, triples)
 
     def write(self, pages: Pages, target: Target, summary: ExportSummary) -> None:
         """Write ``pages`` to ``target()``, counting statements into ``summary``."""
@@ -106,6 +115,7 @@ class InMemoryWriter(RdfWriter):
         if self.include_ontology:
             for triple in vocab.ontology():
                 default_graph(ds).add(triple)
+        add_description(ds, self.description(summary, count_triples(ds)))
         if self.validate:
             self.kept = ds
         if self.named_graphs:
@@ -143,6 +153,9 @@ class StreamedWriter(RdfWriter):
             self.kept = Graph()
         with target() as fh:
             seen_direct: set[tuple] = set()
+            # a direct triple in an article's graph is also in the default graph: the union of
+            # the graphs has one triple fewer for each (N-Quads; N-Triples writes it once)
+            repeated = 0
             if self.include_ontology:
                 for s, p, o in vocab.ontology():
                     fh.write(nt_line(s, p, o).encode("utf-8"))
@@ -160,6 +173,7 @@ class StreamedWriter(RdfWriter):
                     else:
                         seen_direct.add(key)
                         fresh.add(key)
+                        repeated += quads_out and g is not None
                 if self.kept is not None and lines:  # validate what was written
                     _parse_into(self.kept, "".join(lines), quads_out)
                 summary.triples += len(lines)
@@ -171,6 +185,12 @@ class StreamedWriter(RdfWriter):
                 # written in slices, so that a page is never also held as one big string and bytes
                 for i in range(0, len(out_lines), _WRITE_LINES):
                     fh.write("".join(out_lines[i:i + _WRITE_LINES]).encode("utf-8"))
+            about = [f"{s} {p} {o} .\n" for s, p, o in self.description(summary, summary.triples - repeated)]
+            if about:
+                if self.kept is not None:
+                    _parse_into(self.kept, "".join(about), False)
+                fh.write("".join(about).encode("utf-8"))
+                summary.triples += len(about)
 
     def reifications(self, star: list[tuple]) -> list[str]:
         """The lines that reify a page's direct triples: none, but in the RDF 1.2 syntax."""
@@ -267,10 +287,12 @@ class NQuads(StreamedWriter):
 
 
 @register
-class TurtleStar(Turtle):
-    """Turtle, then each direct triple reified by its event: ``s p o ~ event`` (RDF 1.2)."""
+class Turtle12(Turtle):
+    """Turtle, then each direct triple reified by its event: ``s p o ~ event`` -- RDF 1.2
+    Turtle (the reifier syntax), which an RDF 1.1 or RDF-star (Community Group) reader
+    refuses. Formerly ``turtle-star``, kept as an alias."""
 
-    name, aliases = "turtle-star", ("ttl-star", "turtlestar")
+    name, aliases = "turtle12", ("ttl12", "turtle-1.2", "turtle-star", "ttl-star", "turtlestar")
 
     def write_reifications(self, fh: IO[bytes], star_rows: list[tuple], summary: ExportSummary) -> None:
         if not star_rows:
@@ -282,11 +304,14 @@ class TurtleStar(Turtle):
 
 
 @register
-class NTriplesStar(NTriples):
+class NTriples12(NTriples):
     """N-Triples, then each direct triple reified by its event:
-    ``event rdf:reifies <<( s p o )>>`` (RDF 1.2)."""
+    ``event rdf:reifies <<( s p o )>>`` -- RDF 1.2 N-Triples (a triple term), which an RDF
+    1.1 or RDF-star (Community Group) reader refuses. Formerly ``ntriples-star``, kept as an
+    alias."""
 
-    name, aliases = "ntriples-star", ("nt-star", "n-triples-star")
+    name, aliases = "ntriples12", ("nt12", "n-triples-1.2", "ntriples-star", "nt-star",
+                                   "n-triples-star")
 
     def reifications(self, star: list[tuple]) -> list[str]:
         return [f"{e} {_NT_REIFIES} <<( {s} {p} {o} )>> .\n" for s, p, o, e in star]
@@ -304,7 +329,7 @@ STREAMING_FORMATS = frozenset(name for name, cls in WRITERS.items() if cls.strea
 
 def export_rdf(store: Any, out: str | Path | IO[bytes], format: str = "turtle", *,
                validate: bool = False, aligned: bool = True, include_ontology: bool = False,
-               page_size: int = DEFAULT_PAGE_SIZE,
+               describe: bool = True, page_size: int = DEFAULT_PAGE_SIZE,
                progress: Callable[[int], None] | None = None) -> ExportSummary:
     """Export the store as RDF to a path or a binary file.
 
@@ -314,8 +339,9 @@ def export_rdf(store: Any, out: str | Path | IO[bytes], format: str = "turtle", 
         Any store with ``read(cypher, params)`` (embedded or Neo4j).
     out : path or binary file
     format : str
-        ``turtle``, ``nt``, ``json-ld``, ``xml``, ``trig``, ``nquads``, ``turtle-star`` or
-        ``ntriples-star`` (aliases: ttl, ntriples, jsonld, rdfxml, nq, nt-star...).
+        ``turtle``, ``nt``, ``json-ld``, ``xml``, ``trig``, ``nquads``, ``turtle12`` or
+        ``ntriples12`` (aliases: ttl, ntriples, jsonld, rdfxml, nq, and the old names of the
+        RDF 1.2 formats, turtle-star and ntriples-star).
     validate : bool
         Also check the exported graph against ``graph/shapes.ttl`` (pyshacl); the result is in
         ``summary.conforms`` / ``summary.validation_report``. For streamed formats this keeps a
@@ -324,6 +350,9 @@ def export_rdf(store: Any, out: str | Path | IO[bytes], format: str = "turtle", 
         Materialise schema.org / PROV-O / SEM super-classes and super-properties.
     include_ontology : bool
         Also write the aigov ontology (default graph).
+    describe : bool
+        End with a VoID/DCAT description of the dataset (default graph; see
+        :mod:`graph.export.describe`).
     page_size : int
         Nodes read per query.
     progress : callable
@@ -333,10 +362,11 @@ def export_rdf(store: Any, out: str | Path | IO[bytes], format: str = "turtle", 
     -------
     ExportSummary
     """
-    writer = writer_for(format)(include_ontology=include_ontology, validate=validate)
+    facts = DatasetFacts(aligned) if describe else None
+    writer = writer_for(format)(include_ontology=include_ontology, validate=validate, facts=facts)
     summary = ExportSummary(format=writer.name, streamed=writer.streamed)
     started = time.perf_counter()
-    pages: Pages = iter_pages(store, page_size, aligned, summary, writer.terms, writer.lines)
+    pages: Pages = iter_pages(store, page_size, aligned, summary, writer.terms, writer.lines, facts)
     if progress:
         pages = _with_progress(pages, progress)
     writer.write(pages, lambda: binary_out(out), summary)

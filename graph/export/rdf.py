@@ -11,16 +11,18 @@ from graph import vocab
 from graph.export.emit import Quad, iter_pages
 from graph.export.reader import DEFAULT_PAGE_SIZE
 from graph.export.summary import ExportError, ExportSummary
+from graph.export.terms import RdfTerms
 
 __all__ = ["iter_quads", "to_dataset", "validate", "new_dataset", "fill", "union",
-           "default_graph"]
+           "default_graph", "count_triples", "add_description"]
 
 
 def iter_quads(store: Any, *, page_size: int = DEFAULT_PAGE_SIZE, aligned: bool = True) -> Iterator[Quad]:
     """Every quad of the export, page by page (``graph`` is None for the default graph).
 
     A quad can repeat across pages (a direct triple supported by two events); rdflib
-    graphs and N-Quads readers treat the output as a set.
+    graphs and N-Quads readers treat the output as a set. The dataset's description
+    (:mod:`graph.export.describe`) is not among them: it counts the whole export.
     """
     counts = ExportSummary(format="quads")
     for quads, _, _ in iter_pages(store, page_size, aligned, counts):
@@ -28,14 +30,33 @@ def iter_quads(store: Any, *, page_size: int = DEFAULT_PAGE_SIZE, aligned: bool 
 
 
 def to_dataset(store: Any, *, page_size: int = DEFAULT_PAGE_SIZE, aligned: bool = True,
-               include_ontology: bool = False) -> Dataset:
-    """The whole export as an rdflib :class:`~rdflib.Dataset` (one named graph per article)."""
+               include_ontology: bool = False, describe: bool = True) -> Dataset:
+    """The whole export as an rdflib :class:`~rdflib.Dataset` (one named graph per article),
+    with the dataset's VoID/DCAT description unless ``describe`` is False."""
+    from graph.export.describe import DatasetFacts, description
+
     ds = new_dataset()
-    fill(ds, iter_pages(store, page_size, aligned, ExportSummary(format="dataset")))
+    counts = ExportSummary(format="dataset")
+    facts = DatasetFacts(aligned)
+    fill(ds, iter_pages(store, page_size, aligned, counts, facts=facts))
     if include_ontology:
         for triple in vocab.ontology():
             default_graph(ds).add(triple)
+    if describe:
+        add_description(ds, description(RdfTerms, facts, counts, count_triples(ds)))
     return ds
+
+
+def count_triples(ds: Dataset) -> int:
+    """The distinct triples of the union of the graphs of ``ds``."""
+    return len({(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))})
+
+
+def add_description(ds: Dataset, triples: list[tuple]) -> None:
+    """Add the dataset's description (triples) to the default graph of ``ds``."""
+    graph = default_graph(ds)
+    for triple in triples:
+        graph.add(triple)
 
 
 def new_dataset() -> Dataset:

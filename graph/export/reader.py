@@ -22,6 +22,7 @@ from graph.export.summary import ExportError
 __all__ = [
     "DEFAULT_PAGE_SIZE", "IDS", "ENTITIES_PAGE", "ARTICLES_PAGE", "EVENTS_PAGE",
     "REPORTS_OF_EVENTS", "DIRECT_OF_EVENTS", "EventPage", "node_pages", "read_node_pages",
+    "entity_pages", "read_entity_pages",
     "read_ahead", "event_pages", "read_event_pages",
 ]
 
@@ -107,6 +108,23 @@ def read_node_pages(store: Any, query: str, page_size: int) -> Iterator[list[dic
                               "changed during the export: export again")
         yield rows
 
+
+
+def entity_pages(store: Any, page_size: int) -> Iterator[list[dict]]:
+    """Pages of entities in id order, read one page ahead, each row with ``seen``: {name or
+    alias: languages of the entity's articles that contain it} (:mod:`graph.export.labels`)."""
+    return read_ahead(read_entity_pages(store, page_size))
+
+
+def read_entity_pages(store: Any, page_size: int) -> Iterator[list[dict]]:
+    """:func:`entity_pages`, each page read when asked for."""
+    from graph.export.labels import label_languages
+
+    for rows in read_node_pages(store, ENTITIES_PAGE, page_size):
+        seen = label_languages(store, [r["id"] for r in rows])
+        for r in rows:
+            r["seen"] = seen.get(r["id"], {})
+        yield rows
 
 
 _T = TypeVar("_T")

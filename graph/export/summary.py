@@ -37,6 +37,7 @@ class ExportSummary(Mapping):
     reports: int = 0
     direct: int = 0
     graphs: int = 0  #: named graphs (one per article)
+    refused_aliases: int = 0  #: aliases left out as sentence debris (see graph.export.labels)
     nodes: int = 0  #: rows of nodes.csv
     relationships: int = 0  #: rows of relationships.csv
     streamed: bool = False

@@ -15,13 +15,13 @@ import re
 from decimal import Decimal
 from typing import Any, Callable
 
-from rdflib import OWL, RDF, XSD, Literal, URIRef
-from rdflib.namespace import PROV, SDO
+from rdflib import OWL, RDF, RDFS, XSD, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SDO
 
 from graph import vocab
 from graph.export.summary import ExportError
 from graph.model import EntityType, EventType, Modality
-from graph.vocab import AIGOV
+from graph.vocab import AIGOV, OA
 
 __all__ = ["RdfTerms", "NTTerms", "language_tag", "nt", "nt_line"]
 
@@ -155,6 +155,10 @@ class RdfTerms:
     END = AIGOV.end
     EVENTCOUNT = AIGOV.eventCount
     EVIDENCESTART = AIGOV.evidenceStart
+    EVIDENCEEND = AIGOV.evidenceEnd
+    EXTRACTION = AIGOV.Extraction
+    MACHINETRANSLATED = AIGOV.machineTranslated
+    TRANSLATIONNOTICE = AIGOV.translationNotice
     EXTRACTOR = AIGOV.extractor
     FIRSTSEEN = AIGOV.firstSeen
     ID = AIGOV.id
@@ -171,6 +175,43 @@ class RdfTerms:
     SAMEAS = OWL.sameAs
     VALUE = PROV.value
     WASDERIVEDFROM = PROV.wasDerivedFrom
+    WASGENERATEDBY = PROV.wasGeneratedBy
+    WASASSOCIATEDWITH = PROV.wasAssociatedWith
+    USED = PROV.used
+    ENDEDATTIME = PROV.endedAtTime
+    SOFTWAREAGENT = PROV.SoftwareAgent
+    LABEL = RDFS.label
+    # W3C Web Annotation: a report's evidence in its article
+    HASTARGET = OA.hasTarget
+    HASSOURCE = OA.hasSource
+    HASSELECTOR = OA.hasSelector
+    SPECIFICRESOURCE = OA.SpecificResource
+    TEXTPOSITIONSELECTOR = OA.TextPositionSelector
+    TEXTQUOTESELECTOR = OA.TextQuoteSelector
+    OASTART = OA.start
+    OAEND = OA.end
+    EXACT = OA.exact
+    ORGANIZATION = SDO.Organization
+    # the dataset's description (VoID, DCAT, Dublin Core)
+    VOID_DATASET = vocab.VOID.Dataset
+    VOID_TRIPLES = vocab.VOID.triples
+    VOID_URISPACE = vocab.VOID.uriSpace
+    VOID_VOCABULARY = vocab.VOID.vocabulary
+    VOID_CLASSPARTITION = vocab.VOID.classPartition
+    VOID_CLASS = vocab.VOID["class"]
+    VOID_ENTITIES = vocab.VOID.entities
+    DCAT_DATASET = vocab.DCAT.Dataset
+    DCAT_VERSION = vocab.DCAT.version
+    TITLE = DCTERMS.title
+    DESCRIPTION = DCTERMS.description
+    LICENSE = DCTERMS.license
+    CONFORMSTO = DCTERMS.conformsTo
+    ISVERSIONOF = DCTERMS.isVersionOf
+    MODIFIED = DCTERMS.modified
+    LANGUAGE = DCTERMS.language
+    WASATTRIBUTEDTO = PROV.wasAttributedTo
+    PUBLISHER = SDO.publisher
+    SOFTWAREVERSION = SDO.softwareVersion
     ALTERNATENAME = SDO.alternateName
     DATEPUBLISHED = SDO.datePublished
     HEADLINE = SDO.headline
@@ -188,6 +229,16 @@ class RdfTerms:
     report = staticmethod(vocab.report_iri)
     graph = staticmethod(vocab.graph_iri)
     wikidata = staticmethod(vocab.wikidata_iri)
+    report_part = staticmethod(vocab.report_part_iri)
+    extraction = staticmethod(vocab.extraction_iri)
+    agent = staticmethod(vocab.agent_iri)
+    publisher = staticmethod(vocab.publisher_iri)
+    dataset = staticmethod(vocab.dataset_iri)
+    iri = staticmethod(URIRef)
+
+    @staticmethod
+    def dataset_part(name: str, part: str) -> URIRef:
+        return vocab.dataset_iri(name, part)
 
     # closed vocabulary, from the stored (unparsed) values; unknown values raise
     @staticmethod
@@ -223,6 +274,10 @@ class RdfTerms:
     @staticmethod
     def integer(value: Any) -> Literal:
         return Literal(int(value))
+
+    @staticmethod
+    def boolean(value: Any) -> Literal:
+        return Literal(bool(value))
 
     @staticmethod
     def any_uri(value: Any) -> Literal:
@@ -273,6 +328,16 @@ class NTTerms:
     article = staticmethod(_nt_minter(vocab.ARTICLE, vocab.article_iri))
     graph = staticmethod(_nt_minter(vocab.GRAPH, vocab.graph_iri))
     wikidata = staticmethod(_nt_cached(vocab.wikidata_iri))
+    extraction = staticmethod(_nt_minter(vocab.EXTRACTION, vocab.extraction_iri))
+    agent = staticmethod(_nt_cached(vocab.agent_iri))
+    publisher = staticmethod(_nt_cached(vocab.publisher_iri))
+    dataset = staticmethod(_nt_cached(vocab.dataset_iri))
+    dataset_part = staticmethod(_nt_cached(vocab.dataset_iri))
+    iri = staticmethod(_nt_cached(URIRef))
+
+    @staticmethod
+    def report_part(id: Any, part: str) -> str:
+        return NTTerms.report(id)[:-1] + "#" + part + ">"
 
     entity_class = staticmethod(_nt_cached(RdfTerms.entity_class))
     event_class = staticmethod(_nt_cached(RdfTerms.event_class))
@@ -314,6 +379,10 @@ class NTTerms:
     @staticmethod
     def integer(value: Any) -> str:
         return f'"{int(value)}"^^{_NT_INTEGER}'
+
+    @staticmethod
+    def boolean(value: Any) -> str:
+        return nt(Literal(bool(value)))
 
     @staticmethod
     def any_uri(value: Any) -> str:
