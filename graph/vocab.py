@@ -598,7 +598,7 @@ def _declare_external_terms(g: Graph) -> None:
     def external(term: Any) -> bool:
         return isinstance(term, URIRef) and not str(term).startswith((own, *builtin))
 
-    declared: dict[URIRef, URIRef] = {}
+    declared: dict[Any, Any] = {}  # (rdflib's Node: URIRefs here, see external())
     for s, p, o in list(g):
         if p in (RDFS.subClassOf, RDF.type) and external(o):  # schema:Country, skos:Concept...
             declared[o] = OWL.Class

@@ -94,7 +94,8 @@ def test_jena_riot_validates_every_format_and_reads_every_statement(store, jena,
     summary = export_rdf(store, path, fmt)
     proc = jena.run("riotcmd.riot", "--validate", "--count", f"--syntax={syntax}", str(path))
     assert proc.returncode == 0 and not _quiet(proc.stderr), proc.stderr
-    counts = {k: int(v.replace(",", "")) for k, v in re.findall(r"(Triples|Quads) = ([\d,]+)", proc.stdout + proc.stderr)}
+    found = re.findall(r"(Triples|Quads) = ([\d,]+)", proc.stdout + proc.stderr)
+    counts = {k: int(v.replace(",", "")) for k, v in found}
     read = sum(counts.values())
     # what Jena parsed is what the export says it wrote; in RDF 1.2 Turtle each `s p o ~ e`
     # states its triple again as well as the reifier triple

@@ -70,7 +70,7 @@ def test_each_article_graph_holds_the_coders_run_with_its_version_as_a_software_
     default = dataset.default_graph
     assert (agent, RDF.type, PROV.SoftwareAgent) in default
     assert default.value(agent, SDO.softwareVersion) == Literal(CODER_VERSION)
-    for article_id, props in articles.items():
+    for article_id in articles:
         g = graphs[vocab.graph_iri(article_id)]
         run = vocab.extraction_iri(article_id)
         assert (vocab.graph_iri(article_id), PROV.wasGeneratedBy, run) in default
@@ -84,7 +84,7 @@ def test_each_article_graph_holds_the_coders_run_with_its_version_as_a_software_
 
 def test_evidence_is_anchored_by_start_end_and_the_exact_text_of_the_body(dataset, articles):
     anchored = 0
-    for gid, g in _named(dataset).items():
+    for g in _named(dataset).values():
         for r in g.subjects(RDF.type, AIGOV.Report):
             article = g.value(r, AIGOV.inArticle)
             body = articles[str(g.value(article, AIGOV.id))]["body"]

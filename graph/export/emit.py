@@ -245,16 +245,16 @@ class Emitter:
             add(e, t.END, t.day(value), None)
         if props.get("start") or props.get("date"):
             # one filterable date per dated event: start, end and their precision
-            start, end = props.get("start"), props.get("end")
-            if not start:  # a date with no start (an older graph): its bounds
+            day0, day1 = props.get("start"), props.get("end")
+            if not day0:  # a date with no start (an older graph): its bounds
                 first, last = date_bounds(str(props["date"]))
-                start, end = first.isoformat(), last.isoformat()
-                add(e, t.START, t.day(start), None)
-                add(e, t.END, t.day(end), None)
-            elif not end:
-                end = start
-                add(e, t.END, t.day(end), None)
-            add(e, t.DATEPRECISION, t.precision(start, end), None)
+                day0, day1 = first.isoformat(), last.isoformat()
+                add(e, t.START, t.day(day0), None)
+                add(e, t.END, t.day(day1), None)
+            elif not day1:
+                day1 = day0
+                add(e, t.END, t.day(day1), None)
+            add(e, t.DATEPRECISION, t.precision(day0, day1), None)
         if value := props.get("date_text"):
             add(e, t.DATETEXT, t.text(value, lang), None)
         if value := props.get("quote"):

@@ -86,7 +86,8 @@ def is_sentence_debris(text: str) -> bool:
     for m in _END.finditer(text):
         if m.group(1) != ".":
             return True
-        word = _WORD_BEFORE.search(text, 0, m.start(1)).group(1).lstrip("’'-")
+        before = _WORD_BEFORE.search(text, 0, m.start(1))
+        word = before.group(1).lstrip("’'-") if before else ""
         if not word:
             return True
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) \
@@ -159,7 +160,7 @@ class EntityLabels:
             if alias in stated:
                 self.aliases.append((alias, stated[alias]))
                 continue
-            langs = seen.get(alias) or [None]
+            langs: list[str | None] = list(seen.get(alias) or ()) or [None]
             self.aliases.extend((alias, lang) for lang in langs)
         refused_keys = {fold(a) for a in self.refused}
         self.keys = [k for k in props.get("keys") or ()
