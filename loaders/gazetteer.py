@@ -230,7 +230,8 @@ class Gazetteer:
         # generic word slots, validated against the dictionaries in _from_pattern (a literal
         # alternation of every adjective would be tried at every position: far too slow)
         adj = r"(?:[A-Z][a-z]+\s+)?[A-Za-zÀ-ÿ.’'-]+?"
-        cname = r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*"
+        # (words of one line; capitals stay capitals in the patterns compiled with re.I)
+        cname = r"(?-i:(?:[A-Z][\w.-]*[ \t]+){0,2}[A-Z][\w.-]*)"
         adj_alt = _alt(self._adj)
         self._adj_rx = adj
         dpa_noun_en = r"(?:data(?:\s+protection)?|privacy|data\s+privacy|personal\s+data)\s+(?:watchdog|authority|agency|regulator|commission|commissioner)"

@@ -37,7 +37,7 @@ _CONNECT = r"(?:of|for|and|on|the|de|du|des|de\s+la|de\s+l['’]|d['’]|la|le|l
 # a run of capitalised words, with lower-case connectors between them; a lower-case word may
 # follow the head in French ("Syndicat national de l'édition", "Conseil constitutionnel")
 _NAME = re.compile(
-    r"(?<![\w'’.-])(?:" + _WORD + r")(?:\s+(?:" + _CONNECT + r"\s+)?(?:" + _WORD + r"))*"
+    r"(?<![\w'’.-])(?:" + _WORD + r")(?:[ \t]+(?:" + _CONNECT + r"[ \t]+)?(?:" + _WORD + r"))*"
     r"(?:\s+(?:national|nationale|constitutionnel|d['’]État|européen|européenne|fédéral|fédérale|"
     r"supérieur|général|générale|administratif|judiciaire|de\s+l['’][a-zé]+|des\s+[a-zé]+s|du\s+[a-zé]+|"
     r"de\s+la\s+[a-zé]+(?:\s+[a-zé]+){0,3}|pour\s+[a-zé]+))*"

@@ -81,3 +81,11 @@ def test_products_know_their_makers():
 def test_a_body_named_by_its_nationality_is_that_countrys(text, name, type_):
     ms = default_gazetteer().find(text)
     assert [(m.actor.name, m.actor.type.value) for m in ms][:1] == [(name, type_)]
+
+
+def test_a_countrys_watchdog_is_not_read_across_a_sentence_or_a_blank_line():
+    text = "The fine was 15 million\n\nItaly's data watchdog said it would appeal."
+    ms = default_gazetteer().find(text)
+    dpa = [m for m in ms if m.actor.type.value == "Regulator"]
+    assert dpa and all("\n" not in m.surface and "million" not in m.surface for m in dpa), \
+        [m.surface for m in dpa]

@@ -239,3 +239,8 @@ def test_a_companys_ai_product_named_by_a_possessive_description():
     assert {m.actor.name for m in ms if m.actor.type.value == "Product"} == {"Gemini"}
     ex, ms = trace_names("Meta said it would change its advertising tools.", "en")
     assert not [m for m in ms if m.actor.type.value == "Product"]
+
+
+def test_an_open_world_name_does_not_run_over_a_line_break():
+    ms = openworld.find("The complaint names Acme Technologies\nPieces Technologies as defendants.", [])
+    assert all("\n" not in m.surface for m in ms), [m.surface for m in ms]
