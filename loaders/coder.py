@@ -164,7 +164,7 @@ _DESC = [
 # (regex, types, keys, index in the prefilter: only the sentences that can hold a match are scanned)
 _DESC_RX = [(rx, types, tuple(k for k in _trigger_keys(p) if k not in ("the", "une")), PREFILTER.add(rx))
             for p, types in _DESC for rx in [re.compile(p)]]
-_OVERRIDE = re.compile(_DESC[0][0] if False else r"\b(?:[Ll]e\s+groupe|[Ll]a\s+soci[ée]t[ée]|[Ll]['’]entreprise)\s+de\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
+_OVERRIDE = re.compile(r"\b(?:[Ll]e\s+groupe|[Ll]a\s+soci[ée]t[ée]|[Ll]['’]entreprise)\s+de\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
 _PRONOUN = re.compile(r"(?<![\w-])(?:(?P<he>[Hh]e|[Ss]he)|(?P<they>[Tt]hey)|(?P<il>[Ii]l|[Ee]lle)|(?P<ils>[Ii]ls|[Ee]lles)|(?P<it>[Ii]t))(?![\w'’-])|-t-(?P<il2>il|elle)\b|-(?P<ils2>ils|elles)\b")
 
 _MEDIA_ROLE = "media"
@@ -363,7 +363,6 @@ def _national_chambers(gaz, body: str, base: list[Mention], code: str) -> list[M
     if country is None:
         return base
     adj = gaz.country_adj_en.get(code)
-    by_span = {(m.start, m.end): m for m in base}
     taken = SpanSet((m.start, m.end) for m in base)
     out = list(base)
     for cm in _CHAMBER.finditer(body):
@@ -963,7 +962,9 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
         dates = [DateMention(d.start - ss, d.end - ss, d.text, d.value, d.kind)
                  for d in all_dates[lo:hi] if d.end <= se]
         quotes = _quotes(sent)
-        in_quote = lambda pos: any(a <= pos < b for a, b, _ in quotes)
+
+        def in_quote(pos: int, quotes=quotes) -> bool:
+            return any(a <= pos < b for a, b, _ in quotes)
         hits = [h for h in sent_hits[si]
                 if not (in_quote(h[0]) and h[2].type in (E.STATED, E.DEMANDED, E.ANNOUNCED, E.ALLOWED))]
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -974,7 +975,7 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0]),
                                  0 if (h[2].type is E.STATED) == has_quote else 1))
         for h in hits:
-            if any(h[0] < c[1] and c[0] < h[1] and (c[2].type is not h[2].type or True) for c in chosen):
+            if any(h[0] < c[1] and c[0] < h[1] for c in chosen):
                 continue
             chosen.append(h)
         sent_cands: list[_Cand] = []

@@ -44,7 +44,7 @@ after "by"/"par"), ``nominal``, ``speech``, ``agentless``, ``planned``, ``speake
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 

@@ -1,6 +1,5 @@
 """The offline event coder: the seed article's facts, new sentences of our own, modality."""
 
-from pathlib import Path
 
 import pytest
 
@@ -254,7 +253,7 @@ def test_sentence_can_end_inside_a_quotation():
     ("The CNIL fined the developer of the companion app Replika on Monday.", "Luka Inc."),
 ])
 def test_product_phrases_name_the_maker(text, owner):
-    ev = [e for e in one(text).events if e.type is EventType.FINED][0]
+    assert [e for e in one(text).events if e.type is EventType.FINED]
     ex = one(text)
     assert names_of(ex, ex.events[0].targets) == [owner]
 

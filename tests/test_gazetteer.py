@@ -13,7 +13,7 @@ def found(text):
 
 
 def test_countries_have_english_canonical_names_and_qids():
-    rows = {json.loads(l)["code"]: json.loads(l) for l in (DATA_DIR / "countries.jsonl").open()}
+    rows = {json.loads(line)["code"]: json.loads(line) for line in (DATA_DIR / "countries.jsonl").open()}
     assert len(rows) > 190
     assert rows["MY"]["name"] == "Malaysia" and rows["MY"]["wikidata"] == "Q833"
     assert rows["GB"]["name_fr"] == "Royaume-Uni" and rows["GB"]["wikidata"] == "Q145"
