@@ -388,3 +388,16 @@ def test_no_local_path_is_exported_as_a_source(tmp_path):
             assert "/home/alice" not in text and "private" not in text, fmt
         g = Graph().parse(tmp_path / "src.nt", format="nt")
         assert {str(o) for o in g.objects(None, AIGOV.source)} == {"no-url.txt"}
+
+
+def test_an_ill_typed_date_fails_validation_with_its_literal_named():
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from graph.export import validate
+
+    g = Graph()
+    g.add((URIRef("urn:x:event"), URIRef("urn:x:start"), Literal("2025-02-30", datatype=XSD.date)))
+    conforms, text = validate(g)
+    assert not conforms
+    assert '"2025-02-30"^^<http://www.w3.org/2001/XMLSchema#date>' in text

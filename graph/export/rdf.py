@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Literal, Dataset, Graph, URIRef
 
 from graph import vocab
 from graph.export.emit import Quad, iter_pages
@@ -107,6 +107,13 @@ def validate(graph: Graph, *, shapes: str | Path | Graph | None = None,
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise ExportError("validation needs the 'pyshacl' package (pip install pyshacl)") from exc
     data = union(graph) if isinstance(graph, Dataset) else graph
+    # a literal its datatype refuses ("2025-02-30"^^xsd:date) does not conform; pyshacl would
+    # crash comparing it (TypeError), so it is reported here instead
+    bad = sorted({f"{o.n3()} (object of {p.n3()})" for _, p, o in data
+                  if isinstance(o, Literal) and getattr(o, "ill_typed", False)})
+    if bad:
+        return False, "Validation Report\nConforms: False\nIll-typed literals:\n" + "\n".join(
+            "  " + b for b in bad[:20]) + (f"\n  ... and {len(bad) - 20} more" if len(bad) > 20 else "")
     if shapes is None or isinstance(shapes, (str, Path)):
         shapes_graph = Graph().parse(str(shapes or vocab.SHAPES_PATH), format="turtle")
     else:
