@@ -13,7 +13,6 @@ into plain Python values (nodes and edges into maps).
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import os
 import stat
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any, Iterator
 
 from graph.cypher import LOOKUP_KEYS, UNIQUE_KEYS
+from graph.locks import held
 from graph.errors import QueryError, StoreError, StoreNotWritable, StoreUnavailable
 from graph.store import GraphStore, timed_out
 
@@ -56,17 +56,8 @@ def _locked(path: Path, waiting_message: str | None = None):
             yield
             return
         fh = open(path, "rb")
-    with fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if waiting_message:
-                log.warning(waiting_message)
-            fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    with fh, held(fh, waiting_message, log):
+        yield
 
 
 def _make_private(folder: Path) -> None:

@@ -36,7 +36,6 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import logging
 import sqlite3
 from contextlib import contextmanager
@@ -45,6 +44,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from graph.errors import AigovError, InputError
+from graph.locks import held
 
 __all__ = ["FeedBook", "Feed", "EntryState", "PageState", "FeedStateError", "DB_NAME",
            "validate_feed_url", "epoch_to_iso"]
@@ -222,17 +222,8 @@ class FeedBook:
         """Hold the home's poll lock: two polls (a ``watch`` and a ``feeds update``) of one
         home take turns instead of fetching the same entries twice."""
         lock = self.home / "feeds.lock"
-        with open(lock, "a+b") as fh:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                if waiting_message:
-                    log.warning(waiting_message)
-                fcntl.flock(fh, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+        with open(lock, "a+b") as fh, held(fh, waiting_message, log):
+            yield
 
     # -- feeds ---------------------------------------------------------------------------------
     def add(self, url: str, *, name: str | None = None, language: str | None = None) -> Feed:

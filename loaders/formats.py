@@ -461,25 +461,31 @@ def read_feed(data: bytes, source: str) -> Iterator[Result]:
             label = f" {title!r}" if title else ""
             yield InputError(where, f"feed entry{label} has no text (no content or summary)")
             continue
-        # the raw string first: it keeps the publisher's local date (feedparser converts to UTC)
-        published = None
-        # dict.get: feedparser's own get() maps updated <-> published with a DeprecationWarning
-        for raw in (dict.get(entry, "published"), dict.get(entry, "updated")):
-            try:
-                published = parse_date(raw)
-            except ValueError:
-                published = None
-            if published:
-                break
-        stamp = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
-        if stamp and not published:
-            try:
-                published = dt.date(*stamp[:3]).isoformat()
-            except ValueError:
-                published = None
+        published = entry_published(entry)
         declared = (entry.get("content") or [{}])[0].get("language") or feed_lang
         yield _article(body, where, title=title, published=published,
                        language=choose_language(body, declared), url=entry.get("link"))
+
+
+def entry_published(entry: Any) -> str | None:
+    """A feed entry's publication date (ISO), for file feeds and fetched feeds alike: the raw
+    string first, which keeps the publisher's local date (feedparser converts to UTC), then
+    feedparser's parsed stamp. ``dict.get``: feedparser's own get() maps updated <-> published
+    with a DeprecationWarning."""
+    for raw in (dict.get(entry, "published"), dict.get(entry, "updated")):
+        try:
+            published = parse_date(raw)
+        except ValueError:
+            published = None
+        if published:
+            return published
+    stamp = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
+    if stamp:
+        try:
+            return dt.date(*stamp[:3]).isoformat()
+        except ValueError:
+            return None
+    return None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -194,7 +194,7 @@ class FeedDocument:
 def parse_feed(data: bytes, source: str) -> FeedDocument:
     """Parse an RSS/Atom document; raise InputError (entity declarations, broken XML, not a
     feed, no entries) as a feed file would."""
-    from loaders.formats import _check_xml, _entry_text, parse_date
+    from loaders.formats import _check_xml, _entry_text, entry_published
 
     problem = _check_xml(data, source)
     if problem:
@@ -212,14 +212,7 @@ def parse_feed(data: bytes, source: str) -> FeedDocument:
     for n, entry in enumerate(parsed.entries, start=1):
         link = entry.get("link")
         link = urljoin(source, link.strip()) if link and link.strip() else None
-        published = None
-        for raw in (dict.get(entry, "published"), dict.get(entry, "updated")):
-            try:
-                published = parse_date(raw)
-            except ValueError:
-                published = None
-            if published:
-                break
+        published = entry_published(entry)
         text = _entry_text(entry)
         title = " ".join(str(entry.get("title") or "").split()) or None
         guid = str(dict.get(entry, "id") or "").strip() or None

@@ -10,7 +10,6 @@ why, when Java 17 or Maven is missing; a Maven run that fails is a test failure.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -59,17 +58,11 @@ def _installed(root: Path, pom: Path) -> bool:
         all((root / "lib" / j).is_file() for j in info["jars"])
 
 
-@contextlib.contextmanager
 def _lock(path: Path):
-    import fcntl
+    """The file lock the Neo4j install uses (one resolve of the jars at a time)."""
+    from graph.server import _file_lock
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    return _file_lock(path)
 
 
 def _java() -> str:
