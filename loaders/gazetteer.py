@@ -126,6 +126,8 @@ def _variants(alias: str) -> set[str]:
     elif " " in alias and alias.split()[0].lower() in {"the", "le", "la", "les", "l'", "règlement",
                                                        "loi", "commission", "code", "agence", "banque"}:
         out.add(alias[0].lower() + alias[1:])
+    elif alias.isalpha() and alias.isupper() and len(alias) >= 4:
+        out.add(alias.capitalize())  # "la Cnil", "l'Arcom": French papers write acronyms as words
     more = set()
     for v in out:
         if "'" in v:

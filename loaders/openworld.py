@@ -127,6 +127,19 @@ def _person_like(toks: list[str]) -> bool:
             and toks[0] not in _PARTICLES and toks[-1] not in _PARTICLES)
 
 
+# a title, then its qualifiers, then the name: "La ministre fédérale en charge du Numérique Vanessa
+# Roux", "le député vaudois Jean Roux", "senior vice-president and general counsel Blake Doe",
+# "le vice-président de Google chargé des affaires publiques, Jean Roux" (no verb between)
+_TITLE_NEAR = re.compile(
+    r"(?i:\b(?:l['’]|la\s|le\s|les\s|the\s|a\s|an\s|une?\s|sa\s|son\s|his\s|her\s|its\s)?\s*"
+    r"(?:ministre|minister|député\w*|sénat\w+|senator|autrice|auteure?|écrivaine?|author|novelist|"
+    r"vice-président\w*|vice-president|président\w*|president|directeur|directrice|director|"
+    r"porte-parole|spokes\w+|avocat\w*|lawyer|attorney|counsel|juge|judge|commissaire|commissioner|"
+    r"maire|mayor|gouverneur|governor|secrétaire|secretary|chef|cheffe|chief|PDG|CEO|fondat\w+|founder|"
+    r"chercheu\w+|researcher|professeur\w*|professor|conseill\w+|adviser|advisor))"
+    r"(?![^.;:!?«»“”\"]*\b(?:a|ont|est|sont|avait|avaient|sera|était|was|were|is|are|has|have|had|"
+    r"said|says|a\s+déclaré|estime|affirme|selon|according)\b)"
+    r"[^.;:!?«»“”\"\n]{0,90}?,?\s+$")
 _OFFICE_LINKS = {"for", "of", "and", "de", "du", "des", "au", "aux", "à", "la", "et"}
 _TITLE_WORD = (r"(?:Commissioner|Minister|Director|Officer|Secretary|President|Chair(?:man|woman|person)?|"
                r"Governor|Senator|Judge|Justice|Mayor|Prosecutor|Chief|Head|Commissaire|Ministre|Président)")
@@ -501,6 +514,7 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
             elif 2 <= len(toks) <= 4 and _person_like(toks) \
                     and toks[0].lower() not in _STOP and (
                         _SPEECH_AFTER.match(text, e) or _TITLE_BEFORE.search(text[max(0, s - 40):s])
+                        or _TITLE_NEAR.search(text[max(0, s - 110):s])
                         or _TITLE_COMMA_BEFORE.search(text[max(0, s - 90):s])
                         or _SPEECH_BEFORE.search(text[max(0, s - 40):s])):
                 typ = "Person"

@@ -244,3 +244,24 @@ def test_a_companys_ai_product_named_by_a_possessive_description():
 def test_an_open_world_name_does_not_run_over_a_line_break():
     ms = openworld.find("The complaint names Acme Technologies\nPieces Technologies as defendants.", [])
     assert all("\n" not in m.surface for m in ms), [m.surface for m in ms]
+
+
+@pytest.mark.parametrize("text, lang, person", [
+    ("La ministre fédérale en charge du Numérique Vanessa Roux a décidé.", "fr", "Vanessa Roux"),
+    ("Le député vaudois Raphaël Roux a déposé une motion.", "fr", "Raphaël Roux"),
+    ("Le vice-président de Google chargé des affaires publiques, Markham Doe, a écrit.", "fr", "Markham Doe"),
+    ("Senior vice-president and general counsel Blake Doe wrote to the court.", "en", "Blake Doe"),
+])
+def test_a_title_with_its_qualifiers_names_the_person_after_it(text, lang, person):
+    ex, ms = trace_names(text, lang)
+    assert person in {m.actor.name for m in ms if m.actor.type.value == "Person"}
+
+
+def test_a_verb_between_title_and_name_makes_no_person():
+    ex, ms = trace_names("Le ministre a rencontré Jean Roux.", "fr")
+    assert not [m for m in ms if m.actor.type.value == "Person"]
+
+
+def test_an_acronym_written_as_a_word_is_the_acronym():
+    ex, ms = trace_names("La Cnil a ouvert une enquête sur Meta.", "fr")
+    assert "Commission nationale de l'informatique et des libertés" in {m.actor.name for m in ms}
