@@ -176,7 +176,8 @@ def test_login_applies_the_style_and_opens_the_guide(managed, page):
     assert any(f":style {server.style_url()}" in t for t in texts), texts
     assert any(f":play {server.guide_url()}" in t for t in texts), texts
     def grass() -> dict:  # the style Browser keeps, once its :style fetch has come back
-        return json.loads(page.execute_script("return localStorage.getItem('neo4j.grass')") or "{}")
+        # (Browser stores the string "null" until its :style fetch has come back)
+        return json.loads(page.execute_script("return localStorage.getItem('neo4j.grass')") or "{}") or {}
 
     _settled_value(lambda: "node.Regulator" in grass(), True)
     grass = grass()
