@@ -403,8 +403,9 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     base = sorted([m for m in base if not _inside(opened, m)] + opened, key=lambda m: m.start)
     # laws named by a description ("a new executive order", "une loi pour criminaliser ...")
     # (they take the place of the dictionary's cruder law descriptions: "a law that requires ...")
-    described = openworld.described_laws(body, [m for m in base if m.how != "law_desc"])
-    described += openworld.described_products(body, [m for m in base if m.how != "law_desc"] + described)
+    firm = [m for m in base if m.how != "law_desc"]
+    described = openworld.described_laws(body, firm)
+    described += openworld.described_products(body, firm + described)
     dspans = SpanSet((m.start, m.end) for m in described)
     base = sorted([m for m in base if m.how != "law_desc" or dspans.free(m.start, m.end)] + described,
                   key=lambda m: m.start)

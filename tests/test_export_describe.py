@@ -12,6 +12,7 @@ from rdflib.namespace import DCTERMS, PROV
 from graph import vocab
 from graph.embedded import EmbeddedStore
 from graph.export import export_rdf, to_dataset, validate
+from graph.export.rdf import union
 from graph.export.describe import LICENSE
 from graph.export.formats import WRITERS
 from graph.vocab import AIGOV, DCAT, VOID
@@ -45,9 +46,7 @@ def _parse(path: Path, fmt: str) -> Graph:
         return g
     ds = Dataset()
     ds.parse(str(path), format=fmt if fmt not in ("nquads",) else "nquads")
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
+    return union(ds)
 
 
 def _description(g: Graph) -> tuple[URIRef, set[tuple]]:
@@ -120,9 +119,7 @@ def test_the_shapes_check_the_description(store):
     ds = to_dataset(store)
     ok, text = validate(ds)
     assert ok, text
-    g = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
+    g = union(ds)
     d = next(g.subjects(RDF.type, VOID.Dataset))
     g.remove((d, DCTERMS.license, None))
     ok, text = validate(g)

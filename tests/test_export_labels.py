@@ -12,12 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph, Literal
+from rdflib import Dataset, Literal
 from rdflib.namespace import SDO
 
 from graph import vocab
 from graph.embedded import EmbeddedStore
 from graph.export import export_rdf, to_dataset, validate
+from graph.export.rdf import union
 from graph.export.formats import WRITERS
 from graph.export.labels import gazetteer_languages, is_sentence_debris
 from graph.model import Article, Entity, Event, Extraction, event_id
@@ -142,9 +143,7 @@ def test_the_shapes_refuse_a_name_or_alias_across_a_line_break(store):
     ds = to_dataset(store)
     ok, text = validate(ds)
     assert ok, text
-    g = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
+    g = union(ds)
     g.add((vocab.entity_iri(GARANTE_ID), SDO.alternateName, Literal(DEBRIS, lang="en")))
     ok, text = validate(g)
     assert not ok and "sentence debris" in text
@@ -184,9 +183,7 @@ def test_the_gazetteer_states_the_language_of_country_names_and_of_actor_names()
 
 def test_the_shapes_refuse_an_article_language_that_is_no_language_tag(store):
     ds = to_dataset(store)
-    g = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
+    g = union(ds)
     article = next(g.subjects(SDO.inLanguage, Literal("fr")))
     g.set((article, SDO.inLanguage, Literal("klingon")))
     ok, text = validate(g)
