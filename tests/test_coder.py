@@ -496,8 +496,8 @@ def test_the_dateline_in_the_body_dates_the_report():
 
 
 def test_one_party_named_twice_does_not_end_a_list():
-    ex = one("La France a demandé à Apple AAPL.O et à Google GOOGL.O de retirer l'application Zorblit.", lang="fr")
-    assert {("France", "DEMANDED", "Apple"), ("France", "DEMANDED", "Google")} <= triples(ex)
+    ex = one("La France a enjoint à Apple AAPL.O et à Microsoft MSFT.O d'ôter l'application Zorblit.", lang="fr")
+    assert {("France", "DEMANDED", "Apple"), ("France", "DEMANDED", "Microsoft")} <= triples(ex)
 
 
 def test_a_list_goes_on_over_another_company_called():
@@ -568,7 +568,7 @@ def test_a_date_or_a_parenthetical_inside_a_trigger_does_not_hide_it():
 
 
 def test_an_announcement_or_statement_of_an_event_is_the_event_not_a_second_one():
-    ex = one("La CNIL a annoncé avoir infligé une amende de 5 millions d'euros à Clearview AI.", "fr")
+    ex = one("La CNIL a annoncé mardi avoir infligé une amende de 800 000 euros à Meta.", "fr")
     assert {t[1] for t in triples(ex)} == {"FINED"}
     ex = one("The Federal Trade Commission said it had opened an investigation into OpenAI.")
     assert {t[1] for t in triples(ex)} == {"INVESTIGATED"}
@@ -603,8 +603,8 @@ def test_the_subject_before_an_apposition_acts_not_a_name_inside_it():
 
 
 def test_a_seat_before_a_generic_court_is_another_court():
-    ex = one("The Delhi High Court on Tuesday summoned OpenAI.")
-    assert triples(ex) == {("Delhi High Court", "INVESTIGATED", "OpenAI")}
+    ex = one("The Madras High Court last week summoned OpenAI.")
+    assert triples(ex) == {("Madras High Court", "INVESTIGATED", "OpenAI")}
 
 
 def test_the_law_a_criminalising_verb_describes_is_its_target():
@@ -613,8 +613,7 @@ def test_the_law_a_criminalising_verb_describes_is_its_target():
 
 
 def test_a_companys_own_restriction_in_answer_to_a_body_complies_with_it():
-    ex = one("Dans un communiqué, OpenAI a confirmé avoir suspendu la génération de vidéos à la "
-             "demande de la CNIL.", "fr")
+    ex = one("OpenAI a reconnu avoir suspendu son générateur d'images à la demande de la CNIL.", "fr")
     assert ("OpenAI", "COMPLIED", "Commission nationale de l'informatique et des libertés") in triples(ex)
     # no body named after the cue: nothing is complied with
     ex = one("OpenAI has paused the feature after a week of complaints from users.")
@@ -641,13 +640,13 @@ def test_members_listed_after_including_act_with_the_group():
 def test_a_suspension_by_an_authority_blocks_and_a_canadian_reglement_is_a_settlement():
     ex = one("The Malaysian Communications and Multimedia Commission suspended Grok on January 11.")
     assert {t[1] for t in triples(ex)} == {"BLOCKED_ACCESS"}
-    ex = one("En 2021, un juge avait approuvé un règlement de 650 millions $ avec Meta.", "fr")
+    ex = one("Une juge a validé en 2019 un règlement de 90 millions $ avec Google.", "fr")
     assert not [t for t in triples(ex) if t[1] == "REGULATED"]
 
 
 def test_its_use_banned_is_the_product_named_before():
-    ex = one("Les Pays-Bas ont reçu des plaintes sur DeepSeek et ont interdit son usage sur les "
-             "appareils gouvernementaux.", "fr")
+    ex = one("Les Pays-Bas ont étudié DeepSeek pendant un mois puis ont interdit son usage dans les "
+             "ministères.", "fr")
     assert ("Netherlands", "BANNED", "DeepSeek") in triples(ex)
 
 
@@ -662,12 +661,11 @@ def test_a_suit_or_a_letter_speaks_for_those_who_brought_or_wrote_it():
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("Laura Roe, la ministre britannique en charge de la sécurité des victimes, affirme que les "
-     "images sont humiliantes.", "Laura Roe"),
-    ("Cette lacune devrait bientôt être comblée, selon la ministre britannique de la Technologie, "
-     "Liz Kendall.", "Liz Kendall"),
-    ("Jean Roux, expert en droit numérique à l'université de Lyon, avait expliqué à Reuters que "
-     "Grok avait été bloqué.", "Jean Roux"),
+    ("Laura Roe, la ministre irlandaise chargée de la protection de l'enfance, affirme que ces "
+     "montages sont dangereux.", "Laura Roe"),
+    ("Le texte sera voté en mars, selon la ministre irlandaise du Numérique, Nora Kelly.", "Nora Kelly"),
+    ("Jean Roux, juriste à l'université de Lyon, avait confié à l'AFP que Grok serait "
+     "suspendu.", "Jean Roux"),
 ])
 def test_a_person_then_her_role_speaks(text, speaker):
     ex = one(text, "fr")
@@ -680,7 +678,7 @@ def test_the_noun_annonce_is_no_announcement():
 
 
 def test_a_company_blocking_on_its_own_service_restricts_it_even_with_nothing_named():
-    ex = one("X blocked searches for Taylor Swift after explicit AI-generated images circulated.")
+    ex = one("X blocked searches for a pop star's name after fake images spread.")
     assert [(ev.type.value, ev.targets) for ev in ex.events] == [("RESTRICTED", ())]
     # ordered to block: a demand's complement, not the company's own act
     ex = one("Le régulateur a ordonné à DeepSeek de bloquer l'accès à son chatbot.", "fr")

@@ -168,7 +168,8 @@ def _law_triples(text, lang="en"):
      "New executive order"),
     ("The Ruritanian Parliament passed the Online Harms (Deepfakes) (Amendment) Bill on Tuesday.", "en",
      "Online Harms (Deepfakes) (Amendment) Bill"),
-    ("China issued a set of interim measures on Friday to govern chatbots.", "en", "Set of interim measures"),
+    ("Japan issued a package of interim measures on Friday to govern chatbots.", "en",
+     "Package of interim measures"),
     ("Le président Jean Roe a signé jeudi un décret présidentiel sur les robots conversationnels.", "fr",
      "Décret présidentiel sur les robots conversationnels"),
 ])
@@ -235,7 +236,7 @@ def test_a_companys_ai_product_named_by_a_possessive_description():
     assert [(m.surface, m.actor.name) for m in prods] == [
         ("ses outils d'intelligence artificielle générative", "Meta Platforms: outils d'intelligence artificielle générative")]
     # a description next to the product's name is that product; no AI word, no product
-    ex, ms = trace_names("Google confirmed that Gemini, its AI chatbot, is now restricted.", "en")
+    ex, ms = trace_names("Google said on Monday that Gemini, its AI chatbot, would answer fewer questions.", "en")
     assert {m.actor.name for m in ms if m.actor.type.value == "Product"} == {"Gemini"}
     ex, ms = trace_names("Meta said it would change its advertising tools.", "en")
     assert not [m for m in ms if m.actor.type.value == "Product"]
@@ -247,10 +248,10 @@ def test_an_open_world_name_does_not_run_over_a_line_break():
 
 
 @pytest.mark.parametrize("text, lang, person", [
-    ("La ministre fédérale en charge du Numérique Vanessa Roux a décidé.", "fr", "Vanessa Roux"),
+    ("La ministre régionale chargée de la Culture Hélène Roux a décidé.", "fr", "Hélène Roux"),
     ("Le député vaudois Raphaël Roux a déposé une motion.", "fr", "Raphaël Roux"),
-    ("Le vice-président de Google chargé des affaires publiques, Markham Doe, a écrit.", "fr", "Markham Doe"),
-    ("Senior vice-president and general counsel Blake Doe wrote to the court.", "en", "Blake Doe"),
+    ("Le directeur d'Apple responsable des relations publiques, Marc Doe, a écrit.", "fr", "Marc Doe"),
+    ("Chief legal officer and general counsel Blake Doe wrote to the agency.", "en", "Blake Doe"),
 ])
 def test_a_title_with_its_qualifiers_names_the_person_after_it(text, lang, person):
     ex, ms = trace_names(text, lang)

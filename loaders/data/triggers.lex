@@ -18,7 +18,7 @@ opts nominal
 match {V:impose|introduce|order|enact|issue|adopt|put_in_place|slap|extend|declare|implement|institute|enforce|approve} {A}(?:{DET} )?(?:(?:strict|complete|absolute|indefinite) )?{ADJ}(?:ban|prohibition)s? (?:on|against|of)\b
 ex Taiwan > DeepSeek | Taiwan imposed a blanket ban on DeepSeek in government offices.
 ex Australia > TikTok | Australia has now put in place a ban on TikTok for officials.
-ex Taiwan > DeepSeek | Taiwan has implemented a strict ban on the use of DeepSeek by its clerks.
+ex Taiwan > DeepSeek | Taiwan's cabinet has implemented a strict ban against DeepSeek for its clerks.
 not | A ban would hurt users, Meta said.
 
 rule BANNED.en.passive
@@ -70,7 +70,7 @@ rule BANNED.en.decide
 type BANNED
 lang en
 match \b{V:decide|vote|choose|resolve|opt} {A}to {A}(?:ban|prohibit|outlaw|bar|forbid|suspend)\b
-ex Italy > DeepSeek | Italy has decided to suspend with immediate effect the DeepSeek app.
+ex Italy > DeepSeek | Italy decided on Monday to suspend DeepSeek for all ministries.
 ex Taiwan > DeepSeek | Taiwan voted to ban DeepSeek on Tuesday.
 
 rule BANNED.en.staff
@@ -130,7 +130,7 @@ type BLOCKED_ACCESS
 lang fr
 opts passive
 match \b(?:a été|ont été|avait été|avaient été|est|sont|été) {AFR}(?:bloquée?s?|suspendue?s?|rendue?s? inaccessibles?) {AFR}(?:en|au|aux)\b(?= (?-i:[A-ZÉ]))
-ex Italy > ChatGPT | Fin mars, ChatGPT avait été bloqué en Italie.
+ex Italy > DeepSeek | Au printemps, DeepSeek a été bloqué en Italie pendant un mois.
 
 rule BLOCKED_ACCESS.en.in-country
 type BLOCKED_ACCESS
@@ -208,7 +208,7 @@ ex Jane Roe > OpenAI | Jane Roe, a law professor, slammed OpenAI on Monday.
 ex Jane Roe > - | Senator Jane Roe emphasized that the rules must apply to everyone.
 not | The vow of silence is old.
 ex Zorblax Labs > - | Zorblax Labs responded to the request by stating that it has no office in France.
-not | The chatbot responds to user queries just like its rivals.
+not | That assistant responds to questions faster than its rivals do.
 
 rule STATED.en.calling
 type STATED
@@ -372,7 +372,7 @@ type SUED
 lang fr
 opts passive nominal
 match \bfait {AFR}l['’]objet d['’](?:une|des) (?:plaintes?|poursuites?|actions? en justice|actions? collectives?)(?:{ADJFR})* (?:{AFR})?(?:de la part d[eu]|de la part des|de|du|des|d['’])\b
-ex noyb > Google | Google a fait l'objet d'une plainte antitrust de la part de noyb.
+ex noyb > Meta Platforms | Meta fait désormais l'objet d'une plainte collective de la part de noyb.
 
 rule DEMANDED.fr.enjoindre
 type DEMANDED
@@ -385,7 +385,7 @@ type DEMANDED
 lang fr
 opts nominal
 match \b(?:(?:{AUX} {AFR})?(?:donné|accordé|laissé|imparti|fixé)|donne|accorde|laisse|impartit|fixe) {AFR}(?:un délai|une échéance|(?:un )?ultimatum|\d+ (?:jours|semaines|mois)) (?:de \d+ (?:jours|semaines|mois|heures) )?(?:à|au|aux)\b
-ex Garante per la protezione dei dati personali > OpenAI | Le Garante a donné un délai de 20 jours à OpenAI pour répondre.
+ex CNIL > OpenAI | La CNIL a fixé un délai de 15 jours à OpenAI pour se conformer.
 
 rule DEMANDED.fr.invite
 type DEMANDED
@@ -523,7 +523,7 @@ lang en
 opts nominal
 match \b{V:impose|levy|hand_down|hand|slap|issue|announce|order|set|lob|deliver|serve|dish_out|mete_out} {A}(?:{DET} )?{ADJ}(?:fines?|penalt(?:y|ies)|sanctions?|financial penalt(?:y|ies))\b
 ex Garante > OpenAI | The Garante imposed a record fine on OpenAI.
-ex Ofcom > OpenAI | Ofcom has lobbed a £50,000 fine at OpenAI for missing age checks.
+ex Ofcom > OpenAI | Ofcom lobbed a £20,000 fine at OpenAI last week.
 ex CNIL > Clearview AI | The CNIL levied a €20 million penalty against Clearview AI.
 not | OpenAI said the fine was unfair.
 
@@ -637,7 +637,7 @@ lang en
 opts nominal
 match \b{V:issue|publish|unveil|release|adopt|introduce|propose|table|draft|roll_out|notify} {A}(?:{DET} )?(?:(?:set|package|series) of )?(?:(?:interim|provisional|more|two|three|several) )?{ADJ}(?:rules?|regulations?|guidelines?|guidance|code of (?:practice|conduct)|regulatory framework|framework|legislation|law|bill|decree|ordinance|executive order|directive|measures|amendments? to)s?\b
 ex European Commission > General-Purpose AI Code of Practice | The Commission published the final Code of Practice.
-ex China > Set of interim measures on chatbots | China issued a set of interim measures on chatbots on Friday.
+ex Japan > Package of interim measures on chatbots | Japan issued a package of interim measures on chatbots last month.
 
 rule REGULATED.en.passive
 type REGULATED
