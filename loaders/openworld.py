@@ -23,8 +23,11 @@ surname ("Johansson") or acronym ("CPVP") resolve to it.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bisect import bisect_left
+from functools import lru_cache
+from pathlib import Path
 
 from loaders.gazetteer import Actor, Mention
 from loaders.spans import SpanSet
@@ -348,6 +351,46 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|to|into|across|outside|inside|à|en|au|aux|vers|depuis|"
+                           r"based\s+in|located\s+in|basée?s?\s+à|située?s?\s+à)|\bd['’]|\bde)\s+$")
+
+
+def _open_name(text: str, s: int, e: int, toks: list[str]) -> bool:
+    """A person's name the text gives in full with no title or speech verb beside it ("the
+    plaintiffs include Jane Roe, Ravi Kumaran and ..."): two or three name words of which the
+    first is a known first name (:func:`first_names`), none a stop word or an office, not after a
+    preposition of place ("in San Francisco"), not a possessive or a compound ("Jane Roe-backed").
+
+    >>> _open_name("The plaintiffs include Ravi Kumaran.", 23, 34, ["Ravi", "Kumaran"])
+    True
+    >>> _open_name("Artificial Intelligence Act", 0, 23, ["Artificial", "Intelligence"])
+    False
+    """
+    if not (2 <= len(toks) <= 3) or not _person_like(toks):
+        return False
+    if any(t.lower().strip(".,") in _STOP or t.lower() in _OFFICE_WORDS for t in toks):
+        return False
+    first = fold_name(toks[0].split("-")[0])
+    if first not in first_names():
+        return False
+    if re.match(r"['’]s?\b|-[a-z]", text[e:e + 3]):
+        return False
+    return not _PLACE_BEFORE.search(text[max(0, s - 25):s])
+
+
+def fold_name(word: str) -> str:
+    """Lower case without accents: ``fold_name("Noël") == "noel"``."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """The first names of ``loaders/data/first_names.txt`` (folded)."""
+    path = Path(__file__).resolve().parent / "data" / "first_names.txt"
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
 def find(text: str, known: list[Mention]) -> list[Mention]:
     """Mentions of actors the dictionary lacks, not overlapping ``known`` (in order)."""
     occupied = SpanSet((m.start, m.end) for m in known)
@@ -517,6 +560,8 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
                         or _TITLE_NEAR.search(text[max(0, s - 110):s])
                         or _TITLE_COMMA_BEFORE.search(text[max(0, s - 90):s])
                         or _SPEECH_BEFORE.search(text[max(0, s - 40):s])):
+                typ = "Person"
+            elif _open_name(text, s, e, toks):
                 typ = "Person"
             else:
                 continue

@@ -259,10 +259,39 @@ def test_a_title_with_its_qualifiers_names_the_person_after_it(text, lang, perso
 
 
 def test_a_verb_between_title_and_name_makes_no_person():
-    ex, ms = trace_names("Le ministre a rencontré Jean Roux.", "fr")
+    # (a name whose first word is no known first name: only the title could make it a person)
+    ex, ms = trace_names("Le ministre a rencontré Kessel Roux.", "fr")
     assert not [m for m in ms if m.actor.type.value == "Person"]
 
 
 def test_an_acronym_written_as_a_word_is_the_acronym():
     ex, ms = trace_names("La Cnil a ouvert une enquête sur Meta.", "fr")
     assert "Commission nationale de l'informatique et des libertés" in {m.actor.name for m in ms}
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Other plaintiffs include Nora Kessling, Tomasz Wierzba and two publishers.", "Tomasz Wierzba"),
+    ("Parmi les signataires figurent Hélène Bastardi et plusieurs éditeurs.", "Hélène Bastardi"),
+    ("Ravi Kumaran filed the complaint against Zibbo on Monday.", "Ravi Kumaran"),
+])
+def test_a_full_name_with_a_known_first_name_is_a_person_without_a_title(text, person):
+    assert (person, "Person") in _found(text)
+
+
+@pytest.mark.parametrize("text,not_person", [
+    ("The Artificial Intelligence Basic Act took effect.", "Artificial Intelligence"),
+    ("The lawsuit was filed in San Francisco Superior Court.", "San Francisco"),
+    ("Grant Thornton Advisors audited the accounts.", "Grant Thornton"),
+])
+def test_capitalised_pairs_that_are_not_first_names_stay_unnamed(text, not_person):
+    assert (not_person, "Person") not in _found(text)
+
+
+def test_an_untitled_person_becomes_a_party_of_the_suit():
+    art = Article(id="a1", title="t", language="en", published="2025-03-04",
+                  body="Novelist Nora Kessling and Ravi Kumaran sued Zibbo Labs on Monday over its training data.")
+    ex = code(art)
+    names = {e.id: e.name for e in ex.entities}
+    sued = [(sorted(names[a] for a in ev.actors), [names[t] for t in ev.targets]) for ev in ex.events
+            if ev.type.value == "SUED"]
+    assert sued and "Ravi Kumaran" in sued[0][0] and sued[0][1] == ["Zibbo Labs"]
