@@ -190,6 +190,9 @@ class _Doc:
     demands: list = field(default_factory=list)
     last_event_targets: list[Actor] = field(default_factory=list)
     focus: list[Actor] = field(default_factory=list)
+    # a pronoun's other antecedents, most recent first (by its start): the one a role's types
+    # rule out gives way to the next that fits ("elle a infligé une amende": the authority)
+    pron_alts: dict[int, list[Actor]] = field(default_factory=dict)
     ner: bool = False  # optional NER hook (loaders/ner.py)
     scan: Plan | None = None  # the body cut at its sentence ends: regexes scan what can match
     deadline: float | None = None  # time.monotonic() past which the article is given up
@@ -523,6 +526,11 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
                    or _resolve_history(subjects, ptypes) or _resolve_history(history, ptypes))
             if act is None:
                 continue
+            alts: list[Actor] = []
+            for a in list(reversed(subjects[-12:])) + list(reversed(history[-24:])):
+                if a.type in ptypes and a.role != _MEDIA_ROLE and a.id != act.id and a not in alts:
+                    alts.append(a)
+            doc.pron_alts[s] = alts
             out.append(Mention(s, e, surface, act, "pron"))
             continue
         if "@last_actor" in types:
@@ -983,7 +991,8 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
         continuing = False
         local = [Mention(m.start - ss, m.end - ss, m.surface, m.actor, m.how) for m in ms if m.how != "mod"]
         for ts, te, trig in chosen:
-            c = _code_trigger(doc, sent, local, ts, te, trig, quotes, history, prev_stated)
+            c = _code_trigger(doc, sent, _fit_pronouns(doc, local, ss, ts, trig), ts, te, trig, quotes, history,
+                              prev_stated)
             if c is None:
                 continue
             if isinstance(c, Rejected):
@@ -1143,6 +1152,26 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
             history.append(m.actor)
         mi += len(ms)
     return cands, rejected
+
+
+def _fit_pronouns(doc: _Doc, ms: list[Mention], ss: int, ts: int, trig: Trigger) -> list[Mention]:
+    """The sentence's mentions, where a pronoun before an active trigger (its subject) stands
+    for an actor the event type rules out, with the pronoun's next antecedent that fits: in
+    "L'Autorité a enquêté sur Google. Mercredi, elle a infligé une amende ..." the "elle"
+    resolved to the last subject (Google) is the authority that can fine."""
+    if trig.passive or not doc.pron_alts:
+        return ms
+    allowed = ACTOR_TYPES[trig.type]
+    out = ms
+    for i, m in enumerate(ms):
+        if m.how != "pron" or m.start >= ts or m.actor.type in allowed:
+            continue
+        alt = next((a for a in doc.pron_alts.get(m.start + ss, ()) if a.type in allowed), None)
+        if alt is not None:
+            if out is ms:
+                out = list(ms)
+            out[i] = Mention(m.start, m.end, m.surface, alt, "pron")
+    return out
 
 
 def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, trig: Trigger,

@@ -279,6 +279,17 @@ def test_pronoun_antecedent_is_a_subject_not_a_possessor():
     assert not [t for t in triples(ex) if t[0] == "European Union"]
 
 
+@pytest.mark.parametrize("text,lang,triple", [
+    ("L'Autorité de la concurrence enquête sur Google depuis 2020. Google a contesté ses conclusions. "
+     "Mercredi, elle a infligé une amende de 250 millions d'euros à Google.", "fr",
+     ("Autorité de la concurrence", "FINED", "Google")),
+    ("The FTC has examined Rytr since March. Rytr disputed the findings. On Monday, it fined Rytr $2 million.",
+     "en", ("Federal Trade Commission", "FINED", "Rytr")),
+])
+def test_a_pronoun_whose_last_subject_cannot_act_is_its_earlier_antecedent(text, lang, triple):
+    assert triple in triples(one(text, lang))
+
+
 def test_statement_topic_falls_back_on_the_article_subject():
     ex = one("The CNIL fined Clearview AI on Monday. Clearview AI must also delete the photos. "
              "The regulator said that the breaches were very serious.")
