@@ -1359,6 +1359,13 @@ _SOURCE_ADJUNCT = re.compile(r"^\s*(?:D['’]apr[èe]s|Selon|According\s+to|Pour
 _INVERTED = re.compile(r"[\"”»'’]\s*,?\s*$")
 
 
+# between an inverted speech verb and its subject: a title, an article, a qualifier
+_SPEAKER_GAP = re.compile(r"\s*(?:(?:d['’]emblée|encore|aussi|also|again|ainsi|alors|pour\s+sa\s+part|"
+                          r"l['’]|le|la|les|the|a|an|Me|Mme|M\.|Mr\.?|Ms\.?|Dr\.?)\s*|"
+                          r"(?:avocat\w*|ministre|juge|président\w*|directeur|directrice|porte-parole|lawyer|judge|minister|"
+                          r"spokes\w+|chair\w*|director|professor|professeur\w*|expert\w*)\s+)*\s*")
+
+
 def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
     speaker: Actor | None = None
     co: list[Actor] = []
@@ -1442,6 +1449,11 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
                     if pers:
                         speaker = pers[0].actor if pers[0].actor.type is not T.PERSON else pers[-1].actor
             break
+    if (speaker is None and right and len(before.split()) >= 4 and re.search(r",\s*$", before)
+            and re.fullmatch(_SPEAKER_GAP, sent[te:right[0].start])):
+        # "Le texte est trop faible, estime Jean Roux.", "The rules are weak, argues the
+        # agency": a speech verb after a comma, its subject after it (no quotation marks)
+        speaker = right[0].actor
     if speaker is None and right and re.match(r"^\W*$", sent[:ts].strip(" ,") or "") is None and re.search(r"\b(?:said|told|a\s+déclaré|a\s+indiqué|a\s+annoncé)\s*$", sent[:te]):
         speaker = right[0].actor
     if speaker is None:

@@ -290,6 +290,22 @@ def test_a_pronoun_whose_last_subject_cannot_act_is_its_earlier_antecedent(text,
     assert triple in triples(one(text, lang))
 
 
+@pytest.mark.parametrize("text,lang,speaker", [
+    ("Ces sanctions restent trop faibles, rappelle l'avocate Me Lucie Ferrand.", "fr", "Lucie Ferrand"),
+    ("Le texte arrive trop tard, estime Jean Dupuis, président de l'association.", "fr", "Jean Dupuis"),
+    ("The rules are far too weak, argues Jane Roe, a lawyer at the firm.", "en", "Jane Roe"),
+])
+def test_a_speech_verb_after_a_comma_has_its_speaker_after_it(text, lang, speaker):
+    ex = one(text, lang)
+    speakers = [n for e in ex.events if e.type.value == "STATED" for n in names_of(ex, e.actors)]
+    assert any(speaker in n for n in speakers), speakers  # ("Me Lucie Ferrand" keeps her title)
+
+
+def test_an_apposition_before_the_verb_keeps_the_subject_as_speaker():
+    ex = one("James Roe, chair of the inquiry, said the report found that Google favoured large outlets.")
+    assert [names_of(ex, e.actors) for e in ex.events if e.type.value == "STATED"] == [["James Roe"]]
+
+
 def test_statement_topic_falls_back_on_the_article_subject():
     ex = one("The CNIL fined Clearview AI on Monday. Clearview AI must also delete the photos. "
              "The regulator said that the breaches were very serious.")
