@@ -165,7 +165,7 @@ _DESC = [
 _DESC_RX = [(rx, types, tuple(k for k in _trigger_keys(p) if k not in ("the", "une")), PREFILTER.add(rx))
             for p, types in _DESC for rx in [re.compile(p)]]
 _OVERRIDE = re.compile(r"\b(?:[Ll]e\s+groupe|[Ll]a\s+soci[ée]t[ée]|[Ll]['’]entreprise)\s+de\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
-_PRONOUN = re.compile(r"(?<![\w-])(?:(?P<he>[Hh]e|[Ss]he)|(?P<they>[Tt]hey)|(?P<il>[Ii]l|[Ee]lle)|(?P<ils>[Ii]ls|[Ee]lles)|(?P<it>[Ii]t))(?![\w'’-])|-t-(?P<il2>il|elle)\b|-(?P<ils2>ils|elles)\b")
+_PRONOUN = re.compile(r"(?<![\w-])(?:(?P<he>[Hh]e|[Ss]he)|(?P<they>[Tt]hey)|(?P<il>[Ii]l|[Ee]lle)|(?P<ils>[Ii]ls|[Ee]lles)|(?P<it>[Ii]t))(?![\w'’-])|-(?:t-)?(?P<il2>il|elle)\b|-(?P<ils2>ils|elles)\b")
 
 _MEDIA_ROLE = "media"
 
@@ -1373,7 +1373,7 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
     before = sent[:ts]
     atypes = ACTOR_TYPES[E.STATED]
     # inverted: «...», a déclaré X / "...," said X / said X after the quote
-    inverted = bool(_INVERTED.search(before)) or re.search(r"-t-(?:il|elle)|-ils|-elles", sent[ts:te])
+    inverted = bool(_INVERTED.search(before)) or re.search(r"-(?:t-)?(?:il|elle)\b|-ils|-elles", sent[ts:te])
     right = [m for m in ms if m.start >= te and m.start - te <= 40 and m.actor.type in atypes and _ok_actor(m)]
     left = [m for m in ms if m.end <= ts and m.actor.type in atypes and _ok_actor(m)]
     if trig.speaker_after:
@@ -1395,7 +1395,7 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
         # "The letter said ...": its authors speak through it
         speaker, co = doc.last_letter_actors[0], list(doc.last_letter_actors[1:])
         conf = 0.6
-    if speaker is None and re.search(r"-t-(?:il|elle)|-ils|-elles", sent[ts:te]):
+    if speaker is None and re.search(r"-(?:t-)?(?:il|elle)\b|-ils|-elles", sent[ts:te]):
         pr = [m for m in ms if m.start >= ts and m.end <= te + 8 and m.how == "pron"]
         if inverted and prev_stated is not None:
             # «...», a-t-il ajouté: the speaker of the previous statement goes on

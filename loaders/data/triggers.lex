@@ -775,3 +775,207 @@ lang fr
 match \b(?:{AUX} {AFR})?(?:conclu|trouvé|signé|accepté|négocié|annoncé|conclut|trouve|signe) {AFR}(?:un |une )?(?:accord|règlement|transaction|compromis)(?: (?:à l['’]amiable|amiable|transactionnel|financier))?\b(?=[^.;]{0,80}\b(?:litige|procès|plainte|poursuites?|action|différend|affaire|amiable|transactionnel|avec)\b)|\b(?:{AUX} {AFR})?(?:réglé|soldé|clos|mis fin à|transigé)(?: {AFR})? (?:le|son|leur|ce|une?|l['’]) ?(?:affaire|litige|procès|différend|contentieux)\b|\b{AUX} {AFR}(?:convenu d['’]un|abouti à un|parvenue?s? à un) (?:accord|règlement|compromis)\b
 ex Anthropic > - | Anthropic a conclu un accord à l'amiable avec les auteurs.
 ex Acme Labs > - | Acme Labs et Jane Roe ont convenu d'un accord pour régler le litige.
+
+# ============================================================================ coder 1.7.0
+# General frames found missing when the coder met batches 1-5 (each a class of wording, written
+# with invented sentences; none copied from an article)
+
+rule ALLOWED.en.clear-deal
+type ALLOWED
+lang en
+match \b{V:clear|approve|authorise|authorize|greenlight|green-light|wave_through|sign_off_on|give_the_green_light_to} {A}(?:{DET} )?(?:(?-i:[A-Z])[\w.&-]*(?:['’]s)? )?(?:[$€£]?[\d.,]+ (?:billion|million|bn|m) )?(?:[\w-]+ ){0,2}(?:deal|merger|acquisition|takeover|purchase|investment|partnership|transaction|tie-up|buyout)\b
+ex Competition and Markets Authority > - | The CMA cleared Brightloop's planned acquisition of Zibbo Labs on Tuesday.
+ex European Commission > - | The European Commission approved the proposed merger without conditions.
+not | Shareholders cheered the merger.
+
+rule ALLOWED.fr.accord
+type ALLOWED
+lang fr
+match \b(?:{AUX} {AFR})?(?:donné|accordé|donne|accorde|donnent|accordent) {AFR}(?:son|leur|le|un) (?:accord|feu vert|aval|approbation|autorisation)(?: (?:définitif|définitive|formel|formelle|conditionnel|conditionnelle))? (?:à|au|aux|pour)\b|\b(?:{AUX} {AFR})?(?:validé|approuvé|autorisé|avalisé|valide|approuve|autorise|avalise) {AFR}(?:le rachat|l['’]acquisition|la fusion|l['’]opération|l['’]investissement|la prise de contrôle|le projet de rachat)\b
+ex European Commission > - | La Commission européenne a donné son feu vert au rachat de Zibbo Labs par Brightloop.
+ex Autorité de la concurrence > - | L'Autorité de la concurrence a validé le rachat de Zibbo Labs.
+not | Les actionnaires attendent un accord.
+
+rule BANNED.fr.interdire-a
+type BANNED
+lang fr
+match \b(?:interdisant|interdire|interdit|interdisent|interdira|interdiront) {AFR}(?:à|aux) (?=(?-i:[A-Z])|l['’]entreprise |la société |l['’]application )
+ex CNIL > Zibbo Labs | La CNIL a rendu une décision interdisant à Zibbo Labs de déployer son système.
+not | Il est interdit aux mineurs d'utiliser ce service.
+
+rule BLOCKED_ACCESS.fr.limitation
+type BLOCKED_ACCESS
+lang fr
+match \b(?:(?:{AUX} {AFR})?(?:imposé|ordonné|prononcé|décidé|décrété)|impose|ordonne|prononce|décide|décrète) {AFR}(?:une |la )?(?:limitation|suspension|restriction) (?:provisoire |temporaire |immédiate |définitive )*(?:{AFR})?(?:du traitement |de l['’]accès |de l['’]utilisation )?(?:de|du|des|d['’]|à|au|aux)\b
+ex Garante per la protezione dei dati personali > ChatGPT | Le Garante a imposé une limitation provisoire du traitement de ChatGPT en Italie.
+not | La limitation des données est un principe du RGPD.
+
+rule COMPLIED.en.changed-in-response
+type COMPLIED
+lang en
+match \b{V:change|update|modify|revise|amend|adjust|overhaul|rewrite} {A}(?:its|their|the) (?:terms(?: of (?:service|use))?|polic(?:y|ies)|privacy (?:policy|notice|settings)|practices|settings|data practices)\b(?= [^.;]{0,40}\b(?:in response|after|following|to comply|to address|at the request|under pressure))
+ex Zibbo Labs > Office of the Privacy Commissioner of Canada | Zibbo Labs updated its privacy policy after an investigation by the Office of the Privacy Commissioner of Canada.
+not | Zibbo Labs updated its privacy policy last year.
+
+rule COMPLIED.fr.appliquer
+type COMPLIED
+lang fr
+match \b(?:{AUX} {AFR})?(?:commencé|commence|commencent|entrepris|entreprend) {AFR}(?:à|a|de) (?:appliquer|se conformer|respecter|mettre en (?:œuvre|oeuvre) les (?:exigences|obligations|règles|recommandations))\b
+ex ByteDance > CNIL | Depuis lundi, ByteDance a commencé à appliquer les recommandations de la CNIL.
+not | La CNIL a commencé à examiner le dossier.
+
+rule DEMANDED.en.sent-demand
+type DEMANDED
+lang en
+opts nominal
+match \b{V:send|serve|issue|hand} {A}(?!(?:a|an|the) )(?:[\w.&'’-]+ ){1,5}(?:a|an) (?:[\w-]+ ){0,3}(?:demand|request|letter|subpoena|civil investigative demand|notice|questionnaire|order)s? (?:for|to|seeking|asking|requesting|demanding)\b
+ex Federal Trade Commission > Zibbo Labs | The FTC sent Zibbo Labs a 20-page demand for records about its chatbot.
+not | The company sent a press release to reporters.
+
+rule DEMANDED.fr.recommande-a
+type DEMANDED
+lang fr
+match \b(?:{AUX} {AFR})?(?:recommandé|conseillé|préconisé|suggéré|recommande|recommandent|conseille|préconise|préconisent) {AFR}(?:aux?|à) (?=(?-i:[A-Z])|(?:l['’]|la |le |les )?(?:gouvernement|entreprises?|plateformes?|sociétés?|parlements?|États?|autorités|administrations|ministères?)\b)
+ex CNIL > - | La CNIL a recommandé aux plateformes de vérifier l'âge de leurs utilisateurs.
+not | Il est recommandé de lire les conditions.
+
+rule FINED.fr.condamne-payer
+type FINED
+lang fr
+match \b(?:condamnée?s?|condamne|condamnent|contraint\w*|obligée?s?) {AFR}(?:[^.;]{1,60}? )?(?:à|a) (?:payer|verser|régler|s['’]acquitter d['’]) {AFR}(?:une amende|une pénalité|une sanction|une somme|\d|[\w ]{0,12}(?:euros|dollars|livres))
+ex Tribunal de Paris > Zibbo Labs | Le tribunal de Paris a condamné Zibbo Labs à payer 2 millions d'euros.
+not | Le tribunal a condamné ces pratiques.
+
+rule FINED.en.ordered-to-pay
+type FINED
+lang en
+match \b{V:order|require|direct|sentence} {A}(?:[^.;]{1,60}?) to pay (?:a |an )?(?:total of |combined )?(?:[$€£]|\d|(?:civil |administrative |monetary )?(?:fine|penalt))
+ex Federal Communications Commission > Zibbo Telecom | The FCC ordered Zibbo Telecom to pay a $1 million penalty.
+not | The court ordered the parties to file briefs.
+
+rule INVESTIGATED.en.assess-whether
+type INVESTIGATED
+lang en
+match \b{V:examine|assess|review|scrutinise|scrutinize|look_into|probe|investigate|study|consider}\b(?= {A}whether\b)
+ex Competition and Markets Authority > Microsoft | The CMA is assessing whether Microsoft gained control of the startup.
+not | Readers may wonder whether it matters.
+
+rule INVESTIGATED.fr.examine
+type INVESTIGATED
+lang fr
+match \b(?:se penche|se penchent|s['’]est penchée?|se penchera|passe au crible|passent au crible|{AUX} {AFR}passé au crible|scrute|scrutent|{AUX} {AFR}(?:examiné|scruté|épluché)|examine|examinent|épluche) {AFR}(?:sur |si )?(?=(?:les |la |le |l['’]|des |du |de |si )|(?-i:[A-Z]))
+ex European Commission > TikTok | La Commission européenne se penche sur les pratiques de TikTok.
+not | Le texte sera examiné en séance.
+
+rule INVESTIGATED.en.under-investigation
+type INVESTIGATED
+lang en
+opts passive
+match \b(?:targeted|singled out|pursued) by (?=(?:the )?(?:prosecutors?|investigators?|regulators?|authorities|police|(?-i:[A-Z])))|\b(?:subject|target) of (?:an? )?(?:{ADJ})?(?:investigation|inquiry|probe|review) (?:by|from|launched by|opened by)\b
+ex Federal Trade Commission > Zibbo Labs | Zibbo Labs is the subject of an investigation by the FTC.
+not | The subject of the talk was safety.
+
+rule REGULATED.en.cleared-chamber
+type REGULATED
+lang en
+opts passive
+match \b(?:cleared|passed|sailed through|won approval (?:in|from)|was approved by|was adopted by) (?:the |both )(?=(?:(?-i:[A-Z])[\w-]*\s+){0,3}(?:(?-i:House|Senate|Chamber|Parliament|Assembly|Congress|Diet|Legislature|Bundestag|Lok Sabha|Rajya Sabha|Council)|(?:upper|lower) (?:house|chamber)|houses|chambers)\b)
+ex Senate > Digital Safety Bill | The Digital Safety Bill cleared the Senate on Tuesday.
+not | The storm passed the coast.
+not | The convoy passed the Parliament building on Monday.
+
+rule REGULATED.en.introduce-bill
+type REGULATED
+lang en
+opts planned nominal
+match \b{V:introduce|table|unveil|present|submit|sponsor|file|put_forward|propose} {A}(?:{DET} )?(?:(?:bipartisan|new|draft|private member['’]s|government|landmark|sweeping|federal|state|first) )*(?:(?-i:[A-Z])[\w-]*(?: \(.{1,30}?\))? ){0,5}(?:bill|legislation|law|measure|amendment|proposal|draft law)s?\b(?! (?:of rights|that was))
+ex Jane Roe > Digital Safety Bill | Senator Jane Roe introduced the Digital Safety Bill on Monday.
+not | Observers praised the legislation.
+
+rule REGULATED.fr.projet
+type REGULATED
+lang fr
+opts planned nominal
+match \b(?:(?:{AUX} {AFR})?(?:présenté|déposé|fait|soumis|proposé|introduit|rédigé|dévoilé)|présente|dépose|fait|soumet|propose|dévoile) {AFR}(?:un |une |le |la |son |sa |leur )?(?:(?:nouveau |nouvelle |avant-)?projet de loi|proposition de loi|projet de règlement|texte de loi|projet de décret|avant-projet)\b
+ex Belgium > projet de loi sur le numérique | La Belgique a présenté mercredi un projet de loi sur le numérique.
+not | Le projet de loi inquiète les éditeurs.
+
+rule RESTRICTED.en.impose
+type RESTRICTED
+lang en
+match \b{V:impose|introduce|place|put|add|announce|slap} {A}(?:{DET} )?(?:new |further |strict |stricter |tighter |temporary |sweeping )*(?:restrictions|limits|curbs|controls|caps|age limits) (?:on|to|for)\b
+ex Meta > Meta AI | Meta imposed new restrictions on Meta AI for teenage users.
+not | Critics called for limits on speed.
+
+rule RESTRICTED.en.will
+type RESTRICTED
+lang en
+opts planned
+match \b(?:will|plans to|is going to|are going to|intends to) {A}(?:temporarily |further |also )?(?:restrict|limit|suspend|pause|curb|disable|stop offering|turn off)\b
+ex OpenAI > Sora | OpenAI will temporarily restrict Sora for users under 18.
+not | It is hard to limit the damage.
+not | The regulator asked OpenAI to suspend the feature.
+
+rule RESTRICTED.en.take-down
+type RESTRICTED
+lang en
+match (?<!\bto )\b{V:take_down|pull_down|delist|remove|pull} {A}(?:{DET} )?(?:[\w-]+ ){0,3}(?:bots?|chatbots?|features?|models?|apps?|personas?|characters?|tools?|services?|functions?|functionality|accounts?|versions?|(?-i:[A-Z])[\w.-]*)\b(?= (?:from|off)\b)
+ex Microsoft > Copilot | Microsoft removed Copilot from its developer platform.
+not | She pulled a muscle from lifting.
+not | The senators asked Apple to remove Grok from its store.
+
+rule RESTRICTED.fr.restrictions
+type RESTRICTED
+lang fr
+match \b(?:(?:{AUX} {AFR})?(?:imposé|introduit|instauré|ajouté|annoncé)|impose|imposent|introduit|instaure|instaurent|ajoute) {AFR}(?:de nouvelles |des |les |certaines )?(?:restrictions|limites|limitations|bridages) (?:sur|à|aux|pour|au|d['’]accès)\b|\b(?:{AUX} {AFR})?(?:supprimé|retiré|désactivé|suspendu) (?:le bouton|la fonction|la fonctionnalité|les fonctions|l['’]option|l['’]accès)\b
+ex Zibbo Labs > - | Zibbo Labs a imposé de nouvelles restrictions aux utilisateurs mineurs.
+not | Les restrictions budgétaires pèsent sur le secteur.
+
+rule SETTLED.fr.entente
+type SETTLED
+lang fr
+match \b(?:trouvé|trouve|trouvent|trouver) {AFR}un terrain d['’]entente\b|\b(?:verser|payer|versé|payé|verse|paie|paye) [^.;]{0,50}? pour (?:clore|régler|solder|mettre fin (?:à|aux)) (?:les |la |le |une |des |ces |cette )?(?:poursuites|litige|procès|plainte|action|affaire|différend|accusations)\b
+ex Zibbo Labs > - | Zibbo Labs a accepté de verser 2 millions d'euros pour clore les poursuites.
+not | Ils ont trouvé un café pour discuter.
+
+rule STATED.en.issued
+type STATED
+lang en
+opts speech
+match \b{V:issue|release|publish|post|put_out} {A}(?:{DET} )?(?:(?:joint|formal|short|lengthy|detailed|public) )?(?:statement|memo|opinion|blog post|note|response|rebuttal)s?\b(?! (?:to|on how|about how))
+ex Zibbo Labs > - | Zibbo Labs issued a statement defending its model.
+not | The opinion section published letters.
+
+rule STATED.en.express
+type STATED
+lang en
+opts speech
+match \b{V:express|voice|outline|air|reiterate|signal|register} {A}(?:{DET} )?(?:(?:deep|serious|strong|grave|growing|three|several|its|their) )*(?:concerns?|support|opposition|rationale|reservations|objections|worries|doubts|frustration|disappointment|alarm|regret|confidence|position|views?|criticism)\b
+ex Jane Roe > - | Jane Roe voiced strong concerns about the chatbot.
+not | Concerns were expressed in the survey.
+
+rule STATED.fr.fait-part
+type STATED
+lang fr
+opts speech
+match \b(?:{AUX} {AFR})?(?:fait part|faisant part|fait état) {AFR}(?:de |d['’])(?:ses |leur |leurs |sa |son )?(?:(?:vives?|profondes?|fortes?|sérieuses?) )?(?:préoccupations?|inquiétudes?|réserves|craintes?|doutes|opposition|soutien|désaccord|regrets?|satisfaction|colère|indignation|position|avis)\b|\b(?:{AUX} {AFR})?(?:exprimé|exprime|expriment|manifesté) {AFR}(?:sa|son|ses|leur|leurs) (?:inquiétudes?|préoccupations?|réserves|opposition|soutien|désaccord|regret|satisfaction|colère|indignation|crainte)\b|\b(?:se dit|se disent|s['’]est dite?|se sont dits?) {AFR}(?:très |profondément |particulièrement )?(?:préoccupée?s?|inquiète?s?|favorables?|opposée?s?|satisfaite?s?|choquée?s?|déçue?s?|prête?s?|ouverte?s?)\b
+ex CNIL > - | La CNIL a fait part de ses préoccupations sur l'usage de Zibbo.
+ex Commission nationale de l'informatique et des libertés > - | La CNIL se dit préoccupée par ces pratiques.
+not | Le rapport fait état de plusieurs incidents.
+not | Plusieurs pays ont fait part de leurs projets en ce sens.
+
+rule STATED.fr.inverted-present
+type STATED
+lang fr
+opts speech
+match \b(?:dit|écrit|explique|estime|ajoute|précise|souligne|affirme|assure|note|rappelle|poursuit|conclut|insiste|indique|observe|résume|prévient|déplore|regrette|martèle|reconnaît|confie|avance|tranche)-(?:t-)?(?:il|elle|ils|elles|on)\b
+ex Jeanne Roux > - | Jeanne Roux critique la loi. « Le texte arrive trop tard », écrit-elle.
+not | Il dit que non.
+
+rule STATED.en.present
+type STATED
+lang en
+opts speech
+match \b(?:writes|notes|contends|maintains|insists|stresses|warns|concludes|acknowledges|concedes|counters|cautions|asserts)\b(?= (?:that\b|the\b|it\b|its\b|["“«]|,))
+ex Jane Roe > - | Jane Roe writes that the model copies her novels.
+not | The writes of the company were lost.
