@@ -739,6 +739,12 @@ class _Cand:
     rule: str | None = None  # the id of the trigger rule
 
 
+_LAW_CONTENT = re.compile(
+    r"\b(?:bills?|legislation|laws?|measures?|proposals?|amendments?|resolutions?|motions?|projets?\s+de\s+loi|"
+    r"propositions?\s+de\s+loi|textes?|amendements?|motions?)\s+(?:(?:that|which)\s+would\s+|(?:qui|visant\s+à|pour)\s+|to\s+)"
+    r"(?:\w+\s+){0,2}$", re.I)
+
+
 def _modality(sent_text: str, ts: int, te: int, trig: Trigger) -> tuple[str, str]:
     """('hypothetical'|'negated'|'planned'|'asserted', cue) from the clause before the trigger."""
     left = sent_text[max(0, ts - 60):ts]
@@ -751,6 +757,11 @@ def _modality(sent_text: str, ts: int, te: int, trig: Trigger) -> tuple[str, str
         m = HYPOTHETICAL.search(near + " " + tword)
         if m:
             return "hypothetical", m.group(0)
+    m = _LAW_CONTENT.search(near)
+    if m and trig.type is not E.REGULATED:
+        # "introduced legislation to ban DeepSeek", "un projet de loi visant à interdire": what a
+        # bill would do is its content, not an act (the bill itself is coded REGULATED)
+        return "hypothetical", m.group(0)
     if re.search(r"\b(?:pourrai(?:en)?t|aurai(?:en)?t)\b", tword, re.I):
         return "hypothetical", tword
     m = NEGATION.search(clause[-25:] + ("" if trig.negative else " " + tword))

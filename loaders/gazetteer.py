@@ -241,7 +241,9 @@ class Gazetteer:
                   r")\s+(?:de\s+(?:la\s+)?protection\s+des\s+(?:donn[ée]es|informations)(?:\s+personnelles)?|"
                   r"de\s+(?:la\s+)?protection\s+de\s+la\s+vie\s+priv[ée]e|des\s+donn[ée]es(?:\s+personnelles)?)")
         reg_fr = (r"(?:le\s+|la\s+|l['’])?(?:r[ée]gulateur|autorit[ée]|gendarme)\s+(?P<adj>" + adj + r")(?![\w-])"
-                  r"(?!\s+(?:de\s+la\s+concurrence|des\s+march[ée]s|de\s+la\s+concurrence|des\s+t[ée]l[ée]com|de\s+l['’][ée]nergie))")
+                  # ("l'autorité chinoise de régulation des marchés", "... de la concurrence": a
+                  # complement names another body; the data-protection one is matched above)
+                  r"(?!\s+(?:de|des|du|d['’]|pour|en\s+charge|chargée?)(?![\w-]))")
         self._patterns: list[tuple[str, re.Pattern]] = [
             ("dpa", re.compile(r"(?:(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+" + dpa_noun_en + r")")),
             ("dpa", re.compile(r"(?:(?:[Tt]he\s+)?(?P<cname>" + cname + r")['’]s?\s+" + dpa_noun_en + r")", re.I)),

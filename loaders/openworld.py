@@ -159,7 +159,7 @@ _SPEECH_AFTER = re.compile(
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:president|chairman|chairwoman|director|secretary|commissioner|minister|judge|chief|MP|MEP|"
     r"Mr|Mrs|Ms|Dr|Prof|Professor|Chair|Chairman|Chairwoman|Chairperson|Secretary|Director|"
-    r"Commissioner|Minister|Senator|Sen|Rep|Representative|Governor|Gov|Judge|Justice|Mayor|"
+    r"Commissioner|Minister|Senator|Sen|Rep|Representative|Congressman|Congresswoman|Congressmen|Governor|Gov|Judge|Justice|Mayor|"
     r"Attorney\s+General|Prosecutor|President|CEO|founder|co-founder|spokesperson|spokesman|"
     r"spokeswoman|lawyer|attorney|Baroness|Baron|Lord|Lady|Sir|Dame|M|Mme|Me|maire|ministre|"
     r"président|présidente|directeur|directrice|fondateur|fondatrice|porte-parole|avocat|avocate|"
@@ -193,7 +193,7 @@ _LOW_TYPE = {"autorité": "Regulator", "agence": "Regulator", "commission": "Reg
              "assemblée": "Legislature", "justice": "Court", "tribunal": "Court", "cour": "Court"}
 _BODY_ALONE = {"ministère", "parlement", "justice", "chambre", "sénat", "assemblée", "police", "parquet"}
 _TITLE_IN = re.compile(
-    r"(?:Senators?|Sens?\.|Representatives?|Reps?\.|Commissioners?|Attorneys?\s+General|Governors?|Gov\.|"
+    r"(?:Senators?|Sens?\.|Representatives?|Reps?\.|Congress(?:wo)?m[ae]n|Commissioners?|Attorneys?\s+General|Governors?|Gov\.|"
     r"Ministers?|Judges?|Mayors?|Secretary|Secretaries|Chair(?:man|woman|person)?|Dr\.?|Prof\.?|"
     r"Sénat(?:eur|rice)s?|Ministres?|Députée?s?|Commissaires?)\s+(?=[A-ZÀ-Ö])")
 # "la ministre de l'Action publique, Vanessa Roux", "UODO President, Jan Nowak, said"
@@ -754,7 +754,11 @@ _LAW_PAREN = re.compile(
 _LAW_HEAD_EN = (r"executive\s+orders?|bills?|laws?|legislation|regulations?|rules|measures|decrees?|"
                 r"guidelines|guidance|directives?|ordinances?|amendments?")
 _LAW_DESC_EN = re.compile(
-    r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+|(?<![\w-])(?=(?:two|three|four|several|\d+)\s))"
+    r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+|(?<![\w-])(?=(?:two|three|four|several|\d+)\s)|"
+    # a mass noun needs no determiner when its complement says what it does: "introduced
+    # legislation to ban the app"
+    r"(?<![\w-])(?=(?:[Ll]egislation|[Gg]uidance)\s+(?:to|aimed\s+at|regulating|targeting|banning|governing|requiring|"
+    r"criminali[sz]ing)\s))"
     r"(?P<mods>(?:(?:new|first|first-ever|first-of-its-kind|set\s+of|package\s+of|sweeping|landmark|bipartisan|"
     r"draft|federal|state|national|interim|final|proposed|comprehensive|executive|historic|"
     r"controversial|artificial\s+intelligence|AI|more|two|three|four|several|\d+|[Gg]overnment|"
@@ -844,15 +848,21 @@ def described_laws(text: str, known: list[Mention]) -> list[Mention]:
             s2 = m.start("mods") if mods else m.start("head")
             while e > s and text[e - 1] in " ,;":
                 e -= 1
+            span_end = e
             if not free(s, e):
-                continue
+                # "legislation to ban DeepSeek": a name the dictionary knows inside the complement
+                # stays its own mention; the law is mentioned by its head, named in full
+                if not (comp and free(s, m.end("head"))):
+                    continue
+                span_end = m.end("head")
             words = text[s2:e].split()[:9]
             while len(words) > 1 and words[-1].lower() in _NAME_TAIL:
                 words.pop()
             name = " ".join(words)
             name = name[:1].upper() + name[1:]
-            occupied.append((s, e))
-            out.append(Mention(s, e, text[s:e], Actor.make(name, "Law", None, (text[s:e],), None, "described"), "open"))
+            occupied.append((s, span_end))
+            out.append(Mention(s, span_end, text[s:span_end],
+                               Actor.make(name, "Law", None, (text[s:e],), None, "described"), "open"))
     out.sort(key=lambda x: x.start)
     return out
 

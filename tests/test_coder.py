@@ -710,3 +710,19 @@ def test_a_company_blocking_on_its_own_service_restricts_it_even_with_nothing_na
     # ordered to block: a demand's complement, not the company's own act
     ex = one("Le régulateur a ordonné à DeepSeek de bloquer l'accès à son chatbot.", "fr")
     assert "RESTRICTED" not in {ev.type.value for ev in ex.events}
+
+
+def test_a_bill_to_ban_is_a_law_not_a_ban():
+    ex = one("In March, Congressmen Ravi Kumaran and Tom Decker introduced legislation to ban DeepSeek.")
+    types = {t[1] for t in triples(ex)}
+    assert "BANNED" not in types
+    regulated = [t for t in triples(ex) if t[1] == "REGULATED"]
+    assert regulated and regulated[0][2].startswith("Legislation to ban DeepSeek")
+    assert {t[0] for t in regulated} == {"Ravi Kumaran", "Tom Decker"}
+
+
+def test_a_national_authority_with_another_remit_is_not_the_data_protection_authority():
+    ex = one("L'autorité chinoise de régulation des marchés a annoncé lundi l'ouverture d'une enquête sur Nvidia.",
+             "fr")
+    actors = {t[0] for t in triples(ex) if t[1] == "INVESTIGATED"}
+    assert actors and not any("Data protection" in a for a in actors), actors

@@ -979,3 +979,12 @@ opts speech
 match \b(?:writes|notes|contends|maintains|insists|stresses|warns|concludes|acknowledges|concedes|counters|cautions|asserts)\b(?= (?:that\b|the\b|it\b|its\b|["“«]|,))
 ex Jane Roe > - | Jane Roe writes that the model copies her novels.
 not | The writes of the company were lost.
+
+rule DEMANDED.en.sent-requests
+type DEMANDED
+lang en
+opts nominal
+match \b{V:send|issue|address|deliver|serve} {A}(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|several|separate|identical|individual) )?(?:{ADJ})?(?:letters?|requests? for information|information requests?|requests?|demands?|notices?|questionnaires?|subpoenas?)(?: (?:for|seeking|requesting) [^.;]{0,40}?)?(?: under (?:the )?[^.;]{0,50}?)? to\b
+ex Mark Roe > Google | Senator Mark Roe also sent seven letters to Google, Microsoft and OpenAI.
+ex European Commission > TikTok | The Commission has formally sent requests for information under the Digital Services Act to TikTok and YouTube.
+not | The company sent its products to stores.
