@@ -1004,6 +1004,15 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
         for ts, te, trig in chosen:
             c = _code_trigger(doc, sent, _fit_pronouns(doc, local, ss, ts, trig), ts, te, trig, quotes, history,
                               prev_stated)
+            if isinstance(c, Rejected) and c.reason is RejectReason.NO_ACTOR:
+                # "Les parents d'un adolescent ont porté plainte", "Two Texas mothers sued": the
+                # subject is a group the text describes, not names
+                dm = _described_subject(sent, ts, trig, local)
+                if dm is not None:
+                    c2 = _code_trigger(doc, sent, sorted(local + [dm], key=lambda m: m.start), ts, te, trig,
+                                       quotes, history, prev_stated)
+                    if c2 is not None and not isinstance(c2, Rejected):
+                        c = c2
             if c is None:
                 continue
             if isinstance(c, Rejected):
@@ -1163,6 +1172,55 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
             history.append(m.actor)
         mi += len(ms)
     return cands, rejected
+
+
+_GROUP_HEADS = {
+    T.PERSON: r"man|woman|mother|father|parents?|teenager|teen|student|lawyer|author|writer|artist|actor|actress|"
+              r"musician|journalist|victim|plaintiff|resident|citizen|creator|consumer|widow|"
+              r"homme|femme|mère|père|parents|adolescente?|étudiante?|avocate?|auteure?|autrice|écrivaine?|"
+              r"artiste|comédienne?|journaliste|victime|plaignante?|habitante?|citoyenne?|créat(?:eur|rice)|veuve",
+    T.ORGANIZATION: r"famil(?:y|ies)|familles?|groups?|coalition|associations?|unions?|NGOs?|publishers|newspapers|"
+                    r"outlets|media|organi[sz]ations|campaigners|activists|advocates|authors|writers|artists|actors|"
+                    r"musicians|journalists|victims|plaintiffs|residents|citizens|creators|mothers|fathers|students|"
+                    r"teenagers|collectifs?|syndicats?|éditeurs|médias|journaux|ONG|militants|auteurs|écrivains|"
+                    r"artistes|comédiens|journalistes|victimes|plaignants|habitants|citoyens|créateurs|mères|"
+                    r"étudiants|adolescents|signataires|signatories",
+    T.LEGISLATURE: r"lawmakers|legislators|MPs|senators|députés|sénateurs|élus|parlementaires|législateurs",
+    T.GOVERNMENT: r"officials|authorities|agencies|prosecutors|autorités|procureurs|responsables|ministries|ministères",
+    T.REGULATOR: r"regulators|watchdogs|régulateurs",
+    T.COURT: r"court|judge|tribunal|juge|cour",
+}
+_GROUP_RX = [(t, re.compile(r"(?i:\b(?:" + rx + r"))\b")) for t, rx in _GROUP_HEADS.items()]
+_DESC_NP = re.compile(
+    r"(?:^|(?<=[,;:(]\s)|(?<=\s[-–—]\s))\s*(?P<np>(?:[Tt]he|[Aa]n?|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Dd]ozens\s+of|\d+|"
+    r"[Ll]es|[Dd]es|[Uu]ne?|[Dd]eux|[Tt]rois|[Qq]uatre|[Pp]lusieurs|[Cc]ertain(?:e?s)?|[Dd]e\s+nombreu(?:x|ses))\s+"
+    r"[^,;:.!?«»“”\"()]{2,90}?)\s+(?:(?:have|has|had|also|recently|now|jointly|already|then|on\s+\w+day|"
+    r"ont|a|avaient|avait|aussi|également|récemment|déjà|ensuite|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"ce\s+\w+|mardi\s+dernier)\s+)*$")
+
+
+def _described_subject(sent: str, ts: int, trig: Trigger, ms: list[Mention]) -> Mention | None:
+    """A subject the text describes ("Two Texas mothers", "Les parents d'un adolescent
+    californien", "des auteurs québécois") before an active trigger: a determiner or a number,
+    a head noun naming people or a body, a few words; typed by its head noun."""
+    if trig.passive or trig.speaker_after or trig.type is E.STATED:
+        return None
+    m = _DESC_NP.search(sent[:ts])
+    if m is None:
+        return None
+    a, b = m.span("np")
+    np_ = sent[a:b]
+    if len(np_.split()) > 9 or any(x.start < b and x.end > a and x.how not in ("coref", "pron") for x in ms
+                                   if x.start >= a):
+        return None  # a name inside: the coder had its chance
+    allowed = ACTOR_TYPES[trig.type]
+    for t, rx in _GROUP_RX:
+        hm = rx.search(np_)
+        if hm and t in allowed and hm.start() < 40:
+            bare = re.sub(r"^(?:[Tt]he|[Aa]n?|[Ll]es|[Dd]es|[Uu]ne?)\s+", "", np_)
+            act = Actor.make(np_[:1].upper() + np_[1:], t.value, None, (np_, bare), role="described")
+            return Mention(a, b, np_, act, "desc")
+    return None
 
 
 def _fit_pronouns(doc: _Doc, ms: list[Mention], ss: int, ts: int, trig: Trigger) -> list[Mention]:

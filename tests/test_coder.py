@@ -1,6 +1,8 @@
 """The offline event coder: the seed article's facts, new sentences of our own, modality."""
 
 
+import re
+
 import pytest
 
 from graph.model import Article, EventType, Modality, RejectReason
@@ -726,3 +728,20 @@ def test_a_national_authority_with_another_remit_is_not_the_data_protection_auth
              "fr")
     actors = {t[0] for t in triples(ex) if t[1] == "INVESTIGATED"}
     assert actors and not any("Data protection" in a for a in actors), actors
+
+
+@pytest.mark.parametrize("text,lang,actor,target", [
+    ("Les parents d'une lycéenne lyonnaise ont porté plainte contre OpenAI lundi.", "fr",
+     "Les parents d'une lycéenne lyonnaise", "OpenAI"),
+    ("A coalition of Dutch publishers filed a lawsuit against Perplexity on Monday.", "en",
+     "A coalition of Dutch publishers", "Perplexity"),
+])
+def test_a_described_group_is_the_actor_when_no_name_is(text, lang, actor, target):
+    def bare(name):
+        return re.sub(r"^(?:a|an|the|les|des)\s+", "", name.lower())
+    assert (bare(actor), "SUED", target) in {(bare(a), p, t) for a, p, t in triples(one(text, lang))}
+
+
+def test_a_described_group_does_not_speak_for_a_name_in_it():
+    ex = one("The parents of Jane Roe sued OpenAI on Monday.")
+    assert not [t for t in triples(ex) if t[0].startswith("The parents")]
