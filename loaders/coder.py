@@ -610,7 +610,9 @@ _ITS_USE = re.compile(r"\s*(?:l['’](?:usage|utilisation|accès)\s+(?:à|de)\s+
                      r"(?:usage|utilisation|accès|use|access|application|app|service|téléchargement|download)", re.I)
 _SUIT_SPEAKS = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]heir|[Ii]ts|[Ll]a|[Ll]e|[Cc]ette|[Ll]eur|[Ss]a|[Ss]on|[Ll]['’])\s*"
                           r"(?:(?:class[- ]action|copyright|federal|civil|amended)\s+)?(?:lawsuit|suit|complaint|filing|petition|"
-                          r"plainte|assignation|requête|poursuite|recours|action\s+en\s+justice)\b[^.;«“\"]{0,40}$")
+                          r"plainte|assignation|requête|poursuite|recours|action\s+en\s+justice|"
+                          # the parties who brought it: "The plaintiffs argue", "Les plaignants estiment"
+                          r"plaintiffs|complainants|petitioners|plaignant(?:e)?s|requérant(?:e)?s|demandeurs)\b[^.;«“\"]{0,40}$")
 _LETTER_SPEAKS = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]heir|[Ll]a|[Cc]ette|[Ll]eur)\s+(?:(?:open|joint)\s+)?(?:letter|lettre|"
                             r"missive|courrier)\b[^.;«“\"]{0,40}$")
 # "Laura Roe, la ministre britannique en charge de ..., affirme", "Jane Roe, expert en droit
@@ -1544,7 +1546,7 @@ _GROUP_NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:lawmakers|officials|le
                                r"users|companies|firms|groups|researchers|experts|authorities|élus|autorités|"
                                r"responsables|experts|chercheurs|entreprises)\b")
 
-_TOPIC_PREF = {T.LAW: 0, T.COMPANY: 0, T.PRODUCT: 1, T.REGULATOR: 2, T.GOVERNMENT: 2,
+_TOPIC_PREF = {T.LAW: 0, T.COMPANY: 1, T.PRODUCT: 1, T.REGULATOR: 2, T.GOVERNMENT: 2,
                T.PERSON: 3, T.ORGANIZATION: 3, T.LEGISLATURE: 3, T.COURT: 3, T.COUNTRY: 4}
 
 

@@ -432,8 +432,10 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         if tm and tm.end() < e:
             s = tm.end()  # "Senators Kathy Roe and Rob Doe": the title is not the name
         cut = re.split(r"\s+(?:and|et|&)\s+", text[s:e])
-        if len(cut) > 1 and tm and all(2 <= len(c.split()) <= 3 and all(_FIRST_NAME_HINT.match(t) for t in c.split())
-                                       for c in cut):
+        if len(cut) > 1 and all(2 <= len(c.split()) <= 3 and all(_FIRST_NAME_HINT.match(t) for t in c.split())
+                                for c in cut) and (
+                tm or all(fold_name(c.split()[0].split("-")[0]) in first_names() for c in cut)):
+            # "Senators Kathy Roe and Rob Doe", "Jane Roe and Tom Decker": two people
             pos = s
             for c in cut:
                 a = text.index(c, pos)

@@ -745,3 +745,15 @@ def test_a_described_group_is_the_actor_when_no_name_is(text, lang, actor, targe
 def test_a_described_group_does_not_speak_for_a_name_in_it():
     ex = one("The parents of Jane Roe sued OpenAI on Monday.")
     assert not [t for t in triples(ex) if t[0].startswith("The parents")]
+
+
+def test_the_plaintiffs_speak_for_the_suit_they_brought():
+    ex = one("Two newspapers sued Zibbo Labs in Tokyo. The plaintiffs argue that Zibbo Labs copied their articles.")
+    stated = [t for t in triples(ex) if t[1] == "STATED"]
+    sued = [t for t in triples(ex) if t[1] == "SUED"]
+    assert sued and stated and stated[0][0] == sued[0][0]
+
+
+def test_two_untitled_people_joined_by_and_are_two_people():
+    ex = one("Jane Roe and Tom Decker argue that the model copies their novels.")
+    assert {t[0] for t in triples(ex) if t[1] == "STATED"} == {"Jane Roe", "Tom Decker"}

@@ -988,3 +988,11 @@ match \b{V:send|issue|address|deliver|serve} {A}(?:(?:\d+|two|three|four|five|si
 ex Mark Roe > Google | Senator Mark Roe also sent seven letters to Google, Microsoft and OpenAI.
 ex European Commission > TikTok | The Commission has formally sent requests for information under the Digital Services Act to TikTok and YouTube.
 not | The company sent its products to stores.
+
+rule STATED.en.plural-present
+type STATED
+lang en
+opts speech
+match (?<!\bthey )(?<!\bthey also )(?<!\bthey further )(?<!\bwe )(?<!\bI )(?<!\byou )\b(?:argue|claim|allege|contend|maintain|warn|insist|note|stress|say|believe|point out|emphasi[sz]e|assert|acknowledge|complain)\b(?= (?:that\b|["“«]|,))
+ex Jane Roe > - | Jane Roe and Tom Decker argue that the model copies their novels.
+not | They want to argue with the referee about the rules of the game.
