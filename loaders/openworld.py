@@ -378,6 +378,50 @@ def _open_name(text: str, s: int, e: int, toks: list[str]) -> bool:
     return not _PLACE_BEFORE.search(text[max(0, s - 25):s])
 
 
+# capitalised words that recur without being an actor's name: demonyms the suffix rule misses,
+# French nouns written with a capital
+_NOT_NAMES = set("""
+états etats état etat dutch french greek swiss thai british welsh czech iraqi israeli pakistani saudi
+emirati qatari yemeni bangladeshi nepali filipino belge suisse grec grecque turc turque russe danois
+norvégien suédois finnois polonais chinois japonais français française anglais anglaise écossais
+internet web europe occident ouest est nord sud
+""".split())
+
+
+def _recurrent_name(text: str, name: str, toks: list[str]) -> tuple[str, str] | None:
+    """A capitalised name the story keeps using ("Worldcoin ... against Worldcoin"): twice or more,
+    at least once inside a sentence, never after a preposition of place (a city is "in Tokyo"),
+    never part of a longer name. Gives (type, full name): a company, or the person whose surname
+    it is when the text also gives a known first name before it ("Jan Nowak ... Nowak said").
+
+    >>> _recurrent_name("Regulators fined Zibbo. Later, Zibbo appealed.", "Zibbo", ["Zibbo"])
+    ('Company', 'Zibbo')
+    >>> _recurrent_name("Jan Nowak spoke. Nowak said no, and Nowak left.", "Nowak", ["Nowak"])
+    ('Person', 'Jan Nowak')
+    >>> _recurrent_name("He lives in Tokyo. Tokyo is big; Tokyo grows.", "Tokyo", ["Tokyo"]) is None
+    True
+    """
+    if len(toks) > 3 or any(t.lower().strip(".,") in _STOP for t in toks) or _DEMONYM.fullmatch(name) \
+            or re.search(r"-[a-z]", name) or name.lower() in _NOT_NAMES:
+        return None
+    esc = re.escape(name)
+    occ = [m.start() for m in re.finditer(r"(?<![\w'’.-])" + esc + r"(?![\w'’-])", text)]
+    if len(occ) < 2 or all(_sentence_start(text, o) for o in occ):
+        return None
+    if any(_PLACE_BEFORE.search(text[max(0, o - 25):o]) for o in occ):
+        return None
+    if len(toks) == 1:
+        for m in re.finditer(r"(?<![\w'’.-])(?P<first>" + _UP + r"[\w'’.-]*)[ \t]+" + esc + r"(?![\w'’-])", text):
+            first = m.group("first")
+            if fold_name(first.split("-")[0]) in first_names():
+                return "Person", f"{first} {name}"
+            if first.lower() not in _STOP:
+                return None  # "Apple Intelligence": part of a longer name
+    if re.search(r"(?<![\w'’.-])" + esc + r"[ \t]+" + _UP + r"[a-zà-ÿ]", text):
+        return None  # "Sewell Setzer": a first name
+    return "Company", name
+
+
 def fold_name(word: str) -> str:
     """Lower case without accents: ``fold_name("Noël") == "noel"``."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
@@ -565,6 +609,14 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
                 typ = "Person"
             elif _open_name(text, s, e, toks):
                 typ = "Person"
+            elif (rec := _recurrent_name(text, name, toks)) is not None:
+                typ, full = rec
+                if full != name:  # "Nowak": the Jan Nowak the text names in full
+                    act = people.get(name) or Actor.make(full, typ, None, (full, name))
+                    people.setdefault(name, act)
+                    occupied.append((s, e))
+                    out.append(Mention(s, e, name, act, "open"))
+                    continue
             else:
                 continue
         if typ in ("Regulator", "Government", "Legislature", "Court") and len(toks) == 1:

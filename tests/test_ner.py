@@ -34,23 +34,23 @@ def test_available():
 
 
 def test_person_not_in_dictionary_only_with_ner():
-    art = fr("Amélie Durandet a demandé à OpenAI de suspendre ChatGPT.")
+    art = fr("Ombeline Durandet a demandé à OpenAI de suspendre ChatGPT.")
     on = code(art, ner=True)
-    assert types(on)["Amélie Durandet"] == "Person"
+    assert types(on)["Ombeline Durandet"] == "Person"
     [(actors, targets, conf)] = events(on, "DEMANDED")
-    assert actors == ["Amélie Durandet"] and targets == ["OpenAI"]
+    assert actors == ["Ombeline Durandet"] and targets == ["OpenAI"]
     assert conf <= ner.CONFIDENCE       # known only from NER: lower confidence
     off = code(art, ner=False)
-    assert "Amélie Durandet" not in types(off) and not events(off, "DEMANDED")
+    assert "Ombeline Durandet" not in types(off) and not events(off, "DEMANDED")
 
 
 def test_titled_person_is_already_the_dictionarys():
     # "La sénatrice X" is a title pattern of the gazetteer: no proposal, same output
-    art = fr("La sénatrice Amélie Durandet a demandé à OpenAI de suspendre ChatGPT.")
+    art = fr("La sénatrice Ombeline Durandet a demandé à OpenAI de suspendre ChatGPT.")
     assert ner.propose(art.body, "fr") == []
     on, off = code(art, ner=True), code(art, ner=False)
     assert repr(on) == repr(off)
-    assert events(on, "DEMANDED") == [(["Amélie Durandet"], ["OpenAI"], 0.85)]
+    assert events(on, "DEMANDED") == [(["Ombeline Durandet"], ["OpenAI"], 0.85)]
 
 
 def test_organisation_not_in_dictionary():
@@ -75,15 +75,15 @@ def test_company_by_legal_form_or_head_noun():
 
 
 def test_surname_alone_is_the_person_named_before():
-    art = fr("Amélie Durandet a demandé à OpenAI de suspendre ChatGPT. "
+    art = fr("Ombeline Durandet a demandé à OpenAI de suspendre ChatGPT. "
              "Durandet a déclaré : « Nous irons jusqu’au bout. »")
     ex = code(art, ner=True)
-    assert [a for a, _, _ in events(ex, "STATED")] == [["Amélie Durandet"]]
+    assert [a for a, _, _ in events(ex, "STATED")] == [["Ombeline Durandet"]]
     assert "Durandet" not in types(ex)
 
 
 def test_default_is_off(monkeypatch):
-    art = fr("Amélie Durandet a demandé à OpenAI de suspendre ChatGPT.")
+    art = fr("Ombeline Durandet a demandé à OpenAI de suspendre ChatGPT.")
     monkeypatch.delenv("AIGOV_NER", raising=False)
     assert repr(code(art)) == repr(code(art, ner=False))
     monkeypatch.setenv("AIGOV_NER", "0")
@@ -101,7 +101,7 @@ def test_english_falls_back_to_the_dictionary():
 
 def test_model_loaded_once():
     for _ in range(3):
-        ner.propose("Amélie Durandet a demandé à OpenAI de suspendre ChatGPT.", "fr")
+        ner.propose("Ombeline Durandet a demandé à OpenAI de suspendre ChatGPT.", "fr")
         code(fr("Jean Terzian a demandé à Meta de suspendre son assistant."), ner=True)
     assert ner.load_count() == 1
     assert ner._model("fr") is ner._model("fr")

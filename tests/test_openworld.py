@@ -295,3 +295,23 @@ def test_an_untitled_person_becomes_a_party_of_the_suit():
     sued = [(sorted(names[a] for a in ev.actors), [names[t] for t in ev.targets]) for ev in ex.events
             if ev.type.value == "SUED"]
     assert sued and "Ravi Kumaran" in sued[0][0] and sued[0][1] == ["Zibbo Labs"]
+
+
+def test_a_name_the_story_keeps_using_is_an_actor():
+    ex = code(Article(id="a2", title="t", language="en", published="2025-03-04",
+                      body="Regulators in Spain fined Zibbovate on Monday. Zibbovate said it would appeal, "
+                           "and the ruling against Zibbovate stands."))
+    assert ("Zibbovate", "Company") in {(e.name, e.type.value) for e in ex.entities}
+    assert [e for e in ex.events if e.type.value == "FINED"]
+
+
+def test_a_city_the_story_keeps_using_is_not_an_actor():
+    found = _found("The court in Tarragona ruled on Monday. Lawyers in Tarragona were calm, and Tarragona stayed quiet.")
+    assert "Tarragona" not in [s for s, _ in found]
+
+
+def test_a_recurrent_surname_is_the_person_named_in_full():
+    found = [(m.surface, m.actor.name, m.actor.type.value)
+             for m in openworld.find("Marta Kervadec runs the agency. On Monday, Kervadec refused, "
+                                     "and the board backed Kervadec.", [])]
+    assert ("Kervadec", "Marta Kervadec", "Person") in found
