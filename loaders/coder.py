@@ -621,8 +621,11 @@ _ROLE_APPOSITION = re.compile(
     r",\s*(?:(?:the|a|an|l['’]|la|le|un|une)\s+)?(?:[\w'’-]+\s+){0,2}?(?:expert\w*|professeur\w*|professor|analyst\w*|lawyer|"
     r"avocat\w*|directeur|directrice|director|ministre|minister|secretary|secrétaire|chef|cheffe|head|president|"
     r"présidente?|porte-parole|spokes\w+|fondat\w+|founder|co-founder|CEO|PDG|chercheu\w+|researcher|juriste|"
-    r"commissaire|commissioner|député\w*|sénat\w+|senator|conseill\w+|adviser|advisor|responsable|dirigeant\w*)"
+    r"commissaire|commissioner|député\w*|sénat\w+|senator|conseill\w+|adviser|advisor|responsable|dirigeant\w*|"
+    r"chair\w*|ranking\s+member|member|membre|governor|gouverneur\w*|mayor|maire|judge|juge|attorney)"
     r"\b[^,«»“”\"]{0,120},\s*(?:(?:a|avait|has|had|also|aussi|également)\s+)?$", re.I)
+# between a name and its apposition: a party and state tag or a parenthesis ("Mark Roe, D-Va.,")
+_PARTY_TAG = re.compile(r"\s{0,2}|(?:,\s*(?:[DRI]|Dem|Rep|Ind)-[A-Z][\w.]*(?:\s*\d+)?|\s*\([^()]{1,25}\))\s*")
 _LAW_THAT = re.compile(r"\s*,?\s*(?:that|which|qui|to|pour|visant\s+à|afin\s+de)\s+(?:would\s+|will\s+)?", re.I)
 # ", the main US consumer watchdog, " / ", l'équivalent de la CNIL en France, " right before the verb
 _APPOSITION = re.compile(r",\s+(?:the|a|an|its|one\s+of|l['’]un\w*\s+d|l['’]|le|la|les|un|une|son|sa|qui|who|which|"
@@ -1303,11 +1306,13 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         else:
             a_idx = next((i for i in reversed(left) if ms[i].actor.type in atypes and _subject_ok(sent, ms, i, etype)
                           and (ms[i].start >= lcut or etype in (E.CRIMINALISED, E.REGULATED))), None)
-            ap = _APPOSITION.search(sent, 0, ts)
+            ap = _APPOSITION.search(sent, 0, ts) or _ROLE_APPOSITION.search(sent, 0, ts)
             if ap is not None and (a_idx is None or ms[a_idx].start >= ap.start()):
-                # "The FTC, the main US consumer watchdog, opened": the subject stands before the
-                # apposition; a name inside it only describes the subject
-                before = [i for i in left if ms[i].end <= ap.start() and ap.start() - ms[i].end <= 2
+                # "The FTC, the main US consumer watchdog, opened", "Senator Jane Roe, chair of the
+                # Senate Commerce Committee, sent": the subject stands before the apposition; a
+                # name inside it only describes the subject
+                before = [i for i in left if ms[i].end <= ap.start()
+                          and re.fullmatch(_PARTY_TAG, sent[ms[i].end:ap.start()])
                           and ms[i].actor.type in atypes and _ok_actor(ms[i], etype)]
                 if before:
                     a_idx = before[-1]
@@ -1351,6 +1356,10 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
     if not actors and trig.agentless and etype in (E.CRIMINALISED, E.REGULATED) and doc.main_country:
         actors = [doc.main_country]
         conf = 0.5
+    if not actors and trig.agentless and etype is E.DEMANDED and doc.last_letter_actors:
+        # "Six of the recipients include Apple, ...": the authors of the last letter wrote to them
+        actors = list(doc.last_letter_actors)
+        conf = 0.6
     if not actors and trig.agentless:
         pool = history + [m.actor for m in ms if m.end <= ts]
         act = (_resolve_history(pool, {T.REGULATOR} & atypes) if etype is E.INVESTIGATED else None) \

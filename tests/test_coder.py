@@ -757,3 +757,17 @@ def test_the_plaintiffs_speak_for_the_suit_they_brought():
 def test_two_untitled_people_joined_by_and_are_two_people():
     ex = one("Jane Roe and Tom Decker argue that the model copies their novels.")
     assert {t[0] for t in triples(ex) if t[1] == "STATED"} == {"Jane Roe", "Tom Decker"}
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Jane Roe, chair of the Senate Commerce Committee, sent letters to OpenAI asking them to act.",
+    "Sen. Jane Roe, D-Va., Chairman of the Senate Select Committee, sent a slew of letters on Wednesday to OpenAI.",
+])
+def test_the_subject_before_a_role_apposition_acts(text):
+    assert ("Jane Roe", "DEMANDED", "OpenAI") in triples(one(text))
+
+
+def test_the_recipients_of_a_letter_are_its_targets():
+    ex = one("Senator Jane Roe sent letters to OpenAI on Monday. The recipients include Midjourney and Mistral AI.")
+    assert {t[2] for t in triples(ex) if t[1] == "DEMANDED" and t[0] == "Jane Roe"} >= {"OpenAI", "Midjourney",
+                                                                                        "Mistral AI"}

@@ -984,7 +984,7 @@ rule DEMANDED.en.sent-requests
 type DEMANDED
 lang en
 opts nominal
-match \b{V:send|issue|address|deliver|serve} {A}(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|several|separate|identical|individual) )?(?:{ADJ})?(?:letters?|requests? for information|information requests?|requests?|demands?|notices?|questionnaires?|subpoenas?)(?: (?:for|seeking|requesting) [^.;]{0,40}?)?(?: under (?:the )?[^.;]{0,50}?)? to\b
+match \b{V:send|issue|address|deliver|serve} {A}(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|several|separate|identical|individual|a (?:slew|series|number|batch|flurry|raft|set) of) )?(?:{ADJ})?(?:letters?|requests? for information|information requests?|requests?|demands?|notices?|questionnaires?|subpoenas?)(?: (?:for|seeking|requesting) [^.;]{0,40}?)?(?: under (?:the )?[^.;]{0,50}?)? to\b
 ex Mark Roe > Google | Senator Mark Roe also sent seven letters to Google, Microsoft and OpenAI.
 ex European Commission > TikTok | The Commission has formally sent requests for information under the Digital Services Act to TikTok and YouTube.
 not | The company sent its products to stores.
@@ -996,3 +996,18 @@ opts speech
 match (?<!\bthey )(?<!\bthey also )(?<!\bthey further )(?<!\bwe )(?<!\bI )(?<!\byou )\b(?:argue|claim|allege|contend|maintain|warn|insist|note|stress|say|believe|point out|emphasi[sz]e|assert|acknowledge|complain)\b(?= (?:that\b|["“«]|,))
 ex Jane Roe > - | Jane Roe and Tom Decker argue that the model copies their novels.
 not | They want to argue with the referee about the rules of the game.
+
+rule DEMANDED.en.recipients
+type DEMANDED
+lang en
+opts agentless
+match \b(?:recipients|addressees)\b(?: of (?:the|these|those|his|her|their) (?:letters?|requests?|demands?))? (?:also )?(?:include|included|are|were)\b
+ex Jane Roe > Midjourney | Senator Jane Roe wrote to nine companies on Monday. The recipients include Midjourney and Mistral AI.
+not | The recipients include teachers and nurses.
+
+rule DEMANDED.fr.destinataires
+type DEMANDED
+lang fr
+opts agentless
+match \b(?:destinataires)\b(?: (?:de (?:la|cette|ces|leur|sa) (?:lettre|lettres|demande|mise en demeure|courrier)))? (?:sont|étaient|figurent|comprennent|incluent|comptent)\b
+ex Jeanne Roux > Midjourney | La sénatrice Jeanne Roux a écrit lundi à neuf entreprises. Les destinataires sont Midjourney et Mistral AI.
