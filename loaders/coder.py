@@ -1530,7 +1530,8 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
                         speaker = pers[0].actor if pers[0].actor.type is not T.PERSON else pers[-1].actor
             break
     if (speaker is None and right and len(before.split()) >= 4 and re.search(r",\s*$", before)
-            and re.fullmatch(_SPEAKER_GAP, sent[te:right[0].start])):
+            and re.fullmatch(_SPEAKER_GAP, sent[te:right[0].start])
+            and re.match(r"\s*(?:[,.;:(]|$|\s(?:dans|in|on|lors|during|à|au|en|to|at)\b)", sent[right[0].end:])):
         # "Le texte est trop faible, estime Jean Roux.", "The rules are weak, argues the
         # agency": a speech verb after a comma, its subject after it (no quotation marks)
         speaker = right[0].actor

@@ -1011,3 +1011,19 @@ lang fr
 opts agentless
 match \b(?:destinataires)\b(?: (?:de (?:la|cette|ces|leur|sa) (?:lettre|lettres|demande|mise en demeure|courrier)))? (?:sont|étaient|figurent|comprennent|incluent|comptent)\b
 ex Jeanne Roux > Midjourney | La sénatrice Jeanne Roux a écrit lundi à neuf entreprises. Les destinataires sont Midjourney et Mistral AI.
+
+rule STATED.fr.dit
+type STATED
+lang fr
+opts speech
+match \b(?:dit|disent|disait|disaient)\b(?= (?:avoir|être|que|qu['’]|ne |n['’]))
+ex Zibbo Labs > - | Zibbo Labs dit avoir suspendu ses opérations en Espagne.
+not | Le mot dit tout.
+
+rule STATED.fr.communique
+type STATED
+lang fr
+opts speech
+match \b(?:(?:{AUX} {AFR})?(?:publié|diffusé|rendu public)|publie|publient|diffuse|diffusent) {AFR}(?:un |une |son |sa |leur )(?:communiqué|déclaration|lettre ouverte|tribune|mise au point)\b
+ex Commission nationale de l'informatique et des libertés > - | La CNIL a publié un communiqué dénonçant ces pratiques.
+not | Le journal publie une enquête sur le climat.
