@@ -388,38 +388,62 @@ internet web europe occident ouest est nord sud
 """.split())
 
 
-def _recurrent_name(text: str, name: str, toks: list[str]) -> tuple[str, str] | None:
+_CAP_TOKEN = re.compile(r"(?<![\w'’.-])" + _UP + r"[\w'’&-]*")
+_CAP_BEFORE = re.compile(r"(?<![\w'’.-])(?P<w>" + _UP + r"[\w'’.-]*)[ \t]+$")
+_CAP_AFTER = re.compile(r"[ \t]+" + _UP + r"[a-zà-ÿ]")
+
+
+class _NameIndex:
+    """Where each capitalised word of a text stands, built in one pass, so that deciding whether
+    a name recurs costs a lookup and a few short windows, not a scan of the whole text."""
+
+    def __init__(self, text: str):
+        self.memo: dict[str, tuple[str, str] | None] = {}  # name -> what _recurrent_name said
+        self.at: dict[str, list[int]] = {}
+        for m in _CAP_TOKEN.finditer(text):
+            self.at.setdefault(m.group(0), []).append(m.start())
+
+    def occurrences(self, text: str, name: str) -> list[int]:
+        first = name.split()[0]
+        n = len(name)
+        return [p for p in self.at.get(first, ()) if text.startswith(name, p)
+                and not re.match(r"[\w'’-]", text[p + n:p + n + 1])]
+
+
+def _recurrent_name(text: str, name: str, toks: list[str], index: _NameIndex) -> tuple[str, str] | None:
     """A capitalised name the story keeps using ("Worldcoin ... against Worldcoin"): twice or more,
     at least once inside a sentence, never after a preposition of place (a city is "in Tokyo"),
     never part of a longer name. Gives (type, full name): a company, or the person whose surname
     it is when the text also gives a known first name before it ("Jan Nowak ... Nowak said").
 
-    >>> _recurrent_name("Regulators fined Zibbo. Later, Zibbo appealed.", "Zibbo", ["Zibbo"])
+    >>> def rec(t, n): return _recurrent_name(t, n, n.split(), _NameIndex(t))
+    >>> rec("Regulators fined Zibbo. Later, Zibbo appealed.", "Zibbo")
     ('Company', 'Zibbo')
-    >>> _recurrent_name("Jan Nowak spoke. Nowak said no, and Nowak left.", "Nowak", ["Nowak"])
+    >>> rec("Jan Nowak spoke. Nowak said no, and Nowak left.", "Nowak")
     ('Person', 'Jan Nowak')
-    >>> _recurrent_name("He lives in Tokyo. Tokyo is big; Tokyo grows.", "Tokyo", ["Tokyo"]) is None
+    >>> rec("He lives in Tokyo. Tokyo is big; Tokyo grows.", "Tokyo") is None
     True
     """
     if len(toks) > 3 or any(t.lower().strip(".,") in _STOP for t in toks) or _DEMONYM.fullmatch(name) \
             or re.search(r"-[a-z]", name) or name.lower() in _NOT_NAMES:
         return None
-    esc = re.escape(name)
-    occ = [m.start() for m in re.finditer(r"(?<![\w'’.-])" + esc + r"(?![\w'’-])", text)]
+    occ = index.occurrences(text, name)
     if len(occ) < 2 or all(_sentence_start(text, o) for o in occ):
         return None
     if any(_PLACE_BEFORE.search(text[max(0, o - 25):o]) for o in occ):
         return None
-    if len(toks) == 1:
-        for m in re.finditer(r"(?<![\w'’.-])(?P<first>" + _UP + r"[\w'’.-]*)[ \t]+" + esc + r"(?![\w'’-])", text):
-            first = m.group("first")
-            if fold_name(first.split("-")[0]) in first_names():
-                return "Person", f"{first} {name}"
-            if first.lower() not in _STOP:
-                return None  # "Apple Intelligence": part of a longer name
-    if re.search(r"(?<![\w'’.-])" + esc + r"[ \t]+" + _UP + r"[a-zà-ÿ]", text):
-        return None  # "Sewell Setzer": a first name
-    return "Company", name
+    person = None
+    for o in occ:
+        before = _CAP_BEFORE.search(text[max(0, o - 40):o])
+        if before is not None:
+            w = before.group("w")
+            if len(toks) == 1 and fold_name(w.split("-")[0]) in first_names():
+                person = person or f"{w} {name}"  # "Jan Nowak" then "Nowak"
+            elif w.lower().strip(".,") not in _STOP:
+                return None  # part of a longer name: "Apple Intelligence"
+        if _CAP_AFTER.match(text, o + len(name)):
+            return None  # "Sewell Setzer": a first name
+    return ("Person", person) if person else ("Company", name)
 
 
 def fold_name(word: str) -> str:
@@ -514,6 +538,7 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         if b > a and text[a:b].split()[0].lower() not in _STOP and not _DEMONYM.fullmatch(text[a:b]):
             spans.append((a, b, "@" + _appos_type(am.group("cls"))))
     spans.sort(key=lambda x: (x[0], x[1]))
+    index = _NameIndex(text)
     for s, e, acro in spans:
         forced_type = acro[1:] if acro and acro.startswith("@") else None
         forced = forced_type is not None
@@ -609,7 +634,8 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
                 typ = "Person"
             elif _open_name(text, s, e, toks):
                 typ = "Person"
-            elif (rec := _recurrent_name(text, name, toks)) is not None:
+            elif (rec := (index.memo[name] if name in index.memo else
+                          index.memo.setdefault(name, _recurrent_name(text, name, toks, index)))) is not None:
                 typ, full = rec
                 if full != name:  # "Nowak": the Jan Nowak the text names in full
                     act = people.get(name) or Actor.make(full, typ, None, (full, name))
