@@ -6,7 +6,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def corpus_dir() -> Path | None:
-    for cand in (ROOT / "corpus", ROOT.parent / "shared" / "corpus", Path("/work/shared/corpus")):
+    # (no absolute fallback: a path that exists on one machine only hides a missing corpus)
+    for cand in (ROOT / "corpus", ROOT.parent / "shared" / "corpus"):
         if (cand / "dev").is_dir() and (cand / "seed").is_dir():
             return cand
     return None
