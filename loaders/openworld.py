@@ -122,6 +122,21 @@ _TITLE_SURNAME = re.compile(
 _PARTICLES = {"de", "da", "do", "dos", "van", "von", "der", "den", "du", "di", "del", "la", "le", "bin", "al", "ben"}
 
 
+def _office_prefix(toks: list[str]) -> int:
+    """How many words of an office open a name ("Chief Information Officer Dominic Rochon" -> 3,
+    "Novelists Jane Roe" -> 1), keeping two words at least and never ending on a connector.
+
+    >>> _office_prefix("Chief Information Officer Dominic Rochon".split()), _office_prefix(["Jane", "Roe"])
+    (3, 0)
+    """
+    k = 0
+    while len(toks) - k > 2 and (toks[k].strip(".,").lower() in _OFFICE_WORDS or (k and toks[k] in _OFFICE_LINKS)):
+        k += 1
+    while k and toks[k - 1] in _OFFICE_LINKS:
+        k -= 1  # (never a connector first: "of Jane Roe")
+    return k
+
+
 def _person_like(toks: list[str]) -> bool:
     """First and last names, with a particle inside at most ("Alexandre de Moraes", "Ursula
     von der Leyen"), two to three name words."""
@@ -570,12 +585,7 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         if len(toks) >= 3 and not forced and _type_of(name) is None:
             # "Chief Information Officer Dominic Rochon", "délégué au Numérique Jean-Noël
             # Barrot": the office's last words are not the person's first names
-            k = 0
-            while len(toks) - k > 2 and (toks[k].strip(".,").lower() in _OFFICE_WORDS
-                                         or (k and toks[k] in _OFFICE_LINKS)):
-                k += 1
-            while k and toks[k - 1] in _OFFICE_LINKS:
-                k -= 1  # (never a connector first: "of Jane Roe")
+            k = _office_prefix(toks)
             if k:
                 s = s + [t.start() for t in re.finditer(r"\S+", name)][k]
                 name = text[s:e]
@@ -692,8 +702,9 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         for a, b in found:
             a, b = _trim(text, a, b)
             words = text[a:b].split()
-            if len(words) >= 3 and words[0].lower() in _OFFICE_WORDS and _person_like(words[1:]):
-                a = text.index(words[1], a)  # "Novelists Jane Roe, ...": the profession is not the name
+            k = _office_prefix(words)
+            if k and _person_like(words[k:]):
+                a = text.index(words[k], a)  # "Novelists Jane Roe, ...": the profession is not the name
             name = text[a:b]
             toks = name.split()
             if not toks or toks[0].lower() in _STOP or toks[-1].lower() in _STOP or not free(a, b) \
