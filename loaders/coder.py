@@ -42,7 +42,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.8.0"
+CODER_VERSION = "1.8.1"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -774,7 +774,10 @@ def _modality(sent_text: str, ts: int, te: int, trig: Trigger) -> tuple[str, str
         if m.group(0).lower() != "sans":
             return "negated", m.group(0)
     if trig.planned or PLANNED.search(clause[-45:]):
-        return "planned", (PLANNED.search(clause[-45:]) or trig.rx.search(tword)).group(0)
+        # (the trigger matched the body with its dates blanked out: the real words may not match
+        # it again -- "a présenté ce jeudi 3 avril un projet de loi")
+        cue = PLANNED.search(clause[-45:]) or trig.rx.search(tword)
+        return "planned", cue.group(0) if cue else tword
     if re.search(r"(?:erait|eraient)\b", tword):
         return "planned", tword
     if trig.type is not E.STATED:

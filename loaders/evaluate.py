@@ -68,6 +68,8 @@ class EvalReport:
     files: int = 0
     #: per trigger rule id: its events that matched gold (tp) and those that did not (fp)
     per_rule: dict[str, TypeScore] = field(default_factory=dict)
+    #: files the coder failed on ({"file", "error"}): their gold relations count as misses
+    errors: list[dict] = field(default_factory=list)
 
     @property
     def overall(self) -> TypeScore:
@@ -114,7 +116,7 @@ class EvalReport:
                 "per_rule": {k: v.to_dict() for k, v in sorted(self.per_rule.items())},
                 "miss_causes": self.miss_causes(),
                 "false_positives": self.false_positives, "misses": self.misses,
-                "date_errors": self.date_errors}
+                "date_errors": self.date_errors, "errors": self.errors}
 
     def miss_causes(self) -> dict[str, int]:
         """How many misses each cause explains, most first (see :data:`MISS_CAUSES`)."""
@@ -131,6 +133,9 @@ class EvalReport:
                  f"{'type':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}"]
         for k, s in sorted(self.per_type.items()):
             lines.append(f"{k:<16}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>5}{s.fp:>5}{s.fn:>5}")
+        if self.errors:
+            lines += ["", "coder errors (their gold relations count as misses):"]
+            lines += [f"  [{x['file']}] {x['error']}" for x in self.errors]
         if self.per_rule:
             lines += ["", f"{'rule':<34}{'tp':>5}{'fp':>5}{'P':>7}"]
             for k, s in sorted(self.per_rule.items(), key=lambda kv: (-(kv[1].tp + kv[1].fp), kv[0])):
@@ -196,7 +201,18 @@ def evaluate_pair(txt: Path, gold_path: Path, report: EvalReport) -> None:
     art = next(read_file(txt))
     if isinstance(art, InputError):
         raise art
-    ex, mentions = trace(art)
+    try:
+        ex, mentions = trace(art)
+    except Exception as exc:  # a coder bug on one article is that article's error, not the run's
+        fname = gold.get("file", txt.name)
+        report.errors.append({"file": fname, "error": f"{type(exc).__name__}: {exc}"})
+        for r in gold["relations"]:
+            report.per_type.setdefault(r["predicate"], TypeScore()).fn += 1
+            report.misses.append({"file": fname, "subject": r["subject"], "predicate": r["predicate"],
+                                  "object": r.get("object"), "evidence": r["evidence"],
+                                  "cause": "coder error"})
+        report.files += 1
+        return
     ents = {e.id: e for e in ex.entities}
     ekeys = {e.id: _keys(e.name, e.aliases, e.wikidata) for e in ex.entities}
     gmap: dict[str, set[str]] = {}
@@ -332,6 +348,7 @@ def combine(reports: list[EvalReport]) -> EvalReport:
         out.false_positives += r.false_positives
         out.misses += r.misses
         out.date_errors += r.date_errors
+        out.errors += r.errors
         out.files += r.files
         for k, v in r.per_rule.items():
             s = out.per_rule.setdefault(k, TypeScore())

@@ -771,3 +771,10 @@ def test_the_recipients_of_a_letter_are_its_targets():
     ex = one("Senator Jane Roe sent letters to OpenAI on Monday. The recipients include Midjourney and Mistral AI.")
     assert {t[2] for t in triples(ex) if t[1] == "DEMANDED" and t[0] == "Jane Roe"} >= {"OpenAI", "Midjourney",
                                                                                         "Mistral AI"}
+
+
+def test_a_planned_trigger_with_a_date_inside_it_is_coded_not_a_crash():
+    # the trigger matches the body with its dates blanked out; the real words hold the date
+    ex = one("La Belgique a présenté ce jeudi 3 avril un projet de loi sur le numérique.", "fr")
+    [ev] = [e for e in ex.events if e.type.value == "REGULATED"]
+    assert ev.modality.value == "planned"

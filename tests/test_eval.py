@@ -182,3 +182,29 @@ def test_eval_shows_sets_side_by_side_and_their_combined_report():
     assert (data["tp"], data["fp"], data["fn"], data["files"]) == (both.tp, both.fp, both.fn, 24)
     table = CliRunner().invoke(cli, ["eval", str(CORPUS / "dev"), str(CORPUS / "seed")]).stdout
     assert table.splitlines()[0].split()[:4] == ["set", "files", "P", "R"]
+
+
+def test_a_coder_error_on_one_file_is_that_files_misses_not_the_runs_end(tmp_path, monkeypatch):
+    import loaders.evaluate as ev
+
+    for n, body in (("d01", "The FTC fined Rytr on Monday."), ("d02", "Ofcom fined Zibbo Labs on Monday.")):
+        (tmp_path / f"{n}.txt").write_text(f"date 2025-03-04 t\nsource: x\nlanguage: en\n\n{body}\n", encoding="utf-8")
+        subj = "Federal Trade Commission" if n == "d01" else "Ofcom"
+        obj = "Rytr" if n == "d01" else "Zibbo Labs"
+        (tmp_path / f"{n}.gold.json").write_text(json.dumps({
+            "file": f"{n}.txt", "language": "en", "dateline": "2025-03-04",
+            "entities": [{"name": subj, "type": "Regulator", "aliases": [subj]},
+                         {"name": obj, "type": "Company", "aliases": [obj]}],
+            "relations": [{"subject": subj, "predicate": "FINED", "object": obj, "date": "2025-03-03",
+                           "evidence": body}]}), encoding="utf-8")
+    real = ev.trace
+
+    def flaky(art, **kw):
+        if "Ofcom" in art.body:
+            raise AttributeError("boom")
+        return real(art, **kw)
+    monkeypatch.setattr(ev, "trace", flaky)
+    rep = ev.evaluate([tmp_path])
+    assert rep.files == 2 and rep.tp == 1 and rep.fn == 1
+    assert rep.errors == [{"file": "d02.txt", "error": "AttributeError: boom"}]
+    assert "coder errors" in rep.to_text() and "[d02.txt] AttributeError: boom" in rep.to_text()
