@@ -115,7 +115,7 @@ def test_the_seat_of_a_court_is_not_the_target_of_a_suit():
      [("Conseil exécutif de l'Union africaine", "Government"), ("UA", "Government")]),
     ("Le Département fédéral de justice et police (DFJP) a publié un rapport.",
      [("Département fédéral de justice et police", "Government")]),
-    ("La Cour de cassation a rejeté le pourvoi.", [("Cour de cassation", "Court")]),
+    ("La Cour des comptes a rejeté le pourvoi.", [("Cour des comptes", "Court")]),  # (Cour de cassation is in the dictionary)
     ("The Ministry of Finance of India banned the apps.", [("Ministry of Finance of India", "Government")]),
 ])
 def test_institution_names_with_adjectives_and_a_known_complement(text, expected):
