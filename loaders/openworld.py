@@ -702,9 +702,9 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         for a, b in found:
             a, b = _trim(text, a, b)
             words = text[a:b].split()
-            k = _office_prefix(words)
-            if k and _person_like(words[k:]):
-                a = text.index(words[k], a)  # "Novelists Jane Roe, ...": the profession is not the name
+            nk = _office_prefix(words)
+            if nk and _person_like(words[nk:]):
+                a = text.index(words[nk], a)  # "Novelists Jane Roe, ...": the profession is not the name
             name = text[a:b]
             toks = name.split()
             if not toks or toks[0].lower() in _STOP or toks[-1].lower() in _STOP or not free(a, b) \

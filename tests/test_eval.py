@@ -189,7 +189,8 @@ def test_a_coder_error_on_one_file_is_that_files_misses_not_the_runs_end(tmp_pat
     import loaders.evaluate as ev
 
     for n, body in (("d01", "The FTC fined Rytr on Monday."), ("d02", "Ofcom fined Zibbo Labs on Monday.")):
-        (tmp_path / f"{n}.txt").write_text(f"date 2025-03-04 t\nsource: x\nlanguage: en\n\n{body}\n", encoding="utf-8")
+        (tmp_path / f"{n}.txt").write_text(f"date 2025-03-04 t\nsource: x\nlanguage: en\n\n{body}\n",
+                                           encoding="utf-8")
         subj = "Federal Trade Commission" if n == "d01" else "Ofcom"
         obj = "Rytr" if n == "d01" else "Zibbo Labs"
         (tmp_path / f"{n}.gold.json").write_text(json.dumps({
