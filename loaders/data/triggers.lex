@@ -1027,3 +1027,17 @@ opts speech
 match \b(?:(?:{AUX} {AFR})?(?:publié|diffusé|rendu public)|publie|publient|diffuse|diffusent) {AFR}(?:un |une |son |sa |leur )(?:communiqué|déclaration|lettre ouverte|tribune|mise au point)\b
 ex Commission nationale de l'informatique et des libertés > - | La CNIL a publié un communiqué dénonçant ces pratiques.
 not | Le journal publie une enquête sur le climat.
+
+rule REGULATED.en.agreement-on
+type REGULATED
+lang en
+match \b{V:reach|strike|clinch|seal} {A}(?:a |an )?(?:(?:political|provisional|final|landmark|historic|tentative) )*(?:deal|agreement) (?:on|over)\b(?= (?:the |a |an )?[^.;]{0,40}?\b(?:(?-i:[A-Z])[\w-]* )*(?:Act|Law|Bill|Regulation|Directive|law|rules|regulation|legislation|bill)\b)
+ex European Parliament > AI Act | The European Parliament and member states reached a provisional agreement on the AI Act on Friday.
+not | The two companies reached an agreement on pricing.
+
+rule REGULATED.fr.accord-sur
+type REGULATED
+lang fr
+match \b(?:(?:{AUX} {AFR})?(?:trouvé|conclu|scellé)|sont {AFR}tombée?s? d['’]accord|se sont {AFR}accordée?s?|s['’]est {AFR}accordée?) {AFR}(?:un |une )?(?:(?:accord )?(?:politique|provisoire|définitif|historique) )?(?:accord )?(?:sur|pour réguler|pour encadrer)\b(?= (?:le |la |l['’]|les |un |une )?[^.;]{0,40}?\b(?:(?-i:[A-Z])[\w-]* )*(?:Act|loi|règlement|texte|directive|législation|réglementation|intelligence artificielle)\b)
+ex European Parliament > AI Act | Le Parlement européen et les Etats membres ont trouvé un accord politique sur l'AI Act vendredi.
+not | Les deux entreprises ont trouvé un accord sur les prix.
