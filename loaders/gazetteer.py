@@ -250,9 +250,11 @@ class Gazetteer:
             ("dpa", re.compile(r"(?:[Ll]['’]|[Ll]e\s+|[Ll]a\s+)?" + dpa_fr, re.I)),
             ("dpa", re.compile(reg_fr)),
             # "Turkish authorities", "les autorités italiennes", "prosecutors in Turkey": the country
-            ("nat_body", re.compile(r"(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+(?:authorities|officials|prosecutors|police)\b")),
+            ("nat_body", re.compile(r"(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+(?:authorities|officials|prosecutors|police|"
+                                    r"regulators|watchdogs|customs(?:\s+authorities)?)\b")),
             ("nat_body", re.compile(r"\b(?:[Aa]uthorities|[Pp]rosecutors|[Oo]fficials)\s+in\s+(?P<cname>" + cname + r")")),
-            ("nat_body", re.compile(r"(?:[Ll]es\s+)?(?:autorités|procureurs)\s+(?P<adj>[a-zà-ÿ]+)(?![\w-])")),
+            ("nat_body", re.compile(r"(?:[Ll]es\s+)?(?:autorités|procureurs|régulateurs)\s+(?P<adj>[a-zà-ÿ]+)(?![\w-])")),
+            ("nat_body", re.compile(r"(?:[Ll]a\s+)?police\s+(?P<adj>[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)(?![\w-])")),
             # "South Korean lawmakers", "les députés japonais": the country's parliament
             ("nat_leg", re.compile(r"(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+(?:lawmakers|legislators|MPs|parliamentarians)\b")),
             ("nat_leg", re.compile(r"(?:[Ll]es\s+)?(?:députés|parlementaires|élus|législateurs)\s+(?P<adj>[a-zà-ÿ]+)(?![\w-])")),
@@ -486,7 +488,8 @@ _ANCHORS = {
     "dpa": re.compile(r"watchdog|authorit|agenc|regulat|commission|r[ée]gulateur|gendarme|autorit", re.I),
     "gov": re.compile(r"government|gouvernement", re.I),
     "parl": re.compile(r"parliament|parlement", re.I),
-    "nat_body": re.compile(r"authorities|officials|prosecutors|police|autorités|procureurs", re.I),
+    "nat_body": re.compile(r"authorities|officials|prosecutors|police|regulators|watchdogs|customs|autorités|procureurs|"
+                           r"régulateurs", re.I),
     "nat_leg": re.compile(r"lawmakers|legislators|MPs|parliamentarians|députés|parlementaires|élus|législateurs", re.I),
     "person": re.compile(r"Judge|Justice|Senator|Sen\.|Rep\.|Representative|Governor|Gov\.|Minister|Premier|"
                          r"President|Chancellor|CEO|Attorney|Commissioner|juge|ministre|pr[ée]sident|"

@@ -778,3 +778,12 @@ def test_a_planned_trigger_with_a_date_inside_it_is_coded_not_a_crash():
     ex = one("La Belgique a présenté ce jeudi 3 avril un projet de loi sur le numérique.", "fr")
     [ev] = [e for e in ex.events if e.type.value == "REGULATED"]
     assert ev.modality.value == "planned"
+
+
+@pytest.mark.parametrize("text,lang,triple", [
+    ("Japanese regulators granted approvals to Baidu on Monday.", "en", ("Japan", "ALLOWED", "Baidu")),
+    ("Les régulateurs italiens ont bloqué ChatGPT.", "fr", ("Italy", "BLOCKED_ACCESS", "ChatGPT")),
+    ("La police sud-coréenne a ouvert une enquête contre Telegram.", "fr", ("South Korea", "INVESTIGATED", "Telegram")),
+])
+def test_a_countrys_regulators_or_police_named_by_nationality_act_for_it(text, lang, triple):
+    assert triple in triples(one(text, lang))

@@ -1041,3 +1041,10 @@ lang fr
 match \b(?:(?:{AUX} {AFR})?(?:trouvé|conclu|scellé)|sont {AFR}tombée?s? d['’]accord|se sont {AFR}accordée?s?|s['’]est {AFR}accordée?) {AFR}(?:un |une )?(?:(?:accord )?(?:politique|provisoire|définitif|historique) )?(?:accord )?(?:sur|pour réguler|pour encadrer)\b(?= (?:le |la |l['’]|les |un |une )?[^.;]{0,40}?\b(?:(?-i:[A-Z])[\w-]* )*(?:Act|loi|règlement|texte|directive|législation|réglementation|intelligence artificielle)\b)
 ex European Parliament > AI Act | Le Parlement européen et les Etats membres ont trouvé un accord politique sur l'AI Act vendredi.
 not | Les deux entreprises ont trouvé un accord sur les prix.
+
+rule ALLOWED.en.grant
+type ALLOWED
+lang en
+match \b{V:grant|give|issue|award|hand} {A}(?:{DET} )?(?:(?:regulatory|final|formal|government|conditional|official|operating) )*(?:approvals?|licen[cs]es?|permits?|authori[sz]ations?|clearance|(?:the |a )?green light)(?: (?:to|for)\b|(?= to\b))
+ex China > Baidu | China granted approvals to Baidu and Zhipu AI for their chatbots.
+not | The ministry granted interviews to reporters.
