@@ -1330,6 +1330,9 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         t_idx = next((i for i in right if ms[i].actor.type in ttypes and ms[i].start < rcut
                       and ms[i].start - te <= reach and not _place_modifier(sent, ms, i)
                       and not (etype is E.SUED and _forum(sent, ms[i]))
+                      # (a newspaper told something is the source, not what was announced or
+                      # demanded: "announced the breakthrough ..., telling CGTN")
+                      and (ms[i].actor.role != _MEDIA_ROLE or etype in _MEDIA_PARTY)
                       and ms[i].actor.id not in {a.id for a in actors}), None)
         if t_idx is None and a_idx is not None:
             # object placed between the actor and a nominal trigger ("issued X with a fine")

@@ -18,7 +18,7 @@ def _found(text):
 
 @pytest.mark.parametrize("text,expected", [
     ("The Ohio Department of Commerce banned the app.", ("Ohio Department of Commerce", "Government")),
-    ("Le Syndicat national des journalistes a porté plainte.", ("Syndicat national des journalistes", "Organization")),
+    ("Le Syndicat national des bibliothécaires a porté plainte.", ("Syndicat national des bibliothécaires", "Organization")),
     ("Yesterday Brightloop Technologies settled.", ("Brightloop Technologies", "Company")),
     ("The regulator fined QuickVoxel over the leak.", ("QuickVoxel", "Company")),
     ("The Regional Court of Lyon ruled on Monday.", ("Regional Court of Lyon", "Court")),
