@@ -1,4 +1,4 @@
-# aigov trigger lexicon, version 1 (coder 1.9.0). Format: loaders/lexicon.py.
+# aigov trigger lexicon, version 1 (coder 1.10.0). Format: loaders/lexicon.py.
 # Every rule: an id TYPE.lang.name, a regex with macros, examples ("actor > target | sentence")
 # that must give an event of the type, and counter-examples ("| sentence") that must not.
 # Example sentences are written for this file; none is taken from a corpus article.
