@@ -746,7 +746,7 @@ class _Cand:
 
 _LAW_CONTENT = re.compile(
     r"\b(?:bills?|legislation|laws?|measures?|proposals?|amendments?|resolutions?|motions?|projets?\s+de\s+loi|"
-    r"propositions?\s+de\s+loi|textes?|amendements?|motions?)\s+(?:(?:that|which)\s+would\s+|(?:qui|visant\s+à|pour)\s+|to\s+)"
+    r"propositions?\s+de\s+loi|textes?|amendements?)\s+(?:(?:that|which)\s+would\s+|(?:qui|visant\s+à|pour)\s+|to\s+)"
     r"(?:\w+\s+){0,2}$", re.I)
 
 
@@ -1443,6 +1443,8 @@ _ANAPHOR_TYPE = {"ban": E.BANNED, "interdiction": E.BANNED, "fine": E.FINED, "pe
 AUTH_TYPES = {T.REGULATOR, T.GOVERNMENT, T.COUNTRY, T.COURT, T.LEGISLATURE}
 _SOURCE_ADJUNCT = re.compile(r"^\s*(?:D['’]apr[èe]s|Selon|According\s+to|Pour|For)\s+[^,]{2,60},\s*", re.I)
 _INVERTED = re.compile(r"[\"”»'’]\s*,?\s*$")
+# a French verb inverted with its pronoun: "a-t-il ajouté", "écrit-elle", "ont-ils dit"
+_INVERTED_PRONOUN = re.compile(r"-(?:t-)?(?:il|elle)\b|-ils|-elles")
 
 
 # between an inverted speech verb and its subject: a title, an article, a qualifier
@@ -1459,7 +1461,7 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
     before = sent[:ts]
     atypes = ACTOR_TYPES[E.STATED]
     # inverted: «...», a déclaré X / "...," said X / said X after the quote
-    inverted = bool(_INVERTED.search(before)) or re.search(r"-(?:t-)?(?:il|elle)\b|-ils|-elles", sent[ts:te])
+    inverted = bool(_INVERTED.search(before)) or _INVERTED_PRONOUN.search(sent[ts:te])
     right = [m for m in ms if m.start >= te and m.start - te <= 40 and m.actor.type in atypes and _ok_actor(m)]
     left = [m for m in ms if m.end <= ts and m.actor.type in atypes and _ok_actor(m)]
     if trig.speaker_after:
@@ -1481,7 +1483,7 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
         # "The letter said ...": its authors speak through it
         speaker, co = doc.last_letter_actors[0], list(doc.last_letter_actors[1:])
         conf = 0.6
-    if speaker is None and re.search(r"-(?:t-)?(?:il|elle)\b|-ils|-elles", sent[ts:te]):
+    if speaker is None and _INVERTED_PRONOUN.search(sent[ts:te]):
         pr = [m for m in ms if m.start >= ts and m.end <= te + 8 and m.how == "pron"]
         if inverted and prev_stated is not None:
             # «...», a-t-il ajouté: the speaker of the previous statement goes on

@@ -385,8 +385,7 @@ def _open_name(text: str, s: int, e: int, toks: list[str]) -> bool:
         return False
     if any(t.lower().strip(".,") in _STOP or t.lower() in _OFFICE_WORDS for t in toks):
         return False
-    first = fold_name(toks[0].split("-")[0])
-    if first not in first_names():
+    if not _known_first_name(toks[0]):
         return False
     if re.match(r"['’]s?\b|-[a-z]", text[e:e + 3]):
         return False
@@ -417,6 +416,12 @@ class _NameIndex:
         self.at: dict[str, list[int]] = {}
         for m in _CAP_TOKEN.finditer(text):
             self.at.setdefault(m.group(0), []).append(m.start())
+
+    def recurrent(self, text: str, name: str) -> tuple[str, str] | None:
+        """:func:`_recurrent_name`, decided once per name."""
+        if name not in self.memo:
+            self.memo[name] = _recurrent_name(text, name, name.split(), self)
+        return self.memo[name]
 
     def occurrences(self, text: str, name: str) -> list[int]:
         first = name.split()[0]
@@ -452,7 +457,7 @@ def _recurrent_name(text: str, name: str, toks: list[str], index: _NameIndex) ->
         before = _CAP_BEFORE.search(text[max(0, o - 40):o])
         if before is not None:
             w = before.group("w")
-            if len(toks) == 1 and fold_name(w.split("-")[0]) in first_names():
+            if len(toks) == 1 and _known_first_name(w):
                 person = person or f"{w} {name}"  # "Jan Nowak" then "Nowak"
             elif w.lower().strip(".,") not in _STOP:
                 return None  # part of a longer name: "Apple Intelligence"
@@ -464,6 +469,11 @@ def _recurrent_name(text: str, name: str, toks: list[str], index: _NameIndex) ->
 def fold_name(word: str) -> str:
     """Lower case without accents: ``fold_name("Noël") == "noel"``."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+
+
+def _known_first_name(word: str) -> bool:
+    """``word`` (or its first part, "Jean" of "Jean-Noël") is in the first-name list."""
+    return fold_name(word.split("-")[0]) in first_names()
 
 
 @lru_cache(maxsize=1)
@@ -517,7 +527,7 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         cut = re.split(r"\s+(?:and|et|&)\s+", text[s:e])
         if len(cut) > 1 and all(2 <= len(c.split()) <= 3 and all(_FIRST_NAME_HINT.match(t) for t in c.split())
                                 for c in cut) and (
-                tm or all(fold_name(c.split()[0].split("-")[0]) in first_names() for c in cut)):
+                tm or all(_known_first_name(c.split()[0]) for c in cut)):
             # "Senators Kathy Roe and Rob Doe", "Jane Roe and Tom Decker": two people
             pos = s
             for c in cut:
@@ -644,8 +654,7 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
                 typ = "Person"
             elif _open_name(text, s, e, toks):
                 typ = "Person"
-            elif (rec := (index.memo[name] if name in index.memo else
-                          index.memo.setdefault(name, _recurrent_name(text, name, toks, index)))) is not None:
+            elif (rec := index.recurrent(text, name)) is not None:
                 typ, full = rec
                 if full != name:  # "Nowak": the Jan Nowak the text names in full
                     act = people.get(name) or Actor.make(full, typ, None, (full, name))
