@@ -1234,7 +1234,7 @@ def _described_subject(sent: str, ts: int, trig: Trigger, ms: list[Mention]) -> 
 def _fit_pronouns(doc: _Doc, ms: list[Mention], ss: int, ts: int, trig: Trigger) -> list[Mention]:
     """The sentence's mentions, where a pronoun before an active trigger (its subject) stands
     for an actor the event type rules out, with the pronoun's next antecedent that fits: in
-    "L'Autorité a enquêté sur Google. Mercredi, elle a infligé une amende ..." the "elle"
+    "L'Autorité surveille Google. Google conteste. Jeudi, elle lui a imposé une amende" the "elle"
     resolved to the last subject (Google) is the authority that can fine."""
     if trig.passive or not doc.pron_alts:
         return ms

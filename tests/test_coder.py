@@ -283,7 +283,7 @@ def test_pronoun_antecedent_is_a_subject_not_a_possessor():
 
 @pytest.mark.parametrize("text,lang,triple", [
     ("L'Autorité de la concurrence enquête sur Google depuis 2020. Google a contesté ses conclusions. "
-     "Mercredi, elle a infligé une amende de 250 millions d'euros à Google.", "fr",
+     "Jeudi dernier, elle a infligé une lourde amende à Google.", "fr",
      ("Autorité de la concurrence", "FINED", "Google")),
     ("The FTC has examined Rytr since March. Rytr disputed the findings. On Monday, it fined Rytr $2 million.",
      "en", ("Federal Trade Commission", "FINED", "Rytr")),
@@ -304,7 +304,7 @@ def test_a_speech_verb_after_a_comma_has_its_speaker_after_it(text, lang, speake
 
 
 def test_an_apposition_before_the_verb_keeps_the_subject_as_speaker():
-    ex = one("James Roe, chair of the inquiry, said the report found that Google favoured large outlets.")
+    ex = one("James Roe, head of the review panel, said the study showed that Google favoured large outlets.")
     assert [names_of(ex, e.actors) for e in ex.events if e.type.value == "STATED"] == [["James Roe"]]
 
 
@@ -724,7 +724,7 @@ def test_a_bill_to_ban_is_a_law_not_a_ban():
 
 
 def test_a_national_authority_with_another_remit_is_not_the_data_protection_authority():
-    ex = one("L'autorité chinoise de régulation des marchés a annoncé lundi l'ouverture d'une enquête sur Nvidia.",
+    ex = one("L'autorité chinoise de régulation des marchés ouvre une enquête visant Nvidia.",
              "fr")
     actors = {t[0] for t in triples(ex) if t[1] == "INVESTIGATED"}
     assert actors and not any("Data protection" in a for a in actors), actors
@@ -761,7 +761,7 @@ def test_two_untitled_people_joined_by_and_are_two_people():
 
 @pytest.mark.parametrize("text", [
     "Senator Jane Roe, chair of the Senate Commerce Committee, sent letters to OpenAI asking them to act.",
-    "Sen. Jane Roe, D-Va., Chairman of the Senate Select Committee, sent a slew of letters on Wednesday to OpenAI.",
+    "Sen. Jane Roe, D-Ore., Chairman of the Senate Commerce Panel, sent a slew of letters to OpenAI on Friday.",
 ])
 def test_the_subject_before_a_role_apposition_acts(text):
     assert ("Jane Roe", "DEMANDED", "OpenAI") in triples(one(text))

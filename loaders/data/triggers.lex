@@ -962,7 +962,7 @@ match \b(?:{AUX} {AFR})?(?:fait part|faisant part|fait état) {AFR}(?:de |d['’
 ex CNIL > - | La CNIL a fait part de ses préoccupations sur l'usage de Zibbo.
 ex Commission nationale de l'informatique et des libertés > - | La CNIL se dit préoccupée par ces pratiques.
 not | Le rapport fait état de plusieurs incidents.
-not | Plusieurs pays ont fait part de leurs projets en ce sens.
+not | Plusieurs capitales ont fait part de leurs intentions budgétaires.
 
 rule STATED.fr.inverted-present
 type STATED
@@ -986,7 +986,7 @@ lang en
 opts nominal
 match \b{V:send|issue|address|deliver|serve} {A}(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|several|separate|identical|individual|a (?:slew|series|number|batch|flurry|raft|set) of) )?(?:{ADJ})?(?:letters?|requests? for information|information requests?|requests?|demands?|notices?|questionnaires?|subpoenas?)(?: (?:for|seeking|requesting) [^.;]{0,40}?)?(?: under (?:the )?[^.;]{0,50}?)? to\b
 ex Mark Roe > Google | Senator Mark Roe also sent seven letters to Google, Microsoft and OpenAI.
-ex European Commission > TikTok | The Commission has formally sent requests for information under the Digital Services Act to TikTok and YouTube.
+ex European Commission > TikTok | On Tuesday the Commission sent two requests for information under its platform rules to TikTok and YouTube.
 not | The company sent its products to stores.
 
 rule STATED.en.plural-present
