@@ -42,7 +42,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.10.0"
+CODER_VERSION = "1.11.0"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -156,6 +156,23 @@ _DESC = [
      r"\b(?:[Ll]a|[Cc]ette)\s+(?:nouvelle\s+)?(?:loi|législation|réglementation|proposition\s+de\s+loi|directive|circulaire|ordonnance)\b|"
      r"\b(?:[Ll]e|[Cc]e)\s+(?:nouveau\s+)?(?:texte|règlement|projet\s+de\s+loi|décret)\b|\b(?:[Ll]es|[Cc]es)\s+(?:nouvelles\s+)?(?:règles|mesures)\b", {T.LAW}),
     (r"\b(?:(?:the|The)\s+(?:judge|court)|(?:[Ll]e|[Ll]a)\s+(?:juge|tribunal|cour))\b", {T.PERSON, T.COURT}),
+    # a person named again by the office the text gave them ("the minister", "la sénatrice",
+    # "the billionaire"): the last person the text tied to that office word, else the last person
+    (r"\b(?:[Tt]he|[Ll]e|[Ll]a|[Ll]['’])\s*(?:(?:former|then-|new|ancien(?:ne)?|nouvel(?:le)?)\s*)?"
+     r"(?:(?:US|U\.S\.|state|federal|Democratic|Republican|French|British|EU|European|Irish|privacy|information|"
+     r"data|competition|digital|justice|health|trade|interior|finance|foreign|economy|technology|tech)\s+)?"
+     r"(?:[Mm]inist(?:er|re)|[Ss]enator|[Ss][ée]nat(?:eur|rice)|[Cc]ommissioner|[Cc]ommissaire|[Ss]ecretary|"
+     r"[Ss]ecr[ée]taire\s+d['’][ÉE]tat|[Pp]resident|[Pp]r[ée]sidente?|[Cc]hair(?:man|woman)?|CEO|[Cc]hief\s+executive|PDG|"
+     r"[Pp]atron(?:ne)?|[Ff]ounder|[Ff]ondat(?:eur|rice)|[Bb]illionaire|[Mm]illiardaire|[Ll]awmaker|[Cc]ongress(?:man|woman)|"
+     r"[Dd][ée]put[ée]e?|[Ee]urod[ée]put[ée]e?|[Gg]overnor|[Gg]ouverneure?|[Aa]ttorney\s+[Gg]eneral|[Pp]rosecutor|"
+     r"[Pp]rocureure?|[Ll]awyer|[Aa]vocate?|[Mm]ayor|[Mm]aire|[Pp]remier\s+ministre|[Pp]rime\s+[Mm]inister|"
+     r"[Cc]hancell(?:or|ière)|[Dd]irect(?:eur|rice)|[Dd]irector)\b(?![-’'])",
+     {T.PERSON, "@title"}),
+    (r"\b(?:[Tt]he\s+(?:institution|ministry|department)|[Ll]['’](?:institution|organisme|instance)|[Ll]e\s+minist[èe]re)\b"
+     r"(?!\s+(?:of|de|du|des|d['’])\b)",
+     {T.REGULATOR, T.GOVERNMENT, "@institution"}),
+    (r"\b(?:[Tt]he\s+(?:newspaper|paper|daily|publisher|broadcaster)|[Ll]e\s+(?:journal|quotidien|média)|[Ll]['’](?:éditeur|hebdomadaire))\b",
+     {T.ORGANIZATION, T.COMPANY, "@media"}),
     (r"\b(?:The|the)\s+(?:letter|statement)\b", {"@last_actor"}),
     (r"\b(?:[A-Z][\w.]+\s+)?(?:spokesperson|spokesman|spokeswoman)\b|\b(?:une?\s+)?porte-parole\s+de\s+la\s+soci[ée]t[ée]\b", {"@spokesperson"}),
     # "un porte-parole de WhatsApp", "a spokesperson for Meta": the body named right after
@@ -237,6 +254,66 @@ def _report_date(body: str, anchor: dt.date | None) -> str | None:
 
 # ---------------------------------------------------------------------------------------------
 # mentions + coreference
+
+
+#: the office words of a description and the words that tie a named person to that office
+_TITLE_CUES = [
+    (re.compile(p, re.I), re.compile(c, re.I)) for p, c in [
+        (r"premier\s+ministre|prime\s+minister", r"premier\s+ministre|prime\s+minister|\bPM\b"),
+        (r"minist", r"minist"),
+        (r"s[ée]nat|senator", r"\bsen(?:ator|\.)|s[ée]nat"),
+        (r"commissi", r"commissi"),
+        (r"secr[ée]ta", r"secr[ée]ta"),
+        (r"pr[ée]sident", r"pr[ée]sident"),
+        (r"chair", r"chair"),
+        (r"CEO|chief\s+exec|PDG|patron", r"\bCEO\b|chief\s+exec|\bPDG\b|patron|directeur\s+g[ée]n[ée]ral|dirigeant"),
+        (r"found|fondat", r"found|fondat"),
+        (r"lawmaker|congress|d[ée]put", r"lawmaker|congress|\brep\.|representative|d[ée]put|\bMP\b|\bMEP\b"),
+        (r"gov|gouvern", r"\bgov(?:ernor|\.)|gouverneur"),
+        (r"attorney|prosecut|procureur", r"attorney|prosecut|procureur|\bAG\b"),
+        (r"lawyer|avocat", r"lawyer|attorney|avocat|counsel"),
+        (r"mayor|maire", r"mayor|\bmaire"),
+        (r"chancel", r"chancel"),
+        (r"direct", r"direct"),
+    ]]
+
+
+def _titled_person(body: str, out: list, surface: str) -> Actor | None:
+    """The person a title description names: the last person mentioned near that office word
+    ("Senator Jane Roe ... the senator"), else the last person mentioned (within the last
+    forty mentions)."""
+    cue = next((c for p, c in _TITLE_CUES if p.search(surface)), None)
+    recent = [m for m in out[-40:] if m.actor.type is T.PERSON and m.how != "pron"]
+    if cue is not None:
+        for m in reversed(recent):
+            # the office in the name's own words ("Senator Jane Roe"), just before it in its
+            # clause ("la ministre du Numérique Anne Roux"), or in an apposition after it
+            # ("Jane Roe, the senator from Ohio,")
+            before = re.split(r"[.;!?]\s|\s(?:and|et)\s", body[max(0, m.start - 110):m.start])[-1]
+            after = re.match(r",([^,.;]{0,70})", body[m.end:m.end + 72])
+            if cue.search(m.surface) or cue.search(before) or (after and cue.search(after.group(1))):
+                return m.actor
+    if cue is not None and cue.pattern in ("chancel", "direct"):
+        return None  # a vague office: only a person the text tied to it
+    return recent[-1].actor if recent else None
+
+
+_APPOSED_NAME = re.compile(r"(?:\s+[a-zé]+(?:aise?|ique|ienne?|aine?|ande?|oise?|ale?|ral|rale))?"
+                           r"(?:\s+(?:de|du|des|d['’]|of|for|in\s+charge\s+of|chargée?\s+d[eu]|à)\b[^.;:!?«»\"“”()]{0,90}?)?"
+                           r"[\s,]*(?:[A-ZÉ][\w.-]*\s+){0,2}$")
+
+
+def _appositive_name(body: str, end: int, base: list, bi: int) -> bool:
+    """Whether a title description is the apposition of a name that follows it ("the
+    minister, Jane Roe, said", "la ministre du Numérique Anne Roux"): then it names nobody."""
+    for m in base[bi:bi + 3]:
+        if m.start < end:
+            continue
+        if m.start - end > 110:
+            break
+        if m.actor.type is T.PERSON and _APPOSED_NAME.fullmatch(body[end:m.start]):
+            return True
+    return False
 
 
 def _resolve_history(history: list[Actor], types: set, pos_country: str | None = None) -> Actor | None:
@@ -404,6 +481,8 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     from loaders import openworld
     opened = openworld.find(body, base)
     base = sorted([m for m in base if not _inside(opened, m)] + opened, key=lambda m: m.start)
+    # unknown names listed beside known ones ("Torstar, Postmedia and CBC"), typed like them
+    base = sorted(base + openworld.list_members(body, base), key=lambda m: m.start)
     # laws named by a description ("a new executive order", "une loi pour criminaliser ...")
     # (they take the place of the dictionary's cruder law descriptions: "a law that requires ...")
     firm = [m for m in base if m.how != "law_desc"]
@@ -556,6 +635,22 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
                 if act:
                     out.append(Mention(s, e, surface, act, "coref"))
             continue
+        if "@title" in types or "@media" in types:
+            if "@title" in types and _appositive_name(body, e, base, bi):
+                continue  # "la ministre du Numérique, Anne Roux, a ...": the name that follows
+            if "@title" in types and out and out[-1].actor.type is T.PERSON and re.fullmatch(r"\s*,\s*", body[out[-1].end:s]):
+                act = out[-1].actor  # "Jane Roe, the minister for ...": the name it follows
+            else:
+                act = (_titled_person(body, out, surface) if "@title" in types
+                       else next((m.actor for m in reversed(out) if m.actor.role == _MEDIA_ROLE), None))
+            if act is not None:
+                out.append(Mention(s, e, surface, act, "coref"))
+                history.append(act)
+                if at_start(s):
+                    subjects.append(act)
+            continue
+        if "@institution" in types:
+            types = {T.REGULATOR, T.GOVERNMENT}
         if "@plural" in types:
             grp = next((g for g in reversed(coord_groups) if all(a.type in types for a in g)), None)
             if grp is not None:
@@ -579,6 +674,9 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
                 and country_freq.get(mc.country or mc.id, 0) > 2 * country_freq.get(act.country or act.id, 0)):
             # "the government" in an article about China that mentions the US once: China's
             act = None
+        if act is not None and act.type is T.COUNTRY and types == {T.GOVERNMENT, T.COUNTRY}:
+            # "the government", "le gouvernement" of a country the text named: its government
+            act = Actor.make(f"Government of {act.name}", "Government", None, (), act.country, "government")
         if act is None and T.GOVERNMENT in types and T.COMPANY not in types and doc.main_country is not None:
             c = doc.main_country
             act = Actor.make(f"Government of {c.name}", "Government", None, (), c.country, "government")
@@ -662,8 +760,10 @@ def _subject_ok(sent: str, ms: list[Mention], i: int, etype: E | None = None) ->
     return not _NOT_SUBJECT.search(sent, max(0, start - 40), start)
 
 
-def _extend(ms: list[Mention], idx: int, body: str, direction: int, types: set) -> list[Mention]:
-    """Extend a role from ms[idx] over coordinated mentions (X et Y, X, Y and Z)."""
+def _extend(ms: list[Mention], idx: int, body: str, direction: int, types: set,
+            etype: E | None = None) -> list[Mention]:
+    """Extend a role from ms[idx] over coordinated mentions (X et Y, X, Y and Z); a news
+    organisation joins only the roles it can hold (``etype``: a party to a suit)."""
     group = [ms[idx]]
     last = ms[idx]  # the last mention passed, kept or not
     j = idx + direction
@@ -677,7 +777,7 @@ def _extend(ms: list[Mention], idx: int, body: str, direction: int, types: set) 
             j += direction
             continue
         if (not same and not _COORD.match(gap) and not _INCLUDING.fullmatch(gap)) \
-                or ms[j].actor.type not in types or not _ok_actor(ms[j]):
+                or ms[j].actor.type not in types or not _ok_actor(ms[j], etype):
             break
         group.append(ms[j])
         last = ms[j]
@@ -1288,17 +1388,17 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
             # "Sued by Getty Images, Stability AI ...": a fronted agent is not extended over the
             # comma (the name after it is the subject, the target)
             actors = ([ms[a_idx].actor] if fronted else
-                      [m.actor for m in _extend(ms, a_idx, sent, +1, atypes)])
+                      [m.actor for m in _extend(ms, a_idx, sent, +1, atypes, etype)])
         if t_idx is None and a_idx is not None:
             # "a lawsuit filed by Getty Images against Stability AI": the target follows the agent
             aid = {a.id for a in actors}
             t_idx = next((i for i in right if i > a_idx and ms[i].actor.type in ttypes
                           and ms[i].actor.id not in aid and ms[i].start < rcut), None)
             if t_idx is not None:
-                targets = [m.actor for m in _extend(ms, t_idx, sent, +1, ttypes) if m.actor.id not in aid]
+                targets = [m.actor for m in _extend(ms, t_idx, sent, +1, ttypes, etype) if m.actor.id not in aid]
                 t_idx = None
         if t_idx is not None:
-            targets = [m.actor for m in _extend(ms, t_idx, sent, -1, ttypes)]
+            targets = [m.actor for m in _extend(ms, t_idx, sent, -1, ttypes, etype)]
     else:
         rel = _RELATIVE.search(sent, 0, ts)
         if rel is not None:
@@ -1323,7 +1423,7 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
             actors = list(doc.last_event_actors)
             conf = 0.6
         elif a_idx is not None:
-            actors = [m.actor for m in _extend(ms, a_idx, sent, -1, atypes)]
+            actors = [m.actor for m in _extend(ms, a_idx, sent, -1, atypes, etype)]
         reach = 45 if etype is E.DEMANDED and not trig.nominal else 10_000
         if etype is E.DEMANDED and sent[ts:te].lower().startswith("warn"):
             reach = 3
@@ -1339,7 +1439,7 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
             t_idx = next((i for i in left if i > a_idx and ms[i].actor.type in ttypes
                           and ms[i].actor.id not in {a.id for a in actors}), None)
         if t_idx is not None:
-            targets = [m.actor for m in _extend(ms, t_idx, sent, +1, ttypes)
+            targets = [m.actor for m in _extend(ms, t_idx, sent, +1, ttypes, etype)
                        if m.actor.id not in {a.id for a in actors}]
     if not targets and etype in (E.CRIMINALISED, E.REGULATED):
         # "une loi pour criminaliser ...", "a bill that criminalises ...": the law the trigger
@@ -1424,7 +1524,8 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
 
 
 # the trigger is the verb of a relative clause: ", qui avait demandé", "which had compelled"
-_RELATIVE = re.compile(r"(?:,\s*|\s)(?:qui|who|which)\s+(?:(?:a|ont|avait|avaient|has|have|had|also|already|previously|"
+_RELATIVE = re.compile(r"(?:,\s*|\s)(?:qui|who|which)\s+(?:(?:a|ont|avait|avaient|has|have|had|is|are|was|were|will|would|"
+                       r"est|sont|était|étaient|va|vont|also|already|previously|"
                        r"d[ée]j[àa]|aussi|[ée]galement|then|later|ensuite)\s+){0,4}$")
 _CONTINUED = re.compile(r"\b(?:continued|concluded|went\s+on|a\s+poursuivi|a\s+conclu|poursuit)\b", re.I)
 def _within(day: str, coarse: str | None) -> bool:
@@ -1580,6 +1681,36 @@ _AFFILIATION = re.compile(r"(?:responsable|pr[ée]sident\w*|directeur|directrice
                           r"(?:(?:association|ONG|organisation|NGO|group|groupe|company|soci[ée]t[ée]|entreprise)\s+)?$", re.I)
 
 
+_OFFICE_WORD = re.compile(r"\b(?:CEO|chief|head|president|pr[ée]sident\w*|chair\w*|founder|co-?founder|fondat\w+|director|"
+                          r"directeur|directrice|dirigeant\w*|spokes\w+|porte-parole|PDG|patron\w*|executive|officer|"
+                          r"counsel|lawyer|avocat\w*|general\s+counsel|secretary|secr[ée]taire\w*|manager|member|membre|"
+                          r"commissioner|commissaire|vice-president|vice-pr[ée]sident\w*|boss|leader|responsable)\b", re.I)
+_OFFICE_AFTER = re.compile(r",?\s*(?:the\s+|its\s+|l['’]|le\s+|la\s+|un\s+|une\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,5}?"
+                           r"(?:of|at|for|de|du|des|d['’]|chez|with)\s*(?:the\s+|l['’]|la\s+|le\s+)?", re.I)
+_OFFICE_BEFORE = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}", re.I)
+
+
+def _affiliations(sent: str, ms: list[Mention], speaker: Actor) -> frozenset:
+    """The bodies a speaker's office ties them to in the sentence, which a statement is not
+    about: "Jane Roe, chief executive of Acme, said", "Acme CEO Jane Roe said"."""
+    out = set()
+    own = [m for m in ms if m.actor.id == speaker.id and m.how != "pron"]
+    for sm in own:
+        for m in ms:
+            if m.actor.id == speaker.id or m.actor.type not in (T.COMPANY, T.ORGANIZATION, T.REGULATOR,
+                                                                 T.GOVERNMENT, T.LEGISLATURE, T.COURT):
+                continue
+            if 0 <= m.start - sm.end <= 80:
+                gap = sent[sm.end:m.start]
+                if _OFFICE_AFTER.fullmatch(gap) and _OFFICE_WORD.search(gap):
+                    out.add(m.actor.id)
+            elif 0 <= sm.start - m.end <= 40:
+                gap = sent[m.end:sm.start]
+                if _OFFICE_BEFORE.fullmatch(gap) and _OFFICE_WORD.search(gap):
+                    out.add(m.actor.id)
+    return frozenset(out)
+
+
 def _topic(doc: _Doc, sent: str, ms: list[Mention], speaker: Actor, quotes,
            exclude: frozenset = frozenset()) -> Actor | None:
     """What a statement is about: the most topical entity of the sentence, else the article's focus.
@@ -1589,6 +1720,7 @@ def _topic(doc: _Doc, sent: str, ms: list[Mention], speaker: Actor, quotes,
     "conformément à la loi").
     """
     best, key = None, None
+    exclude = exclude | _affiliations(sent, ms, speaker)
     for m in ms:
         a = m.actor
         if a.id == speaker.id or a.id in exclude or a.role == _MEDIA_ROLE or m.how == "pron":

@@ -201,6 +201,7 @@ class Gazetteer:
             for al in row["aliases"]:
                 self._cname.setdefault(al, code)
         self._cname_f = {fold(k): v for k, v in self._cname.items()}
+        self._adj_fr_of = {r["code"]: [a for a in r.get("adj_fr", []) if not a.endswith(("s", "x"))] for r in countries}
         self.country_adj_en = {c: r["adj_en"][0] for r in countries if r.get("adj_en")
                                for c in [r["code"]]}
         for name, qid in US_STATES.items():
@@ -225,6 +226,18 @@ class Gazetteer:
                 alias = bare
             for v in _variants(alias):
                 self._alias.setdefault(v, act.id)
+            for v in self._national_variants(act, alias):
+                self._alias.setdefault(v, act.id)
+
+    def _national_variants(self, act: Actor, alias: str) -> list[str]:
+        """French names with the country's adjective after their head noun, as the press
+        writes them: "Autorité de la concurrence" -> "Autorité française de la concurrence"."""
+        if act.type not in _NATIONAL_TYPES or not act.country:
+            return []
+        m = re.fullmatch(r"([A-ZÉ][\w’'-]+)\s+((?:de|des|du|d['’]|pour|chargée?)\b.*)", alias)
+        if not m:
+            return []
+        return [f"{m.group(1)} {adj} {m.group(2)}" for adj in self._adj_fr_of.get(act.country, ())]
 
     def _build(self) -> None:
         # the same matches as the longest-first alternation of the aliases (see _trie)
@@ -262,6 +275,13 @@ class Gazetteer:
             ("gov", re.compile(r"(?:[Tt]he\s+)?(?P<cname>" + cname + r")['’]s\s+government\b")),
             ("gov", re.compile(r"(?:[Ll]e\s+)?gouvernement\s+(?P<adj>" + adj + r")(?![\w-])")),
             ("gov", re.compile(r"(?:[Ll]e\s+)?gouvernement\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’])(?P<cname>" + cname + r")")),
+            # a capital as the subject of a verb stands for its government ("Beijing has warned",
+            # "Londres a expliqué"); elsewhere ("in London", "a Paris court") it is a place
+            ("capital", re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?»”\"]\s)|(?<=,\s))(?P<cap>" + _alt(_CAPITALS) +
+                                   r")(?=\s+(?:has|have|had|will|would|is|was|said|says|announced|warned|accused|"
+                                   r"banned|blocked|ordered|plans|wants|insists|insisted|responded|rejected|denied|"
+                                   r"a|avait|va|doit|veut|entend|ne|n['’]|refuse|accuse|dénonce|annonce|estime|"
+                                   r"affirme|juge|interdit|bloque|exige|réclame)\b)")),
             ("parl", re.compile(r"(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+[Pp]arliament\b")),
             ("parl", re.compile(r"(?:[Ll]e\s+)?[Pp]arlement\s+(?P<adj>" + adj + r")(?![\w-])")),
             ("person", re.compile(
@@ -404,6 +424,17 @@ class Gazetteer:
             cn = self.country[code].name
             return Mention(s, e, surface, Actor.make(f"Government of {cn}", "Government", None,
                                                      (surface,), code, "government"), "pattern")
+        if kind == "capital":
+            code = _CAPITALS[g["cap"]]
+            if g["cap"] == "Washington" and re.match(r"\s+[a-z]+s?\b(?<!\ba)(?<!\bva)", text[e:e + 20]) and not re.match(
+                    r"\s+(?:a|avait|va|doit|veut|entend|ne|n['’]|refuse|accuse|dénonce|annonce|estime|affirme|juge|"
+                    r"interdit|bloque|exige|réclame)\b", text[e:e + 20]):
+                return None  # in English, "Washington has passed a law" is the state
+            if code not in self.country:
+                return None
+            cn = self.country[code].name
+            return Mention(s, e, surface, Actor.make(f"Government of {cn}", "Government", None,
+                                                     (surface,), code, "government"), "pattern")
         if kind == "nat_body":
             if not code or code not in self.country:
                 return None
@@ -482,11 +513,25 @@ class Gazetteer:
         return None
 
 
+#: capitals that news uses for their governments, EN and FR
+_CAPITALS = {
+    "London": "GB", "Londres": "GB", "Washington": "US", "Beijing": "CN", "Pékin": "CN", "Moscow": "RU",
+    "Moscou": "RU", "Tokyo": "JP", "Seoul": "KR", "Séoul": "KR", "New Delhi": "IN", "Ottawa": "CA",
+    "Canberra": "AU", "Berlin": "DE", "Rome": "IT", "Madrid": "ES", "Ankara": "TR", "Tehran": "IR",
+    "Téhéran": "IR", "Pretoria": "ZA", "Brasília": "BR", "Brasilia": "BR", "Jakarta": "ID",
+    "Kuala Lumpur": "MY", "Wellington": "NZ", "Taipei": "TW", "Taïpei": "TW", "Paris": "FR",
+    "Dublin": "IE", "Warsaw": "PL", "Varsovie": "PL", "Riyadh": "SA", "Riyad": "SA", "Abu Dhabi": "AE",
+    "Singapore": "SG", "Hanoi": "VN", "Manila": "PH", "Manille": "PH", "Islamabad": "PK",
+}
+
+_NATIONAL_TYPES = (EntityType.REGULATOR, EntityType.GOVERNMENT, EntityType.LEGISLATURE, EntityType.COURT)
+
 _WORD_START = re.compile(r"(?<![\w'’.-])(?=[\w'’])")
 
 _ANCHORS = {
     "dpa": re.compile(r"watchdog|authorit|agenc|regulat|commission|r[ée]gulateur|gendarme|autorit", re.I),
     "gov": re.compile(r"government|gouvernement", re.I),
+    "capital": re.compile(_alt(_CAPITALS).lower()),
     "parl": re.compile(r"parliament|parlement", re.I),
     "nat_body": re.compile(r"authorities|officials|prosecutors|police|regulators|watchdogs|customs|autorités|procureurs|"
                            r"régulateurs", re.I),

@@ -159,7 +159,8 @@ _ADJ_EN = (r"(?:formal|new|fresh|separate|preliminary|full|full-scale|in-depth|c
            r"nationwide|blanket|immediate|federal|copyright|class-action|class\s+action|legal|own|"
            r"formal\s+antitrust|lawsuit|court|urgent|emergency|wrongful-death|wrongful\s+death|"
            r"consumer|regulatory|public|proposed|draft|final|detailed|partial|outright|total|"
-           r"expansive|extensive|thorough|sprawling|closer|fuller|"
+           r"expansive|extensive|thorough|sprawling|closer|fuller|enforcement|demand|warning|information|"
+           r"investigative|compliance|cease-and-desist|takedown|removal|disclosure|stop-processing|"
            r"" + _MONEY + r")")
 _ADJ_FR = (r"(?:formelle|formel|officielle|officiel|préliminaire|approfondie|pénale|pénal|"
            r"administrative|administratif|judiciaire|civile|collective|collectif|pécuniaire|"

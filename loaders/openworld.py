@@ -332,6 +332,10 @@ _SURNAME_SPEAKS = re.compile(
     r"a\s+déclaré|a\s+dit|a\s+indiqué|a\s+ajouté|a\s+affirmé|a\s+expliqué|a\s+estimé|déclare|estime)\b")
 
 
+_ABBREV_END = re.compile(r"\b(?:Inc|Corp|Ltd|Co|Jr|Sr|S\.A|S\.A\.S|[A-Z])\.$")
+_LEGAL_FORM = re.compile(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|Limited|GmbH|SAS|SA|SE|plc|PLC|AG|Co)\b\.?|[\s,.]")
+
+
 def _type_of(name: str) -> str | None:
     for t, rx in _TYPE_RX:
         if rx.search(name):
@@ -639,8 +643,10 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
             rest = name
             for k in inner:
                 rest = rest.replace(k.surface, " ")
-            if not re.sub(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|Limited|GmbH|SAS|SA|SE|plc|PLC|AG|Co)\b\.?|[\s,.]", "", rest):
+            if not _LEGAL_FORM.sub("", rest):
                 continue  # "Snap Inc.": the dictionary's Snap with its legal form
+        if not _LEGAL_FORM.sub("", name):
+            continue  # "Inc." alone ("Delphia (USA) Inc."): a legal form names nobody
         typ = _type_of(name) or forced_type
         if typ is None:
             if len(toks) == 1 and _camel(toks[0]) and not _sentence_start(text, s):
@@ -838,6 +844,19 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
             occupied.append((s, e))
             out.append(Mention(s, e, tm.group(1), act, "open"))
             claim_all(tm.group(1), act)
+    # a legal form alone ("Perplexity AI, Inc.": the "Inc" after the comma) names nobody
+    out = [x for x in out if _LEGAL_FORM.sub("", x.actor.name)]
+    # a sentence's full stop is not part of a name ("a company called Brightloop Labs.")
+    renamed: dict[str, Actor] = {}
+    for i, mn in enumerate(out):
+        act0 = mn.actor
+        if mn.surface.endswith(".") and act0.name.endswith(".") and not _ABBREV_END.search(act0.name):
+            if act0.id not in renamed:
+                renamed[act0.id] = Actor.make(act0.name[:-1], act0.type.value, act0.wikidata,
+                                              tuple(x.rstrip(".") for x in act0.aliases), act0.country, act0.role, act0.owner)
+            out[i] = Mention(mn.start, mn.end - 1, mn.surface[:-1], renamed[act0.id], mn.how)
+    if renamed:
+        out = [Mention(x.start, x.end, x.surface, renamed.get(x.actor.id, x.actor), x.how) for x in out]
     out.sort(key=lambda m: m.start)
     return out
 
@@ -1019,4 +1038,69 @@ def described_products(text: str, known: list[Mention]) -> list[Mention]:
         act = Actor.make(f"{owner.actor.name}: {label}", "Product", None, (text[s:e],), None, "described")
         occupied.append((s, e))
         out.append(Mention(s, e, text[s:e], act, "open"))
+    return out
+
+
+_LIST_ITEM = r"[A-ZÀ-Ö][\w'’.&/+-]*(?:\s+(?:[A-ZÀ-Ö0-9][\w'’.&/+-]*|of|de|du|des|the|&)){0,4}"
+_NAME_LIST = re.compile(r"(?<![\w'’.-])" + _LIST_ITEM + r"(?:\s*,\s*" + _LIST_ITEM + r"){1,12}\s*,?\s+(?:and|et|&|ainsi\s+que)\s+"
+                        + _LIST_ITEM)
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:(?:and|et|ainsi\s+que)\s+)?|\s+(?:and|et|&|ainsi\s+que)\s+")
+_LIST_TYPES = ("Company", "Organization", "Product")
+
+
+def list_members(text: str, known: list[Mention]) -> list[Mention]:
+    """Names the dictionary lacks in a list beside names it knows, typed like them: in
+    "publishers including Brightloop, Postmedia and CBC", Brightloop and Postmedia are
+    companies as CBC is.
+
+    A list needs a comma and two names or more; every known member must be of one type
+    (company, organisation or product); a member that is a known name of another type (a
+    country, a person) leaves the list alone.
+
+    >>> from loaders.gazetteer import default_gazetteer
+    >>> t = "Rights holders including Zorblat Media, Quenton Press and OpenAI sued Acme."
+    >>> [(m.surface, m.actor.type.value) for m in list_members(t, default_gazetteer().find(t))]
+    [('Zorblat Media', 'Company'), ('Quenton Press', 'Company')]
+    """
+    if not known:
+        return []
+    # known names become one opaque word each, so a list splits around them, never inside
+    chars = list(text)
+    for k in known:
+        if k.end - k.start >= 1:
+            chars[k.start:k.end] = ["K"] + ["k"] * (k.end - k.start - 1)
+    masked = "".join(chars)
+    by_start = {k.start: k for k in known}
+    out: list[Mention] = []
+    for lm in _NAME_LIST.finditer(masked):
+        a0 = lm.start()
+        items: list[tuple[int, int]] = []
+        pos = a0
+        for sep in _LIST_SPLIT.finditer(masked, a0, lm.end()):
+            items.append((pos, sep.start()))
+            pos = sep.end()
+        items.append((pos, lm.end()))
+        kinds = set()
+        unknown = []
+        for s, e in items:
+            k = by_start.get(s)
+            if k is not None and k.end == e:
+                kinds.add(k.actor.type.value)
+            elif any(x.start < e and x.end > s for x in known):
+                kinds.add("?")  # a known name inside a longer item: not a clean list
+            else:
+                unknown.append((s, e))
+        if len(kinds) != 1 or not kinds <= set(_LIST_TYPES) or not unknown or len(items) - len(unknown) < 1:
+            continue
+        typ = next(iter(kinds))
+        for s, e in unknown:
+            s, e = _trim(text, s, e)
+            name = text[s:e]
+            toks = name.split()
+            if (not toks or len(toks) > 4 or toks[0].lower() in _STOP or _DEMONYM.fullmatch(name)
+                    or re.search(r"\b[A-Z]{1,5}-[A-Z]{1,2}\b", name)):  # "Brightloop BRT-T": a ticker
+                continue
+            if _sentence_start(text, s) and len(toks) == 1:
+                continue  # "Meanwhile, ...": a capitalised first word of a sentence
+            out.append(Mention(s, e, name, Actor.make(name, typ, None, (name,)), "open"))
     return out

@@ -787,3 +787,95 @@ def test_a_planned_trigger_with_a_date_inside_it_is_coded_not_a_crash():
 ])
 def test_a_countrys_regulators_or_police_named_by_nationality_act_for_it(text, lang, triple):
     assert triple in triples(one(text, lang))
+
+
+# --------------------------------------------------------------------------------------------
+# coder 1.11.0: descriptions by office, capitals, affiliations, lists, national name forms
+
+@pytest.mark.parametrize("text,lang,triple", [
+    ("Senator Jane Roe met Meta's lawyers. On Monday the senator wrote to Meta about its chatbots.", "en",
+     ("Jane Roe", "DEMANDED", "Meta Platforms")),
+    ("La ministre du Numérique, Anne Roux, était à Paris. La ministre a demandé à Meta de retirer les images.", "fr",
+     ("Anne Roux", "DEMANDED", "Meta Platforms")),
+    ("Commissioner Carl Doe spoke first. The privacy commissioner has opened an investigation into Clearview AI.", "en",
+     ("Carl Doe", "INVESTIGATED", "Clearview AI")),
+])
+def test_a_person_named_again_by_their_office_is_that_person(text, lang, triple):
+    assert triple in triples(one(text, lang))
+
+
+def test_an_office_followed_by_its_holders_name_is_an_apposition_not_a_back_reference():
+    # "la ministre ..., Anne Roux": the minister is the name that follows, not the earlier person
+    ex = one("Jean Martin a parlé. Selon la ministre britannique de la Culture, Anne Roux, la loi sera votée.", "fr")
+    speakers = {t[0] for t in triples(ex) if t[1] == "STATED"}
+    assert "Anne Roux" in speakers and "Jean Martin" not in speakers
+
+
+def test_the_office_word_picks_the_person_it_was_given_to():
+    ex = one("Senator Jane Roe and the chief executive Tom Blake met. The senator wrote to Google on Friday.")
+    assert ("Jane Roe", "DEMANDED", "Google") in triples(ex)
+    assert not any(t[0] == "Tom Blake" and t[1] == "DEMANDED" for t in triples(ex))
+
+
+@pytest.mark.parametrize("text,lang,actor", [
+    ("Londres a dénoncé mardi la décision de Meta.", "fr", "Government of United Kingdom"),
+    ("The talks stalled. Beijing has warned Nvidia over its chips.", "en", "Government of China"),
+])
+def test_a_capital_as_subject_stands_for_its_government(text, lang, actor):
+    assert any(t[0] == actor for t in triples(one(text, lang)))
+
+
+@pytest.mark.parametrize("text", [
+    "She moved to London and said the rules were weak.",
+    "Washington has passed a law on deepfakes.",   # in English, the state
+])
+def test_a_capital_elsewhere_is_a_place(text):
+    names = {e.name for e in one(text).entities}
+    assert not any(n.startswith("Government of") for n in names)
+
+
+def test_a_statement_is_not_about_the_speakers_own_organisation():
+    ex = one("Jane Roe, chief executive of Brightloop, said Acme Labs had copied its songs.")
+    topics = {t[2] for t in triples(ex) if t[1] == "STATED" and t[0] == "Jane Roe"}
+    assert "Acme Labs" in topics and "Brightloop" not in topics
+
+
+def test_a_legal_form_alone_or_a_full_stop_is_not_a_name():
+    ex = one("The regulator settled with a healthcare company called Zorblat Diagnostics. "
+             "It also sued Quenton Labs (USA) Inc. and Brightloop Inc. on Friday.")
+    names = {e.name for e in ex.entities}
+    assert "Zorblat Diagnostics" in names and "Zorblat Diagnostics." not in names
+    assert not names & {"Inc", "Inc."}
+
+
+def test_unknown_names_listed_beside_known_companies_are_companies():
+    ex = one("Rights holders including Zorblat Labs, Quenton Robotics and OpenAI sued Acme Labs.")
+    ents = {e.name: e.type.value for e in ex.entities}
+    assert ents.get("Zorblat Labs") == "Company" and ents.get("Quenton Robotics") == "Company"
+    assert {("Zorblat Labs", "SUED", "Acme Labs"), ("Quenton Robotics", "SUED", "Acme Labs")} <= triples(ex)
+
+
+def test_a_news_organisation_in_a_list_of_plaintiffs_sues_with_the_others():
+    ex = one("Zorblat Labs, The New York Times and OpenAI sued Acme Labs on Monday.")
+    assert {("The New York Times", "SUED", "Acme Labs"), ("Zorblat Labs", "SUED", "Acme Labs")} <= triples(ex)
+
+
+def test_a_list_with_a_country_in_it_is_left_alone():
+    ex = one("Delegates from France, Quenton Press and Zorblat signed.")
+    assert "Quenton Press" not in {e.name for e in ex.entities if e.type.value == "Company"}
+
+
+def test_a_french_body_with_its_nationality_inside_its_name_is_known():
+    ex = one("L’Autorité française de la concurrence a infligé une amende à Google mercredi.", "fr")
+    assert ("Autorité de la concurrence", "FINED", "Google") in triples(ex)
+
+
+def test_the_antecedent_of_which_is_launching_is_the_actor():
+    ex = one("Ofcom said it had contacted the Information Commissioner's Office, which is launching "
+             "its own investigation into Clearview AI.")
+    assert ("Information Commissioner's Office", "INVESTIGATED", "Clearview AI") in triples(ex)
+
+
+def test_the_government_of_a_named_country_is_its_government():
+    ex = one("Japan's cabinet met on Friday. The government will set up a dedicated AI monitoring unit.")
+    assert any(t[0] == "Government of Japan" and t[1] == "ANNOUNCED" for t in triples(ex))

@@ -146,6 +146,9 @@ opts nominal
 match \b{V:send|write|address|issue|deliver|serve} {A}(?:{DET} )?{ADJ}(?:joint |formal |open |stern |warning |cease-and-desist )?(?:letters?|warnings?|notices?|orders?|directives?|requests?|demands?|ultimatums?|summons) (?:to|on)\b
 ex FTC > OpenAI | The FTC sent a formal warning to OpenAI.
 ex Ofcom > X | Ofcom served a notice on X.
+ex Information Commissioner's Office > Google | The ICO issued an enforcement notice to Google over its tracking.
+ex Jane Roe > Meta | Attorney General Jane Roe sent a demand letter to Meta on Monday.
+not | The company issued a statement to reporters.
 
 rule DEMANDED.en.wrote-to
 type DEMANDED
@@ -716,9 +719,11 @@ rule ANNOUNCED.en.measure
 type ANNOUNCED
 lang en
 opts nominal
-match \b{V:launch|roll_out|introduce|unveil|announce|debut|deploy|release|add|implement|adopt|set_up|establish|create} {A}(?:{DET} )?{ADJ}(?:parental controls?|safeguards?|age (?:verification|checks?|assurance)|age-verification|guardrails?|safety (?:features?|measures?|tools?|policy|policies)|measures?|policy|policies|plan|programme|program|initiative|strategy|task force|taskforce|office|fund|watermark(?:ing)?|labels?|labelling|labeling)\b
+match \b{V:launch|roll_out|introduce|unveil|announce|debut|deploy|release|add|implement|adopt|set_up|establish|create} {A}(?:{DET} )?{ADJ}(?:(?:AI|artificial intelligence|safety|central|communication|strategic|national|dedicated|special|monitoring|oversight|advisory|expert) ){0,3}(?:parental controls?|cell|unit|team|committee|council|hotline|registry|sandbox|code of conduct|safeguards?|age (?:verification|checks?|assurance)|age-verification|guardrails?|safety (?:features?|measures?|tools?|policy|policies)|measures?|policy|policies|plan|programme|program|initiative|strategy|task force|taskforce|office|fund|watermark(?:ing)?|labels?|labelling|labeling)\b
 ex OpenAI > ChatGPT | OpenAI rolled out parental controls for ChatGPT.
 ex Meta > - | Meta introduced new safeguards for teens.
+ex Government of Ireland > - | The Irish government will set up a dedicated AI monitoring unit before the vote.
+not | The unit was set up by volunteers.
 
 rule ANNOUNCED.en.pledge
 type ANNOUNCED
@@ -731,8 +736,9 @@ rule ANNOUNCED.fr.measure
 type ANNOUNCED
 lang fr
 opts nominal
-match \b(?:(?:{AUX} {AFR})?(?:lancé|déployé|instauré|mis en place|introduit|présenté|dévoilé|créé)|lance|lancent|déploie|déploient|instaure|met en place|mettent en place|présente|dévoile|crée) {AFR}(?:un |une |des |de nouveaux |de nouvelles |son |sa |ses |un nouveau |une nouvelle )?(?:contrôles? parentaux|contrôle parental|garde-fous|mesures?|outils?|plan|programme|stratégie|initiative|vérification de l['’]âge|dispositifs?|filtres?|règles?|politique|fonds|bureau|comité|protections?)\b
+match \b(?:(?:{AUX} {AFR})?(?:lancé|déployé|instauré|mis en place|introduit|présenté|dévoilé|créé)|(?:va|vont|compte|comptent|entend|entendent|prévoit de|prévoient de) {AFR}(?:lancer|déployer|instaurer|mettre en place|créer|introduire)|lance|lancent|déploie|déploient|instaure|met en place|mettent en place|présente|dévoile|crée) {AFR}(?:un |une |des |de nouveaux |de nouvelles |son |sa |ses |un nouveau |une nouvelle )?(?:contrôles? parentaux|contrôle parental|garde-fous|mesures?|outils?|plan|programme|stratégie|initiative|vérification de l['’]âge|dispositifs?|filtres?|règles?|politique|fonds|bureau|comité|protections?|cellule|observatoire|conseil|groupe de travail|task force|bac à sable|guichet|code de conduite)\b
 ex OpenAI > ChatGPT | OpenAI a déployé un contrôle parental pour ChatGPT.
+ex Government of Belgium > - | Le gouvernement belge va mettre en place une cellule de veille sur l’IA.
 
 rule ANNOUNCED.fr.pledge
 type ANNOUNCED
