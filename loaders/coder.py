@@ -1672,19 +1672,16 @@ _TOPIC_PREF = {T.LAW: 0, T.COMPANY: 1, T.PRODUCT: 1, T.REGULATOR: 2, T.GOVERNMEN
 _NORM_REF = re.compile(r"(?:breach(?:es|ing)?\s+of|violation\s+of|violat\w+|under|in\s+line\s+with|comply\s+with|compliance\s+with|"
                        r"conform[ée]ment\s+(?:à|au)|en\s+vertu\s+d[eu]|violation\s+d[eu]|au\s+titre\s+d[eu]|"
                        r"respect\s+d[eu])\s+(?:the\s+|la\s+|le\s+|l['’]|du\s+|des\s+)?(?:[\w’']+\s+){0,3}$", re.I)
-_AFFILIATION = re.compile(r"(?:responsable|pr[ée]sident\w*|directeur|directrice|dirigeant\w*|head|chief|CEO|founder|"
-                          r"fondat\w+|spokes\w+|porte-parole|chair\w*|member|membre|lawyer|avocat\w*|co-?founder|"
-                          r"officer|counsel|secr[ée]taire\w*|d[ée]l[ée]gu[ée]\w*|director|manager|expert\w*|conseill\w+|"
-                          r"researcher|chercheu\w+|professor|professeur\w*|vice-pr[ée]sident\w*|executive|"
-                          r"commissioner|commissaire|représentant\w*|representative)(?:\s+[a-zé]+){0,2}?\s+"
+#: the offices that tie a person to a body ("chief executive of", "porte-parole de", "Acme CEO")
+_OFFICE_ALT = (r"(?:responsable|pr[ée]sident\w*|vice-pr[ée]sident\w*|vice-president|directeur|directrice|director|"
+               r"dirigeant\w*|head|chief|CEO|PDG|patron\w*|boss|leader|founder|co-?founder|fondat\w+|spokes\w+|"
+               r"porte-parole|chair\w*|member|membre|lawyer|avocat\w*|counsel|officer|executive|manager|"
+               r"secretary|secr[ée]taire\w*|d[ée]l[ée]gu[ée]\w*|expert\w*|conseill\w+|researcher|chercheu\w+|"
+               r"professor|professeur\w*|commissioner|commissaire|représentant\w*|representative)")
+_AFFILIATION = re.compile(_OFFICE_ALT + r"(?:\s+[a-zé]+){0,2}?\s+"
                           r"(?:de\s+l['’]|de\s+la\s+|de\s+|du\s+|des\s+|d['’]|of\s+(?:the\s+)?|at\s+|for\s+)"
                           r"(?:(?:association|ONG|organisation|NGO|group|groupe|company|soci[ée]t[ée]|entreprise)\s+)?$", re.I)
-
-
-_OFFICE_WORD = re.compile(r"\b(?:CEO|chief|head|president|pr[ée]sident\w*|chair\w*|founder|co-?founder|fondat\w+|director|"
-                          r"directeur|directrice|dirigeant\w*|spokes\w+|porte-parole|PDG|patron\w*|executive|officer|"
-                          r"counsel|lawyer|avocat\w*|general\s+counsel|secretary|secr[ée]taire\w*|manager|member|membre|"
-                          r"commissioner|commissaire|vice-president|vice-pr[ée]sident\w*|boss|leader|responsable)\b", re.I)
+_OFFICE_WORD = re.compile(r"\b" + _OFFICE_ALT + r"\b", re.I)
 _OFFICE_AFTER = re.compile(r",?\s*(?:the\s+|its\s+|l['’]|le\s+|la\s+|un\s+|une\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,5}?"
                            r"(?:of|at|for|de|du|des|d['’]|chez|with)\s*(?:the\s+|l['’]|la\s+|le\s+)?", re.I)
 _OFFICE_BEFORE = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}", re.I)

@@ -116,7 +116,7 @@ class Mention:
     how: str = "dict"  # dict | pattern | group | coref
 
 
-_DET = re.compile(r"^(?:the|The|le|Le|la|La|les|Les|l'|L'|l’|L’)\s*")
+_DET = re.compile(r"^(?:(?:the|The|le|Le|la|La|les|Les)\s+|[lL]['’]\s*)")
 
 
 def _variants(alias: str) -> set[str]:

@@ -89,3 +89,21 @@ def test_a_countrys_watchdog_is_not_read_across_a_sentence_or_a_blank_line():
     dpa = [m for m in ms if m.actor.type.value == "Regulator"]
     assert dpa and all("\n" not in m.surface and "million" not in m.surface for m in dpa), \
         [m.surface for m in dpa]
+
+
+def test_a_name_that_starts_like_a_determiner_keeps_its_first_letters():
+    # "Letitia", "Lanham", "Legislative": only a whole "the"/"le"/"la"/"les" word or "l'" is a
+    # determiner to drop from an alias
+    g = default_gazetteer()
+    found = {m.surface: m.actor.name for m in g.find("Letitia James cited the Lanham Act; la CNIL agreed.")}
+    assert found.get("Letitia James") == "Letitia James"
+    assert found.get("Lanham Act") == "Lanham Act"
+    assert found.get("CNIL") == "Commission nationale de l'informatique et des libertés"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Italy’s privacy watchdog fined OpenAI.", "Garante per la protezione dei dati personali"),
+    ("L’Autorité française de la concurrence a parlé.", "Autorité de la concurrence"),
+])
+def test_descriptive_and_national_forms_of_known_bodies(text, name):
+    assert name in {m.actor.name for m in default_gazetteer().find(text)}

@@ -132,7 +132,7 @@ def test_every_party_of_a_listed_suit_is_a_name():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("L'autorité espagnole de la concurrence a ouvert une enquête.", ("autorité espagnole de la concurrence", "Regulator")),
+    ("L'autorité estonienne de la concurrence a ouvert une enquête.", ("autorité estonienne de la concurrence", "Regulator")),
     ("Le ministère brésilien de la santé a publié une note.", ("ministère brésilien de la santé", "Government")),
     ("La justice allemande a ouvert une enquête.", ("justice allemande", "Court")),
 ])
