@@ -44,6 +44,13 @@ US_STATES = {
     "North Carolina": None, "South Carolina": None, "Kansas": None, "Nebraska": None,
     "Idaho": None, "Alaska": None, "Maine": None, "New Mexico": None, "Mississippi": None,
 }
+#: what a state's legislature is called when it is not "<State> Legislature"
+_STATE_LEGISLATURE = {st: "General Assembly" for st in (
+    "Arkansas", "Colorado", "Connecticut", "Delaware", "Georgia", "Illinois", "Indiana", "Iowa", "Kentucky",
+    "Maryland", "Missouri", "New Jersey", "North Carolina", "Ohio", "Pennsylvania", "Rhode Island",
+    "South Carolina", "Tennessee", "Vermont", "Virginia")}
+_STATE_LEGISLATURE.update({"Massachusetts": "General Court", "New Hampshire": "General Court",
+                           "Oregon": "Legislative Assembly", "North Dakota": "Legislative Assembly"})
 _STATE_FR = {"California": "Californie", "Texas": "Texas", "Florida": "Floride",
              "New York State": "État de New York", "Virginia": "Virginie",
              "Pennsylvania": "Pennsylvanie", "Louisiana": "Louisiane",
@@ -213,6 +220,20 @@ class Gazetteer:
             self._add(act)
             if act.role == "dpa" and act.country:
                 self.dpa.setdefault(act.country, act)
+        for name in US_STATES:
+            # every state's legislature by its own name ("Virginia General Assembly"), unless the
+            # dictionary has it already
+            short = name.replace(" State", "")
+            if self.lookup(f"{short} legislature") is not None:
+                continue
+            official = f"{short} {_STATE_LEGISLATURE.get(short, 'Legislature')}"
+            fr = _STATE_FR.get(name, short)
+            prep = "de l’" if fr[:1] in "AEIOUÉ" else ("du " if fr in ("Texas", "Vermont", "Kentucky", "Nebraska",
+                                                                          "Kansas", "Maine", "Nevada") else "de ")
+            self._add(Actor.make(official, "Legislature", None,
+                                 (official, f"{short} legislature", f"{short} Legislature", f"{short} lawmakers",
+                                  f"{short} legislators", f"{short} state legislature", f"législature {prep}{fr}"),
+                                 "US", "us_legislature"))
         self._build()
 
     # -- construction -----------------------------------------------------------------------
@@ -398,7 +419,22 @@ class Gazetteer:
                 kept.append(men)
                 taken.add(men.start, men.end)
         kept.sort(key=lambda x: x.start)
-        return kept
+        return [self._trailing_nationality(m, text) for m in kept]
+
+    _ADJ_AFTER = re.compile(r"\s+([a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)\b")
+
+    def _trailing_nationality(self, m: Mention, text: str) -> Mention:
+        """A data-protection authority's generic French name with another country's adjective
+        after it is that country's ("l'Autorité nationale de protection des données italienne")."""
+        if m.actor.role != "dpa" or m.how != "dict":
+            return m
+        am = self._ADJ_AFTER.match(text, m.end)
+        code = self._adj.get(am.group(1)) if am else None
+        if am is None or code is None or code == m.actor.country or code not in self.country:
+            return m
+        act = self.dpa.get(code) or Actor.make(f"Data protection authority of {self.country[code].name}",
+                                               "Regulator", None, (text[m.start:am.end()],), code, "dpa")
+        return Mention(m.start, am.end(), text[m.start:am.end()], act, "pattern")
 
     def _from_pattern(self, kind: str, m: re.Match, text: str) -> Mention | None:
         g = m.groupdict()

@@ -107,3 +107,20 @@ def test_a_name_that_starts_like_a_determiner_keeps_its_first_letters():
 ])
 def test_descriptive_and_national_forms_of_known_bodies(text, name):
     assert name in {m.actor.name for m in default_gazetteer().find(text)}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Ohio legislature passed it.", "Ohio General Assembly"),
+    ("Arizona lawmakers passed it.", "Arizona Legislature"),
+    ("The Texas legislature passed it.", "Texas Legislature"),   # the dictionary's own entry
+])
+def test_every_us_states_legislature_by_its_own_name(text, name):
+    assert name in {m.actor.name for m in default_gazetteer().find(text)}
+
+
+def test_a_generic_data_protection_name_followed_by_a_nationality_is_that_countrys():
+    g = default_gazetteer()
+    it = {m.actor.name for m in g.find("L’Autorité nationale de protection des données italienne a parlé.")}
+    br = {m.actor.name for m in g.find("L’Autorité nationale de protection des données a parlé.")}
+    assert "Garante per la protezione dei dati personali" in it
+    assert "Garante per la protezione dei dati personali" not in br
