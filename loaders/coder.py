@@ -42,7 +42,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.11.1"
+CODER_VERSION = "1.11.2"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -148,9 +148,16 @@ _DESC = [
     (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:(?:state\s+)?officials|prosecutors|regulators|authorities|watchdogs)\b|"
      r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:procureurs|régulateurs|autorités)\b(?!\s+(?:de|du|des|d['’]|[a-zé]+(?:aises?|aines?|iennes?|ises?|ques?|andes?|oises?)\b))",
      {T.PERSON, T.REGULATOR, T.GOVERNMENT, "@plural", "@only_group"}),
-    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:plaintiffs|parties|authors|artists|families|parents|labels|publishers|newspapers|outlets|studios)\b|"
-     r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:plaignants|parties|auteurs|artistes|familles|parents|éditeurs|maisons\s+de\s+disques|médias|journaux|studios)\b",
+    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:plaintiffs|parties)\b|"
+     r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:plaignants|parties)\b",
      {T.PERSON, T.ORGANIZATION, T.COMPANY, "@plural", "@only_group"}),
+    # people ("the authors") and businesses ("the publishers") are named back by groups of their kind
+    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:authors|artists|families|parents|writers|actors|musicians)\b|"
+     r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:auteurs|autrices|artistes|familles|parents|écrivains|comédiens|musiciens)\b",
+     {T.PERSON, "@plural", "@only_group"}),
+    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:labels|publishers|newspapers|outlets|studios)\b|"
+     r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:éditeurs|maisons\s+de\s+disques|médias|journaux|studios)\b",
+     {T.ORGANIZATION, T.COMPANY, "@plural", "@only_group"}),
     (r"\b(?:the|The)\s+(?:organi[sz]ation|association|coalition|group)\b|\b(?:[Ll]['’]association|[Ll]['’]ONG|[Ll]['’]organisation)\b", {T.ORGANIZATION}),
     (r"\b(?:the|The|this|This)\s+(?:new\s+|final\s+|interim\s+)?(?:bill|law|legislation|act|measures?|order|executive\s+order|decree|rules|regulations?|guidelines)\b|"
      r"\b(?:[Ll]a|[Cc]ette)\s+(?:nouvelle\s+)?(?:loi|législation|réglementation|proposition\s+de\s+loi|directive|circulaire|ordonnance)\b|"
@@ -779,11 +786,15 @@ def _extend(ms: list[Mention], idx: int, body: str, direction: int, types: set,
         if (not same and not _COORD.match(gap) and not _INCLUDING.fullmatch(gap)) \
                 or ms[j].actor.type not in types or not _ok_actor(ms[j], etype):
             break
+        if direction < 0 and not same and _PLACE_PREP.search(body, max(0, ms[j].start - 12), ms[j].start):
+            break  # "Dans des messages sur X, OpenAI déplore": a place or medium, not a co-subject
         group.append(ms[j])
         last = ms[j]
         j += direction
     return group
 
+
+_PLACE_PREP = re.compile(r"\b(?:sur|on|in|dans|via|from|depuis|en)\s+(?:the\s+|le\s+|la\s+|l['’])?$")
 
 # "The Writers Union and 12 novelists, including Jane Roe, ...": the members listed after
 # "including" act with the group named before them

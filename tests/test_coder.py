@@ -879,3 +879,14 @@ def test_the_antecedent_of_which_is_launching_is_the_actor():
 def test_the_government_of_a_named_country_is_its_government():
     ex = one("Japan's cabinet met on Friday. The government will set up a dedicated AI monitoring unit.")
     assert any(t[0] == "Government of Japan" and t[1] == "ANNOUNCED" for t in triples(ex))
+
+
+def test_the_authors_are_the_people_coordinated_before_not_the_companies():
+    ex = one("Jane Roe and Tom Blake sued Acme Labs and OpenAI. The authors say the two firms copied their books.")
+    speakers = {t[0] for t in triples(ex) if t[1] == "STATED"}
+    assert {"Jane Roe", "Tom Blake"} <= speakers and not speakers & {"Acme Labs", "OpenAI"}
+
+
+def test_a_platform_after_sur_is_not_a_co_speaker():
+    ex = one("Dans une série de messages sur X, OpenAI déplore les actions de Musk.", "fr")
+    assert {t[0] for t in triples(ex) if t[1] == "STATED"} == {"OpenAI"}

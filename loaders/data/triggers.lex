@@ -248,9 +248,10 @@ rule STATED.fr.verbs
 type STATED
 lang fr
 opts speech
-match \b{AUX} {AFR}(?:déclaré|dit|indiqué|affirmé|ajouté|expliqué|précisé|souligné|estimé|réagi|rappelé|assuré|admis|reconnu|écrit|fait savoir|fait valoir|dénoncé|critiqué|salué|regretté|fustigé|comparé|minimisé|reproché|déploré|condamné|averti|prévenu|martelé|insisté|répondu|confié|commenté|tweeté|jugé|considéré|qualifié|plaidé|défendu|nié|démenti|contesté|promis|insisté|annoncé|signalé|observé|relevé|noté|ironisé|lancé|déclaré|mis en garde|assuré|prévenu|révélé|espéré|alerté|rétorqué|soutenu|avancé|illustré|tiré la sonnette d['’]alarme)\b
+match \b{AUX} {AFR}(?:déclaré|dit|indiqué|affirmé|ajouté|expliqué|précisé|souligné|estimé|réagi|rappelé|assuré|admis|reconnu|écrit|fait savoir|fait valoir|dénoncé|critiqué|salué|regretté|fustigé|comparé|minimisé|reproché|déploré|condamné|averti|prévenu|martelé|insisté|répondu|confié|commenté|tweeté|jugé|considéré|qualifié|plaidé|défendu|nié|démenti|contesté|promis(?= que\b| qu['’])|insisté|annoncé|signalé|observé|relevé|noté|ironisé|lancé|déclaré|mis en garde|assuré|prévenu|révélé|espéré|alerté|rétorqué|soutenu|avancé|illustré|tiré la sonnette d['’]alarme)\b
 ex Clara Chappaz > - | Clara Chappaz a également dénoncé l'attitude de la plateforme.
 ex Thierry Breton > X | Thierry Breton a jeudi fustigé X.
+not | Zorblat a promis 13 milliards de dollars à OpenAI.
 
 rule STATED.fr.present
 type STATED
