@@ -289,8 +289,9 @@ rule SUED.en.light
 type SUED
 lang en
 opts nominal
-match \b{V:bring|file|lodge|initiate|take|pursue|mount|commence|submit|institute} {A}(?:{DET} )?{ADJ}(?:case|lawsuit|suit|legal action|legal challenge|legal proceedings|court proceedings|action|complaint|claim|petition|class action|challenge)s? (?:against|over)\b
+match \b{V:bring|file|lodge|initiate|take|pursue|mount|commence|submit|institute} {A}(?:{DET} )?{ADJ}(?:case|lawsuit|suit|legal action|legal challenge|legal proceedings|court proceedings|action|complaint|claim|petition|class action|challenge)s? (?:against|over|targeting)\b
 ex Getty Images > Stability AI | Getty Images brought a case against Stability AI.
+ex Jane Roe > OpenAI | Attorney General Jane Roe has filed a lawsuit targeting OpenAI and its chief executive.
 ex Italy > OpenAI | Italy took legal action against OpenAI.
 
 rule SUED.en.to-court
@@ -323,10 +324,11 @@ rule SUED.fr.light
 type SUED
 lang fr
 opts nominal
-match \b(?:(?:{AUX} {AFR})?(?:engagé|intenté|lancé|déposé|porté|introduit|formé|initié|entamé)|engage|engagent|intente|intentent|lance|lancent|dépose|déposent|porte|portent|introduit|forme) {AFR}(?:des |une |un |de nouvelles |une nouvelle |sa |son |leur )?(?:poursuites?|actions? en justice|actions? collectives?|actions? judiciaires?|recours|plaintes?|procès|requêtes?|procédures? judiciaires?|class actions?)(?:{ADJFR})* (?:{AFR})?(?:auprès (?:de la|de l['’]|du|des|de) [^,.;]{1,60}? |devant (?:la|le|les|l['’]) [^,.;]{1,60}? )?(?:contre|à l['’]encontre d|visant)\b
+match \b(?:(?:{AUX} {AFR})?(?:engagé|intenté|lancé|déposé|porté|introduit|formé|initié|entamé)|engage|engagent|intente|intentent|lance|lancent|dépose|déposent|porte|portent|introduit|forme) {AFR}(?:des |une |un |de nouvelles |une nouvelle |sa |son |leur |une deuxième |une troisième |une seconde |une autre |un autre |un nouveau )?(?:poursuites?|actions? en justice|actions? collectives?|actions? judiciaires?|recours|plaintes?|procès|requêtes?|procédures? judiciaires?|class actions?)(?:{ADJFR})* (?:{AFR})?(?:auprès (?:de la|de l['’]|du|des|de) [^,.;]{1,60}? |devant (?:la|le|les|l['’]) [^,.;]{1,60}? )?(?:contre|à l['’]encontre d|visant)\b
 ex Getty Images > Stability AI | Getty Images a engagé des poursuites contre Stability AI.
 ex noyb > OpenAI | noyb dépose plainte contre OpenAI.
 ex noyb > OpenAI | noyb a déposé une plainte auprès de l'autorité autrichienne contre OpenAI.
+ex noyb > Mistral AI | Jeudi, noyb a déposé une deuxième plainte contre Mistral AI.
 ex Jean Dupont > OpenAI | Le député Jean Dupont a porté plainte hier contre OpenAI.
 
 rule SUED.fr.justice
@@ -525,10 +527,11 @@ rule FINED.en.impose-fine
 type FINED
 lang en
 opts nominal
-match \b{V:impose|levy|hand_down|hand|slap|issue|announce|order|set|lob|deliver|serve|dish_out|mete_out} {A}(?:{DET} )?{ADJ}(?:fines?|penalt(?:y|ies)|sanctions?|financial penalt(?:y|ies))\b
+match \b{V:impose|levy|hand_down|hand|slap|issue|announce|order|set|lob|deliver|serve|dish_out|mete_out|propose} {A}(?:{DET} )?{ADJ}(?:fines?|penalt(?:y|ies)|sanctions?|financial penalt(?:y|ies))\b
 ex Garante > OpenAI | The Garante imposed a record fine on OpenAI.
 ex Ofcom > OpenAI | Ofcom lobbed a £20,000 fine at OpenAI last week.
 ex CNIL > Clearview AI | The CNIL levied a €20 million penalty against Clearview AI.
+ex Federal Communications Commission > Clearview AI | The FCC proposed a $5 million fine against Clearview AI on Tuesday.
 not | OpenAI said the fine was unfair.
 
 rule FINED.en.hit-with
@@ -895,8 +898,9 @@ rule REGULATED.en.introduce-bill
 type REGULATED
 lang en
 opts planned nominal
-match \b{V:introduce|table|unveil|present|submit|sponsor|file|put_forward|propose} {A}(?:{DET} )?(?:(?:bipartisan|new|draft|private member['’]s|government|landmark|sweeping|federal|state|first) )*(?:(?-i:[A-Z])[\w-]*(?: \(.{1,30}?\))? ){0,5}(?:bill|legislation|law|measure|amendment|proposal|draft law)s?\b(?! (?:of rights|that was))
+match \b{V:introduce|table|unveil|present|submit|sponsor|file|put_forward|propose} {A}(?:{DET} )?(?:(?:bipartisan|new|draft|private member['’]s|government|landmark|sweeping|federal|state|first) )*(?:(?-i:[A-Z])[\w-]*(?: \(.{1,30}?\))? ){0,5}(?:bill|legislation|law|measure|amendment|proposal|draft law|(?-i:Act))s?\b(?! (?:of rights|that was))
 ex Jane Roe > Digital Safety Bill | Senator Jane Roe introduced the Digital Safety Bill on Monday.
+ex Jane Roe > Synthetic Voices Act | Senator Jane Roe introduced the Synthetic Voices Act alongside two colleagues.
 not | Observers praised the legislation.
 
 rule REGULATED.fr.projet
