@@ -42,7 +42,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.11.3"
+CODER_VERSION = "1.11.4"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -490,6 +490,11 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     base = sorted([m for m in base if not _inside(opened, m)] + opened, key=lambda m: m.start)
     # unknown names listed beside known ones ("Torstar, Postmedia and CBC"), typed like them
     base = sorted(base + openworld.list_members(body, base), key=lambda m: m.start)
+    # bills named by their number ("HB 2094", "projet de loi 64") take the place of what overlaps them
+    bills = openworld.numbered_bills(body, base)
+    if bills:
+        bspans = SpanSet((b.start, b.end) for b in bills)
+        base = sorted([m for m in base if bspans.free(m.start, m.end)] + bills, key=lambda m: m.start)
     # laws named by a description ("a new executive order", "une loi pour criminaliser ...")
     # (they take the place of the dictionary's cruder law descriptions: "a law that requires ...")
     firm = [m for m in base if m.how != "law_desc"]
@@ -861,6 +866,10 @@ _LAW_CONTENT = re.compile(
     r"(?:\w+\s+){0,2}$", re.I)
 
 
+_INVERTED_IF = re.compile(r"(?:^|[.;:!?]\s+)(?:Had|Were|Should)\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?"
+                          r"[\w'’.-]+(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:\w+\s+){0,2}$")
+
+
 def _modality(sent_text: str, ts: int, te: int, trig: Trigger) -> tuple[str, str]:
     """('hypothetical'|'negated'|'planned'|'asserted', cue) from the clause before the trigger."""
     left = sent_text[max(0, ts - 60):ts]
@@ -880,6 +889,10 @@ def _modality(sent_text: str, ts: int, te: int, trig: Trigger) -> tuple[str, str
         return "hypothetical", m.group(0)
     if re.search(r"\b(?:pourrai(?:en)?t|aurai(?:en)?t)\b", tword, re.I):
         return "hypothetical", tword
+    m = _INVERTED_IF.search(clause)
+    if m:
+        # "Had the governor signed the bill, ...": an inverted condition, a thing that did not happen
+        return "hypothetical", m.group(0)
     m = NEGATION.search(clause[-25:] + ("" if trig.negative else " " + tword))
     if m and not (m.group(0).lower() in ("ne", "n'", "n’") and not re.search(r"\b(?:pas|jamais|plus|aucun)\b", sent_text[ts:te + 25])):
         if m.group(0).lower() != "sans":

@@ -1104,3 +1104,41 @@ def list_members(text: str, known: list[Mention]) -> list[Mention]:
                 continue  # "Meanwhile, ...": a capitalised first word of a sentence
             out.append(Mention(s, e, name, Actor.make(name, typ, None, (name,)), "open"))
     return out
+
+
+_BILL_NUMBER = re.compile(
+    r"(?<![\w.-])(?:(?:House|Senate|Assembly)\s+(?:Bill|File|Resolution)\s+(?:No\.\s*)?|"
+    r"(?-i:H\.?\s?B\.?|S\.?\s?B\.?|A\.?\s?B\.?|H\.?\s?R\.?|H\.?\s?F\.?|S\.?\s?F\.?|L\.?\s?D\.?|S\.)\s?(?:No\.\s*)?)"
+    r"\d{1,5}(?![\w-])|"
+    r"\b[Bb]ill\s+[CS]-\d{1,3}\b|"
+    r"\b[Pp]rojet\s+de\s+loi\s+(?:n[°o]\s*)?\d{1,4}(?![\w-])|\b[Pp]roposition\s+de\s+loi\s+n[°o]\s*\d{1,5}(?![\w-])")
+
+
+_BILL_HOUSE = re.compile(r"\b(house|senate|assembly)\s+bill\b")
+
+
+def numbered_bills(text: str, known: list[Mention] = ()) -> list[Mention]:
+    """Bills named by their number: "HB 2094", "SB 1047", "H.R. 1234", "Bill C-27", "projet
+    de loi 64". Each number is its own law; the same number later in the text is the same one
+    ("Senate Bill 53" = "SB 53"); a number inside a name the dictionary knows stays the
+    dictionary's (``known``).
+
+    >>> [m.surface for m in numbered_bills("Newsom vetoed SB 1047; H.R. 1234 and Bill C-27 wait.")]
+    ['SB 1047', 'H.R. 1234', 'Bill C-27']
+    >>> len({m.actor.id for m in numbered_bills("Senate Bill 53 passed. SB 53 is law.")})
+    1
+    """
+    out: list[Mention] = []
+    seen: dict[str, Actor] = {}
+    named = [k for k in known if k.how == "dict"]
+    for m in _BILL_NUMBER.finditer(text):
+        surface = m.group(0)
+        if any(k.start < m.end() and k.end > m.start() for k in named):
+            continue  # a bill the dictionary knows by this number is the dictionary's
+        key = re.sub(r"[\s.]|(?:no)(?=\d)", "", _BILL_HOUSE.sub(lambda h: h.group(1)[0] + "b", surface.lower()))
+        act = seen.get(key)
+        if act is None:
+            name = surface[:1].upper() + surface[1:]
+            act = seen[key] = Actor.make(name, "Law", None, (surface,))
+        out.append(Mention(m.start(), m.end(), surface, act, "open"))
+    return out

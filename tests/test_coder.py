@@ -890,3 +890,18 @@ def test_the_authors_are_the_people_coordinated_before_not_the_companies():
 def test_a_platform_after_sur_is_not_a_co_speaker():
     ex = one("Dans une série de messages sur X, OpenAI déplore les actions de Musk.", "fr")
     assert {t[0] for t in triples(ex) if t[1] == "STATED"} == {"OpenAI"}
+
+
+@pytest.mark.parametrize("text,lang,law", [
+    ("The Ohio General Assembly passed HB 2094 in February.", "en", "HB 2094"),
+    ("L'Assemblée nationale du Québec a adopté le projet de loi 64 mardi.", "fr", "Projet de loi 64"),
+])
+def test_a_bill_named_by_its_number_is_a_law(text, lang, law):
+    assert any(t[1] == "REGULATED" and t[2] == law for t in triples(one(text, lang)))
+
+
+def test_an_inverted_condition_is_not_an_act():
+    ex = one("Had Governor Jane Roe signed SB 12, it would be law.")
+    assert not any(e.type.value == "REGULATED" for e in ex.events)
+    assert any(r.reason.value == "threat_or_possibility" for r in ex.rejected)
+    assert ("Jane Roe", "REGULATED", "SB 12") in triples(one("Governor Jane Roe signed SB 12 on Monday."))
