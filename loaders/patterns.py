@@ -99,6 +99,7 @@ def _keys(pattern: str) -> tuple[str, ...]:
     """Literal fragments of every alternative (a cheap prefilter before the regex runs)."""
     src = re.sub(r"\\[a-zA-Z]", " ", pattern.lower())
     src = re.sub(r"\(\?<?[=!][^)]*\)", " ", src)  # lookarounds say nothing about presence
+    src = re.sub(r"[a-zà-ÿ](?=[?*]|\{0,)", " ", src)  # "measures?": the optional letter may be absent
     frags = {f for f in re.findall(r"[a-zà-ÿ]{3,}", src) if f not in _STOP}
     return tuple(sorted(frags))
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from graph.model import Article, EventType, Modality, RejectReason
-from loaders.coder import CODER_VERSION, code, split_sentences
+from loaders.coder import CODER_VERSION, code, split_sentences, trace
 from loaders.read import read_file
 from tests.corpus_paths import corpus_dir
 
@@ -905,3 +905,13 @@ def test_an_inverted_condition_is_not_an_act():
     assert not any(e.type.value == "REGULATED" for e in ex.events)
     assert any(r.reason.value == "threat_or_possibility" for r in ex.rejected)
     assert ("Jane Roe", "REGULATED", "SB 12") in triples(one("Governor Jane Roe signed SB 12 on Monday."))
+
+
+def test_a_description_with_an_optional_plural_is_scanned_when_only_its_singular_is_there():
+    # the prefilter's literal keys of "measures?" were "measures": "The measure" was never seen
+    ex = one("The Ohio legislature passed HB 2094. The measure was approved by the Ohio legislature.")
+    art = Article.from_text("The Ohio legislature passed HB 2094. The measure was approved.", language="en",
+                            published="2025-03-12")
+    names = {m.surface for m in trace(art)[1]}
+    assert "The measure" in names
+    assert ("Ohio General Assembly", "REGULATED", "HB 2094") in triples(ex)
