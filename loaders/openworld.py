@@ -52,6 +52,10 @@ _TYPE_WORDS = [
     ("Legislature", r"\b(?:Parliament|Parlement|Senate|Sénat|Assembly|Assemblée|Congress|Congrès|House\s+of|Chamber\s+of|"
                     r"Chambre|Bundestag|Bundesrat|Diet|Knesset|Duma|Legislature|Législature|Lok\s+Sabha|Rajya\s+Sabha|"
                     r"Committee|Subcommittee)\b"),
+    # a school district or board is a local government ("Seattle Public Schools", "Anchorage
+    # School District", "Toronto District School Board"), before "Board" and "School" below
+    ("Government", r"\b(?:Public\s+Schools|School\s+(?:District|Board|Division)|District\s+School\s+Board|"
+                   r"Board\s+of\s+Education|(?:County|City|Unified)\s+Schools?|Unified\s+School\s+District)\b"),
     ("Regulator", r"\b(?:Authority|Autorité|Commission|Commissioner|Commissariat|Agency|Agence|Regulator|Inspectorate|"
                   r"Ombudsman|Watchdog|Supervisor|Superintendence|Surintendance|Board|Office\s+of\s+the|Bureau|Garante|"
                   r"Commissaire|Conseil\s+supérieur|Médiateur|Régulateur)\b"),

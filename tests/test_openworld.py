@@ -315,3 +315,12 @@ def test_a_recurrent_surname_is_the_person_named_in_full():
              for m in openworld.find("Marta Kervadec runs the agency. On Monday, Kervadec refused, "
                                      "and the board backed Kervadec.", [])]
     assert ("Kervadec", "Marta Kervadec", "Person") in found
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Brightwater Public Schools banned the chatbot on Monday.", "Brightwater Public Schools"),
+    ("The Quenton Unified School District blocked access to the app.", "Quenton Unified School District"),
+    ("The Zorblat Board of Education said it would act.", "Zorblat Board of Education"),
+])
+def test_a_school_district_is_a_local_government(text, name):
+    assert (name, "Government") in _found(text)
