@@ -154,9 +154,12 @@ MODALITY_LABELS: dict[Modality, tuple[str, str]] = {
 #: properties are defined from their labels (see :func:`_definition`)
 BASE_COMMENTS: dict[str, tuple[str, str]] = {
     "Entity": ("Someone or something named in the news that acts in or is the target of an AI-governance event.",
-               "Personne ou chose nommée dans la presse qui agit dans un événement de gouvernance de l'IA ou en est la cible."),
-    "Event": ("An AI-governance act (a ban, a fine, a lawsuit...) by one or more actors on targets, as the news reports it.",
-              "Un acte de gouvernance de l'IA (interdiction, amende, procès...) d'un ou plusieurs acteurs envers des cibles, tel que la presse le rapporte."),
+               "Personne ou chose nommée dans la presse qui agit dans un événement de gouvernance de l'IA ou en "
+               "est la cible."),
+    "Event": ("An AI-governance act (a ban, a fine, a lawsuit...) by one or more actors on targets, as the news "
+              "reports it.",
+              "Un acte de gouvernance de l'IA (interdiction, amende, procès...) d'un ou plusieurs acteurs envers "
+              "des cibles, tel que la presse le rapporte."),
     "Article": ("A news article from which events were extracted.",
                 "Un article de presse dont des événements ont été extraits."),
     "Report": ("One mention of an event in one article, with that article's evidence, date and confidence: "
@@ -164,20 +167,23 @@ BASE_COMMENTS: dict[str, tuple[str, str]] = {
                "sentence in the article (oa:hasTarget, with a text position and a text quote selector).",
                "Une mention d'un événement dans un article, avec la preuve, la date et la confiance propres à cet "
                "article : une annotation (Web Annotation) dont le corps est l'événement (aigov:reportOf) et la "
-               "cible la phrase de preuve dans l'article (oa:hasTarget, avec sélecteurs de position et de citation)."),
+               "cible la phrase de preuve dans l'article (oa:hasTarget, avec sélecteurs de position et de "
+               "citation)."),
     "Extraction": ("The run of the event coder over one article (a PROV activity): it used the article, "
                    "was associated with the coder of a given version, and generated the article's reports.",
                    "L'exécution du codeur d'événements sur un article (activité PROV) : elle a utilisé l'article, "
                    "est associée au codeur d'une version donnée et a produit les mentions de l'article."),
     "DatePrecision": ("How precise an event's start..end is: a day, a week, a month, a year or another interval.",
-                      "La précision du début et de la fin d'un événement : jour, semaine, mois, année ou autre intervalle."),
+                      "La précision du début et de la fin d'un événement : jour, semaine, mois, année ou autre "
+                      "intervalle."),
     "Modality": ("How an article presents an event: as a fact, a plan, hearsay, a denial or a hypothesis.",
                  "La façon dont un article présente un événement : fait, projet, ouï-dire, démenti ou hypothèse."),
 }
 
 MODALITY_COMMENTS: dict[Modality, tuple[str, str]] = {
     Modality.ASSERTED: ("The article states that the act took place; only asserted events give a direct triple.",
-                        "L'article affirme que l'acte a eu lieu ; seuls les événements affirmés donnent un triplet direct."),
+                        "L'article affirme que l'acte a eu lieu ; seuls les événements affirmés donnent un "
+                        "triplet direct."),
     Modality.PLANNED: ("The act is announced or planned, not (yet) done.",
                        "L'acte est annoncé ou prévu, pas (encore) accompli."),
     Modality.REPORTED: ("The article reports the act as someone else's claim or a rumour.",
@@ -192,7 +198,8 @@ MODALITY_COMMENTS: dict[Modality, tuple[str, str]] = {
 #: definitions (en, fr) of the properties whose label does not say enough
 PROP_COMMENTS: dict[str, tuple[str, str]] = {
     "start": ("The first day the event's date can mean (xsd:date), whatever the precision it was written with.",
-              "Le premier jour que la date de l'événement peut désigner (xsd:date), quelle que soit sa précision."),
+              "Le premier jour que la date de l'événement peut désigner (xsd:date), quelle que soit sa "
+              "précision."),
     "end": ("The last day the event's date can mean (xsd:date).",
             "Le dernier jour que la date de l'événement peut désigner (xsd:date)."),
     "date": ("The date as the article gives it, at its own precision (day, month, year or interval).",
@@ -202,13 +209,16 @@ PROP_COMMENTS: dict[str, tuple[str, str]] = {
     "confidence": ("How sure the extractor is, a decimal in [0, 1].",
                    "La confiance de l'extracteur, un décimal dans [0, 1]."),
     "datePrecision": ("How precise aigov:start..aigov:end is; every dated event has one, with a start and an end.",
-                      "La précision de aigov:start..aigov:end ; tout événement daté en a une, avec un début et une fin."),
+                      "La précision de aigov:start..aigov:end ; tout événement daté en a une, avec un début et "
+                      "une fin."),
     "evidenceStart": ("Where the evidence starts in the article's body as ingested (after its header), "
                       "in Unicode code points from 0, as oa:start counts.",
                       "Le début de la preuve dans le corps de l'article tel qu'il a été lu (après son en-tête), "
                       "en points de code Unicode depuis 0, comme oa:start."),
-    "evidenceEnd": ("Where the evidence ends in the article's body (exclusive), in Unicode code points, as oa:end counts.",
-                    "La fin de la preuve dans le corps de l'article (exclue), en points de code Unicode, comme oa:end."),
+    "evidenceEnd": ("Where the evidence ends in the article's body (exclusive), in Unicode code points, as "
+                    "oa:end counts.",
+                    "La fin de la preuve dans le corps de l'article (exclue), en points de code Unicode, comme "
+                    "oa:end."),
     "machineTranslated": ("True when the article says it was machine-translated (the input format has no such "
                           "flag: the notice is read from the article's text, see aigov:translationNotice).",
                           "Vrai quand l'article dit avoir été traduit automatiquement (le format d'entrée n'a pas "

@@ -129,13 +129,15 @@ def test_seed_no_event_from_the_possibility(seed):
     ("en", "The Pentagon banned Claude on government devices.",
      ("United States Department of Defense", "BANNED", "Claude")),
     ("fr", "L'Italie a interdit ChatGPT en mars 2023.", ("Italy", "BANNED", "ChatGPT")),
-    ("en", "Two writers sued Apple and Microsoft in federal court on Friday.", ("Two writers", "SUED", "Microsoft")),
+    ("en", "Two writers sued Apple and Microsoft in federal court on Friday.",
+     ("Two writers", "SUED", "Microsoft")),
     ("fr", "Getty Images a porté plainte contre Midjourney.", ("Getty Images", "SUED", "Midjourney")),
     ("en", "Five Republican senators urged Nvidia and Microsoft to halt sales.",
      ("Five Republican senators", "DEMANDED", "Nvidia")),
     ("fr", "La CNIL a demandé à Mistral AI de supprimer les données.",
      ("Commission nationale de l'informatique et des libertés", "DEMANDED", "Mistral AI")),
-    ("en", "The European Parliament adopted the AI Act on Wednesday.", ("European Parliament", "REGULATED", "AI Act")),
+    ("en", "The European Parliament adopted the AI Act on Wednesday.",
+     ("European Parliament", "REGULATED", "AI Act")),
     ("fr", "Le Parlement européen a adopté l'AI Act mercredi.", ("European Parliament", "REGULATED", "AI Act")),
     ("en", "OpenAI restricted ChatGPT for teenagers last month.", ("OpenAI", "RESTRICTED", "ChatGPT")),
     ("en", "Meta agreed to suspend its AI training plans.", ("Meta Platforms", "COMPLIED", None)),
@@ -346,7 +348,8 @@ def test_trailing_attribution_is_not_a_statement():
 
 
 def test_coordinated_speech_verb_shares_the_subject():
-    ex = one("Selon la CNIL, la société Mistral AI a supprimé les données en France et a reconnu une erreur.", "fr")
+    ex = one("Selon la CNIL, la société Mistral AI a supprimé les données en France et a reconnu une erreur.",
+             "fr")
     assert find(ex, "STATED", "Mistral AI")
     assert not find(ex, "STATED", "France")
 
@@ -379,7 +382,9 @@ def test_also_targeting_adds_the_article_subject():
     ex = one("Character.AI restreint ses chatbots. Character.AI vise les mineurs. "
              "La FTC a ouvert une enquête sur les chatbots, visant également Meta et Snap.", "fr")
     got = triples(ex)
-    assert {("Federal Trade Commission", "INVESTIGATED", x) for x in ("Meta Platforms", "Snap", "Character.AI")} <= got
+    expected = {("Federal Trade Commission", "INVESTIGATED", x)
+                for x in ("Meta Platforms", "Snap", "Character.AI")}
+    assert expected <= got
 
 
 def test_continued_statement_is_one_statement():
@@ -411,7 +416,8 @@ def test_a_dating_sentence_dates_the_earlier_event():
     # a sentence with an event of its own keeps its date to itself
     ex = one("The CNIL opened an investigation into Meta. The AI Act went into effect last year.",
              published="2025-03-12")
-    assert find(ex, "INVESTIGATED", "Commission nationale de l'informatique et des libertés")[0].date == "2025-03-12"
+    cnil = "Commission nationale de l'informatique et des libertés"
+    assert find(ex, "INVESTIGATED", cnil)[0].date == "2025-03-12"
 
 
 # --------------------------------------------------------------------------------------------
@@ -456,7 +462,8 @@ def test_a_federal_district_is_a_court_not_a_party():
 
 
 def test_descriptions_resolve_whatever_their_capital():
-    ex = one("La CNIL a ouvert une enquête. L'Autorité reprochait aussi à ChatGPT l'absence d'une note.", lang="fr")
+    ex = one("La CNIL a ouvert une enquête. L'Autorité reprochait aussi à ChatGPT l'absence d'une note.",
+             lang="fr")
     assert ("Commission nationale de l'informatique et des libertés", "STATED", "ChatGPT") in triples(ex)
 
 
@@ -486,7 +493,8 @@ def test_a_person_in_apposition_speaks_not_her_employer():
 def test_a_later_surname_is_the_person_the_dictionary_named():
     ex = one("UK Information Commissioner John Edwards opened a probe into Snap. "
              "Mr Edwards said Snap had failed to assess the risks.")
-    assert {e.name for e in ex.entities if e.type.value == "Person"} <= {"John Edwards", "Commissioner John Edwards"}
+    people = {e.name for e in ex.entities if e.type.value == "Person"}
+    assert people <= {"John Edwards", "Commissioner John Edwards"}
 
 
 def test_a_newspaper_named_as_a_source_is_not_a_speaker_but_may_sue():
@@ -628,7 +636,8 @@ def test_the_subject_before_an_apposition_acts_not_a_name_inside_it():
     ex = one("The Federal Trade Commission, the main US consumer watchdog, opened an investigation into OpenAI.")
     assert triples(ex) == {("Federal Trade Commission", "INVESTIGATED", "OpenAI")}
     ex = one("La CNIL, qui avait déjà sanctionné Google, a ouvert une enquête sur Meta.", "fr")
-    assert ("Commission nationale de l'informatique et des libertés", "INVESTIGATED", "Meta Platforms") in triples(ex)
+    cnil = "Commission nationale de l'informatique et des libertés"
+    assert (cnil, "INVESTIGATED", "Meta Platforms") in triples(ex)
 
 
 def test_a_seat_before_a_generic_court_is_another_court():
@@ -748,7 +757,8 @@ def test_a_described_group_does_not_speak_for_a_name_in_it():
 
 
 def test_the_plaintiffs_speak_for_the_suit_they_brought():
-    ex = one("Two newspapers sued Zibbo Labs in Tokyo. The plaintiffs argue that Zibbo Labs copied their articles.")
+    ex = one("Two newspapers sued Zibbo Labs in Tokyo. "
+             "The plaintiffs argue that Zibbo Labs copied their articles.")
     stated = [t for t in triples(ex) if t[1] == "STATED"]
     sued = [t for t in triples(ex) if t[1] == "SUED"]
     assert sued and stated and stated[0][0] == sued[0][0]
@@ -768,7 +778,8 @@ def test_the_subject_before_a_role_apposition_acts(text):
 
 
 def test_the_recipients_of_a_letter_are_its_targets():
-    ex = one("Senator Jane Roe sent letters to OpenAI on Monday. The recipients include Midjourney and Mistral AI.")
+    ex = one("Senator Jane Roe sent letters to OpenAI on Monday. "
+             "The recipients include Midjourney and Mistral AI.")
     assert {t[2] for t in triples(ex) if t[1] == "DEMANDED" and t[0] == "Jane Roe"} >= {"OpenAI", "Midjourney",
                                                                                         "Mistral AI"}
 
@@ -783,7 +794,8 @@ def test_a_planned_trigger_with_a_date_inside_it_is_coded_not_a_crash():
 @pytest.mark.parametrize("text,lang,triple", [
     ("Japanese regulators granted approvals to Baidu on Monday.", "en", ("Japan", "ALLOWED", "Baidu")),
     ("Les régulateurs italiens ont bloqué ChatGPT.", "fr", ("Italy", "BLOCKED_ACCESS", "ChatGPT")),
-    ("La police sud-coréenne a ouvert une enquête contre Telegram.", "fr", ("South Korea", "INVESTIGATED", "Telegram")),
+    ("La police sud-coréenne a ouvert une enquête contre Telegram.", "fr",
+     ("South Korea", "INVESTIGATED", "Telegram")),
 ])
 def test_a_countrys_regulators_or_police_named_by_nationality_act_for_it(text, lang, triple):
     assert triple in triples(one(text, lang))
@@ -795,9 +807,11 @@ def test_a_countrys_regulators_or_police_named_by_nationality_act_for_it(text, l
 @pytest.mark.parametrize("text,lang,triple", [
     ("Senator Jane Roe met Meta's lawyers. On Monday the senator wrote to Meta about its chatbots.", "en",
      ("Jane Roe", "DEMANDED", "Meta Platforms")),
-    ("La ministre du Numérique, Anne Roux, était à Paris. La ministre a demandé à Meta de retirer les images.", "fr",
+    ("La ministre du Numérique, Anne Roux, était à Paris. La ministre a demandé à Meta de retirer les images.",
+     "fr",
      ("Anne Roux", "DEMANDED", "Meta Platforms")),
-    ("Commissioner Carl Doe spoke first. The privacy commissioner has opened an investigation into Clearview AI.", "en",
+    ("Commissioner Carl Doe spoke first. The privacy commissioner has opened an investigation into Clearview AI.",
+     "en",
      ("Carl Doe", "INVESTIGATED", "Clearview AI")),
 ])
 def test_a_person_named_again_by_their_office_is_that_person(text, lang, triple):
@@ -806,7 +820,8 @@ def test_a_person_named_again_by_their_office_is_that_person(text, lang, triple)
 
 def test_an_office_followed_by_its_holders_name_is_an_apposition_not_a_back_reference():
     # "la ministre ..., Anne Roux": the minister is the name that follows, not the earlier person
-    ex = one("Jean Martin a parlé. Selon la ministre britannique de la Culture, Anne Roux, la loi sera votée.", "fr")
+    ex = one("Jean Martin a parlé. "
+             "Selon la ministre britannique de la Culture, Anne Roux, la loi sera votée.", "fr")
     speakers = {t[0] for t in triples(ex) if t[1] == "STATED"}
     assert "Anne Roux" in speakers and "Jean Martin" not in speakers
 

@@ -18,7 +18,8 @@ def _found(text):
 
 @pytest.mark.parametrize("text,expected", [
     ("The Ohio Department of Commerce banned the app.", ("Ohio Department of Commerce", "Government")),
-    ("Le Syndicat national des bibliothécaires a porté plainte.", ("Syndicat national des bibliothécaires", "Organization")),
+    ("Le Syndicat national des bibliothécaires a porté plainte.",
+     ("Syndicat national des bibliothécaires", "Organization")),
     ("Yesterday Brightloop Technologies settled.", ("Brightloop Technologies", "Company")),
     ("The regulator fined QuickVoxel over the leak.", ("QuickVoxel", "Company")),
     ("The Regional Court of Lyon ruled on Monday.", ("Regional Court of Lyon", "Court")),
@@ -115,7 +116,8 @@ def test_the_seat_of_a_court_is_not_the_target_of_a_suit():
      [("Conseil exécutif de l'Union africaine", "Government"), ("UA", "Government")]),
     ("Le Département fédéral de justice et police (DFJP) a publié un rapport.",
      [("Département fédéral de justice et police", "Government")]),
-    ("La Cour des comptes a rejeté le pourvoi.", [("Cour des comptes", "Court")]),  # (Cour de cassation is in the dictionary)
+    ("La Cour des comptes a rejeté le pourvoi.",
+     [("Cour des comptes", "Court")]),  # (Cour de cassation is in the dictionary)
     ("The Ministry of Finance of India banned the apps.", [("Ministry of Finance of India", "Government")]),
 ])
 def test_institution_names_with_adjectives_and_a_known_complement(text, expected):
@@ -132,7 +134,8 @@ def test_every_party_of_a_listed_suit_is_a_name():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("L'autorité estonienne de la concurrence a ouvert une enquête.", ("autorité estonienne de la concurrence", "Regulator")),
+    ("L'autorité estonienne de la concurrence a ouvert une enquête.",
+     ("autorité estonienne de la concurrence", "Regulator")),
     ("Le ministère brésilien de la santé a publié une note.", ("ministère brésilien de la santé", "Government")),
     ("La justice allemande a ouvert une enquête.", ("justice allemande", "Court")),
 ])
@@ -145,7 +148,8 @@ def test_a_regulator_named_by_its_country_alone_is_left_to_coreference():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("La décision a été annoncée par le ministre du Numérique, Paul Marchand, mardi.", ("Paul Marchand", "Person")),
+    ("La décision a été annoncée par le ministre du Numérique, Paul Marchand, mardi.",
+     ("Paul Marchand", "Person")),
     ("The agency's president, Piotr Nowicki, expressed concerns on Monday.", ("Piotr Nowicki", "Person")),
     ("« Nous agirons », a expliqué Paul Marchand à la presse.", ("Paul Marchand", "Person")),
 ])
@@ -213,7 +217,8 @@ def trace_names(text, lang):
     ("Novelists Jane Roe, Mary Doe and Alan Poe joined the suit.", "en", {"Jane Roe", "Mary Doe", "Alan Poe"}),
     ("Jane Roe, George R.R. Doe and Alan Poe join a lawsuit against OpenAI.", "en",
      {"Jane Roe", "George R.R. Doe", "Alan Poe"}),
-    ("Les avocats Paul Roux, Jean Dufour et Marie Caron ont plaidé.", "fr", {"Paul Roux", "Jean Dufour", "Marie Caron"}),
+    ("Les avocats Paul Roux, Jean Dufour et Marie Caron ont plaidé.", "fr",
+     {"Paul Roux", "Jean Dufour", "Marie Caron"}),
     ("Court president Maria de Souza said the rules apply.", "en", {"Maria de Souza"}),
     ("Loyan Roe, Chief of the agency's bureau, spoke.", "en", {"Loyan Roe"}),
 ])
@@ -226,7 +231,8 @@ def test_companies_in_a_list_are_not_people_and_a_title_names_a_lone_surname():
     ex, ms = trace_names("Apple, Google and Microsoft said no.", "en")
     assert not [m for m in ms if m.actor.type.value == "Person"]
     ex, ms = trace_names("Gov. Roeman signed the law on Monday.", "en")
-    assert [(m.surface, m.actor.type.value) for m in ms if m.actor.type.value == "Person"] == [("Gov. Roeman", "Person")]
+    people = [(m.surface, m.actor.type.value) for m in ms if m.actor.type.value == "Person"]
+    assert people == [("Gov. Roeman", "Person")]
 
 
 def test_a_companys_ai_product_named_by_a_possessive_description():
@@ -234,7 +240,8 @@ def test_a_companys_ai_product_named_by_a_possessive_description():
     ex, ms = trace_names(text, "fr")
     prods = [m for m in ms if m.actor.type.value == "Product"]
     assert [(m.surface, m.actor.name) for m in prods] == [
-        ("ses outils d'intelligence artificielle générative", "Meta Platforms: outils d'intelligence artificielle générative")]
+        ("ses outils d'intelligence artificielle générative",
+         "Meta Platforms: outils d'intelligence artificielle générative")]
     # a description next to the product's name is that product; no AI word, no product
     ex, ms = trace_names("Google said on Monday that Gemini, its AI chatbot, would answer fewer questions.", "en")
     assert {m.actor.name for m in ms if m.actor.type.value == "Product"} == {"Gemini"}
@@ -306,7 +313,8 @@ def test_a_name_the_story_keeps_using_is_an_actor():
 
 
 def test_a_city_the_story_keeps_using_is_not_an_actor():
-    found = _found("The court in Tarragona ruled on Monday. Lawyers in Tarragona were calm, and Tarragona stayed quiet.")
+    found = _found("The court in Tarragona ruled on Monday. "
+                   "Lawyers in Tarragona were calm, and Tarragona stayed quiet.")
     assert "Tarragona" not in [s for s, _ in found]
 
 

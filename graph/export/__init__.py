@@ -15,8 +15,9 @@ exported (each report's evidence is, with its position in the body). Its shape (
   ``aigov:target``, ``aigov:modality`` -- and what the store keeps on the Event node across
   all reports: date (``xsd:date``/``xsd:gYearMonth``/``xsd:gYear``, or an interval string),
   ``aigov:start``/``aigov:end`` (``xsd:date``, on every dated event) with
-  ``aigov:datePrecision`` (``aigov:Day``/``Week``/``Month``/``Year``/``Interval``), quote and evidence (language-tagged with the
-  language of the article they come from), detail, confidence (``xsd:decimal``), first seen.
+  ``aigov:datePrecision`` (``aigov:Day``/``Week``/``Month``/``Year``/``Interval``), quote and
+  evidence (language-tagged with the language of the article they come from), detail,
+  confidence (``xsd:decimal``), first seen.
   The default graph alone, with the entities, answers "who did what to whom".
 * **Direct triples** ``actor aigov:BLOCKED_ACCESS target``: only for *asserted* events (a
   planned, reported, negated or hypothetical act stays an event with its modality, never a
