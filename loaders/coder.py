@@ -132,36 +132,54 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 _DESC = [
     # (regex, allowed types, role)
-    (r"\b(?:the|The)\s+(?:(?:\w+\s+)?(?:data\s+|privacy\s+)?(?:[Rr]egulator|[Ww]atchdog|[Aa]uthority|[Aa]gency)|data\s+agency|[Cc]ommission)\b", {T.REGULATOR}),
-    (r"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:[Rr][ée]gulateur|[Aa]utorit[ée]|gendarme|[Cc]ommission|[Aa]gence|CNIL|antitrust)\b(?:\s+(?:italien|irlandais|fran[çc]ais|européen|américain|britannique)\w*)?", {T.REGULATOR}),
+    (r"\b(?:the|The)\s+(?:(?:\w+\s+)?(?:data\s+|privacy\s+)?(?:[Rr]egulator|[Ww]atchdog|[Aa]uthority|[Aa]gency)|"
+     r"data\s+agency|[Cc]ommission)\b", {T.REGULATOR}),
+    (r"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:[Rr][ée]gulateur|[Aa]utorit[ée]|gendarme|[Cc]ommission|[Aa]gence|CNIL|"
+     r"antitrust)\b(?:\s+(?:italien|irlandais|fran[çc]ais|européen|américain|britannique)\w*)?", {T.REGULATOR}),
     (r"\b(?:[Tt]he\s+feds|[Ff]ederal\s+(?:regulators|authorities|officials))\b", {T.REGULATOR, T.GOVERNMENT}),
-    (r"\b(?:the|The|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?(?:company|companies|startup|start-up|firm|tech\s+giant|search\s+giant|group|developer|platform)\b", {T.COMPANY}),
-    (r"\b(?:[Ll]['’]|[Ll]a\s+|[Ll]e\s+)(?:entreprise|soci[ée]t[ée]|compagnie|firme|start-up|startup|groupe|plateforme|géant)\b(?:\s+(?:chinoise?|américaine?|française?))?", {T.COMPANY}),
-    (r"\b(?:[Ll]e\s+groupe|[Ll]a\s+soci[ée]t[ée]|[Ll]['’]entreprise)\s+de\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?", {T.COMPANY}),
-    (r"\b(?:the|The)\s+(?:(?:popular|Chinese|AI)\s+)?(?:chatbot|app)\b|\b(?:[Ll]e\s+chatbot|[Ll]['’]application)\b", {T.PRODUCT, T.COMPANY}),
+    (r"\b(?:the|The|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?(?:company|companies|startup|start-up|firm|"
+     r"tech\s+giant|search\s+giant|group|developer|platform)\b", {T.COMPANY}),
+    (r"\b(?:[Ll]['’]|[Ll]a\s+|[Ll]e\s+)(?:entreprise|soci[ée]t[ée]|compagnie|firme|start-up|startup|groupe|"
+     r"plateforme|géant)\b(?:\s+(?:chinoise?|américaine?|française?))?", {T.COMPANY}),
+    (r"\b(?:[Ll]e\s+groupe|[Ll]a\s+soci[ée]t[ée]|"
+     r"[Ll]['’]entreprise)\s+de\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?", {T.COMPANY}),
+    (r"\b(?:the|The)\s+(?:(?:popular|Chinese|AI)\s+)?(?:chatbot|app)\b|\b(?:[Ll]e\s+chatbot|"
+     r"[Ll]['’]application)\b", {T.PRODUCT, T.COMPANY}),
     (r"\b(?:the|The)\s+(?:government|state)\b|\b(?:[Ll]e\s+)gouvernement\b", {T.GOVERNMENT, T.COUNTRY}),
-    (r"\b(?:the|The)\s+(?:senators|lawyers|lawmakers|attorneys\s+general|officials)\b|\b(?:[Ll]es\s+)(?:sénateurs|élus|procureurs)\b", {T.GOVERNMENT, T.LEGISLATURE, T.ORGANIZATION, T.PERSON, "@plural"}),
+    (r"\b(?:the|The)\s+(?:senators|lawyers|lawmakers|attorneys\s+general|officials)\b|\b(?:[Ll]es\s+)(?:sénateurs|"
+     r"élus|procureurs)\b", {T.GOVERNMENT, T.LEGISLATURE, T.ORGANIZATION, T.PERSON, "@plural"}),
     # plural descriptions name the last group the text coordinated: "OpenAI and Microsoft ... The
     # companies", "Kathy Roe and Rob Doe ... the two state officials", "les deux sociétés"
-    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:companies|firms|startups|tech\s+giants|developers)\b|"
-     r"\b(?:[Ll]es)\s+(?:deux\s+|trois\s+)?(?:entreprises|sociétés|firmes|start-ups|géants)\b", {T.COMPANY, "@plural", "@only_group"}),
-    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:(?:state\s+)?officials|prosecutors|regulators|authorities|watchdogs)\b|"
-     r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:procureurs|régulateurs|autorités)\b(?!\s+(?:de|du|des|d['’]|[a-zé]+(?:aises?|aines?|iennes?|ises?|ques?|andes?|oises?)\b))",
+    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:companies|firms|startups|tech\s+giants|"
+     r"developers)\b|"
+     r"\b(?:[Ll]es)\s+(?:deux\s+|trois\s+)?(?:entreprises|sociétés|firmes|start-ups|"
+     r"géants)\b", {T.COMPANY, "@plural", "@only_group"}),
+    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:(?:state\s+)?officials|prosecutors|"
+     r"regulators|authorities|watchdogs)\b|"
+     r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:procureurs|régulateurs|autorités)\b(?!\s+(?:de|du|des|d['’]|"
+     r"[a-zé]+(?:aises?|aines?|iennes?|ises?|ques?|andes?|oises?)\b))",
      {T.PERSON, T.REGULATOR, T.GOVERNMENT, "@plural", "@only_group"}),
     (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:plaintiffs|parties)\b|"
      r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:plaignants|parties)\b",
      {T.PERSON, T.ORGANIZATION, T.COMPANY, "@plural", "@only_group"}),
     # people ("the authors") and businesses ("the publishers") are named back by groups of their kind
-    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:authors|artists|families|parents|writers|actors|musicians)\b|"
-     r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:auteurs|autrices|artistes|familles|parents|écrivains|comédiens|musiciens)\b",
+    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:authors|artists|families|parents|writers|"
+     r"actors|musicians)\b|"
+     r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:auteurs|autrices|artistes|familles|parents|écrivains|comédiens|"
+     r"musiciens)\b",
      {T.PERSON, "@plural", "@only_group"}),
-    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:labels|publishers|newspapers|outlets|studios)\b|"
+    (r"\b(?:[Tt]he|[Bb]oth)\s+(?:(?:two|three|four|five|several)\s+)?(?:labels|publishers|newspapers|outlets|"
+     r"studios)\b|"
      r"\b[Ll]es\s+(?:deux\s+|trois\s+)?(?:éditeurs|maisons\s+de\s+disques|médias|journaux|studios)\b",
      {T.ORGANIZATION, T.COMPANY, "@plural", "@only_group"}),
-    (r"\b(?:the|The)\s+(?:organi[sz]ation|association|coalition|group)\b|\b(?:[Ll]['’]association|[Ll]['’]ONG|[Ll]['’]organisation)\b", {T.ORGANIZATION}),
-    (r"\b(?:the|The|this|This)\s+(?:new\s+|final\s+|interim\s+)?(?:bill|law|legislation|act|measures?|order|executive\s+order|decree|rules|regulations?|guidelines)\b|"
-     r"\b(?:[Ll]a|[Cc]ette)\s+(?:nouvelle\s+)?(?:loi|législation|réglementation|proposition\s+de\s+loi|directive|circulaire|ordonnance)\b|"
-     r"\b(?:[Ll]e|[Cc]e)\s+(?:nouveau\s+)?(?:texte|règlement|projet\s+de\s+loi|décret)\b|\b(?:[Ll]es|[Cc]es)\s+(?:nouvelles\s+)?(?:règles|mesures)\b", {T.LAW}),
+    (r"\b(?:the|The)\s+(?:organi[sz]ation|association|coalition|group)\b|\b(?:[Ll]['’]association|[Ll]['’]ONG|"
+     r"[Ll]['’]organisation)\b", {T.ORGANIZATION}),
+    (r"\b(?:the|The|this|This)\s+(?:new\s+|final\s+|interim\s+)?(?:bill|law|legislation|act|measures?|order|"
+     r"executive\s+order|decree|rules|regulations?|guidelines)\b|"
+     r"\b(?:[Ll]a|[Cc]ette)\s+(?:nouvelle\s+)?(?:loi|législation|réglementation|proposition\s+de\s+loi|directive|"
+     r"circulaire|ordonnance)\b|"
+     r"\b(?:[Ll]e|[Cc]e)\s+(?:nouveau\s+)?(?:texte|règlement|projet\s+de\s+loi|décret)\b|\b(?:[Ll]es|"
+     r"[Cc]es)\s+(?:nouvelles\s+)?(?:règles|mesures)\b", {T.LAW}),
     (r"\b(?:(?:the|The)\s+(?:judge|court)|(?:[Ll]e|[Ll]a)\s+(?:juge|tribunal|cour))\b", {T.PERSON, T.COURT}),
     # a person named again by the office the text gave them ("the minister", "la sénatrice",
     # "the billionaire"): the last person the text tied to that office word, else the last person
@@ -169,27 +187,35 @@ _DESC = [
      r"(?:(?:US|U\.S\.|state|federal|Democratic|Republican|French|British|EU|European|Irish|privacy|information|"
      r"data|competition|digital|justice|health|trade|interior|finance|foreign|economy|technology|tech)\s+)?"
      r"(?:[Mm]inist(?:er|re)|[Ss]enator|[Ss][ée]nat(?:eur|rice)|[Cc]ommissioner|[Cc]ommissaire|[Ss]ecretary|"
-     r"[Ss]ecr[ée]taire\s+d['’][ÉE]tat|[Pp]resident|[Pp]r[ée]sidente?|[Cc]hair(?:man|woman)?|CEO|[Cc]hief\s+executive|PDG|"
-     r"[Pp]atron(?:ne)?|[Ff]ounder|[Ff]ondat(?:eur|rice)|[Bb]illionaire|[Mm]illiardaire|[Ll]awmaker|[Cc]ongress(?:man|woman)|"
+     r"[Ss]ecr[ée]taire\s+d['’][ÉE]tat|[Pp]resident|[Pp]r[ée]sidente?|[Cc]hair(?:man|woman)?|CEO|"
+     r"[Cc]hief\s+executive|PDG|"
+     r"[Pp]atron(?:ne)?|[Ff]ounder|[Ff]ondat(?:eur|rice)|[Bb]illionaire|[Mm]illiardaire|[Ll]awmaker|"
+     r"[Cc]ongress(?:man|woman)|"
      r"[Dd][ée]put[ée]e?|[Ee]urod[ée]put[ée]e?|[Gg]overnor|[Gg]ouverneure?|[Aa]ttorney\s+[Gg]eneral|[Pp]rosecutor|"
      r"[Pp]rocureure?|[Ll]awyer|[Aa]vocate?|[Mm]ayor|[Mm]aire|[Pp]remier\s+ministre|[Pp]rime\s+[Mm]inister|"
      r"[Cc]hancell(?:or|ière)|[Dd]irect(?:eur|rice)|[Dd]irector)\b(?![-’'])",
      {T.PERSON, "@title"}),
-    (r"\b(?:[Tt]he\s+(?:institution|ministry|department)|[Ll]['’](?:institution|organisme|instance)|[Ll]e\s+minist[èe]re)\b"
+    (r"\b(?:[Tt]he\s+(?:institution|ministry|department)|[Ll]['’](?:institution|organisme|instance)|"
+     r"[Ll]e\s+minist[èe]re)\b"
      r"(?!\s+(?:of|de|du|des|d['’])\b)",
      {T.REGULATOR, T.GOVERNMENT, "@institution"}),
-    (r"\b(?:[Tt]he\s+(?:newspaper|paper|daily|publisher|broadcaster)|[Ll]e\s+(?:journal|quotidien|média)|[Ll]['’](?:éditeur|hebdomadaire))\b",
+    (r"\b(?:[Tt]he\s+(?:newspaper|paper|daily|publisher|broadcaster)|[Ll]e\s+(?:journal|quotidien|média)|"
+     r"[Ll]['’](?:éditeur|hebdomadaire))\b",
      {T.ORGANIZATION, T.COMPANY, "@media"}),
     (r"\b(?:The|the)\s+(?:letter|statement)\b", {"@last_actor"}),
-    (r"\b(?:[A-Z][\w.]+\s+)?(?:spokesperson|spokesman|spokeswoman)\b|\b(?:une?\s+)?porte-parole\s+de\s+la\s+soci[ée]t[ée]\b", {"@spokesperson"}),
+    (r"\b(?:[A-Z][\w.]+\s+)?(?:spokesperson|spokesman|spokeswoman)\b|"
+     r"\b(?:une?\s+)?porte-parole\s+de\s+la\s+soci[ée]t[ée]\b", {"@spokesperson"}),
     # "un porte-parole de WhatsApp", "a spokesperson for Meta": the body named right after
-    (r"\b(?:[Uu]ne?|[Ll]e|[Ll]a|[Aa]n?|[Tt]he)\s+(?:porte-parole|spokesperson|spokesman|spokeswoman|représentant\w*)\s+(?:de|du|d['’]|for|of)\s*(?=[A-Z])", {"@spokes_after"}),
+    (r"\b(?:[Uu]ne?|[Ll]e|[Ll]a|[Aa]n?|[Tt]he)\s+(?:porte-parole|spokesperson|spokesman|spokeswoman|"
+     r"représentant\w*)\s+(?:de|du|d['’]|for|of)\s*(?=[A-Z])", {"@spokes_after"}),
 ]
 # (regex, types, keys, index in the prefilter: only the sentences that can hold a match are scanned)
 _DESC_RX = [(rx, types, tuple(k for k in _trigger_keys(p) if k not in ("the", "une")), PREFILTER.add(rx))
             for p, types in _DESC for rx in [re.compile(p)]]
-_OVERRIDE = re.compile(r"\b(?:[Ll]e\s+groupe|[Ll]a\s+soci[ée]t[ée]|[Ll]['’]entreprise)\s+de\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
-_PRONOUN = re.compile(r"(?<![\w-])(?:(?P<he>[Hh]e|[Ss]he)|(?P<they>[Tt]hey)|(?P<il>[Ii]l|[Ee]lle)|(?P<ils>[Ii]ls|[Ee]lles)|(?P<it>[Ii]t))(?![\w'’-])|-(?:t-)?(?P<il2>il|elle)\b|-(?P<ils2>ils|elles)\b")
+_OVERRIDE = re.compile(r"\b(?:[Ll]e\s+groupe|[Ll]a\s+soci[ée]t[ée]|"
+                       r"[Ll]['’]entreprise)\s+de\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?")
+_PRONOUN = re.compile(r"(?<![\w-])(?:(?P<he>[Hh]e|[Ss]he)|(?P<they>[Tt]hey)|(?P<il>[Ii]l|[Ee]lle)|(?P<ils>[Ii]ls|"
+                      r"[Ee]lles)|(?P<it>[Ii]t))(?![\w'’-])|-(?:t-)?(?P<il2>il|elle)\b|-(?P<ils2>ils|elles)\b")
 
 _MEDIA_ROLE = "media"
 
@@ -238,7 +264,8 @@ def _anchor(published: str | None) -> dt.date | None:
 
 
 # "BERLIN, March 3 (Reuters) –", "OSLO, May 2 (AP)--", "PARIS, 27 juin (AFP) -"
-_DATELINE = re.compile(r"\s*[A-ZÀ-Ö][\w .'’/-]{1,40},\s+(?P<date>[^,()\n]{3,30}?)\s*(?:\((?:[A-Z][\w .&-]{1,30})\)\s*)?[-–—]")
+_DATELINE = re.compile(r"\s*[A-ZÀ-Ö][\w .'’/-]{1,40},\s+(?P<date>[^,()\n]{3,30}?)\s*(?:\((?:[A-Z][\w "
+                       r".&-]{1,30})\)\s*)?[-–—]")
 
 
 def _report_date(body: str, anchor: dt.date | None) -> str | None:
@@ -273,7 +300,9 @@ _TITLE_CUES = [
         (r"secr[ée]ta", r"secr[ée]ta"),
         (r"pr[ée]sident", r"pr[ée]sident"),
         (r"chair", r"chair"),
-        (r"CEO|chief\s+exec|PDG|patron", r"\bCEO\b|chief\s+exec|\bPDG\b|patron|directeur\s+g[ée]n[ée]ral|dirigeant"),
+        (r"CEO|chief\s+exec|PDG|"
+         r"patron", r"\bCEO\b|chief\s+exec|\bPDG\b|patron|directeur\s+g[ée]n[ée]ral|"
+                                         r"dirigeant"),
         (r"found|fondat", r"found|fondat"),
         (r"lawmaker|congress|d[ée]put", r"lawmaker|congress|\brep\.|representative|d[ée]put|\bMP\b|\bMEP\b"),
         (r"gov|gouvern", r"\bgov(?:ernor|\.)|gouverneur"),
@@ -306,7 +335,8 @@ def _titled_person(body: str, out: list, surface: str) -> Actor | None:
 
 
 _APPOSED_NAME = re.compile(r"(?:\s+[a-zé]+(?:aise?|ique|ienne?|aine?|ande?|oise?|ale?|ral|rale))?"
-                           r"(?:\s+(?:de|du|des|d['’]|of|for|in\s+charge\s+of|chargée?\s+d[eu]|à)\b[^.;:!?«»\"“”()]{0,90}?)?"
+                           r"(?:\s+(?:de|du|des|d['’]|of|for|in\s+charge\s+of|chargée?\s+d[eu]|"
+                           r"à)\b[^.;:!?«»\"“”()]{0,90}?)?"
                            r"[\s,]*(?:[A-ZÉ][\w.-]*\s+){0,2}$")
 
 
@@ -351,10 +381,12 @@ def _sent_index(sents: list[tuple[int, int]], pos: int) -> int:
 
 _MAKER = r"(?:developer|maker|creator|owner|operator|parent\s+company|publisher|company\s+behind)"
 _MAKER_FR = (r"(?:[ée]diteur|d[ée]veloppeur|cr[ée]ateur|concepteur|propri[ée]taire|maison\s+m[èe]re|"
-             r"soci[ée]t[ée]\s+m[èe]re|entreprise\s+(?:à\s+l['’]origine|derri[èe]re)|start-up\s+(?:à\s+l['’]origine))")
+             r"soci[ée]t[ée]\s+m[èe]re|entreprise\s+(?:à\s+l['’]origine|derri[èe]re)|"
+             r"start-up\s+(?:à\s+l['’]origine))")
 # "the developer of (AI chatbot company) Replika", "l'éditeur de ChatGPT": the phrase names the owner
 _OWNER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+" + _MAKER + r"\s+of\s+|"
-                           r"(?:\b[Ll]['’]|\b[Ll][ae]\s+|\b[Ss]on\s+|\b[Ss]a\s+)" + _MAKER_FR + r"\s+(?:de\s+|du\s+|d['’]))"
+                           r"(?:\b[Ll]['’]|\b[Ll][ae]\s+|\b[Ss]on\s+|"
+                           r"\b[Ss]a\s+)" + _MAKER_FR + r"\s+(?:de\s+|du\s+|d['’]))"
                            r"(?:[\w()’'-]+\s+){0,5}?$")
 # "Replika's developer", "ChatGPT maker OpenAI" (a modifier before the owner's own name)
 _OWNER_AFTER = re.compile(r"['’]s?\s+" + _MAKER + r"\b|[\s-]+" + _MAKER + r"\b")
@@ -402,7 +434,8 @@ def _inside(spans: list[Mention], m: Mention) -> bool:
     return i >= 0 and spans[i].start <= m.start and m.end <= spans[i].end
 
 
-_GENERIC = re.compile(r"^(?:(?:the|la|le|l['’])\s*)?(?P<head>commission|commissioner|authority|autorité|agency|agence|"
+_GENERIC = re.compile(r"^(?:(?:the|la|le|l['’])\s*)?(?P<head>commission|commissioner|authority|autorité|agency|"
+                      r"agence|"
                       r"court|cour|tribunal|parliament|parlement|government|gouvernement)$", re.I)
 
 
@@ -432,14 +465,17 @@ def _generic_aliases(ms: list[Mention]) -> list[Mention]:
 # nationale", "la chambre des conseillers" -- the chamber of the country the article is about
 _CHAMBER = re.compile(
     r"(?<![\w-])(?:(?:[Tt]he|[Ll]e|[Ll]a|[Ll]['’])\s*)?(?P<h>Senate|S[ée]nat|House\s+of\s+Representatives|House|"
-    r"Assembl[ée]e\s+[Nn]ationale|National\s+Assembly|[Cc]hambre\s+des\s+(?:d[ée]put[ée]s|repr[ée]sentants|conseillers)|"
+    r"Assembl[ée]e\s+[Nn]ationale|National\s+Assembly|[Cc]hambre\s+des\s+(?:d[ée]put[ée]s|repr[ée]sentants|"
+    r"conseillers)|"
     r"House\s+of\s+Councill?ors|Parliament|Parlement)(?![\w-])(?!\s+(?:of|de|du|des|d['’])\s)")
 _CHAMBER_NAME = {"senate": "Senate", "senat": "Senate", "house": "House of Representatives",
                  "house of representatives": "House of Representatives",
                  "assemblee nationale": "National Assembly", "national assembly": "National Assembly",
-                 "chambre des deputes": "Chamber of Deputies", "chambre des representants": "House of Representatives",
+                 "chambre des deputes": "Chamber of Deputies",
+                 "chambre des representants": "House of Representatives",
                  "chambre des conseillers": "House of Councillors", "house of councillors": "House of Councillors",
-                 "house of councilors": "House of Councillors", "parliament": "Parliament", "parlement": "Parliament"}
+                 "house of councilors": "House of Councillors", "parliament": "Parliament",
+                 "parlement": "Parliament"}
 
 
 def _national_chambers(gaz, body: str, base: list[Mention], code: str) -> list[Mention]:
@@ -466,7 +502,7 @@ def _national_chambers(gaz, body: str, base: list[Mention], code: str) -> list[M
         if known is None and not taken.free(s, e):
             continue
         if code == "US":
-            act = gaz.lookup({"Senate": "Senate", "House of Representatives": "House of Representatives"}.get(kind, "Congress"))
+            act = gaz.lookup(kind if kind in ("Senate", "House of Representatives") else "Congress")
         else:
             name = f"{adj} {kind}" if adj and kind in ("Senate", "Parliament") else f"{kind} of {country.name}"
             act = Actor.make(name, "Legislature", None, (body[s:e],), code)
@@ -529,7 +565,9 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     for m in base:
         if m.actor.type is T.COUNTRY:
             country_freq[m.actor.country or m.actor.id] = country_freq.get(m.actor.country or m.actor.id, 0) + 1
-    main_country = max(country_freq, key=lambda k: (country_freq[k], -min(x.start for x in base if (x.actor.country or x.actor.id) == k))) if country_freq else None
+    def first_seen(k: str) -> int:
+        return min(x.start for x in base if (x.actor.country or x.actor.id) == k)
+    main_country = max(country_freq, key=lambda k: (country_freq[k], -first_seen(k))) if country_freq else None
     doc.main_country = gaz.country.get(main_country) if main_country else None
     if doc.main_country is not None:
         base = _national_chambers(gaz, body, base, main_country)
@@ -584,7 +622,8 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
             bi += 1
             subj = at_start(men.start)
             prev_b = out[-1] if out else None
-            if (prev_b is not None and prev_b.how != "coref" and _sent_start(sents, prev_b.start) == _sent_start(sents, men.start)
+            if (prev_b is not None and prev_b.how != "coref"
+                    and _sent_start(sents, prev_b.start) == _sent_start(sents, men.start)
                     and _COORD.match(body[prev_b.end:men.start]) and prev_b.actor.id != men.actor.id):
                 if not cur_group or cur_group[-1].id != prev_b.actor.id:
                     cur_group = [prev_b.actor]
@@ -612,7 +651,8 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
                           T.COUNTRY, T.LEGISLATURE, T.COURT}
             else:
                 ptypes = {T.COMPANY, T.REGULATOR, T.GOVERNMENT, T.COURT}
-            groups = ptypes & {T.GOVERNMENT, T.LEGISLATURE, T.ORGANIZATION} if kind in ("they", "ils", "ils2") else set()
+            plural = kind in ("they", "ils", "ils2")
+            groups = ptypes & {T.GOVERNMENT, T.LEGISLATURE, T.ORGANIZATION} if plural else set()
             act = ((_resolve_history(subjects, groups) if groups else None)
                    or _resolve_history(subjects, ptypes) or _resolve_history(history, ptypes))
             if act is None:
@@ -628,7 +668,8 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
             continue  # resolved at event time (the letter's author)
         if "@spokes_after" in types:
             nxt = next((b for b in base if s <= b.start <= e + 1), None)
-            if nxt is not None and nxt.actor.type in (T.COMPANY, T.PRODUCT, T.REGULATOR, T.GOVERNMENT, T.ORGANIZATION):
+            if nxt is not None and nxt.actor.type in (T.COMPANY, T.PRODUCT, T.REGULATOR, T.GOVERNMENT,
+                                                      T.ORGANIZATION):
                 # the spokesperson speaks for the body: one mention over both
                 base = [b for b in base if b is not nxt]
                 bi = sum(1 for b in base if b.start < s)
@@ -650,7 +691,8 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
         if "@title" in types or "@media" in types:
             if "@title" in types and _appositive_name(body, e, base, bi):
                 continue  # "la ministre du Numérique, Anne Roux, a ...": the name that follows
-            if "@title" in types and out and out[-1].actor.type is T.PERSON and re.fullmatch(r"\s*,\s*", body[out[-1].end:s]):
+            if ("@title" in types and out and out[-1].actor.type is T.PERSON
+                    and re.fullmatch(r"\s*,\s*", body[out[-1].end:s])):
                 act = out[-1].actor  # "Jane Roe, the minister for ...": the name it follows
             else:
                 act = (_titled_person(body, out, surface) if "@title" in types
@@ -705,30 +747,41 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
 # role filling
 
 _COORD = re.compile(
-    r"^(?=.*[,(&]|.*\b(?:et|and|ou|or|ainsi|as\s+well)\b)[\s,;()]*(?:(?:et|and|&|ou|or|ainsi\s+que|as\s+well\s+as)[\s,]*)?"
+    r"^(?=.*[,(&]|.*\b(?:et|and|ou|or|ainsi|as\s+well)\b)[\s,;()]*(?:(?:et|and|&|ou|or|ainsi\s+que|"
+    r"as\s+well\s+as)[\s,]*)?"
     r"(?:(?:l['’]|la\s+|le\s+|les\s+|the\s+|à\s+|a\s+|au\s+|aux\s+|contre\s+|against\s+|"
     r"de\s+|d['’]|des\s+|du\s+|sur\s+|on\s+|to\s+|into\s+)\s*)?"
     # "et à une autre société d'IA appelée Zuno", "and another AI company called Zorn"
-    r"(?:(?:une?\s+|an?\s+)?(?:autre\s+|other\s+|another\s+)?(?:AI\s+|IA\s+)?(?:startup|start-up|company|firm|société|"
+    r"(?:(?:une?\s+|an?\s+)?(?:autre\s+|other\s+|another\s+)?(?:AI\s+|IA\s+)?(?:startup|start-up|company|firm|"
+    r"société|"
     r"entreprise|groupe|group|application|app)\s+(?:d['’](?:IA|intelligence\s+artificielle)\s+)?"
     r"(?:appelée?\s+|called\s+|named\s+|nommée?\s+|baptisée?\s+)?)?"
     r"(?:(?:AI|IA|startup|start-up|company|firm|société|entreprise)\s+){0,2}[\s()]*$", re.I)
-ACTOR_TYPES_COMPLIED_WITH = {T.REGULATOR, T.GOVERNMENT, T.COUNTRY, T.COURT, T.LEGISLATURE, T.PERSON, T.ORGANIZATION}
+ACTOR_TYPES_COMPLIED_WITH = {T.REGULATOR, T.GOVERNMENT, T.COUNTRY, T.COURT, T.LEGISLATURE, T.PERSON,
+                             T.ORGANIZATION}
 _LIST_INTRO = re.compile(r"\b(?:companies|firms|startups|start-ups|developers|platforms|apps|outlets|publishers|"
-                         r"newspapers|groups|organi[sz]ations|entreprises|sociétés|plateformes|médias|éditeurs)\s*$", re.I)
-_ITS_USE = re.compile(r"\s*(?:l['’](?:usage|utilisation|accès)\s+(?:à|de)\s+)?(?:son|sa|ses|leur|leurs|its|their)\s+"
-                     r"(?:usage|utilisation|accès|use|access|application|app|service|téléchargement|download)", re.I)
-_SUIT_SPEAKS = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]heir|[Ii]ts|[Ll]a|[Ll]e|[Cc]ette|[Ll]eur|[Ss]a|[Ss]on|[Ll]['’])\s*"
-                          r"(?:(?:class[- ]action|copyright|federal|civil|amended)\s+)?(?:lawsuit|suit|complaint|filing|petition|"
+                         r"newspapers|groups|organi[sz]ations|entreprises|sociétés|plateformes|médias|"
+                         r"éditeurs)\s*$", re.I)
+_ITS_USE = re.compile(r"\s*(?:l['’](?:usage|utilisation|accès)\s+(?:à|de)\s+)?(?:son|sa|ses|leur|leurs|its|"
+                      r"their)\s+"
+                     r"(?:usage|utilisation|accès|use|access|application|app|service|téléchargement|"
+                     r"download)", re.I)
+_SUIT_SPEAKS = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]heir|[Ii]ts|[Ll]a|[Ll]e|[Cc]ette|[Ll]eur|[Ss]a|[Ss]on|"
+                          r"[Ll]['’])\s*"
+                          r"(?:(?:class[- ]action|copyright|federal|civil|amended)\s+)?(?:lawsuit|suit|complaint|"
+                          r"filing|petition|"
                           r"plainte|assignation|requête|poursuite|recours|action\s+en\s+justice|"
                           # the parties who brought it: "The plaintiffs argue", "Les plaignants estiment"
-                          r"plaintiffs|complainants|petitioners|plaignant(?:e)?s|requérant(?:e)?s|demandeurs)\b[^.;«“\"]{0,40}$")
-_LETTER_SPEAKS = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]heir|[Ll]a|[Cc]ette|[Ll]eur)\s+(?:(?:open|joint)\s+)?(?:letter|lettre|"
+                          r"plaintiffs|complainants|petitioners|plaignant(?:e)?s|requérant(?:e)?s|"
+                          r"demandeurs)\b[^.;«“\"]{0,40}$")
+_LETTER_SPEAKS = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]heir|[Ll]a|[Cc]ette|[Ll]eur)\s+(?:(?:open|"
+                            r"joint)\s+)?(?:letter|lettre|"
                             r"missive|courrier)\b[^.;«“\"]{0,40}$")
 # "Laura Roe, la ministre britannique en charge de ..., affirme", "Jane Roe, expert en droit
 # numérique à l'université de X, a expliqué": a person, then her role
 _ROLE_APPOSITION = re.compile(
-    r",\s*(?:(?:the|a|an|l['’]|la|le|un|une)\s+)?(?:[\w'’-]+\s+){0,2}?(?:expert\w*|professeur\w*|professor|analyst\w*|lawyer|"
+    r",\s*(?:(?:the|a|an|l['’]|la|le|un|une)\s+)?(?:[\w'’-]+\s+){0,2}?(?:expert\w*|professeur\w*|professor|"
+    r"analyst\w*|lawyer|"
     r"avocat\w*|directeur|directrice|director|ministre|minister|secretary|secrétaire|chef|cheffe|head|president|"
     r"présidente?|porte-parole|spokes\w+|fondat\w+|founder|co-founder|CEO|PDG|chercheu\w+|researcher|juriste|"
     r"commissaire|commissioner|député\w*|sénat\w+|senator|conseill\w+|adviser|advisor|responsable|dirigeant\w*|"
@@ -738,10 +791,13 @@ _ROLE_APPOSITION = re.compile(
 _PARTY_TAG = re.compile(r"\s{0,2}|(?:,\s*(?:[DRI]|Dem|Rep|Ind)-[A-Z][\w.]*(?:\s*\d+)?|\s*\([^()]{1,25}\))\s*")
 _LAW_THAT = re.compile(r"\s*,?\s*(?:that|which|qui|to|pour|visant\s+à|afin\s+de)\s+(?:would\s+|will\s+)?", re.I)
 # ", the main US consumer watchdog, " / ", l'équivalent de la CNIL en France, " right before the verb
-_APPOSITION = re.compile(r",\s+(?:the|a|an|its|one\s+of|l['’]un\w*\s+d|l['’]|le|la|les|un|une|son|sa|qui|who|which|"
-                         r"surnommée?s?|dite?s?|known\s+as|nicknamed|connue?s?\s+(?:sous|comme))\b[^,;()]{2,90},\s*"
+_APPOSITION = re.compile(r",\s+(?:the|a|an|its|one\s+of|l['’]un\w*\s+d|l['’]|le|la|les|un|une|son|sa|qui|who|"
+                         r"which|"
+                         r"surnommée?s?|dite?s?|known\s+as|nicknamed|connue?s?\s+(?:sous|"
+                         r"comme))\b[^,;()]{2,90},\s*"
                          r"(?:(?:has|have|had|a|ont|avait|also|aussi|also|[a-zé]+ly|[a-zé]+ment)\s+){0,2}$", re.I)
-_CLAUSE_BREAK = re.compile(r"[;]|\s[–—]\s|,\s+(?:but|mais|while|alors|tandis|which|who|qui|où|after|après|before|avant|because|car)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;]|\s[–—]\s|,\s+(?:but|mais|while|alors|tandis|which|who|qui|où|after|après|before|"
+                           r"avant|because|car)\b", re.I)
 
 
 # a news organisation is a source, not an actor -- except as a party to a lawsuit
@@ -840,7 +896,8 @@ def _uniq(acts: list[Actor]) -> list[Actor]:
 
 _AMOUNT = re.compile(
     r"(?:[$€£]\s?\d[\d.,]*\s*(?:millions?|billions?|milliards?|m|bn)?|"
-    r"\d[\d.,\s]*\s*(?:millions?|milliards?|billions?)?\s*(?:d['’])?\s*(?:euros?|dollars?|€|\$|pounds?|livres))", re.I)
+    r"\d[\d.,\s]*\s*(?:millions?|milliards?|billions?)?\s*(?:d['’])?\s*(?:euros?|dollars?|€|\$|pounds?|"
+    r"livres))", re.I)
 
 
 @dataclass
@@ -862,7 +919,8 @@ class _Cand:
 
 _LAW_CONTENT = re.compile(
     r"\b(?:bills?|legislation|laws?|measures?|proposals?|amendments?|resolutions?|motions?|projets?\s+de\s+loi|"
-    r"propositions?\s+de\s+loi|textes?|amendements?)\s+(?:(?:that|which)\s+would\s+|(?:qui|visant\s+à|pour)\s+|to\s+)"
+    r"propositions?\s+de\s+loi|textes?|amendements?)\s+(?:(?:that|which)\s+would\s+|(?:qui|visant\s+à|pour)\s+|"
+    r"to\s+)"
     r"(?:\w+\s+){0,2}$", re.I)
 
 
@@ -894,7 +952,8 @@ def _modality(sent_text: str, ts: int, te: int, trig: Trigger) -> tuple[str, str
         # "Had the governor signed the bill, ...": an inverted condition, a thing that did not happen
         return "hypothetical", m.group(0)
     m = NEGATION.search(clause[-25:] + ("" if trig.negative else " " + tword))
-    if m and not (m.group(0).lower() in ("ne", "n'", "n’") and not re.search(r"\b(?:pas|jamais|plus|aucun)\b", sent_text[ts:te + 25])):
+    if m and not (m.group(0).lower() in ("ne", "n'", "n’") and not re.search(r"\b(?:pas|jamais|plus|"
+                                                                             r"aucun)\b", sent_text[ts:te + 25])):
         if m.group(0).lower() != "sans":
             return "negated", m.group(0)
     if trig.planned or PLANNED.search(clause[-45:]):
@@ -922,7 +981,8 @@ _REPORTED = re.compile(
     re.I)
 
 
-_QUOTE_RX = re.compile(r"«\s*(?P<a>[^»]{3,})\s*»|“(?P<b>[^”]{3,})”|\"(?P<c>[^\"]{3,})\"|“(?P<d>[^”\"]{3,})\"|\"(?P<e>[^\"“”]{3,})”|“(?P<f>[^”]{3,})''|(?P<g>^[^“”\"]{3,})”")
+_QUOTE_RX = re.compile(r"«\s*(?P<a>[^»]{3,})\s*»|“(?P<b>[^”]{3,})”|\"(?P<c>[^\"]{3,})\"|“(?P<d>[^”\"]{3,})\"|"
+                       r"\"(?P<e>[^\"“”]{3,})”|“(?P<f>[^”]{3,})''|(?P<g>^[^“”\"]{3,})”")
 
 
 def _quotes(text: str) -> list[tuple[int, int, str]]:
@@ -1030,12 +1090,16 @@ def mask_fillers(body: str, dates) -> str:
 
 
 _OWN_RESTRICTION = re.compile(
-    r"\b(?:(?:has|have|had)\s+)?(?:paused|suspended|stopped|halted|ceased|changed|updated|modified|removed|disabled|"
+    r"\b(?:(?:has|have|had)\s+)?(?:paused|suspended|stopped|halted|ceased|changed|updated|modified|removed|"
+    r"disabled|"
     r"withdrawn|withdrew|limited|restricted|blocklisted|blocked|deleted)\b|"
-    r"\b(?:(?:a|ont|avait|avaient)\s+)?(?:\w+ment\s+)?(?:suspendu|cessé|arrêté|modifié|retiré|limité|bloqué|mis\s+en\s+pause|"
+    r"\b(?:(?:a|ont|avait|avaient)\s+)?(?:\w+ment\s+)?(?:suspendu|cessé|arrêté|modifié|retiré|limité|bloqué|"
+    r"mis\s+en\s+pause|"
     r"désactivé|mis\s+fin|supprimé|changé)\b", re.I)
-_IN_RESPONSE = re.compile(r"\b(?:after|following|in\s+response\s+to|at\s+the\s+request\s+of|under\s+pressure\s+from|"
-                          r"à\s+la\s+demande\s+d[eu]|suite\s+(?:à|aux?)|après|en\s+réponse\s+(?:à|aux?)|sous\s+la\s+pression\s+d[eu])\b", re.I)
+_IN_RESPONSE = re.compile(r"\b(?:after|following|in\s+response\s+to|at\s+the\s+request\s+of|"
+                          r"under\s+pressure\s+from|"
+                          r"à\s+la\s+demande\s+d[eu]|suite\s+(?:à|aux?)|après|en\s+réponse\s+(?:à|aux?)|"
+                          r"sous\s+la\s+pression\s+d[eu])\b", re.I)
 
 
 def _complied_in_response(sent: str, ms: list[Mention]) -> "_Cand | None":
@@ -1177,7 +1241,8 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                 # month is the precision the text supports (the contract's own example)
                 c.date, c.date_text = doc.report_date[:7], already.group(0)
             elif (trig.type is E.STATED and doc.report_date and not re.search(
-                    r"\b(?:had|avait|avaient|previously|earlier|plus\s+t[ôo]t|auparavant)\b", sent[max(0, ts - 40):te + 20], re.I)):
+                    r"\b(?:had|avait|avaient|previously|earlier|plus\s+t[ôo]t|"
+                    r"auparavant)\b", sent[max(0, ts - 40):te + 20], re.I)):
                 # news convention (and the gold's): a statement reported without a date was
                 # made on the reporting date
                 c.date, c.date_text = doc.report_date, None
@@ -1213,7 +1278,8 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                     if (c.type is E.STATED and c.quote is None and c.trig[0] > min(firsts)
                             and "," in sent[min(firsts):c.trig[0]]
                             and not re.search(r"\b(?:et|and)\s*$", sent[:c.trig[0]])
-                            and not re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:que|qu['’]|that)\b", sent[c.trig[1]:c.trig[1] + 40])):
+                            and not re.match(r"\s*(?:[\w-]+\s+){0,3}?(?:que|qu['’]|"
+                                             r"that)\b", sent[c.trig[1]:c.trig[1] + 40])):
                         rejected.append(Rejected(RejectReason.DUPLICATE, sent,
                                                  "STATED: attribution of the event told before"))
                         continue
@@ -1230,7 +1296,8 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
             keep.append(c)
         sent_cands = keep
         # a sentence that is only a quotation continues the previous speaker's statement
-        if not sent_cands and prev_stated is not None and len(sent.split()) >= 6 and re.match(r"^\s*[«“\"]", sent) and re.search(r"[»”\"]\s*$", sent):
+        if (not sent_cands and prev_stated is not None and len(sent.split()) >= 6
+                and re.match(r"^\s*[«“\"]", sent) and re.search(r"[»”\"]\s*$", sent)):
             q = _quotes(sent)
             c = _Cand(E.STATED, list(prev_stated.actors), list(prev_stated.targets), (ss, se), (0, 0),
                       quote=q[0][2] if q else sent.strip(' «»“”"'), confidence=0.6,
@@ -1248,7 +1315,8 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
             exact = [x for x in dates if len(x.value) == 10 and not in_quote(x.start)]
             if exact:
                 d = min(exact, key=lambda x: abs(x.start - pos))
-                want = _ANAPHOR_TYPE.get(fold((eff or ana).group("noun") if ana else "ban").split()[0]) if ana else None
+                noun = (eff or ana).group("noun") if ana else "ban"
+                want = _ANAPHOR_TYPE.get(fold(noun).split()[0]) if ana else None
                 for c in reversed(cands):
                     if c.type is E.STATED or c.modality is not Modality.ASSERTED:
                         continue
@@ -1278,9 +1346,10 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
         for c in sent_cands:
             if c.type is E.BLOCKED_ACCESS and all(a.type is T.COMPANY for a in c.actors):
                 c.type = E.RESTRICTED
-            elif (c.type is E.RESTRICTED and c.actors and c.targets and all(a.type in (T.COUNTRY, T.REGULATOR, T.GOVERNMENT, T.COURT)
-                                                             for a in c.actors)
-                  and re.match(r"(?i)(?:suspen|block|bloqu|coup)", sent[c.trig[0]:c.trig[1]].split()[-1] if sent[c.trig[0]:c.trig[1]].split() else "")):
+            elif (c.type is E.RESTRICTED and c.actors and c.targets
+                  and all(a.type in (T.COUNTRY, T.REGULATOR, T.GOVERNMENT, T.COURT) for a in c.actors)
+                  and re.match(r"(?i)(?:suspen|block|bloqu|coup)",
+                               (sent[c.trig[0]:c.trig[1]].split() or [""])[-1])):
                 c.type = E.BLOCKED_ACCESS
         # a sentence with a quote and an ANNOUNCED speech act is a statement
         cands.extend(sent_cands)
@@ -1311,23 +1380,30 @@ _GROUP_HEADS = {
               r"musician|journalist|victim|plaintiff|resident|citizen|creator|consumer|widow|"
               r"homme|femme|mère|père|parents|adolescente?|étudiante?|avocate?|auteure?|autrice|écrivaine?|"
               r"artiste|comédienne?|journaliste|victime|plaignante?|habitante?|citoyenne?|créat(?:eur|rice)|veuve",
-    T.ORGANIZATION: r"famil(?:y|ies)|familles?|groups?|coalition|associations?|unions?|NGOs?|publishers|newspapers|"
-                    r"outlets|media|organi[sz]ations|campaigners|activists|advocates|authors|writers|artists|actors|"
-                    r"musicians|journalists|victims|plaintiffs|residents|citizens|creators|mothers|fathers|students|"
+    T.ORGANIZATION: r"famil(?:y|ies)|familles?|groups?|coalition|associations?|unions?|NGOs?|publishers|"
+                    r"newspapers|"
+                    r"outlets|media|organi[sz]ations|campaigners|activists|advocates|authors|writers|artists|"
+                    r"actors|"
+                    r"musicians|journalists|victims|plaintiffs|residents|citizens|creators|mothers|fathers|"
+                    r"students|"
                     r"teenagers|collectifs?|syndicats?|éditeurs|médias|journaux|ONG|militants|auteurs|écrivains|"
                     r"artistes|comédiens|journalistes|victimes|plaignants|habitants|citoyens|créateurs|mères|"
                     r"étudiants|adolescents|signataires|signatories",
     T.LEGISLATURE: r"lawmakers|legislators|MPs|senators|députés|sénateurs|élus|parlementaires|législateurs",
-    T.GOVERNMENT: r"officials|authorities|agencies|prosecutors|autorités|procureurs|responsables|ministries|ministères",
+    T.GOVERNMENT: r"officials|authorities|agencies|prosecutors|autorités|procureurs|responsables|ministries|"
+                  r"ministères",
     T.REGULATOR: r"regulators|watchdogs|régulateurs",
     T.COURT: r"court|judge|tribunal|juge|cour",
 }
 _GROUP_RX = [(t, re.compile(r"(?i:\b(?:" + rx + r"))\b")) for t, rx in _GROUP_HEADS.items()]
 _DESC_NP = re.compile(
-    r"(?:^|(?<=[,;:(]\s)|(?<=\s[-–—]\s))\s*(?P<np>(?:[Tt]he|[Aa]n?|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Dd]ozens\s+of|\d+|"
-    r"[Ll]es|[Dd]es|[Uu]ne?|[Dd]eux|[Tt]rois|[Qq]uatre|[Pp]lusieurs|[Cc]ertain(?:e?s)?|[Dd]e\s+nombreu(?:x|ses))\s+"
+    r"(?:^|(?<=[,;:(]\s)|(?<=\s[-–—]\s))\s*(?P<np>(?:[Tt]he|[Aa]n?|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|"
+    r"[Ss]ome|[Mm]any|[Dd]ozens\s+of|\d+|"
+    r"[Ll]es|[Dd]es|[Uu]ne?|[Dd]eux|[Tt]rois|[Qq]uatre|[Pp]lusieurs|[Cc]ertain(?:e?s)?|[Dd]e\s+nombreu(?:x|"
+    r"ses))\s+"
     r"[^,;:.!?«»“”\"()]{2,90}?)\s+(?:(?:have|has|had|also|recently|now|jointly|already|then|on\s+\w+day|"
-    r"ont|a|avaient|avait|aussi|également|récemment|déjà|ensuite|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"ont|a|avaient|avait|aussi|également|récemment|déjà|ensuite|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|"
     r"ce\s+\w+|mardi\s+dernier)\s+)*$")
 
 
@@ -1429,9 +1505,11 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
             # "noyb, bête noire des géants, qui avait demandé": the subject of a relative clause
             # is its antecedent, the mention just before the pronoun
             ante = [i for i in left if ms[i].end <= rel.start() and rel.start() - ms[i].end <= 60]
-            a_idx = ante[-1] if ante and ms[ante[-1]].actor.type in atypes and _ok_actor(ms[ante[-1]], etype) else None
+            fits = bool(ante) and ms[ante[-1]].actor.type in atypes and _ok_actor(ms[ante[-1]], etype)
+            a_idx = ante[-1] if fits else None
         else:
-            a_idx = next((i for i in reversed(left) if ms[i].actor.type in atypes and _subject_ok(sent, ms, i, etype)
+            a_idx = next((i for i in reversed(left)
+                          if ms[i].actor.type in atypes and _subject_ok(sent, ms, i, etype)
                           and (ms[i].start >= lcut or etype in (E.CRIMINALISED, E.REGULATED))), None)
             ap = _APPOSITION.search(sent, 0, ts) or _ROLE_APPOSITION.search(sent, 0, ts)
             if ap is not None and (a_idx is None or ms[a_idx].start >= ap.start()):
@@ -1443,7 +1521,8 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
                           and ms[i].actor.type in atypes and _ok_actor(ms[i], etype)]
                 if before:
                     a_idx = before[-1]
-        if a_idx is None and re.search(r"\b(?:[Tt]he|[Ll]a|[Ll]e)\s+(?:letter|lettre|request|demande)\b", sent[:te]) and doc.last_event_actors:
+        if a_idx is None and re.search(r"\b(?:[Tt]he|[Ll]a|[Ll]e)\s+(?:letter|lettre|request|"
+                                       r"demande)\b", sent[:te]) and doc.last_event_actors:
             actors = list(doc.last_event_actors)
             conf = 0.6
         elif a_idx is not None:
@@ -1480,7 +1559,8 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         if extra is not None:
             targets.append(extra)
     if (not targets and etype is E.DEMANDED and doc.last_event_targets
-            and re.match(r"\s*(?:(?:les|the)\s+(?:g[ée]ants|giants|tech\s+companies|companies|entreprises))", sent[te:te + 40], re.I)):
+            and re.match(r"\s*(?:(?:les|the)\s+(?:g[ée]ants|giants|tech\s+companies|companies|"
+                         r"entreprises))", sent[te:te + 40], re.I)):
         targets = list(doc.last_event_targets)
         conf = 0.6
     if not actors and trig.agentless and etype in (E.CRIMINALISED, E.REGULATED) and doc.main_country:
@@ -1507,7 +1587,8 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
             targets = [prev[-1]]
             conf = min(conf, 0.6)
     if not actors:
-        return Rejected(RejectReason.NO_ACTOR, sent, f"{etype.value}: no {'/'.join(sorted(t.value for t in atypes))} actor")
+        wanted = "/".join(sorted(t.value for t in atypes))
+        return Rejected(RejectReason.NO_ACTOR, sent, f"{etype.value}: no {wanted} actor")
     if (not targets and etype is E.BLOCKED_ACCESS and actors and all(a.type is T.COMPANY for a in actors)
             and not re.search(r"(?:\b(?:de|to|had|that)\s|d['’])\s*$", sent[max(0, ts - 12):ts], re.I)):
         # "X blocked searches for ...": a company blocking something on its own service restricts
@@ -1548,7 +1629,8 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
 
 
 # the trigger is the verb of a relative clause: ", qui avait demandé", "which had compelled"
-_RELATIVE = re.compile(r"(?:,\s*|\s)(?:qui|who|which)\s+(?:(?:a|ont|avait|avaient|has|have|had|is|are|was|were|will|would|"
+_RELATIVE = re.compile(r"(?:,\s*|\s)(?:qui|who|which)\s+(?:(?:a|ont|avait|avaient|has|have|had|is|are|was|were|"
+                       r"will|would|"
                        r"est|sont|était|étaient|va|vont|also|already|previously|"
                        r"d[ée]j[àa]|aussi|[ée]galement|then|later|ensuite)\s+){0,4}$")
 _CONTINUED = re.compile(r"\b(?:continued|concluded|went\s+on|a\s+poursuivi|a\s+conclu|poursuit)\b", re.I)
@@ -1561,7 +1643,8 @@ def _within(day: str, coarse: str | None) -> bool:
 
 
 _EVENT_ANAPHOR = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Cc]ette|[Cc]e|[Cc]et|[Ll]a|[Ll]e|[Ll]['’])\s*(?P<noun>ban|fine|penalty|decision|"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Cc]ette|[Cc]e|[Cc]et|[Ll]a|[Ll]e|[Ll]['’])\s*(?P<noun>ban|fine|penalty|"
+    r"decision|"
     r"move|order|ruling|sanction|décision|decision|mesure|amende|interdiction|suspension|blocage|sanction)\b")
 _ANAPHOR_TYPE = {"ban": E.BANNED, "interdiction": E.BANNED, "fine": E.FINED, "penalty": E.FINED,
                  "amende": E.FINED, "blocage": E.BLOCKED_ACCESS}
@@ -1575,7 +1658,8 @@ _INVERTED_PRONOUN = re.compile(r"-(?:t-)?(?:il|elle)\b|-ils|-elles")
 # between an inverted speech verb and its subject: a title, an article, a qualifier
 _SPEAKER_GAP = re.compile(r"\s*(?:(?:d['’]emblée|encore|aussi|also|again|ainsi|alors|pour\s+sa\s+part|"
                           r"l['’]|le|la|les|the|a|an|Me|Mme|M\.|Mr\.?|Ms\.?|Dr\.?)\s*|"
-                          r"(?:avocat\w*|ministre|juge|président\w*|directeur|directrice|porte-parole|lawyer|judge|minister|"
+                          r"(?:avocat\w*|ministre|juge|président\w*|directeur|directrice|porte-parole|lawyer|"
+                          r"judge|minister|"
                           r"spokes\w+|chair\w*|director|professor|professeur\w*|expert\w*)\s+)*\s*")
 
 
@@ -1595,7 +1679,8 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
         gap0 = sent[te:after[0].start] if after else ""
         after = after[:1] if after and ((re.fullmatch(r"[\s,]*(?:[\w'’.-]+\s+){0,3}", gap0) and "," not in gap0)
                                         or (after[0].actor.type is T.PERSON and re.fullmatch(
-                                            r"\s*(?:l['’]|la\s+|le\s+|the\s+)?(?:[\w'’.-]+\s+){0,7}[\w'’.-]+,\s*", gap0))) else []
+                                            r"\s*(?:l['’]|la\s+|le\s+|"
+                                            r"the\s+)?(?:[\w'’.-]+\s+){0,7}[\w'’.-]+,\s*", gap0))) else []
         after = [m for m in after if m.actor.type in atypes and _ok_actor(m)]
         if not after:
             return Rejected(RejectReason.NO_ACTOR, sent, "STATED: no source after 'according to'")
@@ -1648,7 +1733,8 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
                 break  # "some U.S. lawmakers criticized": a group the text does not name speaks
             gap = sent[m.end:ts]
             if len(gap.split()) <= 8 and not re.search(r"[«»“”\"]", gap) and not re.search(
-                    r"\b(?:which|that|who|qui|que|statement|letter|report|rapport|communiqué|language)\b", gap, re.I):
+                    r"\b(?:which|that|who|qui|que|statement|letter|report|rapport|communiqué|"
+                    r"language)\b", gap, re.I):
                 speaker = m.actor
                 # "Maia Roe, déléguée générale du SNAC, a déclaré": the body named in the
                 # apposition is the speaker's employer; the person before it speaks
@@ -1668,7 +1754,8 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
         # "Le texte est trop faible, estime Jean Roux.", "The rules are weak, argues the
         # agency": a speech verb after a comma, its subject after it (no quotation marks)
         speaker = right[0].actor
-    if speaker is None and right and re.match(r"^\W*$", sent[:ts].strip(" ,") or "") is None and re.search(r"\b(?:said|told|a\s+déclaré|a\s+indiqué|a\s+annoncé)\s*$", sent[:te]):
+    if (speaker is None and right and re.match(r"^\W*$", sent[:ts].strip(" ,") or "") is None
+            and re.search(r"\b(?:said|told|a\s+déclaré|a\s+indiqué|a\s+annoncé)\s*$", sent[:te])):
         speaker = right[0].actor
     if speaker is None:
         return Rejected(RejectReason.NO_ACTOR, sent, "STATED: no speaker")
@@ -1685,7 +1772,8 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
                  confidence=conf if quote else 0.7)
 
 
-_GROUP_NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:lawmakers|officials|legislators|regulators|senators|critics|"
+_GROUP_NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:lawmakers|officials|legislators|regulators|senators|"
+                               r"critics|"
                                r"users|companies|firms|groups|researchers|experts|authorities|élus|autorités|"
                                r"responsables|experts|chercheurs|entreprises)\b")
 
@@ -1693,7 +1781,8 @@ _TOPIC_PREF = {T.LAW: 0, T.COMPANY: 1, T.PRODUCT: 1, T.REGULATOR: 2, T.GOVERNMEN
                T.PERSON: 3, T.ORGANIZATION: 3, T.LEGISLATURE: 3, T.COURT: 3, T.COUNTRY: 4}
 
 
-_NORM_REF = re.compile(r"(?:breach(?:es|ing)?\s+of|violation\s+of|violat\w+|under|in\s+line\s+with|comply\s+with|compliance\s+with|"
+_NORM_REF = re.compile(r"(?:breach(?:es|ing)?\s+of|violation\s+of|violat\w+|under|in\s+line\s+with|comply\s+with|"
+                       r"compliance\s+with|"
                        r"conform[ée]ment\s+(?:à|au)|en\s+vertu\s+d[eu]|violation\s+d[eu]|au\s+titre\s+d[eu]|"
                        r"respect\s+d[eu])\s+(?:the\s+|la\s+|le\s+|l['’]|du\s+|des\s+)?(?:[\w’']+\s+){0,3}$", re.I)
 #: the offices that tie a person to a body ("chief executive of", "porte-parole de", "Acme CEO")
@@ -1704,9 +1793,11 @@ _OFFICE_ALT = (r"(?:responsable|pr[ée]sident\w*|vice-pr[ée]sident\w*|vice-pres
                r"professor|professeur\w*|commissioner|commissaire|représentant\w*|representative)")
 _AFFILIATION = re.compile(_OFFICE_ALT + r"(?:\s+[a-zé]+){0,2}?\s+"
                           r"(?:de\s+l['’]|de\s+la\s+|de\s+|du\s+|des\s+|d['’]|of\s+(?:the\s+)?|at\s+|for\s+)"
-                          r"(?:(?:association|ONG|organisation|NGO|group|groupe|company|soci[ée]t[ée]|entreprise)\s+)?$", re.I)
+                          r"(?:(?:association|ONG|organisation|NGO|group|groupe|company|soci[ée]t[ée]|"
+                          r"entreprise)\s+)?$", re.I)
 _OFFICE_WORD = re.compile(r"\b" + _OFFICE_ALT + r"\b", re.I)
-_OFFICE_AFTER = re.compile(r",?\s*(?:the\s+|its\s+|l['’]|le\s+|la\s+|un\s+|une\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,5}?"
+_OFFICE_AFTER = re.compile(r",?\s*(?:the\s+|its\s+|l['’]|le\s+|la\s+|un\s+|une\s+|a\s+|"
+                           r"an\s+)?(?:[\w'’-]+\s+){0,5}?"
                            r"(?:of|at|for|de|du|des|d['’]|chez|with)\s*(?:the\s+|l['’]|la\s+|le\s+)?", re.I)
 _OFFICE_BEFORE = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}", re.I)
 

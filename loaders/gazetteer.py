@@ -208,7 +208,8 @@ class Gazetteer:
             for al in row["aliases"]:
                 self._cname.setdefault(al, code)
         self._cname_f = {fold(k): v for k, v in self._cname.items()}
-        self._adj_fr_of = {r["code"]: [a for a in r.get("adj_fr", []) if not a.endswith(("s", "x"))] for r in countries}
+        self._adj_fr_of = {r["code"]: [a for a in r.get("adj_fr", []) if not a.endswith(("s", "x"))]
+                           for r in countries}
         self.country_adj_en = {c: r["adj_en"][0] for r in countries if r.get("adj_en")
                                for c in [r["code"]]}
         for name, qid in US_STATES.items():
@@ -270,7 +271,8 @@ class Gazetteer:
         cname = r"(?-i:(?:[A-Z][\w.-]*[ \t]+){0,2}[A-Z][\w.-]*)"
         adj_alt = _alt(self._adj)
         self._adj_rx = adj
-        dpa_noun_en = r"(?:data(?:\s+protection)?|privacy|data\s+privacy|personal\s+data)\s+(?:watchdog|authority|agency|regulator|commission|commissioner)"
+        dpa_noun_en = (r"(?:data(?:\s+protection)?|privacy|data\s+privacy|personal\s+data)\s+"
+                       r"(?:watchdog|authority|agency|regulator|commission|commissioner)")
         dpa_fr = (r"(?:autorit[ée]s?|r[ée]gulateurs?|gendarme|commission|agence)\s+(?P<adj>" + adj +
                   r")\s+(?:de\s+(?:la\s+)?protection\s+des\s+(?:donn[ée]es|informations)(?:\s+personnelles)?|"
                   r"de\s+(?:la\s+)?protection\s+de\s+la\s+vie\s+priv[ée]e|des\s+donn[ée]es(?:\s+personnelles)?)")
@@ -284,60 +286,85 @@ class Gazetteer:
             ("dpa", re.compile(r"(?:[Ll]['’]|[Ll]e\s+|[Ll]a\s+)?" + dpa_fr, re.I)),
             ("dpa", re.compile(reg_fr)),
             # "Turkish authorities", "les autorités italiennes", "prosecutors in Turkey": the country
-            ("nat_body", re.compile(r"(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+(?:authorities|officials|prosecutors|police|"
+            ("nat_body", re.compile(r"(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+(?:authorities|officials|prosecutors|"
+                                                                      r"police|"
                                     r"regulators|watchdogs|customs(?:\s+authorities)?)\b")),
-            ("nat_body", re.compile(r"\b(?:[Aa]uthorities|[Pp]rosecutors|[Oo]fficials)\s+in\s+(?P<cname>" + cname + r")")),
-            ("nat_body", re.compile(r"(?:[Ll]es\s+)?(?:autorités|procureurs|régulateurs)\s+(?P<adj>[a-zà-ÿ]+)(?![\w-])")),
+            ("nat_body", re.compile(r"\b(?:[Aa]uthorities|[Pp]rosecutors|"
+                                    r"[Oo]fficials)\s+in\s+(?P<cname>" + cname + r")")),
+            ("nat_body", re.compile(r"(?:[Ll]es\s+)?(?:autorités|procureurs|"
+                                    r"régulateurs)\s+(?P<adj>[a-zà-ÿ]+)(?![\w-])")),
             ("nat_body", re.compile(r"(?:[Ll]a\s+)?police\s+(?P<adj>[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)(?![\w-])")),
             # "South Korean lawmakers", "les députés japonais": the country's parliament
-            ("nat_leg", re.compile(r"(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+(?:lawmakers|legislators|MPs|parliamentarians)\b")),
-            ("nat_leg", re.compile(r"(?:[Ll]es\s+)?(?:députés|parlementaires|élus|législateurs)\s+(?P<adj>[a-zà-ÿ]+)(?![\w-])")),
+            ("nat_leg", re.compile(r"(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+(?:lawmakers|legislators|MPs|"
+                                                                     r"parliamentarians)\b")),
+            ("nat_leg", re.compile(r"(?:[Ll]es\s+)?(?:députés|parlementaires|élus|"
+                                   r"législateurs)\s+(?P<adj>[a-zà-ÿ]+)(?![\w-])")),
             ("gov", re.compile(r"(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+[Gg]overnment\b")),
             ("gov", re.compile(r"(?:[Tt]he\s+)?(?P<cname>" + cname + r")['’]s\s+government\b")),
             ("gov", re.compile(r"(?:[Ll]e\s+)?gouvernement\s+(?P<adj>" + adj + r")(?![\w-])")),
-            ("gov", re.compile(r"(?:[Ll]e\s+)?gouvernement\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d['’])(?P<cname>" + cname + r")")),
+            ("gov", re.compile(r"(?:[Ll]e\s+)?gouvernement\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|"
+                               r"d['’])(?P<cname>" + cname + r")")),
             # a capital as the subject of a verb stands for its government ("Beijing has warned",
             # "Londres a expliqué"); elsewhere ("in London", "a Paris court") it is a place
-            ("capital", re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?»”\"]\s)|(?<=,\s))(?P<cap>" + _alt(_CAPITALS) +
+            ("capital", re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?»”\"]\s)|"
+                                   r"(?<=,\s))(?P<cap>" + _alt(_CAPITALS) +
                                    r")(?=\s+(?:has|have|had|will|would|is|was|said|says|announced|warned|accused|"
-                                   r"banned|blocked|ordered|plans|wants|insists|insisted|responded|rejected|denied|"
+                                   r"banned|blocked|ordered|plans|wants|insists|insisted|responded|rejected|"
+                                   r"denied|"
                                    r"a|avait|va|doit|veut|entend|ne|n['’]|refuse|accuse|dénonce|annonce|estime|"
                                    r"affirme|juge|interdit|bloque|exige|réclame)\b)")),
             ("parl", re.compile(r"(?:[Tt]he\s+)?(?P<adj>" + adj + r")\s+[Pp]arliament\b")),
             ("parl", re.compile(r"(?:[Ll]e\s+)?[Pp]arlement\s+(?P<adj>" + adj + r")(?![\w-])")),
             ("person", re.compile(
-                r"(?:\b(?:(?:U\.S\.\s+|US\s+|[Ff]ederal\s+)?(?:District\s+|Circuit\s+)?Judge|Justice|Senator|Sen\.|Rep\.|Representative|"
-                r"Governor|Gov\.|(?:[A-Z][a-z]+\s+)?Minister|Premier|President|Chancellor|CEO|Attorney\s+General|Commissioner|"
-                r"[Ll]e\s+juge|[Ll]a\s+juge|[Ll]e\s+ministre|[Ll]a\s+ministre|[Ll]e\s+pr[ée]sident|[Ll]a\s+pr[ée]sidente|"
-                r"[Ll]e\s+[Pp]remier\s+ministre|[Ll]a\s+[Pp]remi[èe]re\s+ministre|[Ll]e\s+sénateur|[Ll]a\s+sénatrice|"
+                r"(?:\b(?:(?:U\.S\.\s+|US\s+|[Ff]ederal\s+)?(?:District\s+|Circuit\s+)?Judge|Justice|Senator|"
+                r"Sen\.|Rep\.|Representative|"
+                r"Governor|Gov\.|(?:[A-Z][a-z]+\s+)?Minister|Premier|President|Chancellor|CEO|Attorney\s+General|"
+                r"Commissioner|"
+                r"[Ll]e\s+juge|[Ll]a\s+juge|[Ll]e\s+ministre|[Ll]a\s+ministre|[Ll]e\s+pr[ée]sident|"
+                r"[Ll]a\s+pr[ée]sidente|"
+                r"[Ll]e\s+[Pp]remier\s+ministre|[Ll]a\s+[Pp]remi[èe]re\s+ministre|[Ll]e\s+sénateur|"
+                r"[Ll]a\s+sénatrice|"
                 r"[Ll]['’]avocat|[Ll]['’]avocate|Attorney|Mme|M\.|Chair|Chairman|Chairwoman|Chairperson|chair|"
                 r"Secretary|Director|Mayor|Prosecutor|Baroness|Lord|Lady|Professor|Prof\.|Dr\.?|"
                 r"[Ll]e\s+commissaire|[Ll]a\s+commissaire|[Ll]e\s+député|[Ll]a\s+députée|[Ll]e\s+procureur|"
                 r"[Ll]a\s+procureure|[Ll]e\s+maire|[Ll]a\s+maire|[Ll]e\s+secrétaire\s+d['’]État|"
                 r"[Ll]a\s+secrétaire\s+d['’]État)\s+)"
-                r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:van\s+|von\s+(?:der\s+)?|de\s+)?[A-Z][\w'’-]+){1,2})")),
+                r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:van\s+|von\s+(?:der\s+)?|"
+                r"de\s+)?[A-Z][\w'’-]+){1,2})")),
             ("indef_person", re.compile(
-                r"\b(?:[Aa]n?|[Uu]ne?)\s+(?P<body>(?:(?:federal|U\.S\.|US|district|state|" + adj_alt + r"|[A-Z][a-z]+)\s+)?"
+                r"\b(?:[Aa]n?|[Uu]ne?)\s+(?P<body>(?:(?:federal|U\.S\.|US|district|state|"
+                r"" + adj_alt + r"|[A-Z][a-z]+)\s+)?"
                 r"(?:judge|mother|father|parent|teenager|widow|juge|m[èe]re|p[èe]re|veuve)"
                 r"(?:\s+(?:f[ée]d[ée]ral|" + adj_alt + r"|californien|new-yorkais))?)\b")),
             ("law_desc", re.compile(
-                r"\b(?:(?:sweeping|comprehensive|landmark|new|related|first|state)\s+)*(?:(?:artificial\s+intelligence|AI)\s+)?(?:legislation|law|bill)\b(?=[^.]{0,40}\b(?:AI|artificial intelligence)\b)|"
-                r"\b(?:(?:sweeping|comprehensive|landmark|new|related)\s+)+(?:(?:artificial\s+intelligence|AI)\s+)?(?:legislation|law|bill)\b|"
+                r"\b(?:(?:sweeping|comprehensive|landmark|new|related|first|"
+                r"state)\s+)*(?:(?:artificial\s+intelligence|AI)\s+)?(?:legislation|law|"
+                r"bill)\b(?=[^.]{0,40}\b(?:AI|artificial intelligence)\b)|"
+                r"\b(?:(?:sweeping|comprehensive|landmark|new|related)\s+)+(?:(?:artificial\s+intelligence|"
+                r"AI)\s+)?(?:legislation|law|bill)\b|"
                 r"\b(?:artificial\s+intelligence|AI)\s+(?:legislation|law|bill)\b|"
-                r"\b(?:une|la|nouvelle)\s+(?:l[ée]gislation|loi)\s+(?:compl[èe]te\s+|nationale\s+)?sur\s+l['’](?:IA|intelligence\s+artificielle)\b|"
+                r"\b(?:une|la|nouvelle)\s+(?:l[ée]gislation|loi)\s+(?:compl[èe]te\s+|"
+                r"nationale\s+)?sur\s+l['’](?:IA|intelligence\s+artificielle)\b|"
                 r"\bstate\s+laws?\s+aimed\s+at\s+governing\s+artificial\s+intelligence\b")),
             ("group", re.compile(
-                r"(?P<head>(?:\b(?:[Aa]n?|[Tt]he)\s+|^|(?<=\n))(?:bipartisan\s+|broad\s+|national\s+)?(?:[Gg]roup|[Cc]oalition|[Aa]lliance)\s+of\s+|"
-                r"\b(?:[Uu]ne?|[Ll]a|[Ll]e)\s+(?:coalition|groupe|collectif|alliance)\s+(?:bipartisan\s+)?d(?:e\s+|['’]))"
-                r"(?P<body>[^.;:()]{3,140}?)(?=\s+(?:has|have|had|is|are|was|were|wrote|sent|urged|called|asked|said|say|says|filed|sued|demanded|spoke|warned|argued|signed|launched|issued|urge|urges|accuses|accused|"
+                r"(?P<head>(?:\b(?:[Aa]n?|[Tt]he)\s+|^|(?<=\n))(?:bipartisan\s+|broad\s+|national\s+)?(?:[Gg]roup|"
+                r"[Cc]oalition|[Aa]lliance)\s+of\s+|"
+                r"\b(?:[Uu]ne?|[Ll]a|[Ll]e)\s+(?:coalition|groupe|collectif|"
+                r"alliance)\s+(?:bipartisan\s+)?d(?:e\s+|['’]))"
+                r"(?P<body>[^.;:()]{3,140}?)(?=\s+(?:has|have|had|is|are|was|were|wrote|sent|urged|called|asked|"
+                r"said|say|says|filed|sued|demanded|spoke|warned|argued|signed|launched|issued|urge|urges|accuses|"
+                r"accused|"
                 r"accuse|accusent|poursuit|poursuivent|dénonce|dénoncent|lance|lancent|dépose|déposent|"
-                r"a|ont|avait|avaient|est|sont|demande|demandent|appelle|appellent|réclame|réclament)\b|,\s+(?:which|who|qui|including)\b|$)")),
+                r"a|ont|avait|avaient|est|sont|demande|demandent|appelle|appellent|réclame|réclament)\b|"
+                r",\s+(?:which|who|qui|including)\b|$)")),
             ("group", re.compile(
-                r"(?P<num>\b(?:\d{1,3}|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal|[Dd]ozens\s+of))\s+"
+                r"(?P<num>\b(?:\d{1,3}|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|"
+                r"[Ss]everal|[Dd]ozens\s+of))\s+"
                 r"(?P<mods>(?:(?:bipartisan|Democratic|Republican|US|U\.S\.|state|" + adj_alt + r")\s+)*)"
                 r"(?P<noun>" + _alt(_GROUP_EN) + r")\b")),
             ("group_fr", re.compile(
-                r"(?P<num>\b(?:\d{1,3}|[Dd]eux|[Tt]rois|[Qq]uatre|[Cc]inq|[Ss]ix|[Ss]ept|[Hh]uit|[Nn]euf|[Dd]ix|[Pp]lusieurs|[Dd]es))\s+"
+                r"(?P<num>\b(?:\d{1,3}|[Dd]eux|[Tt]rois|[Qq]uatre|[Cc]inq|[Ss]ix|[Ss]ept|[Hh]uit|[Nn]euf|[Dd]ix|"
+                r"[Pp]lusieurs|[Dd]es))\s+"
                 r"(?P<noun>" + _alt(_GROUP_FR) + r")"
                 r"(?P<mods>(?:\s+(?:" + _alt(_PARTY_FR) + "|" + adj_alt + r"))*)(?![\w-])"
                 r"(?P<rel>\s+dont\s+[^,.;]{3,60})?")),
@@ -462,9 +489,10 @@ class Gazetteer:
                                                      (surface,), code, "government"), "pattern")
         if kind == "capital":
             code = _CAPITALS[g["cap"]]
-            if g["cap"] == "Washington" and re.match(r"\s+[a-z]+s?\b(?<!\ba)(?<!\bva)", text[e:e + 20]) and not re.match(
-                    r"\s+(?:a|avait|va|doit|veut|entend|ne|n['’]|refuse|accuse|dénonce|annonce|estime|affirme|juge|"
-                    r"interdit|bloque|exige|réclame)\b", text[e:e + 20]):
+            after = text[e:e + 20]
+            if g["cap"] == "Washington" and re.match(r"\s+[a-z]+s?\b(?<!\ba)(?<!\bva)", after) and not re.match(
+                    r"\s+(?:a|avait|va|doit|veut|entend|ne|n['’]|refuse|accuse|dénonce|annonce|estime|affirme|"
+                    r"juge|interdit|bloque|exige|réclame)\b", after):
                 return None  # in English, "Washington has passed a law" is the state
             if code not in self.country:
                 return None
@@ -508,16 +536,19 @@ class Gazetteer:
             name = body[0].upper() + body[1:]
             return Mention(s, e, surface, Actor.make(name, "Person", None, (surface,), None, "indef"), "group")
         if kind == "law_desc":
-            return Mention(s, e, surface, Actor.make(surface[0].upper() + surface[1:], "Law", None, (surface,), None, "law_desc"), "law_desc")
+            act = Actor.make(surface[0].upper() + surface[1:], "Law", None, (surface,), None, "law_desc")
+            return Mention(s, e, surface, act, "law_desc")
         if kind == "group":
             if g.get("head") is not None:
                 body = g["body"].strip()
                 if len(body.split()) < 1:
                     return None
                 head = g["head"].strip().split(None, 1)
-                name = ((head[1] if len(head) > 1 and head[0].lower() in ("a", "an", "the", "une", "un", "la", "le") else " ".join(head)) + " " + body).strip()
+                det = len(head) > 1 and head[0].lower() in ("a", "an", "the", "une", "un", "la", "le")
+                name = ((head[1] if det else " ".join(head)) + " " + body).strip()
                 name = name[0].upper() + name[1:]
-                gtype = "Government" if re.search(r"senator|lawmaker|legislator|attorneys general|sénateur|législateur|élus", name) else "Organization"
+                gtype = "Government" if re.search(r"senator|lawmaker|legislator|attorneys general|sénateur|"
+                                                  r"législateur|élus", name) else "Organization"
                 return Mention(s, e, surface, Actor.make(name, gtype, None, (surface.strip(),)), "group")
             mods = g["mods"].split()
             num = g["num"]
@@ -569,9 +600,11 @@ _ANCHORS = {
     "gov": re.compile(r"government|gouvernement", re.I),
     "capital": re.compile(_alt(_CAPITALS).lower()),
     "parl": re.compile(r"parliament|parlement", re.I),
-    "nat_body": re.compile(r"authorities|officials|prosecutors|police|regulators|watchdogs|customs|autorités|procureurs|"
+    "nat_body": re.compile(r"authorities|officials|prosecutors|police|regulators|watchdogs|customs|autorités|"
+                           r"procureurs|"
                            r"régulateurs", re.I),
-    "nat_leg": re.compile(r"lawmakers|legislators|MPs|parliamentarians|députés|parlementaires|élus|législateurs", re.I),
+    "nat_leg": re.compile(r"lawmakers|legislators|MPs|parliamentarians|députés|parlementaires|élus|"
+                          r"législateurs", re.I),
     "person": re.compile(r"Judge|Justice|Senator|Sen\.|Rep\.|Representative|Governor|Gov\.|Minister|Premier|"
                          r"President|Chancellor|CEO|Attorney|Commissioner|juge|ministre|pr[ée]sident|"
                          r"s[ée]nat|avocat|Mme|M\.|Chair|Secretary|Director|Mayor|Prosecutor|Baroness|Lord|"

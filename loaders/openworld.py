@@ -47,34 +47,46 @@ _NAME = re.compile(
     r"(?:\s+\((?P<acro>[A-Z][A-Za-z0-9&.-]{1,9})\))?")
 
 _TYPE_WORDS = [
-    ("Law", r"\b(?:Act|Law|Bill|Regulation|Directive|Ordinance|Decree|Code|Loi|Règlement|Décret|Ordonnance|Amendment)\b"),
+    ("Law", r"\b(?:Act|Law|Bill|Regulation|Directive|Ordinance|Decree|Code|Loi|Règlement|Décret|Ordonnance|"
+            r"Amendment)\b"),
     ("Court", r"\b(?:Court|Tribunal|Cour|Conseil\s+constitutionnel|Conseil\s+d['’]État|Judiciary|Bench)\b"),
-    ("Legislature", r"\b(?:Parliament|Parlement|Senate|Sénat|Assembly|Assemblée|Congress|Congrès|House\s+of|Chamber\s+of|"
-                    r"Chambre|Bundestag|Bundesrat|Diet|Knesset|Duma|Legislature|Législature|Lok\s+Sabha|Rajya\s+Sabha|"
+    ("Legislature", r"\b(?:Parliament|Parlement|Senate|Sénat|Assembly|Assemblée|Congress|Congrès|House\s+of|"
+                    r"Chamber\s+of|"
+                    r"Chambre|Bundestag|Bundesrat|Diet|Knesset|Duma|Legislature|Législature|Lok\s+Sabha|"
+                    r"Rajya\s+Sabha|"
                     r"Committee|Subcommittee)\b"),
     # a school district or board is a local government ("Seattle Public Schools", "Anchorage
     # School District", "Toronto District School Board"), before "Board" and "School" below
     ("Government", r"\b(?:Public\s+Schools|School\s+(?:District|Board|Division)|District\s+School\s+Board|"
                    r"Board\s+of\s+Education|(?:County|City|Unified)\s+Schools?|Unified\s+School\s+District)\b"),
-    ("Regulator", r"\b(?:Authority|Autorité|Commission|Commissioner|Commissariat|Agency|Agence|Regulator|Inspectorate|"
-                  r"Ombudsman|Watchdog|Supervisor|Superintendence|Surintendance|Board|Office\s+of\s+the|Bureau|Garante|"
+    ("Regulator", r"\b(?:Authority|Autorité|Commission|Commissioner|Commissariat|Agency|Agence|Regulator|"
+                  r"Inspectorate|"
+                  r"Ombudsman|Watchdog|Supervisor|Superintendence|Surintendance|Board|Office\s+of\s+the|Bureau|"
+                  r"Garante|"
                   r"Commissaire|Conseil\s+supérieur|Médiateur|Régulateur)\b"),
     ("Government", r"\b(?:Ministry|Ministère|Department|Département|Government|Gouvernement|Prefecture|Préfecture|"
                    r"Cabinet|Administration|Police|Gendarmerie|Army|Navy|Parquet|Prosecutor|Procureur|Procureure|"
-                   r"Attorney\s+General|Mayor|Municipality|Municipalité|Council|Conseil|City\s+of|Ville\s+de|State\s+of|"
+                   r"Attorney\s+General|Mayor|Municipality|Municipalité|Council|Conseil|City\s+of|Ville\s+de|"
+                   r"State\s+of|"
                    r"Secretariat|Secrétariat|Presidency|Présidence|Élysée|Matignon|White\s+House|Kremlin)\b"),
     ("Company", r"\b(?:Inc|Corp|Corporation|Ltd|LLC|Limited|GmbH|S\.?A\.?S?|SE|plc|PLC|AG|Co|Company|Technologies|"
-                r"Technology|Labs?|Systems|Software|Holdings|Networks|Bank|Banque|Capital|Partners|Studios|Pictures|"
+                r"Technology|Labs?|Systems|Software|Holdings|Networks|Bank|Banque|Capital|Partners|Studios|"
+                r"Pictures|"
                 r"Records|Entertainment|Games|Publishing|Motors|Airlines|Pharma|Robotics|Dynamics|Analytics|"
                 r"Solutions|Services|Industries|Group|Groupe|Telecom|Telecoms|Communications|Media|Tech|Energy|"
                 r"Financial|Insurance|Advisers|Advisors|Investments|Semiconductors?|Electronics|Ventures|"
                 r"Logistics|Airways)\b\.?$|\.(?:ai|com|io)\b"),
-    ("Organization", r"\b(?:Association|Union|Syndicat|Federation|Fédération|Foundation|Fondation|Institute|Institut|"
-                     r"University|Université|School|École|Ecole|Sciences\s+Po|Coalition|Alliance|Society|Société\s+des|"
-                     r"Guild|Network|Center|Centre|Project|Watch|Rights|Campaign|Initiative|League|Ligue|Collectif|"
+    ("Organization", r"\b(?:Association|Union|Syndicat|Federation|Fédération|Foundation|Fondation|Institute|"
+                     r"Institut|"
+                     r"University|Université|School|École|Ecole|Sciences\s+Po|Coalition|Alliance|Society|"
+                     r"Société\s+des|"
+                     r"Guild|Network|Center|Centre|Project|Watch|Rights|Campaign|Initiative|League|Ligue|"
+                     r"Collectif|"
                      r"Observatoire|Observatory|Forum|Consortium|Council\s+for|Lab\s+for|Trust|Fund|Fonds|Club|"
-                     r"Confederation|Confédération|Chamber\s+of\s+Commerce|Academy|Académie|Press|Times|Post|Journal|"
-                     r"News|Herald|Tribune|Gazette|Lantern|Chronicle|Observer|Independent|Guardian|Telegraph|Express|Mirror|"
+                     r"Confederation|Confédération|Chamber\s+of\s+Commerce|Academy|Académie|Press|Times|Post|"
+                     r"Journal|"
+                     r"News|Herald|Tribune|Gazette|Lantern|Chronicle|Observer|Independent|Guardian|Telegraph|"
+                     r"Express|Mirror|"
                      r"Globe|Register|Monitor|Inquirer|Courier|Dispatch|Daily|Insider|Wire)\b"),
 ]
 _TYPE_RX = [(t, re.compile(rx)) for t, rx in _TYPE_WORDS]
@@ -118,12 +130,14 @@ _PERSON_LIST = re.compile(
     r"[Aa]ctresses|[Pp]laintiffs?|[Aa]dvocates?|[Ll]awyers?|[Aa]ttorneys?|[Ss]enators?|[Ll]awmakers?|"
     r"[Rr]epresentatives?|[Ee]xecutives?|[Jj]ournalists?|including|such\s+as|among\s+them|notamment|dont|"
     r"parmi\s+lesquels|[Aa]uteurs?|[ÉéEe]crivains?|[Aa]rtistes?|[Cc]hanteu\w+|[Aa]vocat\w*|[Ss]énateurs?|"
-    r"[Dd]éputés?|[Pp]laignant\w*|[Cc]omédien\w*)\s+(?:(?:like|such\s+as|including|comme|dont)\s+)?)|(?<![\w,]\s)(?<![\w,]))"
+    r"[Dd]éputés?|[Pp]laignant\w*|[Cc]omédien\w*)\s+(?:(?:like|such\s+as|including|comme|dont)\s+)?)|"
+    r"(?<![\w,]\s)(?<![\w,]))"
     r"(?P<items>" + _PNAME + r"(?:\s*,\s*" + _PNAME + r")*(?:,?\s+(?:and|et)\s+" + _PNAME
     + r"|(?:\s*,\s*" + _PNAME + r"){2},?\s+(?:and|et)\s+(?=(?:other|more|many|several|d['’]autres|plusieurs)\s)))")
 _TITLE_SURNAME = re.compile(
     r"\b(?:Gov|Sen|Rep|Sens|Reps|Gouv)\.\s+(?P<sur>[A-ZÀ-Ö][a-zà-ÿ'’-]+(?:[A-Z][a-z]+)?)\b(?!\s+[A-ZÀ-Ö])")
-_PARTICLES = {"de", "da", "do", "dos", "van", "von", "der", "den", "du", "di", "del", "la", "le", "bin", "al", "ben"}
+_PARTICLES = {"de", "da", "do", "dos", "van", "von", "der", "den", "du", "di", "del", "la", "le", "bin", "al",
+              "ben"}
 
 
 def _office_prefix(toks: list[str]) -> int:
@@ -172,13 +186,15 @@ _SPEECH_AFTER = re.compile(
     r"fondat\w+|directeur|directrice|président\w*|porte-parole|avocat\w*|ministre|sénat\w+|chercheu\w+|"
     r"responsable|dirigeant\w*|délégué\w*|secrétaire|expert\w*|conseill\w+|vice-président\w*|"
     r"[Dd]irector|[Vv]ice|commissioner|officer|manager|counsel|economist|représentant\w*|"
-    r"avocat\w*|juriste|militant\w*|activist|campaigner|D-|R-)|\s*(?:said|says|told|wrote|added|argued|noted|explained|"
+    r"avocat\w*|juriste|militant\w*|activist|campaigner|D-|R-)|\s*(?:said|says|told|wrote|added|argued|noted|"
+    r"explained|"
     r"a\s+déclaré|a\s+dit|a\s+indiqué|a\s+expliqué|a\s+ajouté|a\s+affirmé|a\s+estimé|a\s+précisé|"
     r"déclare|explique|estime|affirme|souligne|indique|précise))")
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:president|chairman|chairwoman|director|secretary|commissioner|minister|judge|chief|MP|MEP|"
     r"Mr|Mrs|Ms|Dr|Prof|Professor|Chair|Chairman|Chairwoman|Chairperson|Secretary|Director|"
-    r"Commissioner|Minister|Senator|Sen|Rep|Representative|Congressman|Congresswoman|Congressmen|Governor|Gov|Judge|Justice|Mayor|"
+    r"Commissioner|Minister|Senator|Sen|Rep|Representative|Congressman|Congresswoman|Congressmen|Governor|Gov|"
+    r"Judge|Justice|Mayor|"
     r"Attorney\s+General|Prosecutor|President|CEO|founder|co-founder|spokesperson|spokesman|"
     r"spokeswoman|lawyer|attorney|Baroness|Baron|Lord|Lady|Sir|Dame|M|Mme|Me|maire|ministre|"
     r"président|présidente|directeur|directrice|fondateur|fondatrice|porte-parole|avocat|avocate|"
@@ -203,16 +219,20 @@ _FR_TAIL = re.compile(r"(?:\s+" + _FR_ADJ + r"){0,2}(?:\s+(?:de\s+la|de\s+l['’
                       r"[a-zé]+(?:\s+" + _FR_ADJ + r")?(?:\s+et\s+[a-zé]+(?=\s+\())?))?")
 _NAT = r"(?:[a-zà-ÿ]+(?:aise?|ienne?|aine?|ande?|oise?|ique|ole|ane|ais|ois|ien|ain|and|ol|an|ais|on|onne)s?)"
 _LOW_INSTITUTION = re.compile(
-    r"(?<![\w'’])(?:[Ll]['’]\s?|[Ll]e\s+|[Ll]a\s+|[Dd]u\s+|[Aa]u\s+)(?P<name>(?P<head>autorité|ministère|parlement|justice|chambre|"
+    r"(?<![\w'’])(?:[Ll]['’]\s?|[Ll]e\s+|[Ll]a\s+|[Dd]u\s+|[Aa]u\s+)(?P<name>(?P<head>autorité|ministère|"
+    r"parlement|justice|chambre|"
     r"agence|commission|organisme|tribunal|cour|police|régulateur|gendarme|sénat|assemblée|parquet)\s+"
-    r"(?P<nat>" + _NAT + r")(?P<comp>\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’]|pour\s+la|chargée?\s+de\s+la)\s*[a-zé]+(?:\s+(?:de\s+la|des|du|de)\s+[a-zé]+)?(?:\s+[a-zé]+(?:ée?s?|ale|el|ique))?)?)")
+    r"(?P<nat>" + _NAT + r")(?P<comp>\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’]|pour\s+la|"
+                         r"chargée?\s+de\s+la)\s*[a-zé]+(?:\s+(?:de\s+la|des|du|"
+                         r"de)\s+[a-zé]+)?(?:\s+[a-zé]+(?:ée?s?|ale|el|ique))?)?)")
 _LOW_TYPE = {"autorité": "Regulator", "agence": "Regulator", "commission": "Regulator", "organisme": "Regulator",
              "régulateur": "Regulator", "gendarme": "Regulator", "ministère": "Government", "police": "Government",
              "parquet": "Government", "parlement": "Legislature", "chambre": "Legislature", "sénat": "Legislature",
              "assemblée": "Legislature", "justice": "Court", "tribunal": "Court", "cour": "Court"}
 _BODY_ALONE = {"ministère", "parlement", "justice", "chambre", "sénat", "assemblée", "police", "parquet"}
 _TITLE_IN = re.compile(
-    r"(?:Senators?|Sens?\.|Representatives?|Reps?\.|Congress(?:wo)?m[ae]n|Commissioners?|Attorneys?\s+General|Governors?|Gov\.|"
+    r"(?:Senators?|Sens?\.|Representatives?|Reps?\.|Congress(?:wo)?m[ae]n|Commissioners?|Attorneys?\s+General|"
+    r"Governors?|Gov\.|"
     r"Ministers?|Judges?|Mayors?|Secretary|Secretaries|Chair(?:man|woman|person)?|Dr\.?|Prof\.?|"
     r"Sénat(?:eur|rice)s?|Ministres?|Députée?s?|Commissaires?)\s+(?=[A-ZÀ-Ö])")
 # "la ministre de l'Action publique, Vanessa Roux", "UODO President, Jan Nowak, said"
@@ -225,7 +245,8 @@ _TITLE_COMMA_BEFORE = re.compile(
 _SPEECH_BEFORE = re.compile(r"(?:\b(?:said|says|added|wrote|told|explained)|\b(?:a|ont)\s+(?:déclaré|expliqué|"
                             r"indiqué|ajouté|affirmé|précisé|souligné|estimé|dit))\s+$")
 _LIST = re.compile(
-    r"\b" + _CLASS_PL + r"\b(?:[^.;:()A-ZÀ-ÖØ-Þ]{0,25}?(?:—|–|:|,|\(|\bsuch\s+as|\bincluding|\blike|\bcomme|\bdont|"
+    r"\b" + _CLASS_PL + r"\b(?:[^.;:()A-ZÀ-ÖØ-Þ]{0,25}?(?:—|–|:|,|\(|\bsuch\s+as|\bincluding|\blike|\bcomme|"
+                        r"\bdont|"
     r"\bnotamment|\btel(?:le)?s\s+que)\s*|(?P<bare>(?:\s+(?!and\b|et\b|of\b|de\b)[a-zà-ÿ'’-]+){0,3}?\s+))"
     r"(?P<items>" + _ITEM + r"(?:(?:\s*,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)" + _ITEM + r")*)")
 _HEAD_OF = re.compile(r"\s(?:of|de|du|des|for|pour|on|sur)\s")
@@ -243,7 +264,8 @@ def _list_type(cls: str) -> str:
 
 _ADJ_AI = (r"(?:d['’](?:intelligence\s+artificielle|IA)|de\s+la\s+tech|artificial[\s-]+intelligence|AI|A\.I\.|"
            r"tech|technology|technologique|generative|générative|U\.S\.|US|[A-Z][a-z]+(?:an|ian|ese|ish|ch)|"
-           r"[A-Za-zé]+(?:aine?|aise?|oise?|ienne?|ane|que|ande?|ole|onne)s?|[A-Z][a-z]+-based|basée?\s+à\s+[A-Z][a-z]+)")
+           r"[A-Za-zé]+(?:aine?|aise?|oise?|ienne?|ane|que|ande?|ole|onne)s?|[A-Z][a-z]+-based|"
+           r"basée?\s+à\s+[A-Z][a-z]+)")
 # a name right after its classifier: "artificial intelligence company Brightloop", "la société
 # d'intelligence artificielle Acmé", "une autre société d'IA appelée Zorn", "the chatbot Zibbo"
 _APPOS = re.compile(
@@ -282,10 +304,12 @@ _ACRO_STOP = {"CEO", "CTO", "CFO", "COO", "AI", "IA", "USA", "US", "UK", "EU", "
 # institutions named by their seat: "le parquet de Paris", "an Ankara court", "Paris prosecutors"
 _SEAT = re.compile(
     r"\b(?:(?:[Ll]e|[Dd]u|[Aa]u)\s+(?P<parquet>parquet\s+(?:de|d['’])\s*(?P<p1>[A-Z][\w-]+))|"
-    r"(?P<tribunal>tribunal(?:\s+(?:judiciaire|administratif|correctionnel|de\s+commerce))?\s+(?:de|d['’])\s*[A-Z][\w-]+)|"
+    r"(?P<tribunal>tribunal(?:\s+(?:judiciaire|administratif|correctionnel|de\s+commerce))?\s+(?:de|"
+    r"d['’])\s*[A-Z][\w-]+)|"
     r"(?:[Aa]n?|[Tt]he)\s+(?P<court>(?:[A-Z][\w-]+\s+){1,2}court)\b|"
     r"(?:[Tt]he\s+)?(?P<pros>[A-Z][\w-]+\s+prosecutor['’]s\s+office|[A-Z][\w-]+\s+prosecutors)|"
-    r"(?P<district>(?:(?:Northern|Southern|Eastern|Western|Central|Middle)\s+)?District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))")
+    r"(?P<district>(?:(?:Northern|Southern|Eastern|Western|Central|"
+    r"Middle)\s+)?District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))")
 
 
 _PARTY = _UP + r"[\w'’&-]*(?:\s+" + _UP + r"[\w'’&-]*){0,2}"
@@ -293,7 +317,9 @@ _OBJECT = re.compile(
     r"\b(?:sued|sues|suing|against|fined|fines|penali[sz]ed|investigating|probing|charged|contre|visant|"
     r"assigné|poursuit|poursuivi|sanctionné|sanctionne|procès\s+(?:à|au)|(?:filed|brought|lodged|initiated)\s+by|"
     r"(?:sued|charged|taken\s+to\s+court)\s+by|(?:déposée?s?|intentée?s?|portée?s?|engagée?s?)\s+par|"
-    r"poursuivie?s?\s+par|assignée?s?\s+par)\s+(?P<name>" + _PARTY + r"(?:(?:\s*,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)"
+    r"poursuivie?s?\s+par|"
+    r"assignée?s?\s+par)\s+(?P<name>" + _PARTY + r"(?:(?:\s*,\s*(?:and\s+|et\s+)?|\s+(?:and|"
+                                                                     r"et)\s+)"
     + _PARTY + r")*)(?=[\s,.;:)—–])")
 # a name that files a suit: "Jane Roe filed against", "Acme Labs, a rival, sued"
 _AGENT = re.compile(
@@ -309,7 +335,8 @@ _SPEAKER = re.compile(
     r"(?<![\w'’.-])(?P<name>" + _PARTY + r"(?:(?:\s*,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)" + _PARTY + r")*)"
     r"(?=\s+(?:said|says|told|added|argued|wrote|warned|stated|explained|insisted|emphasi[sz]ed|calling|"
     r"(?:a|ont)\s+(?:déclaré|dit|indiqué|affirmé|ajouté|expliqué|précisé|souligné|estimé|fait\s+valoir|"
-    r"fait\s+savoir|assuré|averti|rappelé)|affirme|affirment|estime|estiment|déclare|déclarent|souligne|soulignent)\b)")
+    r"fait\s+savoir|assuré|averti|rappelé)|affirme|affirment|estime|estiment|déclare|déclarent|souligne|"
+    r"soulignent)\b)")
 _LISTED = re.compile(r"\s*(?:,|\s(?:and|et)\s)\s*" + _UP)
 _NOT_SPEAKER = {"officials", "critics", "experts", "lawyers", "sources", "analysts", "regulators", "police",
                 "observers", "researchers", "authorities", "prosecutors", "investigators", "parents", "users"}
@@ -634,13 +661,15 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
             # "Conseil exécutif de l'Union africaine": a typed head whose complement is known
             head = text[s:inner[0].start] if len(inner) == 1 else ""
             place = place or (len(inner) == 1 and inner[0].end == e and len(head.split()) >= 2
-                              and re.search(r"\s(?:of(?:\s+the)?|de(?:\s+la)?|du|des|de\s+l['’]|d['’])\s*$", head) is not None
+                              and re.search(r"\s(?:of(?:\s+the)?|de(?:\s+la)?|du|des|de\s+l['’]|"
+                                            r"d['’])\s*$", head) is not None
                               and _type_of(head) in ("Government", "Regulator", "Court", "Legislature"))
             # "The Delhi High Court", "Ontario Superior Court": a seat before a court the
             # dictionary knows by its generic name ("High Court") is another court
             seat = (len(inner) == 1 and inner[0].end == e and inner[0].actor.type.value == "Court"
                     and _type_of(name) == "Court"
-                    and re.fullmatch(r"(?:(?:The|the)\s+)?(?:" + _UP + r"[a-zà-ÿ]+\s+){1,2}", text[s:inner[0].start]) is not None)
+                    and re.fullmatch(r"(?:(?:The|the)\s+)?(?:" + _UP + r"[a-zà-ÿ]+\s+){1,2}",
+                                     text[s:inner[0].start]) is not None)
             if not (len(inner) == 1 and len(inner) == len(overlapping) and len(toks) > 1
                     and (_type_of(name) == "Company" or place or seat)):
                 continue
@@ -857,7 +886,8 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         if mn.surface.endswith(".") and act0.name.endswith(".") and not _ABBREV_END.search(act0.name):
             if act0.id not in renamed:
                 renamed[act0.id] = Actor.make(act0.name[:-1], act0.type.value, act0.wikidata,
-                                              tuple(x.rstrip(".") for x in act0.aliases), act0.country, act0.role, act0.owner)
+                                              tuple(x.rstrip(".") for x in act0.aliases), act0.country,
+                                              act0.role, act0.owner)
             out[i] = Mention(mn.start, mn.end - 1, mn.surface[:-1], renamed[act0.id], mn.how)
     if renamed:
         out = [Mention(x.start, x.end, x.surface, renamed.get(x.actor.id, x.actor), x.how) for x in out]
@@ -871,7 +901,8 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
 # Advertising) (Amendment) Bill"
 
 _LAW_PAREN = re.compile(
-    r"(?<![\w'’-])(?P<name>(?:" + _UP + r"[\w'’.-]*\s+(?:(?:and|of|for|the|on|to)\s+)?){1,7}(?:\([^()\n]{2,70}\)\s+)+(?:" + _UP
+    r"(?<![\w'’-])(?P<name>(?:" + _UP + r"[\w'’.-]*\s+(?:(?:and|of|for|the|on|"
+                                        r"to)\s+)?){1,7}(?:\([^()\n]{2,70}\)\s+)+(?:" + _UP
     + r"[\w'’.-]*\s+){0,3}(?:Act|Bill|Rules|Regulations?|Law|Code|Order|Ordinance|Amendment)s?)"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")
 _LAW_HEAD_EN = (r"executive\s+orders?|bills?|laws?|legislation|regulations?|rules|measures|decrees?|"
@@ -880,7 +911,8 @@ _LAW_DESC_EN = re.compile(
     r"(?:\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+|(?<![\w-])(?=(?:two|three|four|several|\d+)\s)|"
     # a mass noun needs no determiner when its complement says what it does: "introduced
     # legislation to ban the app"
-    r"(?<![\w-])(?=(?:[Ll]egislation|[Gg]uidance)\s+(?:to|aimed\s+at|regulating|targeting|banning|governing|requiring|"
+    r"(?<![\w-])(?=(?:[Ll]egislation|[Gg]uidance)\s+(?:to|aimed\s+at|regulating|targeting|banning|governing|"
+    r"requiring|"
     r"criminali[sz]ing)\s))"
     r"(?P<mods>(?:(?:new|first|first-ever|first-of-its-kind|set\s+of|package\s+of|sweeping|landmark|bipartisan|"
     r"draft|federal|state|national|interim|final|proposed|comprehensive|executive|historic|"
@@ -888,7 +920,8 @@ _LAW_DESC_EN = re.compile(
     r"[Pp]rivate\s+member['’]s|omnibus)\s+){0,4})"
     r"(?P<head>(?i:" + _LAW_HEAD_EN + r"))\b"
     r"(?!\s+(?:professors?|firms?|schools?|enforcement|students?|makers?|clerks?|partners?|offices?|"
-    r"society|review|journals?|degrees?|graduates?|scholars?|experts?|of\s+(?:the\s+)?(?:land|jungle|thumb|physics|nature)))"
+    r"society|review|journals?|degrees?|graduates?|scholars?|experts?|of\s+(?:the\s+)?(?:land|jungle|thumb|"
+    r"physics|nature)))"
     r"(?P<comp>\s+(?:to|on|for|aimed\s+at|regulating|targeting|banning|governing|against|requiring|"
     r"criminali[sz]ing|making|that\s+(?:would|will|seeks?|aims?|bans?|makes?|requires?|criminali[sz]es?))\s+"
     r"[^,.;:()“”\"\n]{2,70}(?:\s\([^()\n]{1,15}\))?)?")
@@ -902,7 +935,8 @@ _LAW_DESC_FR = re.compile(
     r"complète?|globale?|spécifique|ambitieuse?|historique|inédite?|nouvelle?|"
     r"provisoires?|intérimaires?|" + _NAT + r"))(?![\w-])){0,2}"
     r"(?P<comp>\s+(?:sur|pour|visant\s+à|relative?\s+(?:à|aux?)|contre|encadrant|interdisant|concernant|"
-    r"portant\s+sur|qui\s+(?:vise|interdit|encadre|criminalise|empêche|oblige|codifierait))\s+[^,.;:()«»\"\n]{3,70}(?:\s\([^()\n]{1,15}\))?)?")
+    r"portant\s+sur|qui\s+(?:vise|interdit|encadre|criminalise|empêche|oblige|"
+    r"codifierait))\s+[^,.;:()«»\"\n]{3,70}(?:\s\([^()\n]{1,15}\))?)?")
 _NAME_TAIL = {"the", "a", "an", "for", "of", "to", "on", "in", "and", "de", "la", "le", "les", "du", "des",
               "pour", "sur", "à", "au", "aux", "et", "d'", "l'"}
 # bare heads that only point back ("the bill", "la loi"): the coder's coreference names them
@@ -915,9 +949,10 @@ def described_laws(text: str, known: list[Mention]) -> list[Mention]:
     les deepfakes") or one with modifiers or a complement introduces a law; a bare definite
     ("the bill", "la loi") is left to coreference.
 
-    >>> [m.actor.name for m in described_laws("The mayor issued a new executive order on AI. It applies now.", [])]
+    >>> def laws(t): return [m.actor.name for m in described_laws(t, [])]
+    >>> laws("The mayor issued a new executive order on AI. It applies now.")
     ['New executive order on AI']
-    >>> [m.actor.name for m in described_laws("Parliament passed the Online Safety (Minors) (Amendment) Bill.", [])]
+    >>> laws("Parliament passed the Online Safety (Minors) (Amendment) Bill.")
     ['Online Safety (Minors) (Amendment) Bill']
     >>> described_laws("He broke the law.", [])
     []
@@ -948,10 +983,12 @@ def described_laws(text: str, known: list[Mention]) -> list[Mention]:
     for rx in (_LAW_DESC_EN, _LAW_DESC_FR):
         for m in rx.finditer(text):
             s, e = m.span()
-            det, mods, head, comp = (m.group("det") or "").lower(), m.group("mods").strip(), m.group("head"), m.group("comp")
+            det, mods = (m.group("det") or "").lower(), m.group("mods").strip()
+            head, comp = m.group("head"), m.group("comp")
             adjs = (m.groupdict().get("adjs") or "").strip()
             indefinite = det in ("a", "an", "un", "une", "")
-            if re.match(r"(?i)règlement", head) and re.match(r"\s+(?:de\s+\d|à\s+l['’]amiable|amiable|d['’]un\s+litige)", text[m.end("head"):]):
+            if re.match(r"(?i)règlement", head) and re.match(r"\s+(?:de\s+\d|à\s+l['’]amiable|amiable|"
+                                                             r"d['’]un\s+litige)", text[m.end("head"):]):
                 continue  # "un règlement de 650 millions $": a settlement (Canadian French)
             if not (indefinite or mods or adjs or comp or _BARE_OK.match(head)):
                 continue  # "the bill", "la loi": coreference
@@ -959,7 +996,8 @@ def described_laws(text: str, known: list[Mention]) -> list[Mention]:
                 continue  # "the new rules" after a named law: that law
             if comp:
                 # a complement runs to a verb of the main clause at most
-                cut = re.search(r"\s(?:on\s+(?:its|their|his|her)\b|at\s+the|in\s+(?:the|a)\b|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                cut = re.search(r"\s(?:on\s+(?:its|their|his|her)\b|at\s+the|in\s+(?:the|a)\b|on\s+(?:Monday|"
+                                r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                                 r"last|this|yesterday|into\s+law|was|were|has|have|had|is|are|will|would|could|"
                                 r"should|must|may|can|"
                                 r"a\s+été|ont|est|sont|a|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
@@ -994,9 +1032,12 @@ def described_laws(text: str, known: list[Mention]) -> list[Mention]:
 # a company's AI products named by a description: "its generative AI-based advertising tools",
 # "ses personnages IA", "the AI capabilities built into the devices" (possessive only)
 
-_AI_WORD = r"(?:AI|A\.I\.|IA|artificial[\s-]+intelligence|intelligence\s+artificielle|generative|générative|génératives|génératifs|chatbots?|GenAI)"
-_PROD_HEAD_EN = r"(?:tools?|features?|models?|chatbots?|assistants?|characters?|bots?|services?|apps?|applications?|products?|capabilities|functions?|systems?)"
-_PROD_HEAD_FR = r"(?:outils?|fonctionnalités?|modèles?|chatbots?|assistants?|personnages?|robots?|services?|applications?|produits?|systèmes?|agents?)"
+_AI_WORD = (r"(?:AI|A\.I\.|IA|artificial[\s-]+intelligence|intelligence\s+artificielle|generative|générative|"
+            r"génératives|génératifs|chatbots?|GenAI)")
+_PROD_HEAD_EN = (r"(?:tools?|features?|models?|chatbots?|assistants?|characters?|bots?|services?|apps?|"
+                 r"applications?|products?|capabilities|functions?|systems?)")
+_PROD_HEAD_FR = (r"(?:outils?|fonctionnalités?|modèles?|chatbots?|assistants?|personnages?|robots?|services?|"
+                 r"applications?|produits?|systèmes?|agents?)")
 _PRODUCT_DESC = re.compile(
     r"\b(?P<det>[Ii]ts|[Tt]heir)\s+(?P<np>(?:[\w'’-]+\s+){0,4}?" + _PROD_HEAD_EN + r")\b"
     r"|\b(?P<detfr>[Ss]es|[Ss]on|[Ss]a|[Ll]eurs?)\s+(?P<npfr>" + _PROD_HEAD_FR + r"(?:\s+[\w'’-]+){0,5})")
@@ -1046,7 +1087,8 @@ def described_products(text: str, known: list[Mention]) -> list[Mention]:
 
 
 _LIST_ITEM = r"[A-ZÀ-Ö][\w'’.&/+-]*(?:\s+(?:[A-ZÀ-Ö0-9][\w'’.&/+-]*|of|de|du|des|the|&)){0,4}"
-_NAME_LIST = re.compile(r"(?<![\w'’.-])" + _LIST_ITEM + r"(?:\s*,\s*" + _LIST_ITEM + r"){1,12}\s*,?\s+(?:and|et|&|ainsi\s+que)\s+"
+_NAME_LIST = re.compile(r"(?<![\w'’.-])" + _LIST_ITEM + r"(?:\s*,\s*" + _LIST_ITEM + r"){1,12}\s*,?\s+(?:and|et|&|"
+                                                                                     r"ainsi\s+que)\s+"
                         + _LIST_ITEM)
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:(?:and|et|ainsi\s+que)\s+)?|\s+(?:and|et|&|ainsi\s+que)\s+")
 _LIST_TYPES = ("Company", "Organization", "Product")
@@ -1112,10 +1154,12 @@ def list_members(text: str, known: list[Mention]) -> list[Mention]:
 
 _BILL_NUMBER = re.compile(
     r"(?<![\w.-])(?:(?:House|Senate|Assembly)\s+(?:Bill|File|Resolution)\s+(?:No\.\s*)?|"
-    r"(?-i:H\.?\s?B\.?|S\.?\s?B\.?|A\.?\s?B\.?|H\.?\s?R\.?|H\.?\s?F\.?|S\.?\s?F\.?|L\.?\s?D\.?|S\.)\s?(?:No\.\s*)?)"
+    r"(?-i:H\.?\s?B\.?|S\.?\s?B\.?|A\.?\s?B\.?|H\.?\s?R\.?|H\.?\s?F\.?|S\.?\s?F\.?|L\.?\s?D\.?|"
+    r"S\.)\s?(?:No\.\s*)?)"
     r"\d{1,5}(?![\w-])|"
     r"\b[Bb]ill\s+[CS]-\d{1,3}\b|"
-    r"\b[Pp]rojet\s+de\s+loi\s+(?:n[°o]\s*)?\d{1,4}(?![\w-])|\b[Pp]roposition\s+de\s+loi\s+n[°o]\s*\d{1,5}(?![\w-])")
+    r"\b[Pp]rojet\s+de\s+loi\s+(?:n[°o]\s*)?\d{1,4}(?![\w-])|"
+    r"\b[Pp]roposition\s+de\s+loi\s+n[°o]\s*\d{1,5}(?![\w-])")
 
 
 _BILL_HOUSE = re.compile(r"\b(house|senate|assembly)\s+bill\b")
