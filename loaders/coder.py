@@ -42,7 +42,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.11.6"
+CODER_VERSION = "1.11.7"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -1455,6 +1455,11 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
                   quotes, history: list[Actor], prev_stated) -> _Cand | Rejected | None:
     etype = trig.type
     atypes, ttypes = ACTOR_TYPES[etype], TARGET_TYPES[etype]
+    # an intergovernmental body adopts and issues instruments ("the G7 adopted a code of
+    # conduct", "le Conseil de l'Europe a adopté la convention")
+
+    def acts(a: Actor) -> bool:
+        return a.type in atypes or (etype is E.REGULATED and a.role == "intergov")
     head_end = ts + len(sent[ts:te].split()[0]) if sent[ts:te].split() else te
     if trig.passive:
         head_end = te
@@ -1480,7 +1485,7 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
     targets: list[Actor] = []
     conf = 0.85
     if trig.passive:
-        a_idx = next((i for i in right if ms[i].actor.type in atypes and _ok_actor(ms[i], etype)
+        a_idx = next((i for i in right if acts(ms[i].actor) and _ok_actor(ms[i], etype)
                       and ms[i].start - te < 60), None)
         t_idx = next((i for i in reversed(left) if ms[i].actor.type in ttypes), None)
         fronted = not sent[:ts].strip(" \n.;:")
@@ -1505,11 +1510,11 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
             # "noyb, bête noire des géants, qui avait demandé": the subject of a relative clause
             # is its antecedent, the mention just before the pronoun
             ante = [i for i in left if ms[i].end <= rel.start() and rel.start() - ms[i].end <= 60]
-            fits = bool(ante) and ms[ante[-1]].actor.type in atypes and _ok_actor(ms[ante[-1]], etype)
+            fits = bool(ante) and acts(ms[ante[-1]].actor) and _ok_actor(ms[ante[-1]], etype)
             a_idx = ante[-1] if fits else None
         else:
             a_idx = next((i for i in reversed(left)
-                          if ms[i].actor.type in atypes and _subject_ok(sent, ms, i, etype)
+                          if acts(ms[i].actor) and _subject_ok(sent, ms, i, etype)
                           and (ms[i].start >= lcut or etype in (E.CRIMINALISED, E.REGULATED))), None)
             ap = _APPOSITION.search(sent, 0, ts) or _ROLE_APPOSITION.search(sent, 0, ts)
             if ap is not None and (a_idx is None or ms[a_idx].start >= ap.start()):
@@ -1518,7 +1523,7 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
                 # name inside it only describes the subject
                 before = [i for i in left if ms[i].end <= ap.start()
                           and re.fullmatch(_PARTY_TAG, sent[ms[i].end:ap.start()])
-                          and ms[i].actor.type in atypes and _ok_actor(ms[i], etype)]
+                          and acts(ms[i].actor) and _ok_actor(ms[i], etype)]
                 if before:
                     a_idx = before[-1]
         if a_idx is None and re.search(r"\b(?:[Tt]he|[Ll]a|[Ll]e)\s+(?:letter|lettre|request|"

@@ -43,12 +43,16 @@ _NAME = re.compile(
     r"(?<![\w'’.-])(?:" + _WORD + r")(?:[ \t]+(?:" + _CONNECT + r"[ \t]+)?(?:" + _WORD + r"))*"
     r"(?:\s+(?:national|nationale|constitutionnel|d['’]État|européen|européenne|fédéral|fédérale|"
     r"supérieur|général|générale|administratif|judiciaire|de\s+l['’][a-zé]+|des\s+[a-zé]+s|du\s+[a-zé]+|"
-    r"de\s+la\s+[a-zé]+(?:\s+[a-zé]+){0,3}|pour\s+[a-zé]+))*"
+    r"de\s+la\s+[a-zé]+(?:\s+[a-zé]+){0,3}|pour\s+(?!(?:une?|la|le|les|des|l)\b)[a-zé]+))*"
     r"(?:\s+\((?P<acro>[A-Z][A-Za-z0-9&.-]{1,9})\))?")
 
 _TYPE_WORDS = [
+    # with the instruments governments and companies sign: declarations, charters, commitments --
+    # the head ends an English name ("Bletchley Declaration") and opens a French one ("Charte de")
     ("Law", r"\b(?:Act|Law|Bill|Regulation|Directive|Ordinance|Decree|Code|Loi|Règlement|Décret|Ordonnance|"
-            r"Amendment)\b"),
+            r"Amendment)\b|\b(?:Declaration|Charter|Convention|Treaty|Accord|Pact|Commitments|Principles|"
+            r"Guidelines|Framework|Strategy|Roadmap|Blueprint)$|"
+            r"^(?:Déclaration|Charte|Convention|Traité|Pacte|Stratégie)\s+(?:de|du|des|d['’]|pour|sur)\b"),
     ("Court", r"\b(?:Court|Tribunal|Cour|Conseil\s+constitutionnel|Conseil\s+d['’]État|Judiciary|Bench)\b"),
     ("Legislature", r"\b(?:Parliament|Parlement|Senate|Sénat|Assembly|Assemblée|Congress|Congrès|House\s+of|"
                     r"Chamber\s+of|"
@@ -614,7 +618,8 @@ def find(text: str, known: list[Mention]) -> list[Mention]:
         spans_t = [(t.start(), t.end()) for t in re.finditer(r"\S+", name)]
         for i in range(2, len(toks)):
             # "Iowa Department of Management on Feb. 19": a date ends the name
-            if toks[i].lower().strip(".,") in _STOP and toks[i][:1].isupper():
+            if (toks[i].lower().strip(".,") in _STOP and toks[i][:1].isupper()
+                    and toks[i].strip(".,") not in ("AI", "IA")):  # ("... on Generative AI" goes on)
                 j = i - 1 if re.fullmatch(r"on|of|for|in|de|du|le|en", toks[i - 1]) else i
                 e = s + spans_t[j - 1][1]
                 name = text[s:e]

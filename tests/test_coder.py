@@ -930,3 +930,19 @@ def test_a_description_with_an_optional_plural_is_scanned_when_only_its_singular
     names = {m.surface for m in trace(art)[1]}
     assert "The measure" in names
     assert ("Ohio General Assembly", "REGULATED", "HB 2094") in triples(ex)
+
+
+@pytest.mark.parametrize("text,lang,triple", [
+    ("The United Kingdom signed the Zorblat Declaration on Wednesday.", "en",
+     ("United Kingdom", "REGULATED", "Zorblat Declaration")),
+    ("The G7 adopted the Quenton Code of Conduct for Advanced AI Systems.", "en",
+     ("G7", "REGULATED", "Quenton Code of Conduct for Advanced AI Systems")),
+    ("La France a signé la Déclaration de Zorblat sur l'IA.", "fr", ("France", "REGULATED", "Déclaration de Zorblat")),
+])
+def test_declarations_codes_and_charters_are_instruments_states_and_intergovernmental_bodies_adopt(text, lang, triple):
+    assert triple in triples(one(text, lang))
+
+
+def test_an_ngo_adopting_principles_is_not_a_law_being_made():
+    ex = one("The Electronic Frontier Foundation adopted the Zorblat Principles.")
+    assert not any(e.type.value == "REGULATED" for e in ex.events)
