@@ -937,9 +937,10 @@ def test_a_description_with_an_optional_plural_is_scanned_when_only_its_singular
      ("United Kingdom", "REGULATED", "Zorblat Declaration")),
     ("The G7 adopted the Quenton Code of Conduct for Advanced AI Systems.", "en",
      ("G7", "REGULATED", "Quenton Code of Conduct for Advanced AI Systems")),
-    ("La France a signé la Déclaration de Zorblat sur l'IA.", "fr", ("France", "REGULATED", "Déclaration de Zorblat")),
+    ("La France a signé la Déclaration de Zorblat sur l'IA.", "fr",
+     ("France", "REGULATED", "Déclaration de Zorblat")),
 ])
-def test_declarations_codes_and_charters_are_instruments_states_and_intergovernmental_bodies_adopt(text, lang, triple):
+def test_declarations_and_codes_are_instruments_states_and_intergovernmental_bodies_adopt(text, lang, triple):
     assert triple in triples(one(text, lang))
 
 
