@@ -42,7 +42,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.11.7"
+CODER_VERSION = "1.11.8"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -971,6 +971,10 @@ def _modality(sent_text: str, ts: int, te: int, trig: Trigger) -> tuple[str, str
 
 
 _ALREADY = re.compile(r"\b(?:déjà|already)\b", re.I)
+_RECENT = re.compile(r"\b(?:has|have)\s+(?:now\s+|also\s+|formally\s+|officially\s+)?[a-z]+ed\b|"
+                     r"\bvien(?:t|nent)\s+d['’e]", re.I)
+_BACKGROUND = re.compile(r"\b(?:had|avait|avaient|previously|earlier|last\s+(?:year|month)|in\s+(?:19|20)\d\d|"
+                         r"en\s+(?:19|20)\d\d|l['’]an\s+dernier|l['’]année\s+dernière|since|depuis)\b", re.I)
 
 # "Starmer a déclaré que X s'efforçait de se conformer", "the minister said that X complied":
 # an act told inside someone's reported speech is what they say, not what the paper asserts.
@@ -1240,6 +1244,12 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                 # "ont déjà bloqué", "have already banned": done by the reporting date; the
                 # month is the precision the text supports (the contract's own example)
                 c.date, c.date_text = doc.report_date[:7], already.group(0)
+            elif (mod == "asserted" and doc.report_date and trig.type is not E.STATED
+                  and _RECENT.search(sent, max(0, ts - 25), te)
+                  and not _BACKGROUND.search(sent)):
+                # "has banned", "vient d'interdire": the present perfect of news tells what has
+                # just happened, on the reporting date
+                c.date, c.date_text = doc.report_date, None
             elif (trig.type is E.STATED and doc.report_date and not re.search(
                     r"\b(?:had|avait|avaient|previously|earlier|plus\s+t[ôo]t|"
                     r"auparavant)\b", sent[max(0, ts - 40):te + 20], re.I)):

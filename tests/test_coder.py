@@ -947,3 +947,12 @@ def test_declarations_and_codes_are_instruments_states_and_intergovernmental_bod
 def test_an_ngo_adopting_principles_is_not_a_law_being_made():
     ex = one("The Electronic Frontier Foundation adopted the Zorblat Principles.")
     assert not any(e.type.value == "REGULATED" for e in ex.events)
+
+
+def test_an_undated_present_perfect_act_is_dated_by_the_report_unless_told_as_background():
+    body = ("Brightloop makes a chatbot. It is popular with teenagers.\n\n"
+            "Ofcom has fined Brightloop over its age checks. The CNIL had fined Brightloop in the past.")
+    ex = one(body, published="2025-03-12")
+    by = {e.evidence[:10]: e.date for e in ex.events if e.type.value == "FINED"}
+    assert by.get("Ofcom has ") == "2025-03-12"
+    assert by.get("The CNIL h") is None
