@@ -300,9 +300,8 @@ _TITLE_CUES = [
         (r"secr[ée]ta", r"secr[ée]ta"),
         (r"pr[ée]sident", r"pr[ée]sident"),
         (r"chair", r"chair"),
-        (r"CEO|chief\s+exec|PDG|"
-         r"patron", r"\bCEO\b|chief\s+exec|\bPDG\b|patron|directeur\s+g[ée]n[ée]ral|"
-                                         r"dirigeant"),
+        (r"CEO|chief\s+exec|PDG|patron",
+         r"\bCEO\b|chief\s+exec|\bPDG\b|patron|directeur\s+g[ée]n[ée]ral|dirigeant"),
         (r"found|fondat", r"found|fondat"),
         (r"lawmaker|congress|d[ée]put", r"lawmaker|congress|\brep\.|representative|d[ée]put|\bMP\b|\bMEP\b"),
         (r"gov|gouvern", r"\bgov(?:ernor|\.)|gouverneur"),
