@@ -93,14 +93,16 @@ class Neo4jStore(GraphStore):
     name = "neo4j"
 
     def __init__(self, uri: str, user: str, password: str, database: str = "neo4j", *,
-                 timeout: float | None = None):
+                 timeout: float | None = None, write_timeout: float | None = None):
         import neo4j
 
-        from graph.store import default_timeout
+        from graph.store import default_timeout, default_write_timeout
 
         self.uri, self.database = uri, database
         #: Seconds a read transaction may run before the server stops it.
         self.timeout = timeout or default_timeout()
+        #: Seconds a write transaction may run before the server stops it and rolls it back.
+        self.write_timeout = write_timeout or default_write_timeout()
         self._schema_checked = False
         # Notifications such as "label not in the database" (an empty graph, a canned query
         # for an event type no article had yet) are not errors: keep stderr quiet.
@@ -210,8 +212,19 @@ class Neo4jStore(GraphStore):
 
     def _run(self, query: str, params: dict[str, Any] | None = None, *,
              write: bool = False) -> list[dict[str, Any]]:
+        import neo4j
+
+        from graph.store import write_timed_out
+
         with self._driver_errors():
-            return self._transaction(_rows(query, params), write=write)
+            try:
+                return self._transaction(_rows(query, params), write=write,
+                                         timeout=self.write_timeout if write else None)
+            except neo4j.exceptions.Neo4jError as exc:
+                # a write stuck on a lock or a runaway statement stops on the server, rolled back
+                if write and "TransactionTimedOut" in (exc.code or ""):
+                    raise write_timed_out(self.write_timeout) from exc
+                raise
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         import neo4j

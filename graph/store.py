@@ -42,7 +42,8 @@ from graph.guard import check_read
 from graph.model import EntityType, EventType, Extraction, date_bounds, fold
 
 __all__ = ["GraphStore", "IngestSummary", "Planned", "write_params", "default_home",
-           "default_timeout", "timed_out", "DEFAULT_BATCH_SIZE", "DEFAULT_TIMEOUT"]
+           "default_timeout", "timed_out", "DEFAULT_BATCH_SIZE", "DEFAULT_TIMEOUT",
+           "DEFAULT_WRITE_TIMEOUT", "default_write_timeout", "write_timed_out"]
 
 log = logging.getLogger("aigov.store")
 
@@ -77,6 +78,37 @@ def default_timeout() -> float:
                 raise StoreError(f"{name} must be a number of seconds above 0, not {raw!r}")
             return value
     return DEFAULT_TIMEOUT
+
+
+#: Seconds one write transaction (a batch of articles) may run before the server stops it and
+#: rolls it back (``AIGOV_WRITE_TIMEOUT``; Neo4j). A batch of 1,000 articles writes in seconds.
+DEFAULT_WRITE_TIMEOUT = 900.0
+
+
+def default_write_timeout() -> float:
+    """The write time limit from ``AIGOV_WRITE_TIMEOUT``, else :data:`DEFAULT_WRITE_TIMEOUT`.
+
+    >>> import os; os.environ["AIGOV_WRITE_TIMEOUT"] = "30"; default_write_timeout()
+    30.0
+    >>> del os.environ["AIGOV_WRITE_TIMEOUT"]; default_write_timeout()
+    900.0
+    """
+    raw = os.environ.get("AIGOV_WRITE_TIMEOUT")
+    if not raw:
+        return DEFAULT_WRITE_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 10**7:
+        raise StoreError(f"AIGOV_WRITE_TIMEOUT must be a number of seconds above 0, not {raw!r}")
+    return value
+
+
+def write_timed_out(seconds: float) -> StoreError:
+    """The one error of a write the server stopped at its time limit (and rolled back)."""
+    return StoreError(f"a write did not finish within {seconds:g} s and was stopped; nothing of it "
+                      "was stored (raise the limit with AIGOV_WRITE_TIMEOUT)")
 
 
 def timed_out(seconds: float) -> QueryError:

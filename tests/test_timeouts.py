@@ -84,3 +84,36 @@ def test_neo4j_stops_a_runaway_read_at_the_limit(neo4j_settings):
         assert store.read("RETURN 1 AS one") == [{"one": 1}]
     finally:
         store.close()
+
+
+RUNAWAY_WRITE = "UNWIND range(1, 2000000000) AS i CREATE (:WriteTimeoutProbe {i: i})"
+
+
+@pytest.mark.neo4j
+def test_neo4j_stops_a_runaway_write_at_its_limit_and_keeps_nothing_of_it(neo4j_settings):
+    from graph.errors import StoreError
+    from graph.neo4j_store import Neo4jStore
+
+    store = Neo4jStore(**neo4j_settings, write_timeout=2)
+    try:
+        started = time.monotonic()
+        with pytest.raises(StoreError, match=r"^a write did not finish within 2 s and was stopped; nothing"):
+            store._run(RUNAWAY_WRITE, write=True)
+        assert time.monotonic() - started < 2 + 20  # stopped on the server, not retried
+        # rolled back: not one node of the stopped write is in the database
+        assert store.read("MATCH (n:WriteTimeoutProbe) RETURN count(n) AS n") == [{"n": 0}]
+    finally:
+        store.close()
+
+
+def test_the_write_limit_comes_from_the_environment(monkeypatch):
+    from graph.errors import StoreError
+    from graph.store import DEFAULT_WRITE_TIMEOUT, default_write_timeout
+
+    monkeypatch.delenv("AIGOV_WRITE_TIMEOUT", raising=False)
+    assert default_write_timeout() == DEFAULT_WRITE_TIMEOUT
+    monkeypatch.setenv("AIGOV_WRITE_TIMEOUT", "12.5")
+    assert default_write_timeout() == 12.5
+    monkeypatch.setenv("AIGOV_WRITE_TIMEOUT", "soon")
+    with pytest.raises(StoreError, match="AIGOV_WRITE_TIMEOUT must be a number of seconds"):
+        default_write_timeout()
