@@ -11,7 +11,7 @@ from typing import Any
 
 from graph import cypher
 from graph.errors import StoreError
-from graph.model import EntityType, EventType
+from graph.model import EntityType, EventType, direct_pairs
 from graph.store import DEFAULT_BATCH_SIZE, GraphStore, IngestSummary, default_home
 
 __all__ = ["open_store", "copy_store"]
@@ -87,12 +87,10 @@ def _params_from_store(src: GraphStore, ids: list[str]) -> dict[str, Any]:
                     params[cypher.ENTITY_PARAM(EntityType.parse(ent["type"]))].add(ent["id"])
                     params["roles"][(ent["id"], ev["id"], role)] = {
                         "entity": ent["id"], "event": ev["id"], "role": role}
-            for a in rep["actors"]:
-                for t in rep["targets"]:
-                    if a["id"] != t["id"]:
-                        direct[ev["type"]][(a["id"], t["id"], ev["id"])] = {
-                            "src": a["id"], "dst": t["id"], "event": ev["id"], "date": ev["date"],
-                            "modality": ev["modality"]}
+            for a, t in direct_pairs([x["id"] for x in rep["actors"]], [x["id"] for x in rep["targets"]]):
+                direct[ev["type"]][(a, t, ev["id"])] = {
+                    "src": a, "dst": t, "event": ev["id"], "date": ev["date"],
+                    "modality": ev["modality"]}
     out = {k: (sorted(v) if isinstance(v, set) else list(v.values()) if isinstance(v, dict) else v)
            for k, v in params.items()}
     for t in EventType:

@@ -45,6 +45,7 @@ __all__ = [
     "entity_id",
     "event_id",
     "fact_id",
+    "direct_pairs",
     "normalise_text",
     "fold",
     "slug",
@@ -214,6 +215,22 @@ def fact_id(type: "EventType | str", actors: Iterable[str], targets: Iterable[st
     if etype is EventType.STATED:
         key.append(normalise_text(quote) if quote else normalise_text(evidence or ""))
     return "ev:" + _digest(key, 20)
+
+
+def direct_pairs(actors: Iterable[str], targets: Iterable[str]) -> list[tuple[str, str]]:
+    """The direct ``actor -[TYPE]-> target`` relationships an event stands for: one per actor and
+    target, never from an entity to itself; in the order given, each pair once. The one rule the
+    store's writers and the exports share.
+
+    >>> direct_pairs(["fr", "it"], ["grok", "fr"])
+    [('fr', 'grok'), ('it', 'grok'), ('it', 'fr')]
+    """
+    out: dict[tuple[str, str], None] = {}
+    for a in actors:
+        for t in targets:
+            if a != t:
+                out.setdefault((a, t), None)
+    return list(out)
 
 
 def date_bounds(value: str | None) -> tuple[dt.date, dt.date] | None:

@@ -39,7 +39,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar, cast
 from graph import cypher
 from graph.errors import AigovError, InputError, QueryError, StoreError, StoreUnavailable
 from graph.guard import check_read
-from graph.model import EntityType, EventType, Extraction, date_bounds, fold
+from graph.model import EntityType, EventType, Extraction, date_bounds, direct_pairs, fold
 
 __all__ = ["GraphStore", "IngestSummary", "Planned", "write_params", "default_home",
            "default_timeout", "timed_out", "DEFAULT_BATCH_SIZE", "DEFAULT_TIMEOUT",
@@ -217,12 +217,10 @@ def write_params(extractions: Sequence[Extraction], extractor: str, now: str | N
                             "evidence": ev.evidence, "evidence_start": ev.evidence_start,
                             "date": ev.date, "date_text": ev.date_text, "quote": ev.quote,
                             "confidence": float(ev.confidence)})
-            for a in ev.actors:
-                for t in ev.targets:
-                    if a != t:
-                        direct[(ev.type.value, a, t, fid)] = {
-                            "src": a, "dst": t, "event": fid, "date": ev.date,
-                            "modality": ev.modality.value, "_type": ev.type.value}
+            for a, t in direct_pairs(ev.actors, ev.targets):
+                direct[(ev.type.value, a, t, fid)] = {
+                    "src": a, "dst": t, "event": fid, "date": ev.date,
+                    "modality": ev.modality.value, "_type": ev.type.value}
     params: dict[str, Any] = {
         "entities": list(entities.values()), "articles": articles,
         "events": list(events.values()), "roles": list(roles.values()), "reports": reports}

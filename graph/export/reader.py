@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator, TypeVar
 
 from graph.export.summary import ExportError
+from graph.model import direct_pairs
 
 __all__ = [
     "DEFAULT_PAGE_SIZE", "IDS", "ENTITIES_PAGE", "ARTICLES_PAGE", "EVENTS_PAGE",
@@ -221,7 +222,7 @@ def read_event_pages(store: Any, page_size: int, direct_props: bool = True) -> I
             for row in rows:
                 etype = row["props"]["type"]
                 direct[row["id"]] = [{"event": row["id"], "src": a, "type": etype, "dst": t}
-                                     for a in set(row["actors"]) for t in set(row["targets"]) if a != t]
+                                     for a, t in direct_pairs(row["actors"], row["targets"])]
         for lst in direct.values():
             lst.sort(key=lambda r: (r["type"], r["src"], r["dst"]))
         yield EventPage(rows, reports, direct)
