@@ -291,7 +291,7 @@ lang en
 opts nominal
 match \b{V:bring|file|lodge|initiate|take|pursue|mount|commence|submit|institute} {A}(?:{DET} )?{ADJ}(?:case|lawsuit|suit|legal action|legal challenge|legal proceedings|court proceedings|action|complaint|claim|petition|class action|challenge)s? (?:against|over|targeting)\b
 ex Getty Images > Stability AI | Getty Images brought a case against Stability AI.
-ex Jane Roe > OpenAI | Attorney General Jane Roe has filed a lawsuit targeting OpenAI and its chief executive.
+ex Jane Roe > Mistral AI | Attorney General Jane Roe filed a lawsuit targeting Mistral AI on Monday.
 ex Italy > OpenAI | Italy took legal action against OpenAI.
 
 rule SUED.en.to-court
