@@ -885,7 +885,7 @@ def test_a_french_body_with_its_nationality_inside_its_name_is_known():
     assert ("Autorité de la concurrence", "FINED", "Google") in triples(ex)
 
 
-def test_the_antecedent_of_which_is_launching_is_the_actor():
+def test_the_antecedent_of_which_is_doing_is_the_actor():
     ex = one("Ofcom said it had alerted the Information Commissioner's Office, which is opening "
              "its own inquiry into Clearview AI.")
     assert ("Information Commissioner's Office", "INVESTIGATED", "Clearview AI") in triples(ex)
