@@ -59,15 +59,10 @@ DEFAULT_BATCH_SIZE = 1000
 DEFAULT_TIMEOUT = 600.0
 
 
-def default_timeout() -> float:
-    """The read time limit from ``AIGOV_TIMEOUT`` (or its old name ``AIGOV_EMBEDDED_TIMEOUT``),
-    else :data:`DEFAULT_TIMEOUT`.
-
-    >>> import os; os.environ["AIGOV_TIMEOUT"] = "2.5"; default_timeout()
-    2.5
-    >>> del os.environ["AIGOV_TIMEOUT"]
-    """
-    for name in ("AIGOV_TIMEOUT", "AIGOV_EMBEDDED_TIMEOUT"):
+def _seconds_from_env(names: tuple[str, ...], default: float) -> float:
+    """A time limit from the first of the environment variables ``names`` that is set, else
+    ``default``; a value that is not a number of seconds above 0 is a :class:`StoreError`."""
+    for name in names:
         raw = os.environ.get(name)
         if raw:
             try:
@@ -77,7 +72,18 @@ def default_timeout() -> float:
             if not 0 < value < 10**7:
                 raise StoreError(f"{name} must be a number of seconds above 0, not {raw!r}")
             return value
-    return DEFAULT_TIMEOUT
+    return default
+
+
+def default_timeout() -> float:
+    """The read time limit from ``AIGOV_TIMEOUT`` (or its old name ``AIGOV_EMBEDDED_TIMEOUT``),
+    else :data:`DEFAULT_TIMEOUT`.
+
+    >>> import os; os.environ["AIGOV_TIMEOUT"] = "2.5"; default_timeout()
+    2.5
+    >>> del os.environ["AIGOV_TIMEOUT"]
+    """
+    return _seconds_from_env(("AIGOV_TIMEOUT", "AIGOV_EMBEDDED_TIMEOUT"), DEFAULT_TIMEOUT)
 
 
 #: Seconds one write transaction (a batch of articles) may run before the server stops it and
@@ -93,16 +99,7 @@ def default_write_timeout() -> float:
     >>> del os.environ["AIGOV_WRITE_TIMEOUT"]; default_write_timeout()
     900.0
     """
-    raw = os.environ.get("AIGOV_WRITE_TIMEOUT")
-    if not raw:
-        return DEFAULT_WRITE_TIMEOUT
-    try:
-        value = float(raw)
-    except ValueError:
-        value = -1.0
-    if not 0 < value < 10**7:
-        raise StoreError(f"AIGOV_WRITE_TIMEOUT must be a number of seconds above 0, not {raw!r}")
-    return value
+    return _seconds_from_env(("AIGOV_WRITE_TIMEOUT",), DEFAULT_WRITE_TIMEOUT)
 
 
 def write_timed_out(seconds: float) -> StoreError:
