@@ -42,7 +42,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.11.9"
+CODER_VERSION = "1.12.0"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -755,7 +755,12 @@ _COORD = re.compile(
     r"société|"
     r"entreprise|groupe|group|application|app)\s+(?:d['’](?:IA|intelligence\s+artificielle)\s+)?"
     r"(?:appelée?\s+|called\s+|named\s+|nommée?\s+|baptisée?\s+)?)?"
-    r"(?:(?:AI|IA|startup|start-up|company|firm|société|entreprise)\s+){0,2}[\s()]*$", re.I)
+    r"(?:(?:AI|IA|startup|start-up|company|firm|société|entreprise)\s+){0,2}"
+    # "OpenAI and its chief executive Sam Altman", "X et ses cofondateurs A et B"
+    r"(?:(?:its|their|ses|son|sa|leurs?)\s+(?:[\w-]+\s+){0,2}?(?:CEO|chief\s+executive|co-?founders?|"
+    r"cofondat(?:eur|rice)s?|fondat(?:eur|rice)s?|founders?|dirigeants?|patron|boss|executives?|"
+    r"directeurs?(?:\s+général)?|président(?:-directeur\s+général)?|chairman|owner|propriétaire)\s*,?\s*)?"
+    r"[\s()]*$", re.I)
 ACTOR_TYPES_COMPLIED_WITH = {T.REGULATOR, T.GOVERNMENT, T.COUNTRY, T.COURT, T.LEGISLATURE, T.PERSON,
                              T.ORGANIZATION}
 _LIST_INTRO = re.compile(r"\b(?:companies|firms|startups|start-ups|developers|platforms|apps|outlets|publishers|"
@@ -1203,10 +1208,17 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
         for ts, te, trig in chosen:
             c = _code_trigger(doc, sent, _fit_pronouns(doc, local, ss, ts, trig), ts, te, trig, quotes, history,
                               prev_stated)
+            gm = _group_subject(sent, ts, te, trig, local)
+            if gm is not None:
+                # "a coalition of 42 U.S. state attorneys general sent": the group acts, not the
+                # country named inside its description
+                inner = [m for m in local if not (m.start >= gm.start and m.end <= gm.end)]
+                c = _code_trigger(doc, sent, sorted(inner + [gm], key=lambda m: m.start), ts, te, trig, quotes,
+                                  history, prev_stated)
             if isinstance(c, Rejected) and c.reason is RejectReason.NO_ACTOR:
                 # "Les parents d'un adolescent ont porté plainte", "Two Texas mothers sued": the
                 # subject is a group the text describes, not names
-                dm = _described_subject(sent, ts, trig, local)
+                dm = _described_subject(sent, ts, te, trig, local)
                 if dm is not None:
                     c2 = _code_trigger(doc, sent, sorted(local + [dm], key=lambda m: m.start), ts, te, trig,
                                        quotes, history, prev_stated)
@@ -1416,7 +1428,11 @@ _DESC_NP = re.compile(
     r"ce\s+\w+|mardi\s+dernier)\s+)*$")
 
 
-def _described_subject(sent: str, ts: int, trig: Trigger, ms: list[Mention]) -> Mention | None:
+_PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|being|got|gets|a\s+été|ont\s+été|est|sont|fut|furent)$")
+_BY_AFTER = re.compile(r"\s+(?:by|par)\b")
+
+
+def _described_subject(sent: str, ts: int, te: int, trig: Trigger, ms: list[Mention]) -> Mention | None:
     """A subject the text describes ("Two Texas mothers", "Les parents d'un adolescent
     californien", "des auteurs québécois") before an active trigger: a determiner or a number,
     a head noun naming people or a body, a few words; typed by its head noun."""
@@ -1427,6 +1443,11 @@ def _described_subject(sent: str, ts: int, trig: Trigger, ms: list[Mention]) -> 
         return None
     a, b = m.span("np")
     np_ = sent[a:b]
+    if _PASSIVE_END.search(np_) or _BY_AFTER.match(sent, te):
+        return None  # "the lawyer was ordered to pay", "a list requested by the judge": the one acted on
+    if (clitic := re.search(r"\s+(?:en|y)$", np_)) is not None:  # "Les comédiens en appellent"
+        b -= len(clitic.group(0))
+        np_ = sent[a:b]
     if len(np_.split()) > 9 or any(x.start < b and x.end > a and x.how not in ("coref", "pron") for x in ms
                                    if x.start >= a):
         return None  # a name inside: the coder had its chance
@@ -1438,6 +1459,39 @@ def _described_subject(sent: str, ts: int, trig: Trigger, ms: list[Mention]) -> 
             act = Actor.make(np_[:1].upper() + np_[1:], t.value, None, (np_, bare), role="described")
             return Mention(a, b, np_, act, "desc")
     return None
+
+
+_GROUP_NP = re.compile(
+    r"(?:^|(?<=[,;:]\s))\s*(?P<np>(?:[Aa]n?|[Tt]he|[Uu]ne?|[Ll]e|[Ll]a)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<head>coalition|group|groupe|collectif|alliance|consortium)\s+(?:of|de|d['’])\s*"
+    r"(?:[^,;:.!?«»“”\"()]|(?<=\b[A-Z])\.){2,90}?)\s+(?:(?:have|has|had|also|recently|now|jointly|already|then|"
+    r"on\s+\w+day|ont|a|avaient|avait|aussi|également|récemment|déjà|ensuite)\s+)*$")
+
+
+def _group_subject(sent: str, ts: int, te: int, trig: Trigger, ms: list[Mention]) -> Mention | None:
+    """A group the text describes by what it gathers ("A bipartisan coalition of 42 U.S. state
+    attorneys general", "un collectif de comédiens") as the subject of an active trigger, names
+    inside it or not: the group is the actor, not a country or a member named in its description.
+    In "A coalition of 12 U.S. states sued Zibbo." the actor is the Organization "A coalition of
+    12 U.S. states" (alias "coalition of 12 U.S. states"), not the United States.
+    """
+    if trig.passive or trig.speaker_after or trig.type is E.STATED or _BY_AFTER.match(sent, te):
+        return None
+    m = _GROUP_NP.search(sent[:ts])
+    if m is None or _PASSIVE_END.search(m.group("np")) or T.ORGANIZATION not in ACTOR_TYPES[trig.type]:
+        return None
+    a, b = m.span("np")
+    if any(x.start < a < x.end or x.start < b < x.end or (x.start <= a + 4 and x.end >= b - 1) for x in ms):
+        return None  # the description cuts a name in two, or is one already
+    np_ = sent[a:b]
+    from_head = sent[m.start("head"):b]
+    allowed = ACTOR_TYPES[trig.type]
+    # typed as _described_subject types it ("A group of senators" is a legislature's), so that both
+    # paths make one entity of one description
+    kind = next((t for t, rx in _GROUP_RX if t in allowed and (hm := rx.search(np_)) and hm.start() < 40),
+                T.ORGANIZATION)
+    act = Actor.make(np_[:1].upper() + np_[1:], kind.value, None, (np_, from_head), role="described")
+    return Mention(a, b, np_, act, "desc")
 
 
 def _fit_pronouns(doc: _Doc, ms: list[Mention], ss: int, ts: int, trig: Trigger) -> list[Mention]:

@@ -409,6 +409,12 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|to|into|across|outside|insi
                            r"based\s+in|located\s+in|basée?s?\s+à|située?s?\s+à)|\bd['’]|\bde)\s+$")
 
 
+# the prepositions that make a recurring name a place on their own ("in Tokyo", "à Lyon", "de Lyon");
+# "to Zibbo" or "from Zibbo" may be a company written to
+_STRONG_PLACE = re.compile(r"\s*(?:in|at|near|à|en|au|aux|de|du|d['’]|based\s+in|located\s+in|basée?s?\s+à|"
+                           r"située?s?\s+à)\s+$")
+
+
 def _open_name(text: str, s: int, e: int, toks: list[str]) -> bool:
     """A person's name the text gives in full with no title or speech verb beside it ("the
     plaintiffs include Jane Roe, Ravi Kumaran and ..."): two or three name words of which the
@@ -484,13 +490,14 @@ def _recurrent_name(text: str, name: str, toks: list[str], index: _NameIndex) ->
     True
     """
     if len(toks) > 3 or any(t.lower().strip(".,") in _STOP for t in toks) or _DEMONYM.fullmatch(name) \
-            or re.search(r"-[a-z]", name) or name.lower() in _NOT_NAMES:
+            or re.search(r"-[a-z]|['’]s?$", name) or name.lower() in _NOT_NAMES:
         return None
     occ = index.occurrences(text, name)
     if len(occ) < 2 or all(_sentence_start(text, o) for o in occ):
         return None
-    if any(_PLACE_BEFORE.search(text[max(0, o - 25):o]) for o in occ):
-        return None
+    placed = [_PLACE_BEFORE.search(text[max(0, o - 25):o]) for o in occ]
+    if all(placed) or any(m is not None and _STRONG_PLACE.match(m.group(0)) for m in placed):
+        return None  # "in Tokyo", or only ever "to Zibbo"
     person = None
     for o in occ:
         before = _CAP_BEFORE.search(text[max(0, o - 40):o])

@@ -542,6 +542,37 @@ def test_a_list_goes_on_over_another_company_called():
     assert {("Acme Music", "SUED", "Zudio"), ("Acme Music", "SUED", "Zuno")} <= triples(ex)
 
 
+@pytest.mark.parametrize("text,lang,targets", [
+    ("The Texas attorney general filed a lawsuit against OpenAI and its chief executive Sam Altman.", "en",
+     {"OpenAI", "Sam Altman"}),
+    ("Le Texas a déposé plainte contre Microsoft et son président Brad Smith.", "fr",
+     {"Microsoft", "Brad Smith"}),
+])
+def test_a_company_and_its_executive_named_after_it_are_both_parties(text, lang, targets):
+    ex = one(text, lang=lang)
+    assert {t for _, typ, t in triples(ex) if typ == "SUED"} == targets
+
+
+@pytest.mark.parametrize("text,lang,actor", [
+    ("A coalition of 12 U.S. states sued Zibbo Labs on Monday.", "en", "coalition of 12 u.s. states"),
+    ("Un collectif de comédiens français a porté plainte contre Microsoft.", "fr",
+     "collectif de comédiens français"),
+])
+def test_a_group_described_by_its_members_is_the_actor_not_a_country_inside_it(text, lang, actor):
+    ex = one(text, lang=lang)
+    assert {re.sub(r"^(?:an?|une?)\s+", "", a, flags=re.I).lower()
+            for a, typ, _ in triples(ex) if typ == "SUED"} == {actor}
+
+
+@pytest.mark.parametrize("text", [
+    "After the hearing, the lawyer was ordered to pay the costs himself.",
+    "The lawyer handed over a list of rulings requested by the judge.",
+])
+def test_a_described_subject_of_a_passive_is_not_the_one_who_acts(text):
+    ex = one(text)
+    assert not [a for a, typ, _ in triples(ex) if typ == "DEMANDED" and a.lower().startswith("the lawyer")]
+
+
 def test_telling_staff_not_to_use_an_app_is_a_ban():
     ex = one("Ohio told its employees not to use DeepSeek on work phones.")
     assert ("Ohio", "BANNED", "DeepSeek") in triples(ex)

@@ -318,6 +318,19 @@ def test_a_city_the_story_keeps_using_is_not_an_actor():
     assert "Tarragona" not in [s for s, _ in found]
 
 
+def test_a_company_written_to_is_still_a_name_the_story_keeps_using():
+    # "a letter to Zibbovate" is no place; only "in"/"at"/"de" before every use would make one
+    found = _found("Regulators sent a letter to Zibbovate on Monday. Zibbovate said it had fixed the flaw, "
+                   "and a Zibbovate car was seen again.")
+    assert "Zibbovate" in [s for s, _ in found]
+
+
+def test_a_possessive_is_not_a_recurrent_name():
+    found = _found("Critics attacked Zorbmart’s policy. The size of Zorbmart’s stores grew, "
+                   "and Zorbmart’s profits fell.")
+    assert not [s for s, _ in found if s.endswith("’s")]
+
+
 def test_a_recurrent_surname_is_the_person_named_in_full():
     found = [(m.surface, m.actor.name, m.actor.type.value)
              for m in openworld.find("Marta Kervadec runs the agency. On Monday, Kervadec refused, "

@@ -97,6 +97,14 @@ match \b{V:cut_off|shut_off|disable|deny|suspend|revoke|restrict|block|halt} {A}
 ex Italy > ChatGPT | Italy temporarily suspended access to ChatGPT.
 ex Malaysia > Grok | Malaysia has denied access to Grok.
 
+rule BLOCKED_ACCESS.en.order
+type BLOCKED_ACCESS
+lang en
+opts nominal
+match \b{V:order|impose|decree} {A}(?:{DET} )?(?:(?:temporary|immediate|nationwide|provisional) )?(?:suspension|blocking|block|shutdown) (?:of|on)\b
+ex Supreme Federal Court > DeepSeek | Brazil's Supreme Court ordered the immediate suspension of DeepSeek nationwide.
+not | The judge ordered the suspension of the hearing.
+
 rule BLOCKED_ACCESS.en.passive
 type BLOCKED_ACCESS
 lang en
@@ -816,8 +824,9 @@ not | Il est interdit aux mineurs d'utiliser ce service.
 rule BLOCKED_ACCESS.fr.limitation
 type BLOCKED_ACCESS
 lang fr
-match \b(?:(?:{AUX} {AFR})?(?:imposé|ordonné|prononcé|décidé|décrété)|impose|ordonne|prononce|décide|décrète) {AFR}(?:une |la )?(?:limitation|suspension|restriction) (?:provisoire |temporaire |immédiate |définitive )*(?:{AFR})?(?:du traitement |de l['’]accès |de l['’]utilisation )?(?:de|du|des|d['’]|à|au|aux)\b
+match \b(?:(?:{AUX} {AFR})?(?:imposé|ordonné|prononcé|décidé|décrété)|impose|ordonne|prononce|décide|décrète) {AFR}(?:une |la |le |un )?(?:limitation|suspension|restriction|blocage) (?:provisoire |temporaire |immédiate |définitive )*(?:{AFR})?(?:du traitement |de l['’]accès |de l['’]utilisation )?(?:de|du|des|d['’]|à|au|aux)\b
 ex Garante per la protezione dei dati personali > ChatGPT | Le Garante a imposé une limitation provisoire du traitement de ChatGPT en Italie.
+ex Tribunal judiciaire de Paris > DeepSeek | Le tribunal judiciaire de Paris a ordonné vendredi le blocage de l'accès à DeepSeek.
 not | La limitation des données est un principe du RGPD.
 
 rule COMPLIED.en.changed-in-response
