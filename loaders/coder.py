@@ -42,7 +42,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.12.0"
+CODER_VERSION = "1.12.1"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -176,6 +176,7 @@ _DESC = [
      r"[Ll]['’]organisation)\b", {T.ORGANIZATION}),
     (r"\b(?:the|The|this|This)\s+(?:new\s+|final\s+|interim\s+)?(?:bill|law|legislation|act|measures?|order|"
      r"executive\s+order|decree|rules|regulations?|guidelines)\b|"
+     r"\b(?:these|These|those|Those)\s+(?:new\s+|two\s+)?(?:bills|laws)\b|"
      r"\b(?:[Ll]a|[Cc]ette)\s+(?:nouvelle\s+)?(?:loi|législation|réglementation|proposition\s+de\s+loi|directive|"
      r"circulaire|ordonnance)\b|"
      r"\b(?:[Ll]e|[Cc]e)\s+(?:nouveau\s+)?(?:texte|règlement|projet\s+de\s+loi|décret)\b|\b(?:[Ll]es|"
@@ -853,6 +854,8 @@ def _extend(ms: list[Mention], idx: int, body: str, direction: int, types: set,
             break
         if direction < 0 and not same and _PLACE_PREP.search(body, max(0, ms[j].start - 12), ms[j].start):
             break  # "Dans des messages sur X, OpenAI déplore": a place or medium, not a co-subject
+        if direction < 0 and len(group) == 1 and re.fullmatch(r"\s*,\s*", gap):
+            break  # "the attorney general of Texas, Ken Paxton, said": an apposition, not a list
         group.append(ms[j])
         last = ms[j]
         j += direction
@@ -1724,7 +1727,13 @@ _INVERTED_PRONOUN = re.compile(r"-(?:t-)?(?:il|elle)\b|-ils|-elles")
 
 
 # between an inverted speech verb and its subject: a title, an article, a qualifier
+# English speech verbs that put their subject after them ("..., said the agency"), unlike
+# "Jane Roe, a professor, slammed OpenAI"
+_INVERTING = re.compile(r"(?i:said|says|added|adds|wrote|writes|noted|notes|argued|argues|explained|explains|"
+                        r"insisted|insists|stressed|stresses|warned|warns|told|continued|concluded)")
 _SPEAKER_GAP = re.compile(r"\s*(?:(?:d['’]emblée|encore|aussi|also|again|ainsi|alors|pour\s+sa\s+part|"
+                          r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)(?:\s+(?:soir|matin))?|"
+                          r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|"
                           r"l['’]|le|la|les|the|a|an|Me|Mme|M\.|Mr\.?|Ms\.?|Dr\.?)\s*|"
                           r"(?:avocat\w*|ministre|juge|président\w*|directeur|directrice|porte-parole|lawyer|"
                           r"judge|minister|"
@@ -1775,6 +1784,13 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
     if speaker is None and inverted and right:
         persons = [m for m in right[:2] if m.actor.type is T.PERSON]
         speaker = (persons[0] if persons else right[0]).actor
+    if (speaker is None and right and len(before.split()) >= 4 and re.search(r",\s*$", before)
+            and (doc.lang == "fr" or _INVERTING.fullmatch(sent[ts:te]))
+            and re.fullmatch(_SPEAKER_GAP, sent[te:right[0].start])
+            and re.match(r"\s*(?:[,.;:(]|$|\s(?:dans|in|on|lors|during|à|au|en|to|at)\b)", sent[right[0].end:])):
+        # "Le texte est trop faible, estime Jean Roux.", "The rules are weak, argues the
+        # agency": a speech verb after a comma, its subject after it (no quotation marks)
+        speaker = right[0].actor
     if speaker is None and left and re.search(r"\b(?:et|and)\s*$", before):
         # "la firme a nommé des représentants et a reconnu ...": a coordinated verb shares
         # the subject of the clause (not the nearest noun, nor a source "D'après la PIPC,")
@@ -1799,6 +1815,11 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
                 continue
             if m.actor.type is T.COUNTRY and _GROUP_NOUN_AFTER.match(sent, m.end):
                 break  # "some U.S. lawmakers criticized": a group the text does not name speaks
+            # "restored in Italy", "la vice-présidente du Bénin", "the UK's watchdog": a place or a
+            # complement, which speaks only through an apposition naming someone before it
+            place = (m.actor.type in (T.COUNTRY, T.GOVERNMENT)
+                     and _PLACE_NOT_SPEAKER.search(sent, max(0, m.start - 14), m.start) is not None
+                     or m.actor.type is T.COUNTRY and re.match(r"['’]s?\b", sent[m.end:m.end + 3]) is not None)
             gap = sent[m.end:ts]
             if len(gap.split()) <= 8 and not re.search(r"[«»“”\"]", gap) and not re.search(
                     r"\b(?:which|that|who|qui|que|statement|letter|report|rapport|communiqué|"
@@ -1815,13 +1836,9 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
                             and (p.actor.type is T.PERSON or len(sent[:p.start].split()) <= 2)]
                     if pers:
                         speaker = pers[0].actor if pers[0].actor.type is not T.PERSON else pers[-1].actor
+                if place and speaker is m.actor:
+                    speaker = None
             break
-    if (speaker is None and right and len(before.split()) >= 4 and re.search(r",\s*$", before)
-            and re.fullmatch(_SPEAKER_GAP, sent[te:right[0].start])
-            and re.match(r"\s*(?:[,.;:(]|$|\s(?:dans|in|on|lors|during|à|au|en|to|at)\b)", sent[right[0].end:])):
-        # "Le texte est trop faible, estime Jean Roux.", "The rules are weak, argues the
-        # agency": a speech verb after a comma, its subject after it (no quotation marks)
-        speaker = right[0].actor
     if (speaker is None and right and re.match(r"^\W*$", sent[:ts].strip(" ,") or "") is None
             and re.search(r"\b(?:said|told|a\s+déclaré|a\s+indiqué|a\s+annoncé)\s*$", sent[:te])):
         speaker = right[0].actor
@@ -1840,6 +1857,9 @@ def _code_statement(doc, sent, ms, ts, te, trig, quotes, history, prev_stated):
                  confidence=conf if quote else 0.7)
 
 
+# before a country or government that is a place or a complement, not the subject of a speech verb
+_PLACE_NOT_SPEAKER = re.compile(r"\b(?:in|at|from|across|into|inside|outside|throughout|dans|en|au|aux|à|"
+                                r"of|de|du|des|d['’])\s+(?:the\s+|la\s+|le\s+|l['’])?$", re.I)
 _GROUP_NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:lawmakers|officials|legislators|regulators|senators|"
                                r"critics|"
                                r"users|companies|firms|groups|researchers|experts|authorities|élus|autorités|"

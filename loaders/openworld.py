@@ -341,7 +341,9 @@ _SPEAKER = re.compile(
     r"(?:a|ont)\s+(?:déclaré|dit|indiqué|affirmé|ajouté|expliqué|précisé|souligné|estimé|fait\s+valoir|"
     r"fait\s+savoir|assuré|averti|rappelé)|affirme|affirment|estime|estiment|déclare|déclarent|souligne|"
     r"soulignent)\b)")
-_LISTED = re.compile(r"\s*(?:,|\s(?:and|et)\s)\s*" + _UP)
+# a name that opens a list: "Suno et Udio", "Suno, Udio and Zorb" (not "Likewise, Meta said")
+_LISTED = re.compile(r"\s(?:and|et)\s\s*" + _UP + r"|\s*,\s*" + _UP + r"[\w'’.&-]*(?:\s+" + _UP
+                     + r"[\w'’.&-]*)*\s*(?:,|\s(?:and|et|&)\s)")
 _NOT_SPEAKER = {"officials", "critics", "experts", "lawyers", "sources", "analysts", "regulators", "police",
                 "observers", "researchers", "authorities", "prosecutors", "investigators", "parents", "users"}
 

@@ -573,6 +573,57 @@ def test_a_described_subject_of_a_passive_is_not_the_one_who_acts(text):
     assert not [a for a, typ, _ in triples(ex) if typ == "DEMANDED" and a.lower().startswith("the lawyer")]
 
 
+@pytest.mark.parametrize("text,lang,place", [
+    ("The chatbot was restored in Italy after its maker said it had fixed the flaws.", "en", "Italy"),
+    ("La vice-présidente du Bénin a déclaré que l'agence serait modernisée.", "fr", "Benin"),
+    ("Les organisateurs du festival, aux États-Unis, ont déclaré vendredi que les règles changent.", "fr",
+     "United States"),
+])
+def test_a_country_named_as_a_place_or_a_complement_is_not_the_speaker(text, lang, place):
+    ex = one(text, lang=lang)
+    assert place not in {a for a, typ, _ in triples(ex) if typ == "STATED"}
+
+
+def test_a_speaker_with_a_place_in_its_apposition_still_speaks():
+    ex = one("Zibbo Labs, which sells tutoring to students in China, denied wrongdoing.")
+    assert {a for a, typ, _ in triples(ex) if typ == "STATED"} == {"Zibbo Labs"}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The attorney general of Arizona, Kris Mayes, said on Tuesday the settlement was the largest.", "en"),
+    ("La ministre du Numérique de la Belgique, Vanessa Matz, a déclaré mardi que X devait agir.", "fr"),
+])
+def test_an_office_and_its_holder_in_apposition_are_one_speaker_not_two(text, lang):
+    ex = one(text, lang=lang)
+    speakers = [{a for a, typ, _ in triples(ex) if typ == "STATED"}]
+    assert len(speakers[0]) == 1 and speakers[0] <= {"Kris Mayes", "Vanessa Matz"}
+
+
+@pytest.mark.parametrize("text,lang,word", [
+    ("Likewise, Zorbatron stated that its chatbots are labelled.", "en", "Likewise"),
+    ("Pire, Zorbatron souligne que certains chatbots sont dangereux.", "fr", "Pire"),
+])
+def test_a_sentence_adverb_before_a_comma_is_no_name(text, lang, word):
+    ex = one(text, lang=lang)
+    assert word not in {e.name for e in ex.entities}
+
+
+@pytest.mark.parametrize("text", [
+    "Microsoft n'a pas respecté la loi, a estimé mardi la CNIL.",
+    "Microsoft n'a pas respecté la loi, estime la CNIL.",
+])
+def test_a_speech_verb_after_a_comma_has_its_subject_after_it_even_with_a_name_before(text):
+    ex = one(text, lang="fr")
+    assert {(a, t) for a, typ, t in triples(ex) if typ == "STATED"} == {
+        ("Commission nationale de l'informatique et des libertés", "Microsoft")}
+
+
+def test_these_bills_are_the_law_named_before():
+    ex = one("Governor Jane Roe signed the Online Safety for Kids Act on Monday. "
+             "“These bills protect our children,” said Rep. Mark Doe.")
+    assert ("Mark Doe", "STATED", "Online Safety for Kids Act") in triples(ex)
+
+
 def test_telling_staff_not_to_use_an_app_is_a_ban():
     ex = one("Ohio told its employees not to use DeepSeek on work phones.")
     assert ("Ohio", "BANNED", "DeepSeek") in triples(ex)
