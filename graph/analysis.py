@@ -24,61 +24,24 @@ Examples
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+
+from graph.cypher import NETWORK_EDGES_PAGE, NETWORK_NODES_PAGE
+from graph.paging import pages, read_ahead
 
 __all__ = ["load_graph", "centrality", "co_acting_communities", "co_action_graph", "ego_network",
            "write_graph", "EDGES_PAGE", "NODES_PAGE"]
 
-# Keyset pagination on string ids. ``n.id + ''`` keeps the planner off the id index:
-# FalkorDB 4.22's range index answers ``n.id > $after`` on strings wrongly (it returned no
-# rows after 'Q145' on a graph holding 'Q252'...'Q95'); equality lookups are fine.
+#: Entities as network nodes, a page of ids at a time (:mod:`graph.paging`).
+NODES_PAGE = NETWORK_NODES_PAGE
 
-#: Entities, a page at a time (ordered by id; ``$after`` is the last id of the previous page).
-NODES_PAGE = """\
-MATCH (n:Entity)
-WHERE n.id + '' > $after
-RETURN n.id AS id, n.name AS name, n.type AS type, n.wikidata AS wikidata
-ORDER BY id
-LIMIT $limit
-"""
-
-#: Actor/target pairs of events, a page at a time (keyset pagination on the event id).
-EDGES_PAGE = """\
-MATCH (e:Event)
-WHERE e.id + '' > $after
-WITH e
-ORDER BY e.id
-LIMIT $limit
-MATCH (a:Entity)-[:ACTOR]->(e)-[:TARGET]->(t:Entity)
-RETURN e.id AS event, a.id AS source, t.id AS target, e.type AS type, e.date AS date,
-  e.start AS start, e.modality AS modality, e.confidence AS confidence
-ORDER BY event, source, target
-"""
-
-#: The largest event id (to know when the edge pages are done when the last page is empty).
-EVENT_IDS_PAGE = """\
-MATCH (e:Event)
-WHERE e.id + '' > $after
-RETURN e.id AS id
-ORDER BY id
-LIMIT $limit
-"""
-
-
-def _pages(store, query: str, key: str, page_size: int) -> Iterator[list[dict[str, Any]]]:
-    after = ""
-    while True:
-        rows = store.read(query, {"after": after, "limit": page_size})
-        if not rows:
-            return
-        yield rows
-        after = rows[-1][key]
-        if len(rows) < page_size:
-            return
+#: The actor/target pairs of a page of events, by event id (:mod:`graph.paging`).
+EDGES_PAGE = NETWORK_EDGES_PAGE
 
 
 def load_graph(store, *, page_size: int = 5000, include_statements: bool = False):
-    """Build a MultiDiGraph of entities and event edges from a store, streaming pages.
+    """Build a MultiDiGraph of entities and event edges from a store, streaming pages of
+    ``page_size`` ids (:func:`graph.paging.pages`, the next page read while this one is added).
 
     Statements (STATED) are left out unless ``include_statements``: a statement's target is
     its topic, not something acted upon.
@@ -86,24 +49,16 @@ def load_graph(store, *, page_size: int = 5000, include_statements: bool = False
     import networkx as nx
 
     g = nx.MultiDiGraph()
-    for page in _pages(store, NODES_PAGE, "id", page_size):
-        for row in page:
+    for rows in read_ahead(pages(store, "Entity", NODES_PAGE, page_size)):
+        for row in rows:
             g.add_node(row["id"], name=row["name"], type=row["type"], wikidata=row["wikidata"] or "")
-    after = ""
-    while True:
-        ids = store.read(EVENT_IDS_PAGE, {"after": after, "limit": page_size})
-        if not ids:
-            break
-        rows = store.read(EDGES_PAGE, {"after": after, "limit": page_size})
+    for rows in read_ahead(pages(store, "Event", EDGES_PAGE, page_size)):
         for row in rows:
             if row["type"] == "STATED" and not include_statements:
                 continue
             g.add_edge(row["source"], row["target"], key=row["event"], type=row["type"],
                        date=row["date"] or "", start=row["start"] or "", modality=row["modality"],
                        confidence=float(row["confidence"] or 0.0))
-        after = ids[-1]["id"]
-        if len(ids) < page_size:
-            break
     return g
 
 

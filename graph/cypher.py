@@ -53,6 +53,19 @@ __all__ = [
     "DERIVED_RELATIONSHIPS",
     "DROP_ENTITY_TALLIES",
     "BACKFILL_TALLIES",
+    "CONSTRAINT",
+    "INDEX",
+    "CLEAR",
+    "IDS",
+    "ids_of",
+    "ENTITIES_PAGE",
+    "ARTICLES_PAGE",
+    "EVENTS_PAGE",
+    "REPORTS_OF_EVENTS",
+    "DIRECT_OF_EVENTS",
+    "LABEL_LANGUAGES",
+    "NETWORK_NODES_PAGE",
+    "NETWORK_EDGES_PAGE",
 ]
 
 _TOKEN_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -79,7 +92,7 @@ LOOKUP_KEYS = (("Article", "url"), ("Event", "sources"))
 #: Range indexes that let Neo4j read rows already in order and stop at the ``LIMIT``
 #: (``changes-since`` sorts by ``Event.first_seen``: 260 ms at 100k events without it, 30 ms
 #: with it). Neo4j only: FalkorDB does not read an index in order, and its string range index
-#: has answered ``>`` comparisons wrongly (see :mod:`graph.analysis`), so it scans instead.
+#: has answered ``>`` comparisons wrongly (see :mod:`graph.paging`), so it scans instead.
 ORDER_KEYS = (("Event", "first_seen"),)
 
 
@@ -429,4 +442,131 @@ COUNT_RELATIONSHIPS: LiteralString = """\
 MATCH ()-[r]->()
 RETURN type(r) AS type, count(r) AS count
 ORDER BY type
+"""
+
+
+# ---------------------------------------------------------------------------------------------
+# Neo4j's schema and emptying (the embedded store sets its indexes through FalkorDB's own API)
+
+#: Named, idempotent uniqueness constraint on ``id`` for one label (Neo4j). A template:
+#: ``name`` is ``aigov_<label>_id`` and ``label`` a :func:`token`, both from
+#: :data:`UNIQUE_KEYS` (schema commands take no parameters).
+CONSTRAINT: LiteralString = "CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+
+#: Named, idempotent range index for a lookup property (Neo4j). A template like
+#: :data:`CONSTRAINT`, filled from :data:`LOOKUP_KEYS` and :data:`ORDER_KEYS` only.
+INDEX: LiteralString = "CREATE INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+
+#: Empty the database in small transactions, relationships first (Neo4j; each statement in an
+#: auto-commit transaction): one ``DETACH DELETE`` of a 100k-event graph exceeded the server's
+#: transaction memory pool (1.4 GiB of a 1 GB heap).
+CLEAR: tuple[LiteralString, ...] = (
+    "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+    "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+)
+
+# ---------------------------------------------------------------------------------------------
+# Reading in pages (graph.paging): every id of a label once, then each page by its ids
+
+#: Every id of one kind of node, in order, as ONE row holding the list (a row per id cost
+#: ~230 bytes each at the peak). A template: fill it with :func:`ids_of`.
+IDS: LiteralString = """\
+MATCH (n:{label})
+WITH n.id AS id
+ORDER BY id
+RETURN collect(id) AS ids
+"""
+
+
+def ids_of(label: str) -> str:
+    """:data:`IDS` for one label of the closed vocabulary (checked by :func:`token`).
+
+    >>> print(ids_of("Event"), end="")
+    MATCH (n:`Event`)
+    WITH n.id AS id
+    ORDER BY id
+    RETURN collect(id) AS ids
+    """
+    return IDS.format(label=token(label))
+
+
+#: A page of entities, by id (the exports).
+ENTITIES_PAGE: LiteralString = """\
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n.id AS id, properties(n) AS props
+ORDER BY id
+"""
+
+#: A page of articles, by id (the exports).
+ARTICLES_PAGE: LiteralString = """\
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, properties(a) AS props
+ORDER BY id
+"""
+
+#: A page of events, by id, with the ids of their actors and targets (the exports).
+EVENTS_PAGE: LiteralString = """\
+UNWIND $ids AS id
+MATCH (e:Event {id: id})
+OPTIONAL MATCH (x:Entity)-[ra:ACTOR]->(e)
+WITH e, collect(DISTINCT x.id) AS actors
+OPTIONAL MATCH (e)-[rt:TARGET]->(y:Entity)
+WITH e, actors, collect(DISTINCT y.id) AS targets
+RETURN e.id AS id, properties(e) AS props, actors, targets
+ORDER BY id
+"""
+
+#: The REPORTS edges of a page of events, with the reporting article's language.
+REPORTS_OF_EVENTS: LiteralString = """\
+UNWIND $ids AS id
+MATCH (a:Article)-[r:REPORTS]->(e:Event {id: id})
+RETURN id AS event, a.id AS article, a.language AS language, properties(r) AS props
+"""
+
+#: The direct typed relationships (actor)-[:<TYPE> {event_id}]->(target) of a page of events.
+# Both endpoints are bound through the event first: expanding every outgoing edge of an
+# actor cost 1.5 s per 1,000-event page for actors with thousands of edges (bench/README.md).
+DIRECT_OF_EVENTS: LiteralString = """\
+UNWIND $ids AS id
+MATCH (s:Entity)-[ra:ACTOR]->(e:Event {id: id})-[rt:TARGET]->(t:Entity)
+MATCH (s)-[r]->(t)
+WHERE r.event_id = id
+RETURN id AS event, s.id AS src, type(r) AS type, t.id AS dst, properties(r) AS props
+"""
+
+#: For a page of entities: the languages of the articles (reporting an event the entity acts
+#: in or is the target of) whose body contains the entity's name or an alias
+#: (:mod:`graph.export.labels`). ``any`` stops at the first article of a language that
+#: contains the label, so a busy entity costs one scan of its articles' languages, not one of
+#: every body per label.
+LABEL_LANGUAGES: LiteralString = """\
+UNWIND $ids AS id
+MATCH (x:Entity {id: id})-[:ACTOR|TARGET]-(:Event)<-[:REPORTS]-(a:Article)
+WITH x, collect(DISTINCT a) AS arts
+WITH x, arts, reduce(ls = [], a IN arts |
+  CASE WHEN a.language IS NULL OR a.language IN ls THEN ls ELSE ls + a.language END) AS langs
+UNWIND [x.name] + coalesce(x.aliases, []) AS label
+RETURN x.id AS id, label,
+  [l IN langs WHERE any(a IN arts WHERE a.language = l AND a.body CONTAINS label)] AS languages
+"""
+
+#: A page of entities as network nodes, by id (:func:`graph.analysis.load_graph`).
+NETWORK_NODES_PAGE: LiteralString = """\
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n.id AS id, n.name AS name, n.type AS type, n.wikidata AS wikidata
+ORDER BY id
+"""
+
+#: The actor/target pairs of a page of events, by event id: one network edge each
+#: (:func:`graph.analysis.load_graph`).
+NETWORK_EDGES_PAGE: LiteralString = """\
+UNWIND $ids AS id
+MATCH (e:Event {id: id})
+MATCH (a:Entity)-[:ACTOR]->(e)-[:TARGET]->(t:Entity)
+RETURN e.id AS event, a.id AS source, t.id AS target, e.type AS type, e.date AS date,
+  e.start AS start, e.modality AS modality, e.confidence AS confidence
+ORDER BY event, source, target
 """

@@ -702,5 +702,5 @@ def test_read_ahead_raises_a_read_error_in_the_consumer_and_stops_when_closed():
     ahead = export._read_ahead(endless())
     assert next(ahead) == 1
     ahead.close()
-    assert not any(t.name == "aigov-export-read-ahead" for t in threading.enumerate())
+    assert not any(t.name == "aigov-read-ahead" for t in threading.enumerate())
     assert len(reads) <= 3  # one page in hand, at most one waiting, one being read

@@ -32,25 +32,11 @@ import re
 from importlib import resources
 from typing import Any, Iterable
 
+from graph.cypher import LABEL_LANGUAGES
 from graph.model import EntityType, entity_id, fold
 
 __all__ = ["LABEL_LANGUAGES", "is_sentence_debris", "gazetteer_languages", "label_languages",
            "EntityLabels"]
-
-#: For a page of entities: the languages of the articles (reporting an event the entity acts
-#: in or is the target of) whose body contains the entity's name or an alias. ``any`` stops
-#: at the first article of a language that contains the label, so a busy entity costs one
-#: scan of its articles' languages, not one of every body per label.
-LABEL_LANGUAGES = """\
-UNWIND $ids AS id
-MATCH (x:Entity {id: id})-[:ACTOR|TARGET]-(:Event)<-[:REPORTS]-(a:Article)
-WITH x, collect(DISTINCT a) AS arts
-WITH x, arts, reduce(ls = [], a IN arts |
-  CASE WHEN a.language IS NULL OR a.language IN ls THEN ls ELSE ls + a.language END) AS langs
-UNWIND [x.name] + coalesce(x.aliases, []) AS label
-RETURN x.id AS id, label,
-  [l IN langs WHERE any(a IN arts WHERE a.language = l AND a.body CONTAINS label)] AS languages
-"""
 
 # ---------------------------------------------------------------------------------------------
 # debris: a span that runs across a sentence end or a line break
