@@ -66,6 +66,7 @@ __all__ = [
     "LABEL_LANGUAGES",
     "NETWORK_NODES_PAGE",
     "NETWORK_EDGES_PAGE",
+    "EVENT_STARTS",
 ]
 
 _TOKEN_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -569,4 +570,11 @@ MATCH (a:Entity)-[:ACTOR]->(e)-[:TARGET]->(t:Entity)
 RETURN e.id AS event, a.id AS source, t.id AS target, e.type AS type, e.date AS date,
   e.start AS start, e.modality AS modality, e.confidence AS confidence
 ORDER BY event, source, target
+"""
+
+#: Every dated event's type and start (the notebook's timeline, ``notebooks/make_notebook.py``).
+EVENT_STARTS: LiteralString = """\
+MATCH (e:Event)
+WHERE e.start IS NOT NULL
+RETURN e.type AS type, e.start AS start
 """

@@ -17,7 +17,7 @@ import networkx as nx
 import pandas as pd
 
 import queries
-from graph import analysis
+from graph import analysis, cypher
 from graph.embedded import EmbeddedStore
 from loaders import coder_version, extract_sources
 
@@ -45,8 +45,7 @@ md("The response chain around Grok, in date order:"),
 code("""chain = queries.frame(store, "response-chains", {"entity": "Grok"})
 chain[["date", "role", "type", "actors", "targets"]]"""),
 md("## A timeline: events per month and type"),
-code("""timeline = pd.DataFrame(store.read(
-    "MATCH (e:Event) WHERE e.start IS NOT NULL RETURN e.type AS type, e.start AS start"))
+code("""timeline = pd.DataFrame(store.read(cypher.EVENT_STARTS))  # every dated event's type and start
 timeline["month"] = pd.to_datetime(timeline["start"]).dt.to_period("M").dt.to_timestamp()
 per_month = timeline.groupby(["month", "type"]).size().unstack(fill_value=0)
 ax = per_month.plot(kind="bar", stacked=True, figsize=(11, 4), width=0.8)
