@@ -167,8 +167,10 @@ ex Ed Markey > Meta | Ed Markey wrote to Meta about its chatbots.
 rule DEMANDED.en.order-to
 type DEMANDED
 lang en
-match \b{V:order|direct|instruct|require|tell|command|compel|force|give} (?:the )?(?-i:[A-Z])[\w.&'’-]*(?: (?-i:[A-Z])[\w.&'’-]*){0,3} (?:to|until)\b
+match \b{V:order|direct|instruct|require|tell|command|compel|force|give|want} (?:the )?(?-i:[A-Z])[\w.&'’-]*(?: (?:(?:of|for|and|on|the) )*(?-i:[A-Z])[\w.&'’-]*){0,4} (?:to|until|not to)\b
 ex Garante > OpenAI | The Garante ordered OpenAI to stop processing data.
+ex Federal Trade Commission > Zorbatron Labs | The FTC wants Zorbatron Labs to withdraw the ads by June.
+ex Jane Roe > Ministry of Finance | Prime Minister Jane Roe instructed the Ministry of Finance to draft a strategy.
 not | The senator told reporters that nothing would change.
 
 rule DEMANDED.en.call
