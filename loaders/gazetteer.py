@@ -44,6 +44,31 @@ US_STATES = {
     "North Carolina": None, "South Carolina": None, "Kansas": None, "Nebraska": None,
     "Idaho": None, "Alaska": None, "Maine": None, "New Mexico": None, "Mississippi": None,
 }
+#: Canadian provinces and territories and Australian states, named as governments ("Government of
+#: Manitoba"), only by words that say so ("the Manitoba government", "le gouvernement du Manitoba"):
+#: the bare name is as often a place or part of another body's name ("the commissioners of B.C.,
+#: Alberta and Quebec", "British Columbia Court of Appeal"). (country, French name with its
+#: preposition, French adjective or None)
+SUBNATIONAL = {
+    "British Columbia": ("CA", "de la Colombie-Britannique", "britanno-colombien"),
+    "Alberta": ("CA", "de l'Alberta", "albertain"),
+    "Saskatchewan": ("CA", "de la Saskatchewan", "saskatchewanais"),
+    "Manitoba": ("CA", "du Manitoba", "manitobain"),
+    "Ontario": ("CA", "de l'Ontario", "ontarien"),
+    "New Brunswick": ("CA", "du Nouveau-Brunswick", "néo-brunswickois"),
+    "Nova Scotia": ("CA", "de la Nouvelle-Écosse", "néo-écossais"),
+    "Prince Edward Island": ("CA", "de l'Île-du-Prince-Édouard", None),
+    "Newfoundland and Labrador": ("CA", "de Terre-Neuve-et-Labrador", None),
+    "Yukon": ("CA", "du Yukon", "yukonnais"),
+    "Northwest Territories": ("CA", "des Territoires du Nord-Ouest", None),
+    "Nunavut": ("CA", "du Nunavut", None),
+    "New South Wales": ("AU", "de la Nouvelle-Galles du Sud", None),
+    "Victoria": ("AU", "de l'État de Victoria", None),
+    "Queensland": ("AU", "du Queensland", None),
+    "Western Australia": ("AU", "de l'Australie-Occidentale", None),
+    "South Australia": ("AU", "de l'Australie-Méridionale", None),
+    "Tasmania": ("AU", "de la Tasmanie", None),
+}
 #: what a state's legislature is called when it is not "<State> Legislature"
 _STATE_LEGISLATURE = {st: "General Assembly" for st in (
     "Arkansas", "Colorado", "Connecticut", "Delaware", "Georgia", "Illinois", "Indiana", "Iowa", "Kentucky",
@@ -217,6 +242,19 @@ class Gazetteer:
             aliases = {short, _STATE_FR.get(name, short)}
             self._add(Actor.make(name if qid else short, "Government", qid, sorted(aliases), "US",
                                  "us_state"))
+        for name, (country, fr, adj) in SUBNATIONAL.items():
+            short = {"New South Wales": "NSW"}.get(name)
+            forms = [f"Government of {name}", f"{name} government", f"{name}'s government",
+                     f"{name} Government", f"{name} provincial government", f"{name} state government",
+                     f"gouvernement {fr}"]
+            if short:
+                forms += [f"{short} government", f"{short} Government"]
+            if adj:
+                forms += [f"gouvernement {adj}"]
+            if name == "Victoria":
+                forms += ["Victorian government", "Victorian Government"]
+            self._add(Actor.make(f"Government of {name}", "Government", None, sorted(set(forms)), country,
+                                 "subnational"))
         for act in actors:
             self._add(act)
             if act.role == "dpa" and act.country:

@@ -124,3 +124,21 @@ def test_a_generic_data_protection_name_followed_by_a_nationality_is_that_countr
     br = {m.actor.name for m in g.find("L’Autorité nationale de protection des données a parlé.")}
     assert "Garante per la protezione dei dati personali" in it
     assert "Garante per la protezione dei dati personali" not in br
+
+
+@pytest.mark.parametrize("text,lang,name", [
+    ("Le gouvernement du Manitoba a présenté un projet de loi.", "fr", "Government of Manitoba"),
+    ("The Ontario government said it would act.", "en", "Government of Ontario"),
+    ("The NSW government banned the app.", "en", "Government of New South Wales"),
+    ("Le gouvernement albertain a réagi.", "fr", "Government of Alberta"),
+])
+def test_a_province_or_state_government_named_as_one(text, lang, name):
+    assert name in [m.actor.name for m in default_gazetteer().find(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The commissioners of Alberta and Quebec joined the inquiry.",
+    "The British Columbia Court of Appeal dismissed the bid.",
+])
+def test_a_bare_province_name_is_not_its_government(text):
+    assert not [m for m in default_gazetteer().find(text) if m.actor.role == "subnational"]
