@@ -243,12 +243,12 @@ class Gazetteer:
             self._add(Actor.make(name if qid else short, "Government", qid, sorted(aliases), "US",
                                  "us_state"))
         for name, (country, fr, adj) in SUBNATIONAL.items():
-            short = {"New South Wales": "NSW"}.get(name)
+            abbr = {"New South Wales": "NSW"}.get(name)
             forms = [f"Government of {name}", f"{name} government", f"{name}'s government",
                      f"{name} Government", f"{name} provincial government", f"{name} state government",
                      f"gouvernement {fr}"]
-            if short:
-                forms += [f"{short} government", f"{short} Government"]
+            if abbr:
+                forms += [f"{abbr} government", f"{abbr} Government"]
             if adj:
                 forms += [f"gouvernement {adj}"]
             if name == "Victoria":
