@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 from urllib.parse import urlsplit
 
-from graph.cypher import LOOKUP_KEYS, ORDER_KEYS, UNIQUE_KEYS, token
+from graph.cypher import CLEAR, CONSTRAINT, INDEX, LOOKUP_KEYS, ORDER_KEYS, UNIQUE_KEYS, token
 from graph.errors import QueryError, StoreError, StoreUnavailable
 from graph.guard import check_read
 from graph.store import GraphStore, timed_out
@@ -37,17 +37,6 @@ RETRY_SECONDS = 30.0
 
 #: Seconds to open a connection: a host that does not answer is reported after this.
 CONNECT_SECONDS = 5.0
-
-#: Named, idempotent uniqueness constraint on ``id`` for one label.
-CONSTRAINT = "CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
-
-#: Named, idempotent range index for a lookup property.
-INDEX = "CREATE INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
-
-#: Empty the database in small transactions, relationships first: one ``DETACH DELETE`` of a
-#: 100k-event graph exceeded the server's transaction memory pool (1.4 GiB of a 1 GB heap).
-CLEAR = ("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
-         "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS")
 
 
 def _plain(value: Any) -> Any:
