@@ -42,7 +42,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.12.3"
+CODER_VERSION = "1.12.4"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -979,7 +979,13 @@ def _modality(sent_text: str, ts: int, te: int, trig: Trigger) -> tuple[str, str
 
 _ALREADY = re.compile(r"\b(?:déjà|already)\b", re.I)
 _RECENT = re.compile(r"\b(?:has|have)\s+(?:now\s+|also\s+|formally\s+|officially\s+)?[a-z]+ed\b|"
-                     r"\bvien(?:t|nent)\s+d['’e]", re.I)
+                     r"\bvien(?:t|nent)\s+d['’e]|\b(?:a|ont)\s+(?:[a-zé]+ment\s+|aussi\s+|également\s+)?"
+                     r"[a-zéèê]+(?:é|i|is|it|u|ert)e?s?\b", re.I)
+# a trigger in the present tense of news: an English third person "-s" or a French present
+_PRESENT = re.compile(r"\b(?:[a-z]+(?<![aeiou]s)(?<!ss)s|annonce|annoncent|demande|demandent|lance|lancent|dépose|"
+                      r"déposent|exige|exigent|réclame|réclament|interdit|interdisent|ouvre|ouvrent|saisit|"
+                      r"porte|portent|publie|publient|présente|présentent|adopte|adoptent|suspend|suspendent|"
+                      r"bloque|bloquent|sanctionne|sanctionnent|appelle|appellent|poursuit|poursuivent)\b")
 _BACKGROUND = re.compile(r"\b(?:had|avait|avaient|previously|earlier|last\s+(?:year|month)|in\s+(?:19|20)\d\d|"
                          r"en\s+(?:19|20)\d\d|l['’]an\s+dernier|l['’]année\s+dernière|since|depuis)\b", re.I)
 
@@ -1269,6 +1275,11 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                     r"auparavant)\b", sent[max(0, ts - 40):te + 20], re.I)):
                 # news convention (and the gold's): a statement reported without a date was
                 # made on the reporting date
+                c.date, c.date_text = doc.report_date, None
+            elif (mod == "asserted" and doc.report_date and _PRESENT.search(sent, max(0, ts - 3), te + 3)
+                  and not _BACKGROUND.search(sent)):
+                # "annonce", "demande", "announces", "launches": the news present tells what
+                # happens on the reporting date
                 c.date, c.date_text = doc.report_date, None
             if c.type is E.FINED:
                 am = _AMOUNT.search(sent, te) or _AMOUNT.search(sent)

@@ -624,6 +624,18 @@ def test_these_bills_are_the_law_named_before():
     assert ("Mark Doe", "STATED", "Online Safety for Kids Act") in triples(ex)
 
 
+@pytest.mark.parametrize("text,lang,etype,date", [
+    ("Les régulateurs se sont réunis.\n\nLa CNIL ouvre une enquête sur Clearview AI.", "fr", "INVESTIGATED",
+     "2025-03-12"),
+    ("Les régulateurs se sont réunis.\n\nLa CNIL a sanctionné Clearview AI.", "fr", "FINED", "2025-03-12"),
+    ("Regulators met.\n\nItaly bans DeepSeek on government phones.", "en", "BANNED", "2025-03-12"),
+    ("Les régulateurs se sont réunis.\n\nDepuis, la CNIL a sanctionné Clearview AI.", "fr", "FINED", None),
+])
+def test_an_undated_act_told_in_the_news_present_or_perfect_is_dated_by_the_report(text, lang, etype, date):
+    ex = one(text, lang=lang)
+    assert [e.date for e in ex.events if e.type.value == etype] == [date]
+
+
 def test_telling_staff_not_to_use_an_app_is_a_ban():
     ex = one("Ohio told its employees not to use DeepSeek on work phones.")
     assert ("Ohio", "BANNED", "DeepSeek") in triples(ex)
