@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
+import shutil
 import socket
 import time
 from pathlib import Path
@@ -23,13 +25,23 @@ from typing import Any, Callable, Iterator, TypeVar
 from urllib.parse import urlsplit
 
 from graph.cypher import CLEAR, CONSTRAINT, INDEX, LOOKUP_KEYS, ORDER_KEYS, UNIQUE_KEYS, token
-from graph.errors import QueryError, StoreError, StoreUnavailable
+from graph.errors import QueryError, StoreError, StoreNotWritable, StoreUnavailable
 from graph.guard import check_read
 from graph.store import GraphStore, timed_out
 
 __all__ = ["Neo4jStore", "CONSTRAINT", "INDEX", "RETRY_SECONDS"]
 
 T = TypeVar("T")
+
+log = logging.getLogger("aigov.store")
+
+#: Free bytes the managed server's disk needs before aigov restarts a database that stopped
+#: on a full disk (the server's own start writes logs and unpacks Browser's 46 MB there).
+RESTART_ROOM = 64 * 2**20
+#: Seconds that restart may take: recovery replays the log and rebuilds indexes never flushed.
+RESTART_SECONDS = 300.0
+#: Neo4j's setting that lets recovery truncate a transaction log after its last whole entry.
+FORGIVE_LOG_TAIL = "internal.dbms.tx_log.fail_on_corrupted_log_files"
 
 #: How long a transaction is retried after a transient error or a lost connection (the
 #: driver's own default). A server that refuses connections is not retried at all.
@@ -66,6 +78,13 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+def _stopped(exc: Any) -> bool:
+    """Whether a server error says the database stopped taking writes: a transaction that
+    could not be appended to its log (a full disk), or the database stopped ("panic") since."""
+    return ("TransactionLogError" in (exc.code or "")
+            or "needs to be restarted" in (exc.message or ""))
+
+
 def _rows(query: str, params: dict[str, Any] | None) -> Callable[[Any], list[dict[str, Any]]]:
     """The unit of work that runs ``query`` and returns its rows as plain values."""
     def work(tx) -> list[dict[str, Any]]:
@@ -93,6 +112,9 @@ class Neo4jStore(GraphStore):
         #: Seconds a write transaction may run before the server stops it and rolls it back.
         self.write_timeout = write_timeout or default_write_timeout()
         self._schema_checked = False
+        self._auth = (user, password)
+        #: Whether this is the managed server of a data folder (which aigov may restart).
+        self._managed = False
         # Notifications such as "label not in the database" (an empty graph, a canned query
         # for an event type no article had yet) are not errors: keep stderr quiet.
         self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
@@ -173,7 +195,77 @@ class Neo4jStore(GraphStore):
             uri = uri or server.bolt_uri
             if not password:
                 user, password = server.credentials()
+            store = cls(uri, user, password, database, timeout=timeout)
+            store._managed = True
+            try:
+                store._recover(server)
+            except BaseException:
+                store.close()
+                raise
+            return store
         return cls(uri, user, password, database, timeout=timeout)
+
+    def _stopped_why(self) -> str | None:
+        """Why the database stopped after a critical error (the server's status message, e.g.
+        "No space left on device"), or None when it answers."""
+        import neo4j
+
+        try:
+            with self._driver.session(database=self.database) as s:
+                s.run("RETURN 1").consume()
+            return None
+        except neo4j.exceptions.DatabaseError as exc:
+            if not _stopped(exc):
+                raise
+            return self._status_message() or "a critical error"
+
+    def _status_message(self) -> str:
+        """The database's status message from the system database ('' when there is none)."""
+        import neo4j
+
+        try:
+            with self._driver.session(database="system") as s:
+                row = s.run("SHOW DATABASE $db YIELD statusMessage", db=self.database).single()
+        except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError):
+            return ""
+        return " ".join(str(row["statusMessage"] or "").split())[:200] if row else ""
+
+    def _recover(self, server: Any) -> None:
+        """A managed server whose database stopped after a critical error (a full disk: Neo4j
+        stops a database whose transaction log cannot be appended to, until a restart) is
+        restarted, once its disk has room again; before that, one line says why it cannot write."""
+        why = self._stopped_why()
+        if why is None:
+            return
+        free = shutil.disk_usage(server.server_dir).free
+        if free < RESTART_ROOM:
+            raise StoreNotWritable(self._cannot_write(why, managed=True))
+        from graph.server import _file_lock
+
+        with _file_lock(server.server_dir / ".restart.lock"):
+            if self._stopped_why() is None:  # another command restarted it meanwhile
+                return
+            log.warning("Neo4j's database %r had stopped (%s); restarting the managed server in %s",
+                        self.database, why, server.data_dir)
+            self._driver.close()
+            # The append that met the full disk may have left part of its transaction at the
+            # end of the log, where recovery refuses to start ("Unreadable bytes are encountered
+            # after last readable position"). That transaction was never committed (its client
+            # got the error): for this one start, let recovery cut the log after the last whole
+            # transaction. Any other stop is restarted as it is.
+            once = {FORGIVE_LOG_TAIL: "false"} if "No space left" in why else None
+            server.restart(timeout=RESTART_SECONDS, once=once)
+            import neo4j
+
+            self._driver = neo4j.GraphDatabase.driver(self.uri, auth=self._auth,
+                                                      notifications_min_severity="OFF",
+                                                      connection_timeout=CONNECT_SECONDS)
+
+    def _cannot_write(self, why: str, *, managed: bool = False) -> str:
+        """The one line of a database that cannot persist writes (and stopped)."""
+        fix = ("aigov restarts the managed server once the disk has room" if managed else
+               "it needs space and a restart of the server")
+        return f"Neo4j at {self.uri} cannot write database {self.database!r}: {why} ({fix})"
 
     def ensure_schema(self) -> None:
         for label in UNIQUE_KEYS:
@@ -197,6 +289,11 @@ class Neo4jStore(GraphStore):
             raise StoreUnavailable(f"lost the connection to Neo4j at {self.uri}: "
                                    f"{' '.join(str(exc).split())[:200]}") from exc
         except neo4j.exceptions.Neo4jError as exc:
+            if isinstance(exc, neo4j.exceptions.DatabaseError) and _stopped(exc):
+                # The first failed append (TransactionLogError) stops the database: every later
+                # statement fails too, so say why once (the server's status message) and stop.
+                why = self._status_message() or " ".join((exc.message or str(exc)).split())[:200]
+                raise StoreNotWritable(self._cannot_write(why, managed=self._managed)) from exc
             raise StoreError(f"Neo4j: {exc.message or exc}") from exc
 
     def _run(self, query: str, params: dict[str, Any] | None = None, *,

@@ -98,6 +98,8 @@ _MARKER = ".aigov-installed"
 #: Where aigov's files sit inside the Browser the server hosts (``/browser/aigov/...``).
 BROWSER_CONTENT = "aigov"
 _LOG_TAIL = 20
+#: The line of ``neo4j.conf`` after which come the settings given to :class:`ManagedNeo4j`.
+_GIVEN = "# Settings given to aigov (kept for later starts):\n"
 
 #: What the 5.26 launcher adds from the stock neo4j.conf (``server.jvm.additional``), except
 #: ``-XX:+AlwaysPreTouch`` (it would commit the whole heap up front), plus
@@ -355,16 +357,22 @@ class ManagedNeo4j:
     later ``ManagedNeo4j(data_dir)`` finds a server started on other ports), else 7687 / 7474.
     While the server runs, the ports it was started with win over the ones given here.
     ``home`` is the jar cache (see :func:`neo4j_home`). Memory sizes use Neo4j's syntax.
+    ``settings``: more ``neo4j.conf`` settings, written after (so over) aigov's own, e.g.
+    ``{"db.tx_log.preallocate": "false"}`` for a server on a small disk; like the ports they
+    are kept for later starts (default: the ones of the existing ``neo4j.conf``; ``{}`` drops them).
     """
 
     def __init__(self, data_dir: Path | str, bolt_port: int | None = None,
                  http_port: int | None = None, *, home: Path | str | None = None,
-                 heap_initial: str = "512m", heap_max: str = "1g", pagecache: str = "512m"):
+                 heap_initial: str = "512m", heap_max: str = "1g", pagecache: str = "512m",
+                 settings: dict[str, str] | None = None):
         self.data_dir = Path(data_dir).expanduser().resolve()
         self.home = Path(home).expanduser().resolve() if home else neo4j_home()
         self.heap_initial = heap_initial
         self.heap_max = heap_max
         self.pagecache = pagecache
+        self.settings = self._conf_settings() if settings is None else dict(settings)
+        self._once: dict[str, str] = {}
         conf_ports = self._conf_ports()
         self.bolt_port = int(bolt_port or conf_ports.get("bolt") or DEFAULT_BOLT_PORT)
         self.http_port = int(http_port or conf_ports.get("http") or DEFAULT_HTTP_PORT)
@@ -410,6 +418,17 @@ class ManagedNeo4j:
             if m:
                 ports[kind] = int(m.group(1))
         return ports
+
+    def _conf_settings(self) -> dict[str, str]:
+        """The settings given to an earlier start (after :data:`_GIVEN` in ``neo4j.conf``)."""
+        try:
+            text = self.conf_file.read_text()
+        except OSError:
+            return {}
+        _, found, given = text.partition(_GIVEN)
+        if not found:
+            return {}
+        return dict(line.split("=", 1) for line in given.splitlines() if "=" in line)
 
     def _ports(self) -> tuple[int, int]:
         if self.pid() is not None:
@@ -559,7 +578,10 @@ class ManagedNeo4j:
         for sub in ("data", "logs", "run", "plugins", "import", "licenses", "web"):
             (d / sub).mkdir(parents=True, exist_ok=True)
         text = "# Written by aigov (graph/server.py) on every start; edits are lost.\n"
-        text += "".join(f"{k}={v}\n" for k, v in settings.items())
+        settings.update(self._once)
+        text += "".join(f"{k}={v}\n" for k, v in settings.items() if k not in self.settings)
+        if self.settings:
+            text += _GIVEN + "".join(f"{k}={v}\n" for k, v in self.settings.items())
         self.conf_file.write_text(text)
         return self.conf_file
 
@@ -785,6 +807,17 @@ class ManagedNeo4j:
             time.sleep(0.1)
         _EXIT_CODES.pop(pid, None)
         self.pid_file.unlink(missing_ok=True)
+
+    def restart(self, timeout: float = 120, *, once: dict[str, str] | None = None) -> ServerStatus:
+        """Stop the server and start it again, on the same ports and with the same settings
+        (a database that stopped after a critical error, e.g. a full disk, needs it: Community
+        has no ``START DATABASE``). ``once``: settings for this start only (not kept)."""
+        self.stop()
+        self._once = dict(once or {})
+        try:
+            return self.start(timeout)
+        finally:
+            self._once = {}
 
     def stop(self, timeout: float = 60) -> bool:
         """Stop the server (SIGTERM, then SIGKILL after ``timeout`` s).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -138,6 +139,100 @@ def test_a_home_opened_on_a_completely_full_disk_says_so_and_works_once_space_is
     assert not settings.exists()
     (disk.path / "filler").unlink()
     assert articles_stored(home) == 1
+
+
+# ----------------------------------------------------------------------------------------------
+# the managed Neo4j server on a full disk
+
+#: Ports of the test's own server (the shared test server is stopped meanwhile: one at a time).
+SMALL_DISK_PORTS = (17687, 17474)
+#: What a server on a small disk needs: no transaction log preallocated (256 MB by default)
+#: and small logs; small memory, as the shared server is stopped but the machine is small.
+SMALL_DISK_SETTINGS = {"db.tx_log.preallocate": "false", "db.tx_log.rotation.size": "1M",
+                       "db.tx_log.rotation.retention_policy": "1 files"}
+
+
+def neo4j_aigov(home: Path, *args: str) -> subprocess.CompletedProcess:
+    """``aigov --store neo4j`` on the managed server of ``home`` (no NEO4J_URI elsewhere)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    return subprocess.run([*aigov_command(), "--home", str(home), "--store", "neo4j", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600, env=env)
+
+
+@pytest.fixture
+def one_neo4j_at_a_time():
+    """The shared test server (tools/run-tests.sh) stopped for the test and started again after:
+    only one Neo4j runs at a time on the small machines the suite runs on (the script's caller
+    holds /tmp/aigov-neo4j.lock around the whole suite)."""
+    from graph.server import ManagedNeo4j, is_installed
+
+    if not os.environ.get("AIGOV_TEST_NEO4J_HOME") and not os.environ.get("NEO4J_URI"):
+        pytest.skip("starts a Neo4j server of its own: runs under tools/run-tests.sh (or with NEO4J_URI)")
+    if not is_installed():
+        pytest.skip("Neo4j is not installed (tools/run-tests.sh installs it)")
+    shared = ManagedNeo4j(os.environ["AIGOV_TEST_NEO4J_HOME"]) if os.environ.get("AIGOV_TEST_NEO4J_HOME") else None
+    was_running = shared is not None and shared.stop()
+    try:
+        yield
+    finally:
+        if was_running:
+            assert shared is not None
+            shared.start()
+
+
+def neo4j_articles(server) -> int:
+    with server.driver() as driver:
+        records, _, _ = driver.execute_query("MATCH (a:Article) RETURN count(a) AS n")
+    return records[0]["n"]
+
+
+@pytest.mark.neo4j
+@pytest.mark.slow
+def test_neo4j_on_a_full_disk_stops_at_the_first_failed_write_and_works_once_space_is_freed(
+        disk, articles, one_neo4j_at_a_time):
+    from graph.neo4j_store import Neo4jStore
+    from graph.server import ManagedNeo4j
+
+    disk.mount("400m")  # the server's home: 64 MB once started (46 MB of it Browser, unpacked)
+    home = disk.path / "home"
+    server = ManagedNeo4j(home, *SMALL_DISK_PORTS, heap_initial="256m", heap_max="512m",
+                          pagecache="64m", settings=SMALL_DISK_SETTINGS)
+    try:
+        server.start()
+        store = Neo4jStore(server.bolt_uri, *server.credentials())
+        store.ensure_schema()  # its indexes' files take more than the room left below
+        store.close()
+        # Room for about half of the articles' transaction log (their 400 take about 1 MB)
+        used = shutil.disk_usage(disk.path).used // 1024
+        disk.resize(f"{used + 300}k")
+        run = neo4j_aigov(home, "ingest", str(articles), "--batch-size", "20", "--json")
+        assert run.returncode == 1, run.stderr
+        # One line for the whole run (was: the batch's 20 articles retried one by one, a "not
+        # stored: ... critical error, and needs to be restarted" line each, then a last one
+        # from the next batch's reads, and no summary)
+        cannot_write = (f"Error: Neo4j at {server.bolt_uri} cannot write database 'neo4j': No space "
+                        "left on device (aigov restarts the managed server once the disk has room)")
+        assert error_lines(run) == [f"{cannot_write}; the ingest stopped there (run it again once "
+                                    "this is fixed: stored articles are skipped)"]
+        summary = json.loads(run.stdout)
+        assert 0 < summary["added"] < N_ARTICLES
+        # Still full: the database stopped (Neo4j's "panic"); a read says why in one line
+        stats = neo4j_aigov(home, "stats")
+        assert (stats.returncode, error_lines(stats)) == (1, [cannot_write]), stats.stderr
+        # Room again: the next command restarts the server, which holds what the summary counted
+        disk.resize("400m")
+        stats = neo4j_aigov(home, "stats", "--format", "json")
+        assert stats.returncode == 0, stats.stderr
+        assert stats.stderr == (f"Neo4j's database 'neo4j' had stopped (No space left on device); "
+                                f"restarting the managed server in {home}\n")
+        assert neo4j_articles(server) == summary["added"]
+        rerun = neo4j_aigov(home, "ingest", str(articles), "--batch-size", "20", "--json")
+        assert rerun.returncode == 0, rerun.stderr
+        again = json.loads(rerun.stdout)
+        assert (again["added"], again["unchanged"]) == (N_ARTICLES - summary["added"], summary["added"])
+        assert neo4j_articles(server) == N_ARTICLES
+    finally:
+        server.stop()
 
 
 @pytest.mark.parametrize("content", ["", "{\"pidfile\": \"/tmp/x", "null"])
