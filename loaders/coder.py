@@ -42,7 +42,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.12.4"
+CODER_VERSION = "1.12.5"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -981,6 +981,17 @@ _ALREADY = re.compile(r"\b(?:déjà|already)\b", re.I)
 _RECENT = re.compile(r"\b(?:has|have)\s+(?:now\s+|also\s+|formally\s+|officially\s+)?[a-z]+ed\b|"
                      r"\bvien(?:t|nent)\s+d['’e]|\b(?:a|ont)\s+(?:[a-zé]+ment\s+|aussi\s+|également\s+)?"
                      r"[a-zéèê]+(?:é|i|is|it|u|ert)e?s?\b", re.I)
+def _lead_day(date: str | None, report: str | None) -> bool:
+    """``date`` is a day 1 to 7 days before the report's day."""
+    if not date or not report or len(date) != 10 or len(report) < 10:
+        return False
+    try:
+        gap = (dt.date.fromisoformat(report[:10]) - dt.date.fromisoformat(date)).days
+    except ValueError:
+        return False
+    return 1 <= gap <= 7
+
+
 # a trigger in the present tense of news: an English third person "-s" or a French present
 _PRESENT = re.compile(r"\b(?:[a-z]+(?<![aeiou]s)(?<!ss)s|annonce|annoncent|demande|demandent|lance|lancent|dépose|"
                       r"déposent|exige|exigent|réclame|réclament|interdit|interdisent|ouvre|ouvrent|saisit|"
@@ -1150,6 +1161,9 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
     prev_stated: _Cand | None = None
     last_stated: _Cand | None = None
     prev_sent_date: str | None = None
+    # the day the lead's own act happened, when the lead dates it ("on Tuesday", "hier") a few
+    # days before the report: the undated statements that follow were made then
+    lead_date: str | None = None
     # one pass over the body per trigger / for dates, then bucketed by sentence; the plan only
     # scans the sentences that can hold a match (the same matches as a scan of the whole body)
     scan = doc.scan if doc.scan is not None else PREFILTER.plan(body, [se for _, se in sents])
@@ -1254,11 +1268,14 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
             d = _pick_date(usable, sent, ts, te, mod)
             if d is not None:
                 c.date, c.date_text = _past_if_done(d, doc.anchor, mod), d.text
+                if (lead_date is None and (ss < first_para_end or si == 0) and mod == "asserted"
+                        and _lead_day(c.date, doc.report_date)):
+                    lead_date = c.date
             elif re.search(r"\b(?:same\s+day|même\s+jour)\b", sent, re.I) and prev_sent_date:
                 c.date, c.date_text = prev_sent_date, re.search(r"(?:same\s+day|même\s+jour)", sent, re.I).group(0)
             elif ss < first_para_end or si == 0:
                 if doc.report_date and mod == "asserted":
-                    c.date, c.date_text = doc.report_date, None
+                    c.date, c.date_text = lead_date or doc.report_date, None
             elif (mod == "asserted" and doc.report_date and trig.type is not E.STATED
                   and (already := _ALREADY.search(sent))):
                 # "ont déjà bloqué", "have already banned": done by the reporting date; the
@@ -1274,13 +1291,13 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
                     r"\b(?:had|avait|avaient|previously|earlier|plus\s+t[ôo]t|"
                     r"auparavant)\b", sent[max(0, ts - 40):te + 20], re.I)):
                 # news convention (and the gold's): a statement reported without a date was
-                # made on the reporting date
-                c.date, c.date_text = doc.report_date, None
+                # made on the reporting date -- or on the day of the act the lead dates
+                c.date, c.date_text = lead_date or doc.report_date, None
             elif (mod == "asserted" and doc.report_date and _PRESENT.search(sent, max(0, ts - 3), te + 3)
                   and not _BACKGROUND.search(sent)):
                 # "annonce", "demande", "announces", "launches": the news present tells what
                 # happens on the reporting date
-                c.date, c.date_text = doc.report_date, None
+                c.date, c.date_text = lead_date or doc.report_date, None
             if c.type is E.FINED:
                 am = _AMOUNT.search(sent, te) or _AMOUNT.search(sent)
                 if am:

@@ -636,6 +636,24 @@ def test_an_undated_act_told_in_the_news_present_or_perfect_is_dated_by_the_repo
     assert [e.date for e in ex.events if e.type.value == etype] == [date]
 
 
+@pytest.mark.parametrize("text,lang,day", [
+    ("The Texas attorney general sued Meta on Monday over its chatbots.\n\n"
+     "Ken Paxton said the suit protects children.", "en", "2025-03-10"),
+    ("La CNIL a sanctionné Meta hier.\n\n"
+     "La présidente de la CNIL, Marie-Laure Denis, a déclaré que la sanction était nécessaire.", "fr",
+     "2025-03-11"),
+])
+def test_an_undated_statement_after_a_lead_that_dates_its_act_was_made_that_day(text, lang, day):
+    ex = one(text, lang=lang)
+    assert {e.date for e in ex.events if e.type.value == "STATED"} == {day}
+
+
+def test_a_lead_dated_weeks_before_the_report_does_not_date_the_statements():
+    ex = one("The Texas attorney general sued Meta in January over its chatbots.\n\n"
+             "Ken Paxton said the suit protects children.")
+    assert {e.date for e in ex.events if e.type.value == "STATED"} == {"2025-03-12"}
+
+
 def test_telling_staff_not_to_use_an_app_is_a_ban():
     ex = one("Ohio told its employees not to use DeepSeek on work phones.")
     assert ("Ohio", "BANNED", "DeepSeek") in triples(ex)
