@@ -31,9 +31,11 @@ __all__ = ["EmbeddedStore", "GRAPH_NAME", "CLIENT_GRACE"]
 GRAPH_NAME = "aigov"
 
 
-#: Seconds the client waits beyond the read time limit before it calls the server lost: the
-#: server checks its limit between records, so a long step (building a huge list) overruns it.
-CLIENT_GRACE = 10.0
+#: Seconds the client waits beyond the read time limit before it stops waiting itself: the
+#: server checks its limit only between records, so one long step (a ``reduce`` over 10^8
+#: values, building a huge list) runs past it (10 s here made such a read's error come ~10 s
+#: after the limit; a step the server stops in time answers well within this).
+CLIENT_GRACE = 1.0
 
 
 log = logging.getLogger("aigov.embedded")
@@ -301,6 +303,11 @@ class EmbeddedStore(GraphStore):
                 result = self._graph.ro_query(query, params or {}, timeout=max(1, round(self.timeout * 1000)))
         except Exception as exc:
             text = str(exc)
+            if type(exc).__name__ == "TimeoutError" and not write:
+                raise QueryError(
+                    f"the query did not finish within {self.timeout:g} s; the embedded store stops "
+                    "a query only between records and this one was still in one long step, so aigov "
+                    "stopped waiting (raise the limit with --timeout or AIGOV_TIMEOUT)") from exc
             if type(exc).__name__ == "TimeoutError":
                 raise StoreUnavailable(
                     f"the embedded store in {self.folder} did not answer within "

@@ -39,6 +39,23 @@ def test_a_runaway_query_stops_at_the_limit_with_one_line(home):
     assert took < 2 + 8  # one try, stopped by the server: no retries
 
 
+#: One long step: the embedded store checks its limit between records, and this has one.
+LONG_STEP = "RETURN reduce(s = 0, x IN range(1, 100000000) | s + x) AS n"
+
+
+def test_a_long_step_on_the_embedded_store_errs_soon_after_the_limit(home):
+    assert aigov(home, "ingest", "--silent", str(SEED))[0].returncode == 0
+    result, took = aigov(home, "--timeout", "2", "query", "cypher", LONG_STEP)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: the query did not finish within 2 s; the embedded store "
+                                    "stops a query only between records")
+    assert result.stderr.count("\n") == 1
+    # was: the client waited 10 s beyond the limit (its socket timeout) and called the store lost
+    assert took < 2 + 3
+    stats, _ = aigov(home, "stats", timeout=30)
+    assert stats.returncode == 0, stats.stderr
+
+
 def test_the_limit_comes_from_the_environment_too(home, monkeypatch):
     monkeypatch.setenv("AIGOV_TIMEOUT", "1.5")
     result, took = aigov(home, "query", "run", "bans")
