@@ -52,6 +52,11 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 
 # Order matters: longer, more precise forms first; matches never overlap.
 _PATTERNS: list[tuple[str, str]] = [
+    # a month (and day) of a year told relative to the dateline: "in July of this year",
+    # "February 26 of last year", "en mars de l'année dernière", "en juillet dernier" is not one
+    ("m_rel_year", rf"\b(?:(?i:in|en)\s+)?(?P<mon>(?i:{_MONTH_FR})|{_MONTH_EN})(?:\s+(?P<day>{_DAY})(?:st|nd|rd|th)?)?"
+                   r"\s+(?:of\s+|de\s+)?(?P<rel>(?i:this\s+year|last\s+year|next\s+year|cette\s+ann[ée]e|"
+                   r"l['’]ann[ée]e\s+derni[èe]re|l['’]an\s+dernier|l['’]ann[ée]e\s+prochaine))\b"),
     # explicit days
     ("mdy", rf"\b(?:{_WD_EN},?\s+)?(?P<mon>{_MONTH_EN})\s+(?P<day>{_DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{_YEAR}))?\b"),
     ("dmy", rf"\b(?:(?i:{_WD_FR})\s+|{_WD_EN},?\s+)?(?:(?i:le|the)\s+)?(?P<day>{_DAY}|1er)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>(?i:{_MONTH_FR})|{_MONTH_EN})(?:\s+(?P<year>{_YEAR}))?\b"),
@@ -81,6 +86,7 @@ _KEYS = {
     "last_week": ("week", "semaine"), "this_week": ("week", "semaine"),
     "last_month": ("month", "mois"), "this_month": ("month", "mois"),
     "last_year": ("year", "ann", "l'an", "l’an"), "this_year": ("year", "ann"),
+    "m_rel_year": ("year", "ann", "l'an", "l’an"),
     "yesterday": ("hier", "yesterday"), "today": ("today", "aujourd", "ce jour"),
     "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                 "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
@@ -139,6 +145,15 @@ def resolve_date(kind: str, m: re.Match, anchor: dt.date | None) -> str | None:
         return _safe_day(year, mon, day)
     if kind == "my":
         return f"{int(g['year']):04d}-{_month_num(g['mon']):02d}"
+    if kind == "m_rel_year":
+        if anchor is None:
+            return None
+        rel = fold(g["rel"])
+        year = anchor.year + (-1 if ("last" in rel or "dern" in rel) else 1 if ("next" in rel or "proch" in rel)
+                              else 0)
+        mon = _month_num(g["mon"])
+        assert mon is not None  # the pattern matched a month name
+        return _safe_day(year, mon, int(g["day"])) if g.get("day") else f"{year:04d}-{mon:02d}"
     if kind == "year":
         return g["year"]
     if anchor is None:

@@ -58,3 +58,14 @@ def test_week_interval_is_monday_to_sunday():
 def test_without_anchor_relative_dates_are_not_guessed():
     assert find_dates("la semaine dernière", None) == []
     assert [m.value for m in find_dates("May 20, 2024", None)] == ["2024-05-20"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("In July of this year, the minister spoke.", "2023-07"),
+    ("on February 26 of this year, the law passed", "2023-02-26"),
+    ("in March of last year", "2022-03"),
+    ("en mars de l'année dernière", "2022-03"),
+    ("en juillet de cette année", "2023-07"),
+])
+def test_a_month_of_a_year_told_relative_to_the_dateline_is_one_date(text, value):
+    assert [d.value for d in find_dates(text, dt.date(2023, 9, 12))] == [value]
