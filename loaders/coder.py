@@ -42,7 +42,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.12.6"
+CODER_VERSION = "1.12.7"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -1693,7 +1693,10 @@ def _code_trigger(doc: _Doc, sent: str, ms: list[Mention], ts: int, te: int, tri
         # "X blocked searches for ...": a company blocking something on its own service restricts
         # it (no product named is needed)
         etype = E.RESTRICTED
-    if not targets and etype in TARGET_REQUIRED:
+    if (not targets and etype in TARGET_REQUIRED
+            and not (etype is E.RESTRICTED and all(a.type is T.COMPANY for a in actors))):
+        # (a company restricting its own service needs no product named; an authority's
+        # restriction of nothing named is no event)
         if trig.agentless or trig.nominal:
             # "an investigation into the matter": what the last events were about, else the
             # last company named

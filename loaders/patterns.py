@@ -69,7 +69,7 @@ TARGET_TYPES: dict[E, set] = {
     E.SETTLED: PARTY,
 }
 #: Event types that are not coded without a target in the sentence.
-TARGET_REQUIRED = {E.BANNED, E.BLOCKED_ACCESS, E.SUED, E.INVESTIGATED, E.FINED}
+TARGET_REQUIRED = {E.BANNED, E.BLOCKED_ACCESS, E.SUED, E.INVESTIGATED, E.FINED, E.RESTRICTED}
 
 
 @dataclass(frozen=True)

@@ -654,6 +654,12 @@ def test_a_lead_dated_weeks_before_the_report_does_not_date_the_statements():
     assert {e.date for e in ex.events if e.type.value == "STATED"} == {"2025-03-12"}
 
 
+def test_an_authority_restricting_nothing_named_is_no_event_but_a_company_restricting_its_own_service_is():
+    assert not [e for e in one("Italy tightened the rules on Monday.").events if e.type is EventType.RESTRICTED]
+    ex = one("Meta disabled the feature on Monday.")
+    assert [(a, t) for a, typ, t in triples(ex) if typ == "RESTRICTED"] == [("Meta Platforms", None)]
+
+
 def test_telling_staff_not_to_use_an_app_is_a_ban():
     ex = one("Ohio told its employees not to use DeepSeek on work phones.")
     assert ("Ohio", "BANNED", "DeepSeek") in triples(ex)

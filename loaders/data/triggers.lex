@@ -739,13 +739,6 @@ ex Meta > - | Meta introduced new safeguards for teens.
 ex Government of Ireland > - | The Irish government will set up a dedicated AI monitoring unit before the vote.
 not | The unit was set up by volunteers.
 
-rule ANNOUNCED.en.pledge
-type ANNOUNCED
-lang en
-opts planned
-match \b{V:pledge|commit|promise|vow} to\b
-ex Meta > - | Meta pledged to label AI images.
-
 rule ANNOUNCED.fr.measure
 type ANNOUNCED
 lang fr
@@ -778,8 +771,9 @@ ex Meta > European Commission | Meta agreed to change its practices after the Co
 rule COMPLIED.fr.comply
 type COMPLIED
 lang fr
-match \b(?:s['’](?:est|sont) (?:mise?s? en conformité|pliée?s?|conformée?s?|soumise?s?|engagée?s? à (?:se conformer|respecter|retirer|supprimer|modifier|cesser|suspendre))|se (?:conformer|conforme|conforment|plier|plie|plient) (?:à|au|aux)|a obtempéré|ont obtempéré|obtempère|{AUX} {AFR}accepté de (?:modifier|changer|supprimer|retirer|suspendre|cesser|mettre fin|limiter|bloquer|se conformer)|{AUX} {AFR}donné suite (?:à|aux))\b
+match \b(?:s['’](?:est|sont) (?:mise?s? en conformité|pliée?s?|conformée?s?|soumise?s?|engagée?s? à (?:se conformer|respecter|retirer|supprimer|modifier|cesser|suspendre))|(?<!\bà )(?<!\bpour )(?<!\bde )(?<!\bd'aider à )se (?:conformer|conforme|conforment|plier|plie|plient) (?:à|au|aux)|a obtempéré|ont obtempéré|obtempère|{AUX} {AFR}accepté de (?:modifier|changer|supprimer|retirer|suspendre|cesser|mettre fin|limiter|bloquer|se conformer)|{AUX} {AFR}donné suite (?:à|aux))\b
 ex Meta > European Commission | Meta s'est pliée aux exigences de la Commission européenne.
+not | Ce guide pratique aide les PME à se conformer au RGPD.
 
 # ============================================================================ SETTLED
 rule SETTLED.en.settle
