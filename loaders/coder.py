@@ -42,7 +42,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.12.7"
+CODER_VERSION = "1.12.8"
 
 # ---------------------------------------------------------------------------------------------
 # sentences

@@ -131,7 +131,11 @@ _t(E.BLOCKED_ACCESS, "en", r"\b(?:suspended|cut\s+off)\s+access\s+to\b")
 _t(E.BLOCKED_ACCESS, "fr", r"\b(?:bloqu[ée]s?|bloquent|bloque|bloquer)\s+l['’]acc[èe]s\s+(?:à|a|au|aux)\b|"
                            r"\bbloqu[ée]\s+(?=[A-Z])")
 # --- DEMANDED ----------------------------------------------------------------------------------
-_t(E.DEMANDED, "en", r"\b(?:urged|urges|urge|called\s+on|calls\s+on|pressed|presses|demanded|demands|ordered|"
+# not a passive ("was ordered to pay", "has been asked to stop": the one ordered is the subject),
+# nor a participle naming a thing ("the requested information")
+_t(E.DEMANDED, "en", r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)"
+                     r"(?<!\bthe\s)(?<!\bwas\salso\s)(?<!\bwere\salso\s)"
+                     r"\b(?:urged|urges|urge|called\s+on|calls\s+on|pressed|presses|demanded|demands|ordered|"
                      r"orders|compelled|asked|asks|requested|warned|warns)\b")
 _t(E.DEMANDED, "en", r"\b(?:sent|issued)\s+(?:a\s+|an\s+)?(?:veto\s+|open\s+)?(?:letters?|document\s+requests?|"
                      r"demands?)\s+to\b")

@@ -660,6 +660,16 @@ def test_an_authority_restricting_nothing_named_is_no_event_but_a_company_restri
     assert [(a, t) for a, typ, t in triples(ex) if typ == "RESTRICTED"] == [("Meta Platforms", None)]
 
 
+@pytest.mark.parametrize("text", [
+    "Zorbatron Labs was ordered to pay the costs.",
+    "Zorbatron Labs has been asked to stop collecting the data.",
+    "Zorbatron Labs was also warned by the court.",
+])
+def test_the_subject_of_a_passive_demand_is_not_the_one_who_demands(text):
+    ex = one(text)
+    assert not [a for a, typ, _ in triples(ex) if typ == "DEMANDED" and a == "Zorbatron Labs"]
+
+
 def test_telling_staff_not_to_use_an_app_is_a_ban():
     ex = one("Ohio told its employees not to use DeepSeek on work phones.")
     assert ("Ohio", "BANNED", "DeepSeek") in triples(ex)
