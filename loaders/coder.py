@@ -42,7 +42,7 @@ from loaders.patterns import (ACTOR_TYPES, FUTURE_DATE_CONTEXT, HYPOTHETICAL, NE
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.12.8"
+CODER_VERSION = "1.13.0"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -439,6 +439,25 @@ _GENERIC = re.compile(r"^(?:(?:the|la|le|l['’])\s*)?(?P<head>commission|commis
                       r"court|cour|tribunal|parliament|parlement|government|gouvernement)$", re.I)
 
 
+_CAP_BEFORE_GENERIC = re.compile(r"(?<![.!?]\s)(?<![.!?])\b"
+                                 r"(?!(?:The|La|Le|Les|L['’]|Cette|This|Its|Their|Sa|Son)\s)"
+                                 r"[A-Z][\w&-]*(?<!['’]s)\s+$")
+
+
+def _tail_of_a_longer_name(body: str, ms: list[Mention]) -> list[Mention]:
+    """A generic dictionary alias ("Commission", "Court", "Authority") right after capitalised
+    words is the tail of a longer name the dictionary lacks ("the Fair Trade Commission", "the
+    Kerala High Court"): not the dictionary's body of that name (the European Commission)."""
+    out = []
+    for m in ms:
+        if m.how == "dict" and _GENERIC.match(m.surface.strip()) and not re.match(r"(?i)the\s|la\s|le\s|l['’]",
+                                                                                m.surface) \
+                and _CAP_BEFORE_GENERIC.search(body, max(0, m.start - 40), m.start):
+            continue
+        out.append(m)
+    return out
+
+
 def _generic_aliases(ms: list[Mention]) -> list[Mention]:
     """"The Commission" is the European Commission in the dictionary -- unless the article named
     another commission before ("The Federal Communications Commission fined X. The Commission
@@ -516,6 +535,73 @@ def _national_chambers(gaz, body: str, base: list[Mention], code: str) -> list[M
     return out
 
 
+# a national body named by its kind alone ("the Fair Trade Commission", "the federal cabinet",
+# "la Cour suprême", "the central bank") -- in an article about one country, that country's body
+# of that kind when the dictionary holds exactly one
+_NB_END = r"(?![\w-])(?!\s+(?:of|de|du|des)\s|\s+d['’])"  # not "the Supreme Court of X", "cabinet d'avocats"
+_NATIONAL_BODY = [(role, re.compile(r"(?<![\w-])(?:" + rx + r")" + _NB_END)) for role, rx in (
+    ("competition", r"Fair\s+Trade\s+Commission|Competition\s+(?:Commission|Authority|Bureau|Council)|"
+                    r"[Cc]ompetition\s+(?:regulator|watchdog)|[Aa]ntitrust\s+(?:regulator|authority|watchdog)|"
+                    r"[Aa]utorit[ée]\s+de\s+(?:la\s+)?concurrence|[Cc]ommission\s+de\s+(?:la\s+)?concurrence"),
+    ("central_bank", r"[Cc]entral\s+[Bb]ank|[Bb]anque\s+centrale"),
+    ("cabinet", r"[Ff]ederal\s+[Cc]abinet|Cabinet|(?<=['’]s\s)cabinet|Council\s+of\s+Ministers|"
+                r"[Cc]onseil\s+des\s+ministres"),
+    ("supreme_court", r"Supreme\s+Court|[Cc]our\s+supr[êe]me"),
+    ("constitutional_court", r"Constitutional\s+Court|[Cc]our\s+constitutionnelle"),
+    ("federal_court", r"Federal\s+Court|[Cc]our\s+f[ée]d[ée]rale"),
+    ("election_commission", r"(?:National\s+|Independent\s+|Central\s+)?(?:Election|Electoral)\s+Commission|"
+                            r"[Cc]ommission\s+(?:électorale|electorale)(?:\s+nationale)?"),
+)]
+
+
+_OWNER_COUNTRY = re.compile(r"(?<![\w-])(?P<c>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?:['’]s\s+|\s+)"
+                            r"(?:(?:new|national|federal|top|central)\s+)?$")
+
+
+def _national_bodies(gaz, body: str, base: list[Mention], code: str) -> list[Mention]:
+    """A body named by its kind alone is the article's country's body of that kind: in an article
+    about Korea "the Fair Trade Commission" is the Korea Fair Trade Commission, in one about
+    Nepal "the Cabinet" is Nepal's Council of Ministers (when the dictionary holds exactly one of
+    that kind for the country; a dictionary entry of another country under that bare name, like
+    the US Supreme Court, gives way)."""
+    by_role: dict[str, list[Actor]] = {}
+    for act in gaz.actors.values():
+        if act.country == code and act.role:
+            by_role.setdefault(act.role, []).append(act)
+    if not by_role:
+        return base
+    taken = SpanSet((m.start, m.end) for m in base)
+    out = list(base)
+    for role, rx in _NATIONAL_BODY:
+        cands = by_role.get(role, [])
+        if len(cands) != 1:
+            continue
+        act = cands[0]
+        for bm in rx.finditer(body):
+            s, e = bm.span()
+            own = _OWNER_COUNTRY.search(body, max(0, s - 40), s)
+            owner = own and (gaz._cname_f.get(fold(own.group("c"))) or gaz.code_of(adj=own.group("c")))
+            if own is not None and not owner:
+                own = None  # "The Cabinet", "Monday's Cabinet": no country before it
+            if own is not None:
+                if owner != code:
+                    continue  # "Japan's Fair Trade Commission" in an article about Korea: not ours
+                s = own.start()  # "Bangladesh's Election Commission": the country's name is part of it
+                out = [m for m in out if not (m.start >= s and m.end <= own.end())]
+            known = next((m for m in out if m.start <= s and m.end >= e), None)
+            if known is not None:
+                if known.actor.country in (code, None) or known.actor.id == act.id \
+                        or body[known.start:known.end].strip() != body[s:e].strip():
+                    continue  # a name of its own ("the US Supreme Court"), or the body itself
+                out.remove(known)
+            elif not taken.free(bm.start(), e):
+                continue
+            out.append(Mention(s, e, body[s:e], act, "pattern"))
+            taken.add(s, e)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
 def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     gaz = default_gazetteer()
     body = doc.body
@@ -560,7 +646,7 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
             else:
                 m = Mention(m.start, m.end, m.surface, m.actor, "pattern")
         fixed.append(m)
-    base = _owner_phrases(gaz, body, _generic_aliases(fixed))
+    base = _owner_phrases(gaz, body, _generic_aliases(_tail_of_a_longer_name(body, fixed)))
     country_freq: dict[str, int] = {}
     for m in base:
         if m.actor.type is T.COUNTRY:
@@ -571,6 +657,7 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     doc.main_country = gaz.country.get(main_country) if main_country else None
     if doc.main_country is not None:
         base = _national_chambers(gaz, body, base, main_country)
+        base = _national_bodies(gaz, body, base, main_country)
     occupied = SpanSet((m.start, m.end) for m in base)
     free = occupied.free
 
@@ -728,6 +815,9 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
                 and country_freq.get(mc.country or mc.id, 0) > 2 * country_freq.get(act.country or act.id, 0)):
             # "the government" in an article about China that mentions the US once: China's
             act = None
+        if act is not None and act.role == "cabinet" and act.country and types == {T.GOVERNMENT, T.COUNTRY}:
+            # "Japan's cabinet met ... The government will": the government, not the cabinet
+            act = gaz.country.get(act.country) or act
         if act is not None and act.type is T.COUNTRY and types == {T.GOVERNMENT, T.COUNTRY}:
             # "the government", "le gouvernement" of a country the text named: its government
             act = Actor.make(f"Government of {act.name}", "Government", None, (), act.country, "government")

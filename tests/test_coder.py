@@ -670,6 +670,24 @@ def test_the_subject_of_a_passive_demand_is_not_the_one_who_demands(text):
     assert not [a for a, typ, _ in triples(ex) if typ == "DEMANDED" and a == "Zorbatron Labs"]
 
 
+@pytest.mark.parametrize("text,body", [
+    ("In Korea, the Fair Trade Commission opened a probe into Naver. Korea wants answers.",
+     "Korea Fair Trade Commission"),
+    ("Nepal's cabinet approved the AI policy on Monday. Nepal hopes to lead.", "Council of Ministers of Nepal"),
+    ("Au Sénégal, la Cour suprême a tranché. Le Sénégal attendait cette décision.", "Supreme Court of Senegal"),
+])
+def test_a_body_named_by_its_kind_alone_is_the_article_countrys(text, body):
+    lang = "fr" if text.startswith("Au ") else "en"
+    _, ms = trace(Article.from_text(text, language=lang, published="2025-03-12"))
+    assert body in {m.actor.name for m in ms}
+
+
+def test_a_generic_alias_at_the_end_of_a_longer_unknown_name_is_not_the_dictionary_body():
+    _, ms = trace(Article.from_text("The Zorbland Fair Trade Commission opened a probe into Meta.",
+                                    language="en", published="2025-03-12"))
+    assert "European Commission" not in {m.actor.name for m in ms}
+
+
 def test_telling_staff_not_to_use_an_app_is_a_ban():
     ex = one("Ohio told its employees not to use DeepSeek on work phones.")
     assert ("Ohio", "BANNED", "DeepSeek") in triples(ex)

@@ -114,8 +114,8 @@ def test_the_seat_of_a_court_is_not_the_target_of_a_suit():
 @pytest.mark.parametrize("text,expected", [
     ("Le Conseil exécutif de l'Union africaine (UA) s'est réuni lundi.",
      [("Conseil exécutif de l'Union africaine", "Government"), ("UA", "Government")]),
-    ("Le Département fédéral de justice et police (DFJP) a publié un rapport.",
-     [("Département fédéral de justice et police", "Government")]),
+    ("Le Département cantonal de justice et police (DCJP) a publié un rapport.",
+     [("Département cantonal de justice et police", "Government")]),  # (the federal one is in the dictionary)
     ("La Cour des comptes a rejeté le pourvoi.",
      [("Cour des comptes", "Court")]),  # (Cour de cassation is in the dictionary)
     ("The Ministry of Finance of India banned the apps.", [("Ministry of Finance of India", "Government")]),

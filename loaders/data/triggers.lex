@@ -18,7 +18,7 @@ opts nominal
 match {V:impose|introduce|order|enact|issue|adopt|put_in_place|slap|extend|declare|implement|institute|enforce|approve} {A}(?:{DET} )?(?:(?:strict|complete|absolute|indefinite) )?{ADJ}(?:ban|prohibition)s? (?:on|against|of)\b
 ex Taiwan > DeepSeek | Taiwan imposed a blanket ban on DeepSeek in government offices.
 ex Australia > TikTok | Australia has now put in place a ban on TikTok for officials.
-ex Taiwan > DeepSeek | Taiwan's cabinet has implemented a strict ban against DeepSeek for its clerks.
+ex Executive Yuan > DeepSeek | Taiwan's cabinet has implemented a strict ban against DeepSeek for its clerks.
 not | A ban would hurt users, Meta said.
 
 rule BANNED.en.passive
