@@ -163,14 +163,14 @@ def test_blind_floor():
     12's (the same coder, 2026-12-07: F1 0.160, P 0.195, R 0.136), batch 13's (coder 1.11.9,
     2026-12-08: F1 0.258, P 0.279, R 0.241), batch 14's French half (the same coder, 2026-12-08:
     F1 0.222, P 0.379, R 0.157; 22 articles, its English half rejected as not blind), batch 15's
-    (coder 1.12.3, 2026-12-08: F1 0.280, P 0.345, R 0.236). Batches
-    8-15 are held at their first contact less a margin; batches 1-7 at what coder 1.9.0 gives
-    them less about 0.02. Blind texts are never
-    copied into patterns or tests; this only scores them."""
-    for name, floor in (("blind15", 0.26), ("blind14", 0.20), ("blind13", 0.24), ("blind12", 0.15),
-                        ("blind11", 0.26), ("blind10", 0.20), ("blind9", 0.29), ("blind8", 0.33), ("blind7", 0.28),
-                        ("blind6", 0.32), ("blind5", 0.29), ("blind4", 0.42), ("blind3", 0.36),
-                        ("blind2", 0.45), ("blind", 0.44)):
+    (coder 1.12.3, 2026-12-08: F1 0.280, P 0.345, R 0.236), batch 16's (coder 1.13.0, 2026-12-08:
+    F1 0.241, P 0.305, R 0.199). Batches 8-16 are held at their first contact less a margin;
+    batches 1-7 at what coder 1.9.0 gives them less about 0.02. Blind texts are never copied into
+    patterns or tests; this only scores them."""
+    floors = {"blind16": 0.22, "blind15": 0.26, "blind14": 0.20, "blind13": 0.24, "blind12": 0.15,
+              "blind11": 0.26, "blind10": 0.20, "blind9": 0.29, "blind8": 0.33, "blind7": 0.28,
+              "blind6": 0.32, "blind5": 0.29, "blind4": 0.42, "blind3": 0.36, "blind2": 0.45, "blind": 0.44}
+    for name, floor in floors.items():
         rep = evaluate([CORPUS / name])
         assert rep.files == (22 if name == "blind14" else 44), name
         assert rep.f1 >= floor, (name, rep.to_text().split("false positives")[0])
