@@ -458,6 +458,10 @@ CONSTRAINT: LiteralString = "CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{labe
 #: :data:`CONSTRAINT`, filled from :data:`LOOKUP_KEYS` and :data:`ORDER_KEYS` only.
 INDEX: LiteralString = "CREATE INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
 
+#: Is the store answering? The health check both stores and the managed server run before work
+#: (one row, ``ok`` = 1).
+PING: LiteralString = "RETURN 1 AS ok"
+
 #: Empty the database in small transactions, relationships first (Neo4j; each statement in an
 #: auto-commit transaction): one ``DETACH DELETE`` of a 100k-event graph exceeded the server's
 #: transaction memory pool (1.4 GiB of a 1 GB heap).

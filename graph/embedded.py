@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Iterator
 
-from graph.cypher import LOOKUP_KEYS, UNIQUE_KEYS
+from graph.cypher import LOOKUP_KEYS, PING, UNIQUE_KEYS
 from graph.locks import held
 from graph.errors import QueryError, StoreError, StoreNotWritable, StoreUnavailable
 from graph.store import GraphStore, timed_out
@@ -227,7 +227,7 @@ class EmbeddedStore(GraphStore):
         if self.read_only is None:
             # GRAPH.RO_QUERY fails on a graph key that does not exist yet; any GRAPH.QUERY
             # creates it (reads of a missing key come back empty in _run anyway).
-            self._graph.query("RETURN 1")
+            self._graph.query(PING)
         self._schema_checked = False
 
     def _refuse_writes_if_read_only(self) -> None:

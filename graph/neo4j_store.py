@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 from urllib.parse import urlsplit
 
-from graph.cypher import CLEAR, CONSTRAINT, INDEX, LOOKUP_KEYS, ORDER_KEYS, UNIQUE_KEYS, token
+from graph.cypher import CLEAR, CONSTRAINT, INDEX, LOOKUP_KEYS, ORDER_KEYS, PING, UNIQUE_KEYS, token
 from graph.errors import QueryError, StoreError, StoreNotWritable, StoreUnavailable
 from graph.guard import check_read
 from graph.store import GraphStore, timed_out
@@ -212,7 +212,7 @@ class Neo4jStore(GraphStore):
 
         try:
             with self._driver.session(database=self.database) as s:
-                s.run("RETURN 1").consume()
+                s.run(PING).consume()
             return None
         except neo4j.exceptions.DatabaseError as exc:
             if not _stopped(exc):

@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from graph.cypher import PING
 from graph.errors import ServerError
 
 __all__ = [
@@ -782,7 +783,7 @@ class ManagedNeo4j:
                     pass
                 with neo4j.GraphDatabase.driver(self.bolt_uri, auth=auth, connection_timeout=3) as drv:
                     with drv.session() as session:  # session.run: no retries, no retry warnings
-                        if session.run("RETURN 1 AS ok").single(strict=True)["ok"] == 1:
+                        if session.run(PING).single(strict=True)["ok"] == 1:
                             return
             except AuthError as e:
                 raise ServerError(f"Neo4j refused the stored password in {self.password_file} "
