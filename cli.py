@@ -99,15 +99,20 @@ def render(rows: list[dict[str, Any]], columns: list[str], fmt: str, *, width: i
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_cell(row.get(c), None) if isinstance(row.get(c), (list, dict))
-                             else ("" if row.get(c) is None else row.get(c)) for c in columns])
+            writer.writerow(
+                [
+                    _cell(row.get(c), None)
+                    if isinstance(row.get(c), (list, dict))
+                    else ("" if row.get(c) is None else row.get(c))
+                    for c in columns
+                ]
+            )
         return buf.getvalue()
     if not rows:
         return "(no rows)\n"
     cells = [[_cell(r.get(c), width) for c in columns] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip(), "  ".join("-" * w for w in widths)]
     lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
     return "\n".join(lines) + "\n"
 
@@ -121,8 +126,15 @@ def output_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         return fn(*args, fmt="json" if json_alias else fmt, **kwargs)
 
     wrapper = click.option("--json", "json_alias", is_flag=True, help="Same as --format json.")(wrapper)
-    return click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table",
-                        show_default=True, help="Output format (progress and notes go to stderr).")(wrapper)
+    return click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="Output format (progress and notes go to stderr).",
+    )(wrapper)
 
 
 def _info(message: str, silent: bool = False) -> None:
@@ -136,24 +148,54 @@ def _info(message: str, silent: bool = False) -> None:
 
 @click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="aigov")
-@click.option("--home", type=click.Path(file_okay=False, path_type=Path), envvar="AIGOV_HOME",
-              default=None, help="Data folder (embedded store, managed Neo4j). Default: ./.aigov")
-@click.option("--store", type=click.Choice(["embedded", "neo4j"]), envvar="AIGOV_STORE",
-              default="embedded", show_default=True, help="Graph store to use.")
-@click.option("--neo4j-uri", envvar="NEO4J_URI", default=None,
-              help="Bolt URI of an existing Neo4j (default: the managed server in --home).")
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="AIGOV_HOME",
+    default=None,
+    help="Data folder (embedded store, managed Neo4j). Default: ./.aigov",
+)
+@click.option(
+    "--store",
+    type=click.Choice(["embedded", "neo4j"]),
+    envvar="AIGOV_STORE",
+    default="embedded",
+    show_default=True,
+    help="Graph store to use.",
+)
+@click.option(
+    "--neo4j-uri",
+    envvar="NEO4J_URI",
+    default=None,
+    help="Bolt URI of an existing Neo4j (default: the managed server in --home).",
+)
 @click.option("--neo4j-user", envvar="NEO4J_USER", default=None, help="Neo4j user (default neo4j).")
-@click.option("--neo4j-password", envvar="NEO4J_PASSWORD", default=None,
-              help="Neo4j password (default: the managed server's password file).")
-@click.option("--neo4j-database", envvar="NEO4J_DATABASE", default=None,
-              help="Neo4j database (default neo4j).")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True, max=10**7), default=None,
-              envvar=["AIGOV_TIMEOUT", "AIGOV_EMBEDDED_TIMEOUT"], metavar="SECONDS",
-              help="Seconds a query may run before the store stops it (default 600).")
+@click.option(
+    "--neo4j-password",
+    envvar="NEO4J_PASSWORD",
+    default=None,
+    help="Neo4j password (default: the managed server's password file).",
+)
+@click.option("--neo4j-database", envvar="NEO4J_DATABASE", default=None, help="Neo4j database (default neo4j).")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True, max=10**7),
+    default=None,
+    envvar=["AIGOV_TIMEOUT", "AIGOV_EMBEDDED_TIMEOUT"],
+    metavar="SECONDS",
+    help="Seconds a query may run before the store stops it (default 600).",
+)
 @click.pass_context
-def cli(ctx: click.Context, home: Path | None, store: str, neo4j_uri: str | None,
-        neo4j_user: str | None, neo4j_password: str | None, neo4j_database: str | None,
-        timeout: float | None) -> None:
+def cli(
+    ctx: click.Context,
+    home: Path | None,
+    store: str,
+    neo4j_uri: str | None,
+    neo4j_user: str | None,
+    neo4j_password: str | None,
+    neo4j_database: str | None,
+    timeout: float | None,
+) -> None:
     """aigov: a knowledge graph of AI-governance events from French and English news.
 
     \b
@@ -165,8 +207,12 @@ def cli(ctx: click.Context, home: Path | None, store: str, neo4j_uri: str | None
     import logging
 
     logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=sys.stderr)
-    state = State(home, store, {"uri": neo4j_uri, "user": neo4j_user, "password": neo4j_password,
-                                "database": neo4j_database}, timeout)
+    state = State(
+        home,
+        store,
+        {"uri": neo4j_uri, "user": neo4j_user, "password": neo4j_password, "database": neo4j_database},
+        timeout,
+    )
     ctx.obj = state
     _exit_cleanly_on_sigterm(ctx)
     ctx.call_on_close(state.close)
@@ -198,30 +244,50 @@ INPUT_FORMATS = ["text", "html", "feed", "json", "jsonl", "csv", "tsv"]
 
 def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """--input-format and --columns, shared by extract and ingest."""
-    fn = click.option("--columns", default=None, metavar="FIELD=COLUMN,...",
-                      help="Column names in JSON Lines/CSV input for title, date, text, url, "
-                           "language (e.g. text=body,date=published).")(fn)
-    return click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None,
-                        help="Read every input as this format (default: by extension, then "
-                             "by content).")(fn)
+    fn = click.option(
+        "--columns",
+        default=None,
+        metavar="FIELD=COLUMN,...",
+        help="Column names in JSON Lines/CSV input for title, date, text, url, "
+        "language (e.g. text=body,date=published).",
+    )(fn)
+    return click.option(
+        "--input-format",
+        type=click.Choice(INPUT_FORMATS),
+        default=None,
+        help="Read every input as this format (default: by extension, then by content).",
+    )(fn)
 
 
 def jobs_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--jobs", "-j", type=click.IntRange(0, 256), default=1, show_default=True,
-                        help="Processes that code articles (0: one per CPU); the output is the same "
-                             "as with one.")(fn)
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(0, 256),
+        default=1,
+        show_default=True,
+        help="Processes that code articles (0: one per CPU); the output is the same as with one.",
+    )(fn)
 
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--format", "-f", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
-              show_default=True, help="json: one object per article (JSON Lines when several).")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "table"]),
+    default="json",
+    show_default=True,
+    help="json: one object per article (JSON Lines when several).",
+)
 @click.option("--rejected", is_flag=True, help="Also list the candidates the coder rejected (stderr).")
 @jobs_option
 @input_options
 @run_library
-def extract(sources: tuple[str, ...], fmt: str, rejected: bool, jobs: int, input_format: str | None,
-            columns: str | None) -> None:
+def extract(
+    sources: tuple[str, ...], fmt: str, rejected: bool, jobs: int, input_format: str | None, columns: str | None
+) -> None:
     """Extract entities and events; print the contract JSON (nothing is stored).
 
     SOURCES are files, directories (walked recursively) or - for standard input: plain-text
@@ -236,8 +302,7 @@ def extract(sources: tuple[str, ...], fmt: str, rejected: bool, jobs: int, input
 
     failed = 0
     results = []
-    for item in extract_sources(list(sources), jobs=jobs or default_jobs(), format=input_format,
-                                columns=columns):
+    for item in extract_sources(list(sources), jobs=jobs or default_jobs(), format=input_format, columns=columns):
         if isinstance(item, InputError):
             click.echo(f"Error: {item}", err=True)
             failed += 1
@@ -247,13 +312,20 @@ def extract(sources: tuple[str, ...], fmt: str, rejected: bool, jobs: int, input
             for r in item.rejected:
                 click.echo(f"rejected [{r.reason.value}] {r.detail}: {r.evidence[:100]}", err=True)
     if fmt == "table":
-        rows = [{"article": ex.article.source, "type": ev.type.value,
-                 "actors": ", ".join(ex.entity(a).name for a in ev.actors),
-                 "targets": ", ".join(ex.entity(t).name for t in ev.targets),
-                 "date": ev.date, "modality": ev.modality.value, "evidence": ev.evidence}
-                for ex in results for ev in ex.events]
-        click.echo(render(rows, ["type", "actors", "targets", "date", "modality", "evidence"], "table"),
-                   nl=False)
+        rows = [
+            {
+                "article": ex.article.source,
+                "type": ev.type.value,
+                "actors": ", ".join(ex.entity(a).name for a in ev.actors),
+                "targets": ", ".join(ex.entity(t).name for t in ev.targets),
+                "date": ev.date,
+                "modality": ev.modality.value,
+                "evidence": ev.evidence,
+            }
+            for ex in results
+            for ev in ex.events
+        ]
+        click.echo(render(rows, ["type", "actors", "targets", "date", "modality", "evidence"], "table"), nl=False)
     elif fmt == "json" and len(results) == 1:
         click.echo(json.dumps(results[0].to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -265,21 +337,36 @@ def extract(sources: tuple[str, ...], fmt: str, rejected: bool, jobs: int, input
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--batch-size", type=click.IntRange(1, 10_000), default=None,
-              help="Articles per write statement (default 1000); read, coded and written one batch at a time.")
-@click.option("--recode", is_flag=True,
-              help="Re-code stored articles that an older extractor version coded.")
-@click.option("--dry-run", is_flag=True,
-              help="List what each article would do (add, unchanged, replace, recode); write nothing.")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 10_000),
+    default=None,
+    help="Articles per write statement (default 1000); read, coded and written one batch at a time.",
+)
+@click.option("--recode", is_flag=True, help="Re-code stored articles that an older extractor version coded.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="List what each article would do (add, unchanged, replace, recode); write nothing.",
+)
 @click.option("--silent", is_flag=True, help="No progress or summary on stderr.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @jobs_option
 @input_options
 @click.pass_obj
 @run_library
-def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recode: bool,
-           dry_run: bool, silent: bool, as_json: bool, jobs: int, input_format: str | None,
-           columns: str | None) -> None:
+def ingest(
+    state: State,
+    sources: tuple[str, ...],
+    batch_size: int | None,
+    recode: bool,
+    dry_run: bool,
+    silent: bool,
+    as_json: bool,
+    jobs: int,
+    input_format: str | None,
+    columns: str | None,
+) -> None:
     """Read articles, extract events and write them to the graph store.
 
     SOURCES are files, folders, - (standard input) and http(s) URLs: an article page is one
@@ -307,8 +394,9 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
     urls = [s for s in sources if is_url(s)]
     paths = [s for s in sources if not is_url(s)]
     if urls and dry_run:
-        raise click.UsageError("--dry-run reads files only (a URL is fetched, and its state kept, "
-                               "when it is ingested)")
+        raise click.UsageError(
+            "--dry-run reads files only (a URL is fetched, and its state kept, when it is ingested)"
+        )
     batch_size = batch_size or DEFAULT_BATCH_SIZE
 
     def report(error: str) -> None:
@@ -316,13 +404,21 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
 
     # Read, coded and written as they come: no list of every extraction (bodies included).
     read_all = [False]  # set once the input is exhausted
-    items = _counted(extract_sources(paths, jobs=jobs, format=input_format, columns=columns),
-                     silent, read_all) if paths else iter(())
+    items = (
+        _counted(extract_sources(paths, jobs=jobs, format=input_format, columns=columns), silent, read_all)
+        if paths
+        else iter(())
+    )
     if dry_run:
         rows: list[dict[str, Any]] = []
         summary = state.store().dry_run(
-            items, extractor=coder_version(), batch_size=batch_size, recode=recode, on_error=report,
-            on_plan=lambda planned: rows.extend(_plan_row(p) for p in planned))
+            items,
+            extractor=coder_version(),
+            batch_size=batch_size,
+            recode=recode,
+            on_error=report,
+            on_plan=lambda planned: rows.extend(_plan_row(p) for p in planned),
+        )
         if not as_json:
             click.echo(render(rows, ["action", "source", "events", "replaces"], "table", width=None), nl=False)
         _print_summary(summary, as_json, silent, prefix="to add")
@@ -343,8 +439,14 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
                 _info(f"written {written[0]} articles")
 
         try:
-            summary = store.write(items, extractor=coder_version(), batch_size=batch_size,
-                                  recode=recode, progress=progress, on_error=report)
+            summary = store.write(
+                items,
+                extractor=coder_version(),
+                batch_size=batch_size,
+                recode=recode,
+                progress=progress,
+                on_error=report,
+            )
         except StoreUnavailable as exc:
             # the store stopped the run (lost, full disk): what was committed, then one error line
             if exc.summary is not None:
@@ -352,8 +454,9 @@ def ingest(state: State, sources: tuple[str, ...], batch_size: int | None, recod
             raise
     web = None
     if urls:
-        web = _run_round(state, lambda poller: poller.ingest(urls), jobs=jobs, silent=silent,
-                         batch_size=batch_size)
+        web = _run_round(
+            state, lambda poller: poller.ingest(urls), jobs=jobs, silent=silent, batch_size=batch_size
+        )
     if as_json:
         data = summary.to_dict() if paths else {}
         if web is not None:
@@ -384,8 +487,12 @@ def _counted(items: Iterator[Any], silent: bool, read_all: list[bool]) -> Iterat
 
 def _plan_row(p: Any) -> dict[str, Any]:
     """One line of ``ingest --dry-run``'s table (what :meth:`GraphStore.dry_run` planned)."""
-    return {"action": p.action, "source": p.extraction.article.source,
-            "events": len(p.extraction.events), "replaces": ", ".join(r[:12] for r in p.replaces)}
+    return {
+        "action": p.action,
+        "source": p.extraction.article.source,
+        "events": len(p.extraction.events),
+        "replaces": ", ".join(r[:12] for r in p.replaces),
+    }
 
 
 def _print_summary(summary, as_json: bool, silent: bool, prefix: str = "added") -> None:
@@ -393,10 +500,12 @@ def _print_summary(summary, as_json: bool, silent: bool, prefix: str = "added") 
     if as_json:
         click.echo(json.dumps(data))
     elif not silent:
-        _info(f"{data['read']} articles read: {data['added']} {prefix}, {data['unchanged']} unchanged, "
-              f"{data['replaced']} replaced, {data['recoded']} recoded; {data['events']} events, "
-              f"{data['entities']} entities; {data['rejected']} candidates rejected; "
-              f"{data['errors']} errors")
+        _info(
+            f"{data['read']} articles read: {data['added']} {prefix}, {data['unchanged']} unchanged, "
+            f"{data['replaced']} replaced, {data['recoded']} recoded; {data['events']} events, "
+            f"{data['entities']} entities; {data['rejected']} candidates rejected; "
+            f"{data['errors']} errors"
+        )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -407,8 +516,14 @@ class _Progress:
     """Progress of a round on stderr: a line rewritten in place on a terminal; elsewhere (a
     log, cron) one line as each stage starts, so a log shows where a round is."""
 
-    LABELS = {"feeds": "fetching {} feed", "urls": "fetching {} URL", "pages": "fetching {} page",
-              "read": "reading {} page", "code": "coding {} article", "write": "writing {} source"}
+    LABELS = {
+        "feeds": "fetching {} feed",
+        "urls": "fetching {} URL",
+        "pages": "fetching {} page",
+        "read": "reading {} page",
+        "code": "coding {} article",
+        "write": "writing {} source",
+    }
 
     def __init__(self, silent: bool):
         self.silent = silent
@@ -422,8 +537,9 @@ class _Progress:
         if self.tty:
             width = 30
             filled = int(width * done / total)
-            click.echo(f"\r{label:<24} [{'#' * filled}{'-' * (width - filled)}] {done}/{total}",
-                       err=True, nl=False)
+            click.echo(
+                f"\r{label:<24} [{'#' * filled}{'-' * (width - filled)}] {done}/{total}", err=True, nl=False
+            )
             self.open = done < total
             if done >= total:
                 click.echo("", err=True)
@@ -449,8 +565,16 @@ def _feed_book(state: State):
     return FeedBook(state.home or default_home())
 
 
-def _poller(state: State, book, *, jobs: int, progress, batch_size: int | None = None,
-            max_new: int | None = None, every: float | None = None):
+def _poller(
+    state: State,
+    book,
+    *,
+    jobs: int,
+    progress,
+    batch_size: int | None = None,
+    max_new: int | None = None,
+    every: float | None = None,
+):
     """A Poller over the home's feed state, writing to the store (opened on first write)."""
     from graph.sink import StoreSink
     from graph.store import DEFAULT_BATCH_SIZE
@@ -459,12 +583,26 @@ def _poller(state: State, book, *, jobs: int, progress, batch_size: int | None =
     from loaders.parallel import default_jobs
 
     sink = StoreSink(state.store, extractor=coder_version(), batch_size=batch_size or DEFAULT_BATCH_SIZE)
-    return Poller(book, _fetcher(), sink, jobs=jobs or default_jobs(), max_new=max_new or DEFAULT_MAX_NEW,
-                  every=every or DEFAULT_EVERY, progress=progress)
+    return Poller(
+        book,
+        _fetcher(),
+        sink,
+        jobs=jobs or default_jobs(),
+        max_new=max_new or DEFAULT_MAX_NEW,
+        every=every or DEFAULT_EVERY,
+        progress=progress,
+    )
 
 
-def _run_round(state: State, run: Callable[[Any], Any], *, jobs: int, silent: bool,
-               batch_size: int | None = None, max_new: int | None = None):
+def _run_round(
+    state: State,
+    run: Callable[[Any], Any],
+    *,
+    jobs: int,
+    silent: bool,
+    batch_size: int | None = None,
+    max_new: int | None = None,
+):
     """Run one round of a Poller; print its errors and notes (stderr); return its report. A
     lost store stops the round: what was done before it is printed, then the error."""
     progress = _Progress(silent)
@@ -488,27 +626,44 @@ def _echo_round(report, silent: bool) -> None:
     if not silent:
         for src in report.sources:
             for note in src.notes:
-                click.echo(f"note: {src.label}: {note}" if not note.startswith(("http://", "https://"))
-                           else f"note: {note}", err=True)
+                click.echo(
+                    f"note: {src.label}: {note}"
+                    if not note.startswith(("http://", "https://"))
+                    else f"note: {note}",
+                    err=True,
+                )
 
 
 def _round_line(report, what: str = "feed") -> str:
     t = report.totals()
     n = len([s for s in report.sources if s.polled])
     http = report.http
-    return (f"{n} {what}{'s' if n != 1 else ''} read: {t['new']} new ({t['replaced']} replacing an older "
-            f"text, {t['summaries']} from feed summaries), {t['unchanged']} unchanged, {t['failed']} failed, "
-            f"{t['pending']} pending; {t['events']} events; {http.get('requests', 0)} HTTP requests "
-            f"({http.get('conditional', 0)} conditional, {http.get('not_modified', 0)} not modified); "
-            f"fetch {report.fetch_s:.2f} s, extract {report.extract_s:.2f} s, write {report.write_s:.2f} s")
+    return (
+        f"{n} {what}{'s' if n != 1 else ''} read: {t['new']} new ({t['replaced']} replacing an older "
+        f"text, {t['summaries']} from feed summaries), {t['unchanged']} unchanged, {t['failed']} failed, "
+        f"{t['pending']} pending; {t['events']} events; {http.get('requests', 0)} HTTP requests "
+        f"({http.get('conditional', 0)} conditional, {http.get('not_modified', 0)} not modified); "
+        f"fetch {report.fetch_s:.2f} s, extract {report.extract_s:.2f} s, write {report.write_s:.2f} s"
+    )
 
 
 _ROUND_COLUMNS = ["feed", "status", "new", "unchanged", "failed", "from_summary", "pending", "events"]
 
 
 def _round_rows(report) -> list[dict[str, Any]]:
-    return [{"feed": s.label, "status": s.status, "new": s.new, "unchanged": s.unchanged, "failed": s.failed,
-             "from_summary": s.summaries, "pending": s.pending, "events": s.events} for s in report.sources]
+    return [
+        {
+            "feed": s.label,
+            "status": s.status,
+            "new": s.new,
+            "unchanged": s.unchanged,
+            "failed": s.failed,
+            "from_summary": s.summaries,
+            "pending": s.pending,
+            "events": s.events,
+        }
+        for s in report.sources
+    ]
 
 
 def _print_round(report, as_json: bool, silent: bool) -> None:
@@ -530,8 +685,12 @@ def feeds() -> None:
 @feeds.command("add")
 @click.argument("url")
 @click.option("--name", default=None, help="A name to show in lists and summaries.")
-@click.option("--language", type=click.Choice(["fr", "en"]), default=None,
-              help="The feed's language, used when an article's text alone does not tell.")
+@click.option(
+    "--language",
+    type=click.Choice(["fr", "en"]),
+    default=None,
+    help="The feed's language, used when an article's text alone does not tell.",
+)
 @click.pass_obj
 @run_library
 def feeds_add(state: State, url: str, name: str | None, language: str | None) -> None:
@@ -548,9 +707,11 @@ def feeds_add(state: State, url: str, name: str | None, language: str | None) ->
     with _feed_book(state) as book:
         existed = book.get(url) is not None
         feed = book.add(url, name=name, language=language)
-    click.echo(f"{'updated' if existed else 'following'} {feed.url}"
-               + (f" ({feed.name})" if feed.name else "")
-               + (f", language {feed.language}" if feed.language else ""))
+    click.echo(
+        f"{'updated' if existed else 'following'} {feed.url}"
+        + (f" ({feed.name})" if feed.name else "")
+        + (f", language {feed.language}" if feed.language else "")
+    )
 
 
 @feeds.command("list")
@@ -565,12 +726,34 @@ def feeds_list(state: State, fmt: str) -> None:
         rows = []
         for f in book.feeds():
             status = "gone" if f.gone_at else ("failing" if f.failures else ("new" if not f.last_fetch else "ok"))
-            rows.append({"url": f.url, "name": f.name, "language": f.language, "status": status,
-                         "last_fetch": f.last_fetch, "last_status": f.last_status, "entries": f.entries,
-                         "stored": f.stored, "failures": f.failures, "last_error": f.last_error,
-                         "next_poll": epoch_to_iso(f.next_poll) if not f.gone_at else None})
-    columns = ["url", "name", "language", "status", "last_fetch", "last_status", "entries", "stored",
-               "failures", "next_poll", "last_error"]
+            rows.append(
+                {
+                    "url": f.url,
+                    "name": f.name,
+                    "language": f.language,
+                    "status": status,
+                    "last_fetch": f.last_fetch,
+                    "last_status": f.last_status,
+                    "entries": f.entries,
+                    "stored": f.stored,
+                    "failures": f.failures,
+                    "last_error": f.last_error,
+                    "next_poll": epoch_to_iso(f.next_poll) if not f.gone_at else None,
+                }
+            )
+    columns = [
+        "url",
+        "name",
+        "language",
+        "status",
+        "last_fetch",
+        "last_status",
+        "entries",
+        "stored",
+        "failures",
+        "next_poll",
+        "last_error",
+    ]
     click.echo(render(rows, columns, fmt), nl=False)
 
 
@@ -589,11 +772,16 @@ def feeds_remove(state: State, url: str) -> None:
 def poll_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by feeds update and watch."""
     options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
-        click.option("--max-new", type=click.IntRange(1, 1_000_000), default=None,
-                     help="Entries of one feed fetched per poll (default 200); the rest wait for the next polls."),
+        click.option(
+            "--max-new",
+            type=click.IntRange(1, 1_000_000),
+            default=None,
+            help="Entries of one feed fetched per poll (default 200); the rest wait for the next polls.",
+        ),
         jobs_option,
-        click.option("--batch-size", type=click.IntRange(1, 10_000), default=None,
-                     help="Articles per write statement."),
+        click.option(
+            "--batch-size", type=click.IntRange(1, 10_000), default=None, help="Articles per write statement."
+        ),
         click.option("--silent", is_flag=True, help="No progress, notes or summary on stderr (errors stay)."),
         click.option("--json", "as_json", is_flag=True, help="Print each poll's report as JSON on stdout."),
     ]
@@ -604,13 +792,24 @@ def poll_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 @feeds.command("update")
 @click.argument("urls", nargs=-1)
-@click.option("--force", is_flag=True,
-              help="Also poll gone feeds and feeds waiting after failures or on a server's Retry-After.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Also poll gone feeds and feeds waiting after failures or on a server's Retry-After.",
+)
 @poll_options
 @click.pass_obj
 @run_library
-def feeds_update(state: State, urls: tuple[str, ...], force: bool, max_new: int | None, jobs: int,
-                 batch_size: int | None, silent: bool, as_json: bool) -> None:
+def feeds_update(
+    state: State,
+    urls: tuple[str, ...],
+    force: bool,
+    max_new: int | None,
+    jobs: int,
+    batch_size: int | None,
+    silent: bool,
+    as_json: bool,
+) -> None:
     """Poll the followed feeds once (URLS: only these) and ingest their new entries' pages.
 
     Feeds are asked conditionally (ETag, Last-Modified); entries read before are not fetched
@@ -622,8 +821,14 @@ def feeds_update(state: State, urls: tuple[str, ...], force: bool, max_new: int 
         aigov feeds update
         aigov feeds update https://example.org/rss.xml --jobs 2
     """
-    report = _run_round(state, lambda poller: poller.poll(list(urls) or None, force=force),
-                        jobs=jobs, silent=silent, batch_size=batch_size, max_new=max_new)
+    report = _run_round(
+        state,
+        lambda poller: poller.poll(list(urls) or None, force=force),
+        jobs=jobs,
+        silent=silent,
+        batch_size=batch_size,
+        max_new=max_new,
+    )
     _print_round(report, as_json, silent)
     if not report.sources and not silent:
         _info("no feeds followed yet: add one with `aigov feeds add URL`")
@@ -632,15 +837,32 @@ def feeds_update(state: State, urls: tuple[str, ...], force: bool, max_new: int 
 
 
 @cli.command()
-@click.option("--every", default="15m", show_default=True, metavar="INTERVAL",
-              help="Time between two polls of a feed: 90s, 15m, 1h, 1d.")
-@click.option("--rounds", type=click.IntRange(1, None), default=None,
-              help="Stop after this many rounds (default: run until stopped).")
+@click.option(
+    "--every",
+    default="15m",
+    show_default=True,
+    metavar="INTERVAL",
+    help="Time between two polls of a feed: 90s, 15m, 1h, 1d.",
+)
+@click.option(
+    "--rounds",
+    type=click.IntRange(1, None),
+    default=None,
+    help="Stop after this many rounds (default: run until stopped).",
+)
 @poll_options
 @click.pass_obj
 @run_library
-def watch(state: State, every: str, rounds: int | None, max_new: int | None, jobs: int,
-          batch_size: int | None, silent: bool, as_json: bool) -> None:
+def watch(
+    state: State,
+    every: str,
+    rounds: int | None,
+    max_new: int | None,
+    jobs: int,
+    batch_size: int | None,
+    silent: bool,
+    as_json: bool,
+) -> None:
     """Poll every followed feed as it comes due, ingest new entries, and keep going.
 
     Each round polls the feeds whose next poll has come (a failing feed backs off, a server's
@@ -674,8 +896,9 @@ def watch(state: State, every: str, rounds: int | None, max_new: int | None, job
     with _feed_book(state) as book:
         if not book.feeds() and not silent:
             _info("no feeds followed yet: add one with `aigov feeds add URL`; watching anyway")
-        poller = _poller(state, book, jobs=jobs, progress=progress, batch_size=batch_size,
-                         max_new=max_new, every=seconds)
+        poller = _poller(
+            state, book, jobs=jobs, progress=progress, batch_size=batch_size, max_new=max_new, every=seconds
+        )
         try:
             watch_feeds(poller, every=seconds, rounds=rounds, on_round=each)
         finally:
@@ -700,16 +923,27 @@ def query_list(fmt: str) -> None:
     """List the canned queries with a one-line description."""
     import queries
 
-    rows = [{"name": q.name, "description": q.description,
-             "parameters": ", ".join(f"{p.name}={p.default}" for p in q.params.values())}
-            for q in queries.all_queries()]
+    rows = [
+        {
+            "name": q.name,
+            "description": q.description,
+            "parameters": ", ".join(f"{p.name}={p.default}" for p in q.params.values()),
+        }
+        for q in queries.all_queries()
+    ]
     click.echo(render(rows, ["name", "description", "parameters"], fmt, width=None), nl=False)
 
 
 @query.command("show")
 @click.argument("name")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="A query parameter (repeatable), printed as a :param line.")
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A query parameter (repeatable), printed as a :param line.",
+)
 @run_library
 def query_show(name: str, params: tuple[str, ...]) -> None:
     """Print a canned query for Neo4j Browser: its `:param` lines, then its Cypher.
@@ -737,8 +971,9 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-params_option = click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-                             help="A query parameter (repeatable).")
+params_option = click.option(
+    "--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable)."
+)
 
 
 @query.command("run")
@@ -834,14 +1069,20 @@ def eval_(gold: tuple[Path, ...], as_json: bool) -> None:
 @click.option("--top", type=int, default=15, show_default=True, help="Rows of the centrality table.")
 @click.option("--ego", metavar="ENTITY", default=None, help="Report the ego network of this entity instead.")
 @click.option("--radius", type=int, default=1, show_default=True, help="Hops of the ego network.")
-@click.option("--write", "write_to", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the graph (or ego network) as .graphml or .gexf.")
+@click.option(
+    "--write",
+    "write_to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the graph (or ego network) as .graphml or .gexf.",
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the community detection.")
 @output_options
 @click.pass_obj
 @run_library
-def analyze(state: State, top: int, ego: str | None, radius: int, write_to: Path | None, seed: int,
-            fmt: str) -> None:
+def analyze(
+    state: State, top: int, ego: str | None, radius: int, write_to: Path | None, seed: int, fmt: str
+) -> None:
     """Network analysis: central actors and targets, co-acting communities, ego networks.
 
     \b
@@ -855,8 +1096,9 @@ def analyze(state: State, top: int, ego: str | None, radius: int, write_to: Path
     if ego:
         g = analysis.ego_network(g, ego, radius)
     rows = analysis.centrality(g, top)
-    click.echo(render(rows, ["name", "type", "acts", "targeted", "degree_centrality", "betweenness"], fmt),
-               nl=False)
+    click.echo(
+        render(rows, ["name", "type", "acts", "targeted", "degree_centrality", "betweenness"], fmt), nl=False
+    )
     if fmt == "table":
         communities = analysis.co_acting_communities(g, seed=seed)
         click.echo(f"\n{len(communities)} communities of co-acting actors:")
@@ -884,15 +1126,30 @@ RDF_FORMAT_OLD_NAMES = {"turtle-star": "turtle12", "ntriples-star": "ntriples12"
 
 
 @export.command("rdf")
-@click.option("--format", "-f", "fmt", type=click.Choice(RDF_FORMATS + list(RDF_FORMAT_OLD_NAMES)),
-              default="turtle", show_default=True,
-              help="turtle12 and ntriples12 are RDF 1.2 syntax (each direct triple reified by its event); "
-                   "turtle-star and ntriples-star are their former names.")
-@click.option("--output", "-o", type=click.Path(allow_dash=True, path_type=Path), default=None,
-              help="Output file (default: stdout, as is -), replaced only once the export is complete.")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(RDF_FORMATS + list(RDF_FORMAT_OLD_NAMES)),
+    default="turtle",
+    show_default=True,
+    help="turtle12 and ntriples12 are RDF 1.2 syntax (each direct triple reified by its event); "
+    "turtle-star and ntriples-star are their former names.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(allow_dash=True, path_type=Path),
+    default=None,
+    help="Output file (default: stdout, as is -), replaced only once the export is complete.",
+)
 @click.option("--validate", is_flag=True, help="Check the output against the SHACL shapes (pyshacl).")
-@click.option("--aligned/--no-aligned", default=True, show_default=True,
-              help="Also write the schema.org / PROV-O / SEM super-classes and super-properties.")
+@click.option(
+    "--aligned/--no-aligned",
+    default=True,
+    show_default=True,
+    help="Also write the schema.org / PROV-O / SEM super-classes and super-properties.",
+)
 @click.pass_obj
 @run_library
 def export_rdf_cmd(state: State, fmt: str, output: Path | None, validate: bool, aligned: bool) -> None:
@@ -920,8 +1177,13 @@ def export_rdf_cmd(state: State, fmt: str, output: Path | None, validate: bool, 
 
 
 @export.command("ontology")
-@click.option("--output", "-o", type=click.Path(allow_dash=True, path_type=Path), default=None,
-              help="Output file (default: stdout, as is -), replaced only once it is complete.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(allow_dash=True, path_type=Path),
+    default=None,
+    help="Output file (default: stdout, as is -), replaced only once it is complete.",
+)
 @run_library
 def export_ontology_cmd(output: Path | None) -> None:
     """Export the aigov ontology (OWL, Turtle): classes and properties of the closed
@@ -951,16 +1213,23 @@ def _file_or_stdout(output: Path | None) -> Path | None:
 
 def _describe(result: Any, output: Path | None) -> str:
     where = str(output) if output else "stdout"
-    text = (f"wrote {result.triples} triples to {where}: {result.events} events, "
-            f"{result.entities} entities, {result.articles} articles")
+    text = (
+        f"wrote {result.triples} triples to {where}: {result.events} events, "
+        f"{result.entities} entities, {result.articles} articles"
+    )
     if result.conforms is True:
         text += " (SHACL: conforms)"
     return text
 
 
 @export.command("jsonl")
-@click.option("--output", "-o", type=click.Path(allow_dash=True, path_type=Path), default=None,
-              help="Output file (default: stdout, as is -), replaced only once the export is complete.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(allow_dash=True, path_type=Path),
+    default=None,
+    help="Output file (default: stdout, as is -), replaced only once the export is complete.",
+)
 @click.pass_obj
 @run_library
 def export_jsonl_cmd(state: State, output: Path | None) -> None:
@@ -976,8 +1245,15 @@ def export_jsonl_cmd(state: State, output: Path | None) -> None:
 
 
 @export.command("csv")
-@click.option("--output", "-o", "out_dir", type=click.Path(path_type=Path),
-              default=Path("out/csv"), show_default=True, help="Folder for nodes.csv and relationships.csv.")
+@click.option(
+    "--output",
+    "-o",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("out/csv"),
+    show_default=True,
+    help="Folder for nodes.csv and relationships.csv.",
+)
 @click.pass_obj
 @run_library
 def export_csv_cmd(state: State, out_dir: Path) -> None:
@@ -1016,10 +1292,20 @@ def neo4j_install(state: State) -> None:
 
 @neo4j.command("start")
 @click.option("--timeout", type=int, default=180, show_default=True, help="Seconds to wait for Bolt.")
-@click.option("--bolt-port", "--port", "bolt_port", type=click.IntRange(1, 65535), default=None,
-              help="Bolt port (default: the one of the last start, else 7687); kept for later starts.")
-@click.option("--http-port", type=click.IntRange(1, 65535), default=None,
-              help="HTTP port of Browser (default: the one of the last start, else 7474); kept too.")
+@click.option(
+    "--bolt-port",
+    "--port",
+    "bolt_port",
+    type=click.IntRange(1, 65535),
+    default=None,
+    help="Bolt port (default: the one of the last start, else 7687); kept for later starts.",
+)
+@click.option(
+    "--http-port",
+    type=click.IntRange(1, 65535),
+    default=None,
+    help="HTTP port of Browser (default: the one of the last start, else 7474); kept too.",
+)
 @click.pass_obj
 @run_library
 def neo4j_start(state: State, timeout: int, bolt_port: int | None, http_port: int | None) -> None:
@@ -1032,8 +1318,10 @@ def neo4j_start(state: State, timeout: int, bolt_port: int | None, http_port: in
     server = _server(state, bolt_port, http_port)
     server.install()
     status = server.start(timeout=timeout)
-    click.echo(f"Neo4j {status.version or ''} running (pid {status.pid}): {status.bolt_uri}  "
-               f"Browser: {server.browser_url()}")
+    click.echo(
+        f"Neo4j {status.version or ''} running (pid {status.pid}): {status.bolt_uri}  "
+        f"Browser: {server.browser_url()}"
+    )
 
 
 @neo4j.command("stop")
@@ -1053,8 +1341,9 @@ def neo4j_status(ctx: click.Context, as_json: bool) -> None:
     """Is the managed server running, on which ports? Exit code 0 when it runs, 3 when it
     is stopped (as LSB init scripts say), so scripts can test it."""
     status = _server(ctx.obj).status()
-    data = {k: getattr(status, k) for k in ("running", "pid", "bolt_uri", "http_url", "version")
-            if hasattr(status, k)}
+    data = {
+        k: getattr(status, k) for k in ("running", "pid", "bolt_uri", "http_url", "version") if hasattr(status, k)
+    }
     if as_json:
         click.echo(json.dumps(data))
     else:
@@ -1113,11 +1402,12 @@ def store_copy(state: State, source: str, target: str) -> None:
     if source == target:
         raise click.UsageError("--from and --to name the same store")
     neo = {k: v for k, v in state.neo4j.items() if v}
-    with open_store(source, state.home, timeout=state.timeout, **(neo if source == "neo4j" else {})) as src, \
-            open_store(target, state.home, timeout=state.timeout, **(neo if target == "neo4j" else {})) as dst:
+    with (
+        open_store(source, state.home, timeout=state.timeout, **(neo if source == "neo4j" else {})) as src,
+        open_store(target, state.home, timeout=state.timeout, **(neo if target == "neo4j" else {})) as dst,
+    ):
         summary = copy_store(src, dst)
-    _info(f"copied {summary.added} articles ({summary.unchanged} already there), "
-          f"{summary.events} events")
+    _info(f"copied {summary.added} articles ({summary.unchanged} already there), {summary.events} events")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -124,9 +124,20 @@ def fetch_apoc() -> list[Path]:
         return []
     APOC_DIR.mkdir(parents=True, exist_ok=True)
     for art in ("apoc-core", "apoc-common"):  # the unshaded jars: their deps are in Neo4j's lib
-        subprocess.run([mvn, "-q", "-B", "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy",
-                        f"-Dartifact=org.neo4j.procedure:{art}:5.26.19:jar", f"-DoutputDirectory={APOC_DIR}"],
-                       cwd=APOC_DIR, stdin=subprocess.DEVNULL, capture_output=True, timeout=600)
+        subprocess.run(
+            [
+                mvn,
+                "-q",
+                "-B",
+                "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy",
+                f"-Dartifact=org.neo4j.procedure:{art}:5.26.19:jar",
+                f"-DoutputDirectory={APOC_DIR}",
+            ],
+            cwd=APOC_DIR,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=600,
+        )
     return sorted(APOC_DIR.glob("apoc-*-5.26.*.jar"))
 
 

@@ -80,9 +80,16 @@ def keyset_load_graph(store, *, page_size: int = 5000, include_statements: bool 
         for row in store.read(_KEYSET_EDGES, {"after": after, "limit": page_size}):
             if row["type"] == "STATED" and not include_statements:
                 continue
-            g.add_edge(row["source"], row["target"], key=row["event"], type=row["type"],
-                       date=row["date"] or "", start=row["start"] or "", modality=row["modality"],
-                       confidence=float(row["confidence"] or 0.0))
+            g.add_edge(
+                row["source"],
+                row["target"],
+                key=row["event"],
+                type=row["type"],
+                date=row["date"] or "",
+                start=row["start"] or "",
+                modality=row["modality"],
+                confidence=float(row["confidence"] or 0.0),
+            )
         after = ids[-1]["id"]
         if len(ids) < page_size:
             break
@@ -104,8 +111,9 @@ def measure(fn, trace: bool = True):
 
 
 def _same(g, h) -> bool:
-    return (list(g.nodes(data=True)) == list(h.nodes(data=True))
-            and list(g.edges(keys=True, data=True)) == list(h.edges(keys=True, data=True)))
+    return list(g.nodes(data=True)) == list(h.nodes(data=True)) and list(g.edges(keys=True, data=True)) == list(
+        h.edges(keys=True, data=True)
+    )
 
 
 def run(store, events: int, reps: int = 3) -> dict:
@@ -122,14 +130,24 @@ def run(store, events: int, reps: int = 3) -> dict:
     traced = {name: measure(lambda fn=fn: fn(store)) for name, fn in loaders}
     _, cent_s, cent_mb = measure(lambda: analysis.centrality(g, 20))
     _, comm_s, comm_mb = measure(lambda: analysis.co_acting_communities(g, seed=0))
-    return {"events": events, "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
-            "load_graph": {"seconds": traced["pager"][1], "peak_mb": traced["pager"][2],
-                           "untraced_best_seconds": best["pager"]},
-            "load_graph_keyset_baseline": {"seconds": traced["keyset"][1], "peak_mb": traced["keyset"][2],
-                                           "untraced_best_seconds": best["keyset"]},
-            "load_graph_cost_vs_baseline": ratio(best["pager"], best["keyset"]),
-            "centrality": {"seconds": cent_s, "peak_mb": cent_mb},
-            "communities": {"seconds": comm_s, "peak_mb": comm_mb}}
+    return {
+        "events": events,
+        "nodes": g.number_of_nodes(),
+        "edges": g.number_of_edges(),
+        "load_graph": {
+            "seconds": traced["pager"][1],
+            "peak_mb": traced["pager"][2],
+            "untraced_best_seconds": best["pager"],
+        },
+        "load_graph_keyset_baseline": {
+            "seconds": traced["keyset"][1],
+            "peak_mb": traced["keyset"][2],
+            "untraced_best_seconds": best["keyset"],
+        },
+        "load_graph_cost_vs_baseline": ratio(best["pager"], best["keyset"]),
+        "centrality": {"seconds": cent_s, "peak_mb": cent_mb},
+        "communities": {"seconds": comm_s, "peak_mb": comm_mb},
+    }
 
 
 def main(events: int = 100_000, home: Path | None = None) -> dict:
@@ -152,5 +170,5 @@ if __name__ == "__main__":
     if "--home" in args:
         i = args.index("--home")
         folder = Path(args[i + 1])
-        del args[i:i + 2]
+        del args[i : i + 2]
     main(int(args[0]) if args else 100_000, folder)

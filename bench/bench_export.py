@@ -25,8 +25,13 @@ def available() -> bool:
 
 def export(home: Path, fmt: str, timeout: float = 900) -> dict:
     log(f"rdf: {fmt} from {home}")
-    res = subprocess.run([sys.executable, str(SCRIPT), "--child", str(home), fmt], capture_output=True,
-                         text=True, cwd=ROOT, timeout=timeout)
+    res = subprocess.run(
+        [sys.executable, str(SCRIPT), "--child", str(home), fmt],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
+    )
     if res.returncode:
         return {"format": fmt, "error": (res.stderr.strip().splitlines() or ["?"])[-1]}
     out = json.loads(res.stdout.strip().splitlines()[-1])

@@ -51,8 +51,11 @@ def _dev_articles():
     for p in sorted((ROOT / "corpus" / "dev").glob("*.txt")):
         text = p.read_text(encoding="utf-8")
         head, _, body = text.partition("\n\n")
-        out.append(Article.from_text(body.strip() or text, language="en" if "language: en" in head else "fr",
-                                     source=p.name))
+        out.append(
+            Article.from_text(
+                body.strip() or text, language="en" if "language: en" in head else "fr", source=p.name
+            )
+        )
     return out
 
 
@@ -65,10 +68,18 @@ def measure(arts, label: str, ner: bool = False) -> dict:
     mb = sum(len(a.body.encode("utf-8")) for a in arts) / 2**20
     base = _baseline(arts)
     cpu, wall, events = _code_all(arts, ner)
-    return {"corpus": label, "ner": ner, "articles": len(arts), "MB": round(mb, 2), "events": events,
-            "cpu_s": round(cpu, 2), "articles_per_s": round(len(arts) / cpu, 1),
-            "MB_per_s": round(mb / cpu, 3), "baseline_articles_per_s": round(len(arts) / base, 1),
-            "coder_over_baseline_cost": ratio(cpu, base)}
+    return {
+        "corpus": label,
+        "ner": ner,
+        "articles": len(arts),
+        "MB": round(mb, 2),
+        "events": events,
+        "cpu_s": round(cpu, 2),
+        "articles_per_s": round(len(arts) / cpu, 1),
+        "MB_per_s": round(mb / cpu, 3),
+        "baseline_articles_per_s": round(len(arts) / base, 1),
+        "coder_over_baseline_cost": ratio(cpu, base),
+    }
 
 
 def traced_peak(arts) -> float:
@@ -107,26 +118,37 @@ def run(quick: bool) -> dict:
         if affinity:
             os.sched_setaffinity(0, affinity)
     small, big = rows[-2], rows[-1]
-    growth = {"articles": [small["articles"], big["articles"]],
-              "articles_per_s": [small["articles_per_s"], big["articles_per_s"]],
-              "cost_exponent": growth_exponent(small["articles"], small["cpu_s"], big["articles"], big["cpu_s"]),
-              "tracemalloc_peak_MB": [peak_small, peak_big],
-              "peak_memory_flat": peak_big < 1.5 * peak_small + 1}
+    growth = {
+        "articles": [small["articles"], big["articles"]],
+        "articles_per_s": [small["articles_per_s"], big["articles_per_s"]],
+        "cost_exponent": growth_exponent(small["articles"], small["cpu_s"], big["articles"], big["cpu_s"]),
+        "tracemalloc_peak_MB": [peak_small, peak_big],
+        "peak_memory_flat": peak_big < 1.5 * peak_small + 1,
+    }
     if ner_rows:  # the cost of the extra, relative to the plain coder on the same articles
         for r in ner_rows:
             plain = next(x for x in rows if x["corpus"] == r["corpus"])
             r["ner_over_plain_cost"] = ratio(r["cpu_s"] / r["articles"], plain["cpu_s"] / plain["articles"])
         rows += ner_rows
     growth["one_article_cost_exponent"] = by_size["growth_exponent_from_100kB"]
-    result = {"rows": rows, "growth": growth, "by_article_size": by_size, "peak_rss_MB": round(rss_before_ner, 1),
-              "peak_rss_MB_with_ner": round(peak_rss_mb(), 1) if ner_rows else None,
-              "target": {"articles_per_s_per_core": TARGET_ARTICLES_PER_S,
-                         "measured": big["articles_per_s"],
-                         "met": big["articles_per_s"] >= TARGET_ARTICLES_PER_S}}
+    result = {
+        "rows": rows,
+        "growth": growth,
+        "by_article_size": by_size,
+        "peak_rss_MB": round(rss_before_ner, 1),
+        "peak_rss_MB_with_ner": round(peak_rss_mb(), 1) if ner_rows else None,
+        "target": {
+            "articles_per_s_per_core": TARGET_ARTICLES_PER_S,
+            "measured": big["articles_per_s"],
+            "met": big["articles_per_s"] >= TARGET_ARTICLES_PER_S,
+        },
+    }
     print(table("Extraction (one core; ner = the spaCy extra)", rows))
-    print(f"tracemalloc peak {peak_small} MB ({sizes[0]} articles) -> {peak_big} MB ({sizes[0] * 3}); "
-          f"process peak RSS {result['peak_rss_MB']} MB; target >= {TARGET_ARTICLES_PER_S} art/s: "
-          f"{'met' if result['target']['met'] else 'MISSED'} ({big['articles_per_s']})")
+    print(
+        f"tracemalloc peak {peak_small} MB ({sizes[0]} articles) -> {peak_big} MB ({sizes[0] * 3}); "
+        f"process peak RSS {result['peak_rss_MB']} MB; target >= {TARGET_ARTICLES_PER_S} art/s: "
+        f"{'met' if result['target']['met'] else 'MISSED'} ({big['articles_per_s']})"
+    )
     return result
 
 
@@ -150,14 +172,23 @@ def article_size(quick: bool) -> dict:
         cpu = time.process_time()
         events = len(code(art).events)
         cpu = time.process_time() - cpu
-        rows.append({"article_kB": size // 1000, "events": events, "cpu_s": round(cpu, 3),
-                     "kB_per_s": round(size / 1000 / cpu, 1), "coder_over_baseline_cost": ratio(cpu, base)})
+        rows.append(
+            {
+                "article_kB": size // 1000,
+                "events": events,
+                "cpu_s": round(cpu, 3),
+                "kB_per_s": round(size / 1000 / cpu, 1),
+                "coder_over_baseline_cost": ratio(cpu, base),
+            }
+        )
         log(f"extraction: one article of {size // 1000} kB: {cpu:.2f} s")
     exp = growth_exponent(sizes[0], rows[0]["cpu_s"], sizes[-1], rows[-1]["cpu_s"])
     exp_upper = growth_exponent(sizes[1], rows[1]["cpu_s"], sizes[-1], rows[-1]["cpu_s"])
     print(table("Extraction of one article by size (one core)", rows))
-    print(f"growth exponent {sizes[0] // 1000} kB -> {sizes[-1] // 1000} kB: {exp}; "
-          f"{sizes[1] // 1000} kB -> {sizes[-1] // 1000} kB: {exp_upper} (1 = linear)")
+    print(
+        f"growth exponent {sizes[0] // 1000} kB -> {sizes[-1] // 1000} kB: {exp}; "
+        f"{sizes[1] // 1000} kB -> {sizes[-1] // 1000} kB: {exp_upper} (1 = linear)"
+    )
     return {"rows": rows, "growth_exponent": exp, "growth_exponent_from_100kB": exp_upper}
 
 

@@ -47,18 +47,27 @@ def _site(n_entries: int):
     urls = []
     for f in range(N_FEEDS):
         items = []
-        for art in arts[f * per_feed:(f + 1) * per_feed]:
+        for art in arts[f * per_feed : (f + 1) * per_feed]:
             path = f"/f{f}/{len(urls)}.html"
             paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in art.body.split("\n\n"))
-            page = (f'<!doctype html><html lang="{art.language}"><head><meta charset="utf-8">'
-                    f"<title>{html.escape(art.title or '')}</title>"
-                    f'<meta property="article:published_time" content="{art.published}">'
-                    f'</head><body><nav><a href="/">home</a></nav><article><h1>{html.escape(art.title or "")}</h1>'
-                    f"{paragraphs}</article><footer>bench</footer></body></html>")
+            page = (
+                f'<!doctype html><html lang="{art.language}"><head><meta charset="utf-8">'
+                f"<title>{html.escape(art.title or '')}</title>"
+                f'<meta property="article:published_time" content="{art.published}">'
+                f'</head><body><nav><a href="/">home</a></nav><article><h1>{html.escape(art.title or "")}</h1>'
+                f"{paragraphs}</article><footer>bench</footer></body></html>"
+            )
             site[path] = Resource(page.encode("utf-8"))
             urls.append(site.url(path))
-            items.append({"title": art.title, "link": site.url(path), "guid": path,
-                          "description": art.body[:200], "pubDate": "Tue, 14 Jan 2026 08:00:00 GMT"})
+            items.append(
+                {
+                    "title": art.title,
+                    "link": site.url(path),
+                    "guid": path,
+                    "description": art.body[:200],
+                    "pubDate": "Tue, 14 Jan 2026 08:00:00 GMT",
+                }
+            )
         site[f"/f{f}/rss.xml"] = Resource(rss(items, title=f"bench feed {f}"), content_type="application/rss+xml")
     return site, urls
 
@@ -69,8 +78,13 @@ def _poll(site, home: Path, jobs: int, *, force: bool = False, book=None, store=
     from loaders.feeds import Poller
     from loaders.fetch import Fetcher, FetchPolicy
 
-    poller = Poller(book, Fetcher(FetchPolicy(host_interval=0.0)), StoreSink(store, extractor=coder_version()),
-                    jobs=jobs, max_new=1_000_000)
+    poller = Poller(
+        book,
+        Fetcher(FetchPolicy(host_interval=0.0)),
+        StoreSink(store, extractor=coder_version()),
+        jobs=jobs,
+        max_new=1_000_000,
+    )
     t = time.perf_counter()
     report = poller.poll(force=force)
     return time.perf_counter() - t, report
@@ -104,31 +118,55 @@ def run(quick: bool = False) -> dict:
                     before = len(site.requests)
                     total, rep = _poll(site, home, jobs, book=book, store=store)
                     t = rep.totals()
-                    rows.append({"poll": f"first, jobs={jobs}", "entries": n, "new": t["new"],
-                                 "failed": t["failed"],
-                                 "events": t["events"], "requests": len(site.requests) - before,
-                                 "conditional": rep.http["conditional"], "not_modified": rep.http["not_modified"],
-                                 "written": rep.written, "fetch_s": round(rep.fetch_s, 2),
-                                 "extract_s": round(rep.extract_s, 2), "read_s": round(rep.read_s, 2),
-                                 "code_s": round(rep.code_s, 2), "write_s": round(rep.write_s, 2),
-                                 "total_s": round(total, 2), "entries_per_s": round(n / total, 1)})
+                    rows.append(
+                        {
+                            "poll": f"first, jobs={jobs}",
+                            "entries": n,
+                            "new": t["new"],
+                            "failed": t["failed"],
+                            "events": t["events"],
+                            "requests": len(site.requests) - before,
+                            "conditional": rep.http["conditional"],
+                            "not_modified": rep.http["not_modified"],
+                            "written": rep.written,
+                            "fetch_s": round(rep.fetch_s, 2),
+                            "extract_s": round(rep.extract_s, 2),
+                            "read_s": round(rep.read_s, 2),
+                            "code_s": round(rep.code_s, 2),
+                            "write_s": round(rep.write_s, 2),
+                            "total_s": round(total, 2),
+                            "entries_per_s": round(n / total, 1),
+                        }
+                    )
                     log(f"feeds: first poll jobs={jobs}: {rows[-1]}")
                     if jobs == 1:
                         counts = store.counts()
                         before = len(site.requests)
                         total2, rep2 = _poll(site, home, 1, force=True, book=book, store=store)
                         sent = [r for r in site.requests[before:] if r.path != "/robots.txt"]
-                        rows.append({"poll": "second, unchanged", "entries": n, "new": rep2.totals()["new"],
-                                     "failed": rep2.totals()["failed"], "events": rep2.totals()["events"],
-                                     "requests": len(site.requests) - before,
-                                     "conditional": rep2.http["conditional"],
-                                     "not_modified": rep2.http["not_modified"], "written": rep2.written,
-                                     "fetch_s": round(rep2.fetch_s, 2), "extract_s": round(rep2.extract_s, 2),
-                                     "read_s": round(rep2.read_s, 2), "code_s": round(rep2.code_s, 2),
-                                     "write_s": round(rep2.write_s, 2), "total_s": round(total2, 2),
-                                     "entries_per_s": round(n / total2, 1)})
+                        rows.append(
+                            {
+                                "poll": "second, unchanged",
+                                "entries": n,
+                                "new": rep2.totals()["new"],
+                                "failed": rep2.totals()["failed"],
+                                "events": rep2.totals()["events"],
+                                "requests": len(site.requests) - before,
+                                "conditional": rep2.http["conditional"],
+                                "not_modified": rep2.http["not_modified"],
+                                "written": rep2.written,
+                                "fetch_s": round(rep2.fetch_s, 2),
+                                "extract_s": round(rep2.extract_s, 2),
+                                "read_s": round(rep2.read_s, 2),
+                                "code_s": round(rep2.code_s, 2),
+                                "write_s": round(rep2.write_s, 2),
+                                "total_s": round(total2, 2),
+                                "entries_per_s": round(n / total2, 1),
+                            }
+                        )
                         checks["second poll: only conditional requests (robots.txt aside)"] = all(
-                            "if-none-match" in r.headers for r in sent)
+                            "if-none-match" in r.headers for r in sent
+                        )
                         checks["second poll: all 304"] = all(r.status == 304 for r in sent)
                         checks["second poll: nothing written"] = rep2.written == 0 and store.counts() == counts
                         log(f"feeds: second poll: {rows[-1]}")
@@ -146,12 +184,23 @@ def run(quick: bool = False) -> dict:
     }
     split = {k: round(first1[f"{k}_s"] / first1["total_s"], 3) for k in ("fetch", "read", "code", "write")}
     print(table(f"Feeds: {n} entries in {N_FEEDS} feeds from a local server (embedded store)", rows))
-    print(table("Feeds: ratios (baselines measured in the same run)",
-                [{"figure": k, "ratio": v} for k, v in ratios.items()]))
+    print(
+        table(
+            "Feeds: ratios (baselines measured in the same run)",
+            [{"figure": k, "ratio": v} for k, v in ratios.items()],
+        )
+    )
     print(table("Feeds: time split of the first poll (jobs=1)", [split]))
     print(table("Feeds: checks", [{"check": k, "holds": v} for k, v in checks.items()]))
-    return {"entries": n, "feeds": N_FEEDS, "baseline_urllib_s": round(baseline, 3), "rows": rows,
-            "ratios": ratios, "split_first_poll": split, "checks": checks}
+    return {
+        "entries": n,
+        "feeds": N_FEEDS,
+        "baseline_urllib_s": round(baseline, 3),
+        "rows": rows,
+        "ratios": ratios,
+        "split_first_poll": split,
+        "checks": checks,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -37,8 +37,9 @@ MAX_BATCH = 1000
 def _write_input(n: int, folder: Path) -> None:
     folder.mkdir()
     for i, art in enumerate(corpus.articles(n, seed=29)):
-        (folder / f"a{i:06d}.txt").write_text(f"date {art.published} {art.title}\n\n{art.body}\n",
-                                            encoding="utf-8")
+        (folder / f"a{i:06d}.txt").write_text(
+            f"date {art.published} {art.title}\n\n{art.body}\n", encoding="utf-8"
+        )
 
 
 def _child(mode: str, source: str, home: str, batch: int) -> dict:
@@ -49,33 +50,45 @@ def _child(mode: str, source: str, home: str, batch: int) -> dict:
     if mode == "stream":
         from cli import cli
 
-        out = cli.main(["--home", home, "ingest", source, "--jobs", "1",
-                        "--batch-size", str(batch), "--silent", "--json"], standalone_mode=False)
+        out = cli.main(
+            ["--home", home, "ingest", source, "--jobs", "1", "--batch-size", str(batch), "--silent", "--json"],
+            standalone_mode=False,
+        )
         assert out is None
     else:
         from graph.embedded import EmbeddedStore
         from graph.errors import InputError
         from loaders import coder_version, extract_sources
 
-        extractions = [x for x in extract_sources([source], jobs=1)
-                       if not isinstance(x, InputError)]
+        extractions = [x for x in extract_sources([source], jobs=1) if not isinstance(x, InputError)]
         with EmbeddedStore(Path(home)) as store:
             store.write(extractions, extractor=coder_version(), batch_size=batch)
     seconds = time.perf_counter() - t0
-    return {"peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-            "seconds": round(seconds, 1)}
+    return {
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "seconds": round(seconds, 1),
+    }
 
 
 def _measure(mode: str, source: Path, n: int, batch: int) -> dict:
     home = Path(tempfile.mkdtemp(prefix="aigov-bench-ingest-"))
     try:
-        proc = subprocess.run([sys.executable, "-m", "bench.bench_ingest", "--child", mode, str(source),
-                               str(home), str(batch)], cwd=ROOT, capture_output=True, text=True, timeout=3600)
+        proc = subprocess.run(
+            [sys.executable, "-m", "bench.bench_ingest", "--child", mode, str(source), str(home), str(batch)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=3600,
+        )
         if proc.returncode != 0:
             return {"mode": mode, "articles": n, "error": proc.stderr.strip().splitlines()[-1:]}
         got = json.loads(proc.stdout.strip().splitlines()[-1])
-        return {"mode": mode, "articles": n, **got,
-                "articles_per_s": round(n / got["seconds"], 1) if got["seconds"] else None}
+        return {
+            "mode": mode,
+            "articles": n,
+            **got,
+            "articles_per_s": round(n / got["seconds"], 1) if got["seconds"] else None,
+        }
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
@@ -99,15 +112,24 @@ def run(quick: bool = False, sizes: list[int] | None = None) -> dict:
         return by[(mode, n)].get("peak_rss_mb")
 
     result = {
-        "rows": rows, "batch": batch, "sizes": [small, big],
+        "rows": rows,
+        "batch": batch,
+        "sizes": [small, big],
         "rss_growth": {mode: ratio(rss(mode, big), rss(mode, small)) for mode in ("stream", "list")},
         "list_over_stream_at_big": ratio(rss("list", big), rss("stream", big)),
     }
-    print(table(f"Ingest peak RSS, {small:,} vs {big:,} articles (one core, batches of {batch})", rows,
-                ["mode", "articles", "peak_rss_mb", "seconds", "articles_per_s", "error"]))
-    print(f"peak RSS at {big:,} / at {small:,} articles: stream {result['rss_growth']['stream']}, "
-          f"list (before issue 14) {result['rss_growth']['list']}; list / stream at {big:,}: "
-          f"{result['list_over_stream_at_big']}")
+    print(
+        table(
+            f"Ingest peak RSS, {small:,} vs {big:,} articles (one core, batches of {batch})",
+            rows,
+            ["mode", "articles", "peak_rss_mb", "seconds", "articles_per_s", "error"],
+        )
+    )
+    print(
+        f"peak RSS at {big:,} / at {small:,} articles: stream {result['rss_growth']['stream']}, "
+        f"list (before issue 14) {result['rss_growth']['list']}; list / stream at {big:,}: "
+        f"{result['list_over_stream_at_big']}"
+    )
     return result
 
 

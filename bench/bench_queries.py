@@ -35,8 +35,9 @@ def latencies(fn, reps: int, budget_s: float) -> tuple[list[float], object]:
     return out, first
 
 
-def run_queries(store, store_name: str, events: int, reps: int, budget_s: float = 8.0,
-                order: dict[str, float] | None = None) -> list[dict]:
+def run_queries(
+    store, store_name: str, events: int, reps: int, budget_s: float = 8.0, order: dict[str, float] | None = None
+) -> list[dict]:
     """``order``: p50 per query on a smaller graph; the slowest run last, so a query that
     ties up the store (the embedded server answers one query at a time) cannot time out the
     others. After the store is lost, the remaining queries are reported as skipped."""
@@ -44,8 +45,18 @@ def run_queries(store, store_name: str, events: int, reps: int, budget_s: float 
 
     trivial, _ = latencies(lambda: store.read("RETURN 1 AS one"), reps * 2, budget_s)
     t50 = percentile(trivial, 50)
-    rows = [{"store": store_name, "events": events, "query": "(RETURN 1)", "rows": 1, "runs": len(trivial),
-             "p50_ms": round(t50, 2), "p95_ms": round(percentile(trivial, 95), 2), "p50_over_trivial": 1.0}]
+    rows = [
+        {
+            "store": store_name,
+            "events": events,
+            "query": "(RETURN 1)",
+            "rows": 1,
+            "runs": len(trivial),
+            "p50_ms": round(t50, 2),
+            "p95_ms": round(percentile(trivial, 95), 2),
+            "p50_over_trivial": 1.0,
+        }
+    ]
     from graph.errors import AigovError, StoreUnavailable
 
     qs = queries.all_queries()
@@ -54,23 +65,53 @@ def run_queries(store, store_name: str, events: int, reps: int, budget_s: float 
     lost = None
     for q in qs:
         if lost:
-            rows.append({"store": store_name, "events": events, "query": q.name, "rows": None, "runs": 0,
-                         "p50_ms": None, "p95_ms": None, "p50_over_trivial": None,
-                         "error": f"skipped: the store was lost during {lost}"})
+            rows.append(
+                {
+                    "store": store_name,
+                    "events": events,
+                    "query": q.name,
+                    "rows": None,
+                    "runs": 0,
+                    "p50_ms": None,
+                    "p95_ms": None,
+                    "p50_over_trivial": None,
+                    "error": f"skipped: the store was lost during {lost}",
+                }
+            )
             continue
         try:
             lat, frame = latencies(lambda q=q: queries.run(store, q.name), reps, budget_s)
         except AigovError as exc:  # e.g. Neo4j's transaction memory limit on a big graph
             log(f"{store_name}@{events}: {q.name} failed: {exc}")
-            rows.append({"store": store_name, "events": events, "query": q.name, "rows": None, "runs": 0,
-                         "p50_ms": None, "p95_ms": None, "p50_over_trivial": None, "error": str(exc)[:200]})
+            rows.append(
+                {
+                    "store": store_name,
+                    "events": events,
+                    "query": q.name,
+                    "rows": None,
+                    "runs": 0,
+                    "p50_ms": None,
+                    "p95_ms": None,
+                    "p50_over_trivial": None,
+                    "error": str(exc)[:200],
+                }
+            )
             if isinstance(exc, StoreUnavailable):  # the connection is gone with it
                 lost = q.name
             continue
         n_rows = len(frame)
-        rows.append({"store": store_name, "events": events, "query": q.name, "rows": n_rows, "runs": len(lat),
-                     "p50_ms": round(percentile(lat, 50), 2), "p95_ms": round(percentile(lat, 95), 2),
-                     "p50_over_trivial": ratio(percentile(lat, 50), t50)})
+        rows.append(
+            {
+                "store": store_name,
+                "events": events,
+                "query": q.name,
+                "rows": n_rows,
+                "runs": len(lat),
+                "p50_ms": round(percentile(lat, 50), 2),
+                "p95_ms": round(percentile(lat, 95), 2),
+                "p50_over_trivial": ratio(percentile(lat, 50), t50),
+            }
+        )
     return rows
 
 
@@ -81,10 +122,15 @@ def build(store, extractions, batch_size: int) -> dict:
     dt = time.perf_counter() - t
     ev = sum(len(x.events) for x in extractions)
     counts = store.counts()
-    return {"articles": summary.added, "events_reported": ev, "seconds": round(dt, 1),
-            "events_per_s": round(ev / dt, 1), "Event_nodes": counts["labels"].get("Event", 0),
-            "Entity_nodes": counts["labels"].get("Entity", 0),
-            "relationships": sum(counts["relationships"].values())}
+    return {
+        "articles": summary.added,
+        "events_reported": ev,
+        "seconds": round(dt, 1),
+        "events_per_s": round(ev / dt, 1),
+        "Event_nodes": counts["labels"].get("Event", 0),
+        "Entity_nodes": counts["labels"].get("Entity", 0),
+        "relationships": sum(counts["relationships"].values()),
+    }
 
 
 def summarise(rows: list[dict]) -> dict:

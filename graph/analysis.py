@@ -29,8 +29,16 @@ from typing import Any
 from graph.cypher import NETWORK_EDGES_PAGE, NETWORK_NODES_PAGE
 from graph.paging import pages, read_ahead
 
-__all__ = ["load_graph", "centrality", "co_acting_communities", "co_action_graph", "ego_network",
-           "write_graph", "EDGES_PAGE", "NODES_PAGE"]
+__all__ = [
+    "load_graph",
+    "centrality",
+    "co_acting_communities",
+    "co_action_graph",
+    "ego_network",
+    "write_graph",
+    "EDGES_PAGE",
+    "NODES_PAGE",
+]
 
 #: Entities as network nodes, a page of ids at a time (:mod:`graph.paging`).
 NODES_PAGE = NETWORK_NODES_PAGE
@@ -56,9 +64,16 @@ def load_graph(store, *, page_size: int = 5000, include_statements: bool = False
         for row in rows:
             if row["type"] == "STATED" and not include_statements:
                 continue
-            g.add_edge(row["source"], row["target"], key=row["event"], type=row["type"],
-                       date=row["date"] or "", start=row["start"] or "", modality=row["modality"],
-                       confidence=float(row["confidence"] or 0.0))
+            g.add_edge(
+                row["source"],
+                row["target"],
+                key=row["event"],
+                type=row["type"],
+                date=row["date"] or "",
+                start=row["start"] or "",
+                modality=row["modality"],
+                confidence=float(row["confidence"] or 0.0),
+            )
     return g
 
 
@@ -82,10 +97,19 @@ def centrality(g, top: int | None = None, *, seed: int | None = 0) -> list[dict[
     simple = nx.Graph(g)  # who is connected to whom, direction and multiplicity aside
     k = BETWEENNESS_SAMPLE if simple.number_of_nodes() > BETWEENNESS_SAMPLE else None
     between = nx.betweenness_centrality(simple, k=k, seed=seed)
-    rows = [{"id": n, "name": g.nodes[n].get("name", n), "type": g.nodes[n].get("type"),
-             "acts": g.out_degree(n), "targeted": g.in_degree(n),
-             "degree_centrality": round(degree[n], 4), "betweenness": round(between[n], 4)}
-            for n in g.nodes if g.degree(n) > 0]
+    rows = [
+        {
+            "id": n,
+            "name": g.nodes[n].get("name", n),
+            "type": g.nodes[n].get("type"),
+            "acts": g.out_degree(n),
+            "targeted": g.in_degree(n),
+            "degree_centrality": round(degree[n], 4),
+            "betweenness": round(between[n], 4),
+        }
+        for n in g.nodes
+        if g.degree(n) > 0
+    ]
     rows.sort(key=lambda r: (-r["degree_centrality"], -r["betweenness"], r["name"]))
     return rows[:top] if top else rows
 
@@ -101,7 +125,7 @@ def co_action_graph(g):
     for actors in by_target.values():
         ordered = sorted(actors)
         for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
+            for b in ordered[i + 1 :]:
                 w = h.get_edge_data(a, b, {"weight": 0})["weight"]
                 h.add_edge(a, b, weight=w + 1)
     for n in h:
@@ -128,8 +152,11 @@ def ego_network(g, entity: str, radius: int = 1):
     from graph.errors import QueryError
     from graph.model import fold
 
-    node = entity if entity in g else next(
-        (n for n, d in g.nodes(data=True) if fold(d.get("name", "")) == fold(entity)), None)
+    node = (
+        entity
+        if entity in g
+        else next((n for n, d in g.nodes(data=True) if fold(d.get("name", "")) == fold(entity)), None)
+    )
     if node is None:
         raise QueryError(f"no entity {entity!r} in the graph")
     return nx.ego_graph(g, node, radius=radius, undirected=True)

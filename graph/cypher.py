@@ -70,8 +70,7 @@ __all__ = [
 ]
 
 _TOKEN_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-_CLOSED = ({m.value for m in EntityType} | {m.value for m in EventType}
-           | {"Entity", "Event", "Article", "Tally"})
+_CLOSED = {m.value for m in EntityType} | {m.value for m in EventType} | {"Entity", "Event", "Article", "Tally"}
 
 
 def token(name: str) -> str:
@@ -203,8 +202,9 @@ SET e.sources = n
 # removed. Counting per group first makes each tally one write, whatever the order of rows.
 # What ``Entity.targeted`` counts: the event ``e`` is asserted or planned and has an actor (the
 # one definition, shared by the write, the delete and the backfill below).
-_COUNTS_AS_TARGETED: LiteralString = ("(e.modality = 'asserted' OR e.modality = 'planned') "
-                                      "AND (e)<-[:ACTOR]-(:Entity)")
+_COUNTS_AS_TARGETED: LiteralString = (
+    "(e.modality = 'asserted' OR e.modality = 'planned') AND (e)<-[:ACTOR]-(:Entity)"
+)
 
 _TALLY_TARGETED: LiteralString = f"""\
 UNWIND $events AS row

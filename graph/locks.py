@@ -17,8 +17,7 @@ __all__ = ["held"]
 
 
 @contextmanager
-def held(fh: IO[Any], waiting_message: str | None = None,
-         log: logging.Logger | None = None) -> Iterator[None]:
+def held(fh: IO[Any], waiting_message: str | None = None, log: logging.Logger | None = None) -> Iterator[None]:
     """Hold an exclusive lock on ``fh`` for the block; when another process holds it, log
     ``waiting_message`` (a warning) once and wait for it."""
     try:

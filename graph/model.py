@@ -188,15 +188,22 @@ def entity_id(name: str, type: "EntityType | str", wikidata: str | None = None) 
     return f"{EntityType.parse(type).value.lower()}:{slug(name)}"
 
 
-def event_id(article: str, type: "EventType | str", actors: Iterable[str], targets: Iterable[str],
-             offset: int) -> str:
+def event_id(
+    article: str, type: "EventType | str", actors: Iterable[str], targets: Iterable[str], offset: int
+) -> str:
     """The contract's event id: a stable hash of (article id, type, actors, targets, offset)."""
     return _digest([article, EventType.parse(type).value, sorted(actors), sorted(targets), offset])
 
 
-def fact_id(type: "EventType | str", actors: Iterable[str], targets: Iterable[str],
-            modality: "Modality | str", date: str | None, quote: str | None = None,
-            evidence: str | None = None) -> str:
+def fact_id(
+    type: "EventType | str",
+    actors: Iterable[str],
+    targets: Iterable[str],
+    modality: "Modality | str",
+    date: str | None,
+    quote: str | None = None,
+    evidence: str | None = None,
+) -> str:
     """The id of the Event node in the store: the same fact reported by several articles.
 
     Two reports are the same fact when type, actors, targets, modality and the year of the
@@ -210,8 +217,13 @@ def fact_id(type: "EventType | str", actors: Iterable[str], targets: Iterable[st
     False
     """
     etype = EventType.parse(type)
-    key: list[Any] = [etype.value, sorted(actors), sorted(targets), Modality.parse(modality).value,
-                      date[:4] if date else None]
+    key: list[Any] = [
+        etype.value,
+        sorted(actors),
+        sorted(targets),
+        Modality.parse(modality).value,
+        date[:4] if date else None,
+    ]
     if etype is EventType.STATED:
         key.append(normalise_text(quote) if quote else normalise_text(evidence or ""))
     return "ev:" + _digest(key, 20)
@@ -288,8 +300,14 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's ``article`` object (without the body)."""
-        return {"id": self.id, "title": self.title, "published": self.published,
-                "language": self.language, "source": self.source, "url": self.url}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published,
+            "language": self.language,
+            "source": self.source,
+            "url": self.url,
+        }
 
 
 @dataclass(frozen=True)
@@ -311,8 +329,13 @@ class Entity:
             raise SchemaError(f"entity {self.id!r} has an empty name")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "type": self.type.value,
-                "aliases": list(self.aliases), "wikidata": self.wikidata}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type.value,
+            "aliases": list(self.aliases),
+            "wikidata": self.wikidata,
+        }
 
 
 @dataclass(frozen=True)
@@ -354,15 +377,22 @@ class Event:
     @property
     def fact_id(self) -> str:
         """The store's Event node id (see :func:`fact_id`)."""
-        return fact_id(self.type, self.actors, self.targets, self.modality, self.date,
-                       self.quote, self.evidence)
+        return fact_id(self.type, self.actors, self.targets, self.modality, self.date, self.quote, self.evidence)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's event object."""
-        out = {"id": self.id, "type": self.type.value, "actors": list(self.actors),
-               "targets": list(self.targets), "date": self.date, "date_text": self.date_text,
-               "evidence": self.evidence, "quote": self.quote, "confidence": round(float(self.confidence), 3),
-               "modality": self.modality.value}
+        out = {
+            "id": self.id,
+            "type": self.type.value,
+            "actors": list(self.actors),
+            "targets": list(self.targets),
+            "date": self.date,
+            "date_text": self.date_text,
+            "evidence": self.evidence,
+            "quote": self.quote,
+            "confidence": round(float(self.confidence), 3),
+            "modality": self.modality.value,
+        }
         if self.detail is not None:
             out["detail"] = self.detail
         if self.rule is not None:
@@ -407,11 +437,13 @@ class Extraction:
             missing = [x for x in ev.actors + ev.targets if x not in known]
             if missing:
                 raise ExtractionError(
-                    f"{self.article.source}: event {ev.type.value} names unknown entities {missing}")
-            if self.article.body[ev.evidence_start:ev.evidence_start + len(ev.evidence)] != ev.evidence:
+                    f"{self.article.source}: event {ev.type.value} names unknown entities {missing}"
+                )
+            if self.article.body[ev.evidence_start : ev.evidence_start + len(ev.evidence)] != ev.evidence:
                 raise ExtractionError(
                     f"{self.article.source}: evidence of {ev.type.value} is not at offset "
-                    f"{ev.evidence_start} of the body")
+                    f"{ev.evidence_start} of the body"
+                )
 
     def entity(self, id: str) -> Entity:
         for e in self.entities:
@@ -421,9 +453,11 @@ class Extraction:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of ``../shared/contracts/extraction.md``."""
-        return {"article": self.article.to_dict(),
-                "entities": [e.to_dict() for e in self.entities],
-                "events": [e.to_dict() for e in self.events]}
+        return {
+            "article": self.article.to_dict(),
+            "entities": [e.to_dict() for e in self.entities],
+            "events": [e.to_dict() for e in self.events],
+        }
 
 
 def field_names(cls: type) -> list[str]:

@@ -81,12 +81,12 @@ def _plain(value: Any) -> Any:
 def _stopped(exc: Any) -> bool:
     """Whether a server error says the database stopped taking writes: a transaction that
     could not be appended to its log (a full disk), or the database stopped ("panic") since."""
-    return ("TransactionLogError" in (exc.code or "")
-            or "needs to be restarted" in (exc.message or ""))
+    return "TransactionLogError" in (exc.code or "") or "needs to be restarted" in (exc.message or "")
 
 
 def _rows(query: str, params: dict[str, Any] | None) -> Callable[[Any], list[dict[str, Any]]]:
     """The unit of work that runs ``query`` and returns its rows as plain values."""
+
     def work(tx) -> list[dict[str, Any]]:
         result = tx.run(query, params or {})
         keys = result.keys()
@@ -100,8 +100,16 @@ class Neo4jStore(GraphStore):
 
     name = "neo4j"
 
-    def __init__(self, uri: str, user: str, password: str, database: str = "neo4j", *,
-                 timeout: float | None = None, write_timeout: float | None = None):
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        database: str = "neo4j",
+        *,
+        timeout: float | None = None,
+        write_timeout: float | None = None,
+    ):
         import neo4j
 
         from graph.store import default_timeout, default_write_timeout
@@ -117,9 +125,9 @@ class Neo4jStore(GraphStore):
         self._managed = False
         # Notifications such as "label not in the database" (an empty graph, a canned query
         # for an event type no article had yet) are not errors: keep stderr quiet.
-        self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
-                                                  notifications_min_severity="OFF",
-                                                  connection_timeout=CONNECT_SECONDS)
+        self._driver = neo4j.GraphDatabase.driver(
+            uri, auth=(user, password), notifications_min_severity="OFF", connection_timeout=CONNECT_SECONDS
+        )
         try:
             self._driver.verify_connectivity()
         except neo4j.exceptions.AuthError as exc:
@@ -132,8 +140,10 @@ class Neo4jStore(GraphStore):
     def _down(self, exc: BaseException | None = None) -> str:
         """One line saying that the server does not answer, and how to start it."""
         why = "it refuses connections" if not self._reachable() else " ".join(str(exc or "").split())[:200]
-        return (f"cannot reach Neo4j at {self.uri} ({why}); start the managed server with "
-                "`aigov neo4j start`, or set NEO4J_URI to a running one")
+        return (
+            f"cannot reach Neo4j at {self.uri} ({why}); start the managed server with "
+            "`aigov neo4j start`, or set NEO4J_URI to a running one"
+        )
 
     def _reachable(self) -> bool:
         """Whether something accepts connections at the server's address (a stopped server
@@ -157,8 +167,11 @@ class Neo4jStore(GraphStore):
         deadline, delay = None, 0.5
         while True:
             try:
-                with self._driver.session(database=self.database, default_access_mode=mode,
-                                          bookmark_manager=self._driver.execute_query_bookmark_manager) as s:
+                with self._driver.session(
+                    database=self.database,
+                    default_access_mode=mode,
+                    bookmark_manager=self._driver.execute_query_bookmark_manager,
+                ) as s:
                     with s.begin_transaction(timeout=timeout) as tx:
                         out = work(tx)
                         tx.commit()
@@ -166,8 +179,10 @@ class Neo4jStore(GraphStore):
             except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError) as exc:
                 if not exc.is_retryable():
                     raise
-                if isinstance(exc, (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired)) \
-                        and not self._reachable():
+                if (
+                    isinstance(exc, (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired))
+                    and not self._reachable()
+                ):
                     raise StoreUnavailable(self._down(exc)) from exc
                 deadline = deadline or time.monotonic() + RETRY_SECONDS
                 if time.monotonic() + delay > deadline:
@@ -176,9 +191,16 @@ class Neo4jStore(GraphStore):
                 delay = min(delay * 2, 8.0)
 
     @classmethod
-    def connect(cls, *, home: Path, uri: str | None = None, user: str | None = None,
-                password: str | None = None, database: str | None = None,
-                timeout: float | None = None) -> "Neo4jStore":
+    def connect(
+        cls,
+        *,
+        home: Path,
+        uri: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+        timeout: float | None = None,
+    ) -> "Neo4jStore":
         """Connect with explicit settings, the NEO4J_* variables, or the managed server."""
         uri = uri or os.environ.get("NEO4J_URI")
         user = user or os.environ.get("NEO4J_USER") or "neo4j"
@@ -191,7 +213,8 @@ class Neo4jStore(GraphStore):
             if not server.status().running:
                 raise StoreUnavailable(
                     f"no Neo4j to connect to: NEO4J_URI is not set and the managed server in "
-                    f"{home} is not running (start it with `aigov neo4j start`)")
+                    f"{home} is not running (start it with `aigov neo4j start`)"
+                )
             uri = uri or server.bolt_uri
             if not password:
                 user, password = server.credentials()
@@ -245,8 +268,12 @@ class Neo4jStore(GraphStore):
         with _file_lock(server.server_dir / ".restart.lock"):
             if self._stopped_why() is None:  # another command restarted it meanwhile
                 return
-            log.warning("Neo4j's database %r had stopped (%s); restarting the managed server in %s",
-                        self.database, why, server.data_dir)
+            log.warning(
+                "Neo4j's database %r had stopped (%s); restarting the managed server in %s",
+                self.database,
+                why,
+                server.data_dir,
+            )
             self._driver.close()
             # The append that met the full disk may have left part of its transaction at the
             # end of the log, where recovery refuses to start ("Unreadable bytes are encountered
@@ -257,23 +284,26 @@ class Neo4jStore(GraphStore):
             server.restart(timeout=RESTART_SECONDS, once=once)
             import neo4j
 
-            self._driver = neo4j.GraphDatabase.driver(self.uri, auth=self._auth,
-                                                      notifications_min_severity="OFF",
-                                                      connection_timeout=CONNECT_SECONDS)
+            self._driver = neo4j.GraphDatabase.driver(
+                self.uri, auth=self._auth, notifications_min_severity="OFF", connection_timeout=CONNECT_SECONDS
+            )
 
     def _cannot_write(self, why: str, *, managed: bool = False) -> str:
         """The one line of a database that cannot persist writes (and stopped)."""
-        fix = ("aigov restarts the managed server once the disk has room" if managed else
-               "it needs space and a restart of the server")
+        fix = (
+            "aigov restarts the managed server once the disk has room"
+            if managed
+            else "it needs space and a restart of the server"
+        )
         return f"Neo4j at {self.uri} cannot write database {self.database!r}: {why} ({fix})"
 
     def ensure_schema(self) -> None:
         for label in UNIQUE_KEYS:
-            self._run(CONSTRAINT.format(name=f"aigov_{label.lower()}_id", label=token(label)),
-                      write=True)
+            self._run(CONSTRAINT.format(name=f"aigov_{label.lower()}_id", label=token(label)), write=True)
         for label, prop in LOOKUP_KEYS + ORDER_KEYS:
-            self._run(INDEX.format(name=f"aigov_{label.lower()}_{prop}", label=token(label), prop=prop),
-                      write=True)
+            self._run(
+                INDEX.format(name=f"aigov_{label.lower()}_{prop}", label=token(label), prop=prop), write=True
+            )
         self._schema_checked = True
         self._upgrade()
 
@@ -286,8 +316,9 @@ class Neo4jStore(GraphStore):
         try:
             yield
         except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
-            raise StoreUnavailable(f"lost the connection to Neo4j at {self.uri}: "
-                                   f"{' '.join(str(exc).split())[:200]}") from exc
+            raise StoreUnavailable(
+                f"lost the connection to Neo4j at {self.uri}: {' '.join(str(exc).split())[:200]}"
+            ) from exc
         except neo4j.exceptions.Neo4jError as exc:
             if isinstance(exc, neo4j.exceptions.DatabaseError) and _stopped(exc):
                 # The first failed append (TransactionLogError) stops the database: every later
@@ -296,16 +327,18 @@ class Neo4jStore(GraphStore):
                 raise StoreNotWritable(self._cannot_write(why, managed=self._managed)) from exc
             raise StoreError(f"Neo4j: {exc.message or exc}") from exc
 
-    def _run(self, query: str, params: dict[str, Any] | None = None, *,
-             write: bool = False) -> list[dict[str, Any]]:
+    def _run(
+        self, query: str, params: dict[str, Any] | None = None, *, write: bool = False
+    ) -> list[dict[str, Any]]:
         import neo4j
 
         from graph.store import write_timed_out
 
         with self._driver_errors():
             try:
-                return self._transaction(_rows(query, params), write=write,
-                                         timeout=self.write_timeout if write else None)
+                return self._transaction(
+                    _rows(query, params), write=write, timeout=self.write_timeout if write else None
+                )
             except neo4j.exceptions.Neo4jError as exc:
                 # a write stuck on a lock or a runaway statement stops on the server, rolled back
                 if write and "TransactionTimedOut" in (exc.code or ""):
@@ -328,8 +361,9 @@ class Neo4jStore(GraphStore):
                 if not isinstance(exc, neo4j.exceptions.ClientError):
                     raise
                 if "AccessMode" in (exc.code or "") or "Forbidden" in (exc.code or ""):
-                    raise QueryError("this query writes to the graph; only read-only queries are "
-                                     "allowed here") from exc
+                    raise QueryError(
+                        "this query writes to the graph; only read-only queries are allowed here"
+                    ) from exc
                 raise
 
     def clear(self) -> None:

@@ -46,8 +46,7 @@ class StoreChanged(StoreError):
 
     def __init__(self, read: int, wanted: int) -> None:
         self.read, self.wanted = read, wanted
-        super().__init__(f"read {read} of {wanted} nodes of a page: the store changed during "
-                         "the read")
+        super().__init__(f"read {read} of {wanted} nodes of a page: the store changed during the read")
 
 
 def all_ids(store: Any, label: str) -> list[str]:
@@ -63,11 +62,12 @@ def id_pages(store: Any, label: str, page_size: int) -> Iterator[list[str]]:
         raise ValueError(f"page size must be at least 1, not {page_size}")
     ids = all_ids(store, label)
     for start in range(0, len(ids), page_size):
-        yield ids[start:start + page_size]
+        yield ids[start : start + page_size]
 
 
-def pages(store: Any, label: str, query: str, page_size: int, *,
-          one_row_per_id: bool = False) -> Iterator[list[dict[str, Any]]]:
+def pages(
+    store: Any, label: str, query: str, page_size: int, *, one_row_per_id: bool = False
+) -> Iterator[list[dict[str, Any]]]:
     """The rows of ``query`` (which takes ``$ids``) for every node of ``label``, a page of
     ``page_size`` ids at a time, in id order; each page is read when asked for.
 

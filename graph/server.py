@@ -158,8 +158,7 @@ def is_installed(home: Path | str | None = None) -> bool:
         info = json.loads(marker.read_text())
     except (OSError, ValueError):
         return False
-    return (info.get("pom_sha256") == _pom_digest()
-            and all((lib / name).is_file() for name in info.get("jars", ())))
+    return info.get("pom_sha256") == _pom_digest() and all((lib / name).is_file() for name in info.get("jars", ()))
 
 
 @contextlib.contextmanager
@@ -175,8 +174,13 @@ def _file_lock(path: Path):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def install(home: Path | str | None = None, *, force: bool = False,
-            maven_repo: Path | str | None = None, timeout: float = 1800) -> Path:
+def install(
+    home: Path | str | None = None,
+    *,
+    force: bool = False,
+    maven_repo: Path | str | None = None,
+    timeout: float = 1800,
+) -> Path:
     """Fetch the Neo4j jars with Maven into ``<home>/lib``; return that folder.
 
     Instant when a complete install is already there (a marker written at the end of a
@@ -190,8 +194,10 @@ def install(home: Path | str | None = None, *, force: bool = False,
         return lib
     mvn = shutil.which("mvn")
     if mvn is None:
-        raise ServerError("Maven ('mvn') is not on PATH; it is needed once to fetch the Neo4j jars "
-                          "(Debian: apt-get install maven)")
+        raise ServerError(
+            "Maven ('mvn') is not on PATH; it is needed once to fetch the Neo4j jars "
+            "(Debian: apt-get install maven)"
+        )
     find_java()  # Maven needs a JDK too; fail with our message, not Maven's
     root.mkdir(parents=True, exist_ok=True)
     with _file_lock(root / ".install.lock"):
@@ -207,23 +213,23 @@ def install(home: Path | str | None = None, *, force: bool = False,
             cmd.append(f"-Dmaven.repo.local={Path(repo).expanduser().resolve()}")
         cmd.append("process-resources")
         try:
-            proc = subprocess.run(cmd, cwd=root, stdin=subprocess.DEVNULL, capture_output=True,
-                                  text=True, timeout=timeout)
+            proc = subprocess.run(
+                cmd, cwd=root, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout
+            )
         except subprocess.TimeoutExpired as e:
             shutil.rmtree(tmp, ignore_errors=True)
-            raise ServerError(f"Maven did not finish fetching Neo4j {NEO4J_VERSION} within "
-                              f"{timeout:.0f}s") from e
+            raise ServerError(f"Maven did not finish fetching Neo4j {NEO4J_VERSION} within {timeout:.0f}s") from e
         jars = sorted(p.name for p in tmp.glob("*.jar")) if tmp.is_dir() else []
         if proc.returncode != 0 or not any(j.startswith(f"neo4j-server-{NEO4J_VERSION}") for j in jars):
             shutil.rmtree(tmp, ignore_errors=True)
             out = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-_LOG_TAIL:])
-            raise ServerError(f"Maven failed to fetch Neo4j {NEO4J_VERSION} "
-                              f"(exit {proc.returncode}): {' '.join(cmd)}\n{out}")
+            raise ServerError(
+                f"Maven failed to fetch Neo4j {NEO4J_VERSION} (exit {proc.returncode}): {' '.join(cmd)}\n{out}"
+            )
         (root / _MARKER).unlink(missing_ok=True)
         shutil.rmtree(lib, ignore_errors=True)
         tmp.rename(lib)
-        marker = {"neo4j": NEO4J_VERSION, "browser": BROWSER_VERSION,
-                  "pom_sha256": _pom_digest(), "jars": jars}
+        marker = {"neo4j": NEO4J_VERSION, "browser": BROWSER_VERSION, "pom_sha256": _pom_digest(), "jars": jars}
         (root / _MARKER).write_text(json.dumps(marker, indent=1) + "\n")
     return lib
 
@@ -249,11 +255,14 @@ def find_java() -> tuple[Path, int]:
     else:
         java = shutil.which("java")
     if java is None:
-        raise ServerError(f"no Java found (set JAVA_HOME or put java on PATH); Neo4j {NEO4J_VERSION} "
-                          f"needs Java {MIN_JAVA} or 21 (Debian: apt-get install openjdk-17-jre-headless)")
+        raise ServerError(
+            f"no Java found (set JAVA_HOME or put java on PATH); Neo4j {NEO4J_VERSION} "
+            f"needs Java {MIN_JAVA} or 21 (Debian: apt-get install openjdk-17-jre-headless)"
+        )
     try:
-        out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=60,
-                             stdin=subprocess.DEVNULL)
+        out = subprocess.run(
+            [java, "-version"], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL
+        )
     except (OSError, subprocess.TimeoutExpired) as e:
         raise ServerError(f"cannot run {java} -version: {e}") from e
     m = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
@@ -263,8 +272,10 @@ def find_java() -> tuple[Path, int]:
     if major == 1 and m.group(2):  # "1.8.0_x"
         major = int(m.group(2))
     if major < MIN_JAVA:
-        raise ServerError(f"{java} is Java {major}; Neo4j {NEO4J_VERSION} needs Java {MIN_JAVA} or 21 "
-                          f"(set JAVA_HOME to a newer JDK)")
+        raise ServerError(
+            f"{java} is Java {major}; Neo4j {NEO4J_VERSION} needs Java {MIN_JAVA} or 21 "
+            f"(set JAVA_HOME to a newer JDK)"
+        )
     return Path(java), major
 
 
@@ -287,9 +298,15 @@ class ServerStatus:
     data_dir: Path
 
     def to_dict(self) -> dict[str, Any]:
-        return {"running": self.running, "pid": self.pid, "bolt_uri": self.bolt_uri,
-                "http_url": self.http_url, "version": self.version,
-                "browser_url": self.browser_url, "data_dir": str(self.data_dir)}
+        return {
+            "running": self.running,
+            "pid": self.pid,
+            "bolt_uri": self.bolt_uri,
+            "http_url": self.http_url,
+            "version": self.version,
+            "browser_url": self.browser_url,
+            "data_dir": str(self.data_dir),
+        }
 
 
 _EXIT_CODES: dict[int, int] = {}  # exit codes of servers this process launched and reaped
@@ -363,10 +380,18 @@ class ManagedNeo4j:
     are kept for later starts (default: the ones of the existing ``neo4j.conf``; ``{}`` drops them).
     """
 
-    def __init__(self, data_dir: Path | str, bolt_port: int | None = None,
-                 http_port: int | None = None, *, home: Path | str | None = None,
-                 heap_initial: str = "512m", heap_max: str = "1g", pagecache: str = "512m",
-                 settings: dict[str, str] | None = None):
+    def __init__(
+        self,
+        data_dir: Path | str,
+        bolt_port: int | None = None,
+        http_port: int | None = None,
+        *,
+        home: Path | str | None = None,
+        heap_initial: str = "512m",
+        heap_max: str = "1g",
+        pagecache: str = "512m",
+        settings: dict[str, str] | None = None,
+    ):
         self.data_dir = Path(data_dir).expanduser().resolve()
         self.home = Path(home).expanduser().resolve() if home else neo4j_home()
         self.heap_initial = heap_initial
@@ -465,8 +490,10 @@ class ManagedNeo4j:
         try:
             return self.password_file.read_text().strip()
         except FileNotFoundError:
-            raise ServerError(f"no password file at {self.password_file}: the server in "
-                              f"{self.data_dir} was never started by aigov") from None
+            raise ServerError(
+                f"no password file at {self.password_file}: the server in "
+                f"{self.data_dir} was never started by aigov"
+            ) from None
 
     def credentials(self) -> tuple[str, str]:
         """``(user, password)``, ready for ``neo4j.GraphDatabase.driver(uri, auth=...)``."""
@@ -486,8 +513,7 @@ class ManagedNeo4j:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
         except OSError:
             return True  # no /proc (not Linux): trust the pid file
-        return (ENTRY_POINT.encode() in cmdline
-                and f"--home-dir={self.server_dir}".encode() in cmdline)
+        return ENTRY_POINT.encode() in cmdline and f"--home-dir={self.server_dir}".encode() in cmdline
 
     def pid(self) -> int | None:
         """Pid of the running server, or None. A stale pid file is removed."""
@@ -513,9 +539,15 @@ class ManagedNeo4j:
     def status(self) -> ServerStatus:
         pid = self.pid()
         version = (self._server_version() if pid else None) or NEO4J_VERSION
-        return ServerStatus(running=pid is not None, pid=pid, bolt_uri=self.bolt_uri,
-                            http_url=self.http_url, version=version,
-                            browser_url=self.browser_url(), data_dir=self.data_dir)
+        return ServerStatus(
+            running=pid is not None,
+            pid=pid,
+            bolt_uri=self.bolt_uri,
+            http_url=self.http_url,
+            version=version,
+            browser_url=self.browser_url(),
+            data_dir=self.data_dir,
+        )
 
     def log_tail(self, lines: int = _LOG_TAIL) -> str:
         """The last lines of the server's console log (then of ``debug.log`` if that is empty)."""
@@ -605,8 +637,10 @@ class ManagedNeo4j:
         jars = sorted(lib_dir(self.home).glob("neo4j-browser-*.jar"))
         if not jars:
             raise ServerError(f"no Neo4j Browser jar in {lib_dir(self.home)}; run install()")
-        content = {f"browser/{BROWSER_CONTENT}/aigov.grass": GRASS_PATH.read_bytes(),
-                   f"browser/{BROWSER_CONTENT}/guide.html": guide_html().encode("utf-8")}
+        content = {
+            f"browser/{BROWSER_CONTENT}/aigov.grass": GRASS_PATH.read_bytes(),
+            f"browser/{BROWSER_CONTENT}/guide.html": guide_html().encode("utf-8"),
+        }
         digest = hashlib.sha256(f"{jars[-1].name}:{jars[-1].stat().st_size}".encode())
         for name, data in sorted(content.items()):
             digest.update(name.encode() + b"\0" + data)
@@ -616,12 +650,15 @@ class ManagedNeo4j:
                 return self.browser_zip
         self.browser_zip.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.browser_zip.with_name(f".neo4j-browser-{os.getpid()}.tmp")
-        with zipfile.ZipFile(jars[-1]) as jar, \
-                zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+        with (
+            zipfile.ZipFile(jars[-1]) as jar,
+            zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out,
+        ):
             entries = [i for i in jar.infolist() if i.filename.startswith("browser/")]
             names = [i.filename for i in entries] + list(content)
-            folders = sorted({name[:cut + 1] for name in names for cut, char in enumerate(name)
-                              if char == "/"})  # every parent, listed or not; "browser/" first
+            folders = sorted(
+                {name[: cut + 1] for name in names for cut, char in enumerate(name) if char == "/"}
+            )  # every parent, listed or not; "browser/" first
             for folder in folders:
                 out.writestr(folder, b"")
             for info in entries:
@@ -651,7 +688,8 @@ class ManagedNeo4j:
             if system_db.exists():
                 raise ServerError(
                     f"{self.server_dir} holds a database but no password file; aigov cannot know its "
-                    f"password. Remove {self.server_dir / 'data'} to start afresh.")
+                    f"password. Remove {self.server_dir / 'data'} to start afresh."
+                )
             password = secrets.token_urlsafe(24)
             fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w") as fh:
@@ -663,19 +701,29 @@ class ManagedNeo4j:
         with os.fdopen(fd, "w") as fh:
             # `--` ends the options: a password may begin with '-' (token_urlsafe draws it
             # one time in 64), which the admin tool would otherwise read as an unknown option.
-            fh.write(f'-cp\n"{lib_dir(self.home) / "*"}"\n{ADMIN_TOOL}\ndbms\nset-initial-password\n'
-                     f'--\n"{password}"\n')
+            fh.write(
+                f'-cp\n"{lib_dir(self.home) / "*"}"\n{ADMIN_TOOL}\ndbms\nset-initial-password\n--\n"{password}"\n'
+            )
         try:
-            proc = subprocess.run([str(java), f"@{argfile}"], env=self._java_env(), cwd=self.server_dir,
-                                  stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
+            proc = subprocess.run(
+                [str(java), f"@{argfile}"],
+                env=self._java_env(),
+                cwd=self.server_dir,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
         except subprocess.TimeoutExpired as e:
             raise ServerError("neo4j-admin dbms set-initial-password timed out") from e
         finally:
             argfile.unlink(missing_ok=True)
         if proc.returncode != 0:
             out = (proc.stdout + proc.stderr).replace(password, "***").strip()
-            raise ServerError(f"setting the initial Neo4j password failed (exit {proc.returncode}):\n"
-                              + "\n".join(out.splitlines()[-_LOG_TAIL:]))
+            raise ServerError(
+                f"setting the initial Neo4j password failed (exit {proc.returncode}):\n"
+                + "\n".join(out.splitlines()[-_LOG_TAIL:])
+            )
 
     # ---- start / stop
 
@@ -696,14 +744,17 @@ class ManagedNeo4j:
             if pid is not None:
                 ports = self._conf_ports()
                 if (ports.get("bolt"), ports.get("http")) != (self.bolt_port, self.http_port):
-                    raise ServerError(f"Neo4j already runs on {self.bolt_uri} and {self.http_url}; stop it "
-                                      f"(`aigov neo4j stop`) to start it on other ports")
+                    raise ServerError(
+                        f"Neo4j already runs on {self.bolt_uri} and {self.http_url}; stop it "
+                        f"(`aigov neo4j stop`) to start it on other ports"
+                    )
                 self._wait_ready(pid, deadline)
                 return self.status()
             if not is_installed(self.home):
                 if not install:
-                    raise ServerError(f"Neo4j {NEO4J_VERSION} is not installed in {self.home}; "
-                                      f"run install() first")
+                    raise ServerError(
+                        f"Neo4j {NEO4J_VERSION} is not installed in {self.home}; run install() first"
+                    )
                 self.install()
             java, _ = find_java()
             if self.bolt_port == self.http_port:
@@ -711,8 +762,10 @@ class ManagedNeo4j:
             for kind, port in (("Bolt", self.bolt_port), ("HTTP", self.http_port)):
                 if not _port_free(port):
                     option = "--bolt-port" if kind == "Bolt" else "--http-port"
-                    raise ServerError(f"{kind} port {port} on {HOST} is already in use by another "
-                                      f"process; choose another: `aigov neo4j start {option} N`")
+                    raise ServerError(
+                        f"{kind} port {port} on {HOST} is already in use by another "
+                        f"process; choose another: `aigov neo4j start {option} N`"
+                    )
             self.write_conf()
             self.write_browser()
             self._ensure_password(java)
@@ -733,20 +786,31 @@ class ManagedNeo4j:
         tmp = self.server_dir / "tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(mode=0o700)
-        cmd = [str(java), f"-Xms{self.heap_initial}", f"-Xmx{self.heap_max}", *JVM_FLAGS,
-               f"-Djava.io.tmpdir={tmp}",
-               f"-XX:ErrorFile={self.server_dir / 'logs' / 'hs_err_pid%p.log'}",
-               "-cp", self._classpath(), ENTRY_POINT,
-               f"--home-dir={self.server_dir}", f"--config-dir={self.conf_dir}", "--console-mode"]
+        cmd = [
+            str(java),
+            f"-Xms{self.heap_initial}",
+            f"-Xmx{self.heap_max}",
+            *JVM_FLAGS,
+            f"-Djava.io.tmpdir={tmp}",
+            f"-XX:ErrorFile={self.server_dir / 'logs' / 'hs_err_pid%p.log'}",
+            "-cp",
+            self._classpath(),
+            ENTRY_POINT,
+            f"--home-dir={self.server_dir}",
+            f"--config-dir={self.conf_dir}",
+            "--console-mode",
+        ]
         log_fd = os.open(self.log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         try:
             # posix_spawn rather than Popen: the server outlives this object (and often this
             # process), and a Popen left running warns when it is garbage-collected. Nothing
             # of ours is inherited: a lock, socket or pipe the caller holds open (e.g. a
             # `flock` around the command) would otherwise stay held for the server's life.
-            actions = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
-                       (os.POSIX_SPAWN_DUP2, log_fd, 1),
-                       (os.POSIX_SPAWN_DUP2, log_fd, 2)]
+            actions = [
+                (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                (os.POSIX_SPAWN_DUP2, log_fd, 1),
+                (os.POSIX_SPAWN_DUP2, log_fd, 2),
+            ]
             actions += [(os.POSIX_SPAWN_CLOSE, fd) for fd in _inherited_fds() if fd != 1 and fd != 2]
             pid = os.posix_spawn(cmd[0], cmd, self._java_env(), setsid=True, file_actions=actions)
         except OSError as e:
@@ -771,12 +835,16 @@ class ManagedNeo4j:
             if not _pid_alive(pid):
                 self.pid_file.unlink(missing_ok=True)
                 code = _EXIT_CODES.pop(pid, None)
-                raise ServerError(f"Neo4j exited{'' if code is None else f' with code {code}'} "
-                                  f"while starting; last lines of {self.log_file}:\n{self.log_tail()}")
+                raise ServerError(
+                    f"Neo4j exited{'' if code is None else f' with code {code}'} "
+                    f"while starting; last lines of {self.log_file}:\n{self.log_tail()}"
+                )
             if time.monotonic() > deadline:
-                raise ServerError(f"Neo4j did not answer on {self.bolt_uri} in time"
-                                  + (f" ({last})" if last else "")
-                                  + f"; last lines of {self.log_file}:\n{self.log_tail()}")
+                raise ServerError(
+                    f"Neo4j did not answer on {self.bolt_uri} in time"
+                    + (f" ({last})" if last else "")
+                    + f"; last lines of {self.log_file}:\n{self.log_tail()}"
+                )
             try:
                 # Probe the port first: the driver logs a warning for every refused connection.
                 with socket.create_connection((HOST, bolt_port), timeout=2):
@@ -786,8 +854,10 @@ class ManagedNeo4j:
                         if session.run(PING).single(strict=True)["ok"] == 1:
                             return
             except AuthError as e:
-                raise ServerError(f"Neo4j refused the stored password in {self.password_file} "
-                                  f"({e.code}); remove {self.server_dir / 'data'} to start afresh") from e
+                raise ServerError(
+                    f"Neo4j refused the stored password in {self.password_file} "
+                    f"({e.code}); remove {self.server_dir / 'data'} to start afresh"
+                ) from e
             except (DriverError, Neo4jError, OSError) as e:
                 last = e
             time.sleep(0.5)
@@ -834,5 +904,4 @@ class ManagedNeo4j:
         return True
 
     def __repr__(self) -> str:
-        return (f"ManagedNeo4j({str(self.data_dir)!r}, bolt_port={self.bolt_port}, "
-                f"http_port={self.http_port})")
+        return f"ManagedNeo4j({str(self.data_dir)!r}, bolt_port={self.bolt_port}, http_port={self.http_port})"

@@ -26,8 +26,9 @@ class StoreSink:
     their older versions by URL), its summaries added up in :attr:`summary`. ``store`` may be a
     function that opens it."""
 
-    def __init__(self, store: GraphStore | Callable[[], GraphStore], *, extractor: str,
-                 batch_size: int = DEFAULT_BATCH_SIZE):
+    def __init__(
+        self, store: GraphStore | Callable[[], GraphStore], *, extractor: str, batch_size: int = DEFAULT_BATCH_SIZE
+    ):
         self._store = store
         self.extractor = extractor
         self.batch_size = batch_size
@@ -45,7 +46,7 @@ class StoreSink:
         ids = list(dict.fromkeys(article_ids))
         out: set[str] = set()
         for start in range(0, len(ids), 1000):
-            chunk = ids[start:start + 1000]
+            chunk = ids[start : start + 1000]
             out.update(r["id"] for r in self.store.read(cypher.EXISTING_ARTICLES, {"ids": chunk}))
         return out
 

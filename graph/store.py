@@ -41,9 +41,20 @@ from graph.errors import AigovError, InputError, QueryError, StoreError, StoreUn
 from graph.guard import check_read
 from graph.model import EntityType, EventType, Extraction, date_bounds, direct_pairs, fold
 
-__all__ = ["GraphStore", "IngestSummary", "Planned", "write_params", "default_home",
-           "default_timeout", "timed_out", "DEFAULT_BATCH_SIZE", "DEFAULT_TIMEOUT",
-           "DEFAULT_WRITE_TIMEOUT", "default_write_timeout", "write_timed_out"]
+__all__ = [
+    "GraphStore",
+    "IngestSummary",
+    "Planned",
+    "write_params",
+    "default_home",
+    "default_timeout",
+    "timed_out",
+    "DEFAULT_BATCH_SIZE",
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_WRITE_TIMEOUT",
+    "default_write_timeout",
+    "write_timed_out",
+]
 
 log = logging.getLogger("aigov.store")
 
@@ -104,14 +115,18 @@ def default_write_timeout() -> float:
 
 def write_timed_out(seconds: float) -> StoreError:
     """The one error of a write the server stopped at its time limit (and rolled back)."""
-    return StoreError(f"a write did not finish within {seconds:g} s and was stopped; nothing of it "
-                      "was stored (raise the limit with AIGOV_WRITE_TIMEOUT)")
+    return StoreError(
+        f"a write did not finish within {seconds:g} s and was stopped; nothing of it "
+        "was stored (raise the limit with AIGOV_WRITE_TIMEOUT)"
+    )
 
 
 def timed_out(seconds: float) -> QueryError:
     """The one error of a read the store stopped at its time limit."""
-    return QueryError(f"the query did not finish within {seconds:g} s and was stopped (raise the "
-                      "limit with --timeout or AIGOV_TIMEOUT)")
+    return QueryError(
+        f"the query did not finish within {seconds:g} s and was stopped (raise the "
+        "limit with --timeout or AIGOV_TIMEOUT)"
+    )
 
 
 def default_home() -> Path:
@@ -143,10 +158,17 @@ class IngestSummary:
         self.errors.extend(other.errors)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"read": self.read, "added": self.added, "unchanged": self.unchanged,
-                "replaced": self.replaced, "recoded": self.recoded, "events": self.events,
-                "entities": self.entities,
-                "rejected": self.rejected, "errors": len(self.errors)}
+        return {
+            "read": self.read,
+            "added": self.added,
+            "unchanged": self.unchanged,
+            "replaced": self.replaced,
+            "recoded": self.recoded,
+            "events": self.events,
+            "entities": self.entities,
+            "rejected": self.rejected,
+            "errors": len(self.errors),
+        }
 
 
 def write_params(extractions: Sequence[Extraction], extractor: str, now: str | None = None) -> dict[str, Any]:
@@ -165,17 +187,35 @@ def write_params(extractions: Sequence[Extraction], extractor: str, now: str | N
     articles = []
     for ex in extractions:
         art = ex.article
-        articles.append({"id": art.id, "props": {
-            "title": art.title, "published": art.published, "language": art.language,
-            "source": art.source, "url": art.url, "extractor": extractor, "ingested_at": now,
-            "events": len(ex.events), "body": art.body}})
+        articles.append(
+            {
+                "id": art.id,
+                "props": {
+                    "title": art.title,
+                    "published": art.published,
+                    "language": art.language,
+                    "source": art.source,
+                    "url": art.url,
+                    "extractor": extractor,
+                    "ingested_at": now,
+                    "events": len(ex.events),
+                    "body": art.body,
+                },
+            }
+        )
         for ent in ex.entities:
             row = entities.get(ent.id)
             names = [ent.name, *ent.aliases]
             if row is None:
-                row = entities[ent.id] = {"id": ent.id, "name": ent.name, "type": ent.type.value,
-                                          "wikidata": ent.wikidata, "aliases": [], "keys": [],
-                                          "seen": art.published}
+                row = entities[ent.id] = {
+                    "id": ent.id,
+                    "name": ent.name,
+                    "type": ent.type.value,
+                    "wikidata": ent.wikidata,
+                    "aliases": [],
+                    "keys": [],
+                    "seen": art.published,
+                }
                 by_type[cypher.ENTITY_PARAM(ent.type)].add(ent.id)
             elif art.published and (row["seen"] is None or art.published < row["seen"]):
                 row["seen"] = art.published  # first seen: the earliest report, whatever the order
@@ -190,10 +230,20 @@ def write_params(extractions: Sequence[Extraction], extractor: str, now: str | N
             bounds = date_bounds(ev.date)
             start, end = (bounds[0].isoformat(), bounds[1].isoformat()) if bounds else (None, None)
             if fid not in events:
-                events[fid] = {"id": fid, "type": ev.type.value, "date": ev.date, "start": start,
-                               "end": end, "date_text": ev.date_text, "modality": ev.modality.value,
-                               "quote": ev.quote, "detail": ev.detail, "evidence": ev.evidence,
-                               "confidence": float(ev.confidence), "seen": now}
+                events[fid] = {
+                    "id": fid,
+                    "type": ev.type.value,
+                    "date": ev.date,
+                    "start": start,
+                    "end": end,
+                    "date_text": ev.date_text,
+                    "modality": ev.modality.value,
+                    "quote": ev.quote,
+                    "detail": ev.detail,
+                    "evidence": ev.evidence,
+                    "confidence": float(ev.confidence),
+                    "seen": now,
+                }
                 by_type[cypher.EVENT_PARAM(ev.type)].add(fid)
             else:
                 # a later report of the same fact in this batch: what the store does when it
@@ -210,22 +260,40 @@ def write_params(extractions: Sequence[Extraction], extractor: str, now: str | N
                 roles[(a, fid, "ACTOR")] = {"entity": a, "event": fid, "role": "ACTOR"}
             for t in ev.targets:
                 roles[(t, fid, "TARGET")] = {"entity": t, "event": fid, "role": "TARGET"}
-            reports.append({"article": art.id, "event": fid, "mention_id": ev.id,
-                            "evidence": ev.evidence, "evidence_start": ev.evidence_start,
-                            "date": ev.date, "date_text": ev.date_text, "quote": ev.quote,
-                            "confidence": float(ev.confidence)})
+            reports.append(
+                {
+                    "article": art.id,
+                    "event": fid,
+                    "mention_id": ev.id,
+                    "evidence": ev.evidence,
+                    "evidence_start": ev.evidence_start,
+                    "date": ev.date,
+                    "date_text": ev.date_text,
+                    "quote": ev.quote,
+                    "confidence": float(ev.confidence),
+                }
+            )
             for a, t in direct_pairs(ev.actors, ev.targets):
                 direct[(ev.type.value, a, t, fid)] = {
-                    "src": a, "dst": t, "event": fid, "date": ev.date,
-                    "modality": ev.modality.value, "_type": ev.type.value}
+                    "src": a,
+                    "dst": t,
+                    "event": fid,
+                    "date": ev.date,
+                    "modality": ev.modality.value,
+                    "_type": ev.type.value,
+                }
     params: dict[str, Any] = {
-        "entities": list(entities.values()), "articles": articles,
-        "events": list(events.values()), "roles": list(roles.values()), "reports": reports}
+        "entities": list(entities.values()),
+        "articles": articles,
+        "events": list(events.values()),
+        "roles": list(roles.values()),
+        "reports": reports,
+    }
     params.update({k: sorted(v) for k, v in by_type.items()})
     for t in EventType:
         params[cypher.DIRECT_PARAM(t)] = [
-            {k: v for k, v in row.items() if k != "_type"}
-            for row in direct.values() if row["_type"] == t.value]
+            {k: v for k, v in row.items() if k != "_type"} for row in direct.values() if row["_type"] == t.value
+        ]
     return params
 
 
@@ -249,8 +317,9 @@ class GraphStore(ABC):
 
     # -- to implement ---------------------------------------------------------------------
     @abstractmethod
-    def _run(self, query: str, params: dict[str, Any] | None = None, *,
-             write: bool = False) -> list[dict[str, Any]]:
+    def _run(
+        self, query: str, params: dict[str, Any] | None = None, *, write: bool = False
+    ) -> list[dict[str, Any]]:
         """Run one statement; return its rows as dicts of plain values."""
 
     @abstractmethod
@@ -290,10 +359,16 @@ class GraphStore(ABC):
         rels = {r["type"]: int(r["count"]) for r in self.read(cypher.COUNT_RELATIONSHIPS)}
         return {"labels": labels, "relationships": rels}
 
-    def write(self, extractions: Iterable[Extraction | InputError], *, extractor: str,
-              batch_size: int = DEFAULT_BATCH_SIZE, recode: bool = False,
-              progress: Callable[[int], None] | None = None,
-              on_error: Callable[[str], None] | None = None) -> IngestSummary:
+    def write(
+        self,
+        extractions: Iterable[Extraction | InputError],
+        *,
+        extractor: str,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        recode: bool = False,
+        progress: Callable[[int], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+    ) -> IngestSummary:
         """Write extractions as they come; skip stored ones; replace changed pages; never
         half-write.
 
@@ -322,8 +397,10 @@ class GraphStore(ABC):
                     # the summary of what was committed before (the batch that failed is not in it).
                     if exc.summary is not None:
                         summary.merge(exc.summary)
-                    stopped = type(exc)(f"{exc}; the ingest stopped there (run it again once this "
-                                        "is fixed: stored articles are skipped)")
+                    stopped = type(exc)(
+                        f"{exc}; the ingest stopped there (run it again once this "
+                        "is fixed: stored articles are skipped)"
+                    )
                     stopped.summary = summary
                     raise stopped from exc
                 summary.merge(part)
@@ -334,10 +411,16 @@ class GraphStore(ABC):
                     progress(len(chunk))
         return summary
 
-    def dry_run(self, extractions: Iterable[Extraction | InputError], *, extractor: str,
-                batch_size: int = DEFAULT_BATCH_SIZE, recode: bool = False,
-                on_plan: Callable[[list[Planned]], None] | None = None,
-                on_error: Callable[[str], None] | None = None) -> IngestSummary:
+    def dry_run(
+        self,
+        extractions: Iterable[Extraction | InputError],
+        *,
+        extractor: str,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        recode: bool = False,
+        on_plan: Callable[[list[Planned]], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+    ) -> IngestSummary:
         """What :meth:`write` would do, batch by batch as it would, writing nothing.
 
         Each batch is planned as if the batches before it had been written (an article met
@@ -378,8 +461,14 @@ class GraphStore(ABC):
         """Held while this store writes (the embedded store takes its folder's write lock)."""
         yield
 
-    def plan(self, extractions: Sequence[Extraction], *, extractor: str,
-             recode: bool = False, earlier: _Earlier | None = None) -> list[Planned]:
+    def plan(
+        self,
+        extractions: Sequence[Extraction],
+        *,
+        extractor: str,
+        recode: bool = False,
+        earlier: _Earlier | None = None,
+    ) -> list[Planned]:
         """What :meth:`write` would do with each article, without writing anything.
 
         ``action`` is ``add``, ``unchanged`` (stored already, or met earlier in the same
@@ -392,14 +481,15 @@ class GraphStore(ABC):
         seen: set[str] = set()
         ids = [ex.article.id for ex in extractions]
         last_of_url = {ex.article.url: ex.article.id for ex in extractions if ex.article.url}
-        stored = ({r["id"]: r["extractor"] for r in self._run(cypher.EXISTING_ARTICLES, {"ids": ids})}
-                  if ids else {})
+        stored = (
+            {r["id"]: r["extractor"] for r in self._run(cypher.EXISTING_ARTICLES, {"ids": ids})} if ids else {}
+        )
         if earlier is not None:
             stored = {i: x for i, x in stored.items() if i not in earlier.deleted}
             stored.update({i: earlier.stored[i] for i in ids if i in earlier.stored})
         urls = sorted({ex.article.url for ex in extractions if ex.article.url and ex.article.id not in stored})
         by_url: dict[str, list[str]] = {}
-        for r in (self._run(cypher.ARTICLES_BY_URL, {"urls": urls}) if urls else []):
+        for r in self._run(cypher.ARTICLES_BY_URL, {"urls": urls}) if urls else []:
             if earlier is None or r["id"] not in earlier.deleted:
                 by_url.setdefault(r["url"], []).append(r["id"])
         if earlier is not None:
@@ -418,8 +508,11 @@ class GraphStore(ABC):
                 action = "recode" if recode and stored[art.id] != extractor else "unchanged"
                 old = []
             else:
-                old = [i for i in by_url.get(art.url or "", []) if i not in incoming or
-                       (i != art.id and last_of_url.get(art.url or "") == art.id)]
+                old = [
+                    i
+                    for i in by_url.get(art.url or "", [])
+                    if i not in incoming or (i != art.id and last_of_url.get(art.url or "") == art.id)
+                ]
                 action = "replace" if old else "add"
             seen.add(art.id)
             out.append(Planned(ex, action, tuple(old)))
@@ -525,8 +618,9 @@ def _planned_summary(planned: list[Planned]) -> IngestSummary:
     return out
 
 
-def _errors_to(summary: IngestSummary, items: Iterable[Extraction | InputError],
-               on_error: Callable[[str], None] | None) -> Iterator[Extraction]:
+def _errors_to(
+    summary: IngestSummary, items: Iterable[Extraction | InputError], on_error: Callable[[str], None] | None
+) -> Iterator[Extraction]:
     """The extractions of ``items``; its input errors go to ``summary`` (and ``on_error``)."""
     for item in items:
         if isinstance(item, InputError):

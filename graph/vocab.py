@@ -47,14 +47,51 @@ from graph.errors import SchemaError
 from graph.model import EntityType, EventType, Modality
 
 __all__ = [
-    "BASE", "ONT", "AIGOV", "SDO", "PROV", "SEM", "WD", "OA",
-    "ENTITY", "EVENT", "ARTICLE", "REPORT", "GRAPH", "EXTRACTION", "AGENT", "PUBLISHER",
-    "entity_class", "event_class", "event_predicate", "modality_iri",
-    "date_precision", "entity_iri", "event_iri", "article_iri", "report_iri", "graph_iri", "wikidata_iri",
-    "report_part_iri", "extraction_iri", "agent_iri", "publisher_iri", "dataset_iri", "DATASET",
-    "VOID", "DCAT",
-    "VERSION", "PREFIXES", "PLOVER", "CAMEO", "SUPERS", "ontology", "write_ontology", "jsonld_context",
-    "CONTEXT_PATH", "SHAPES_PATH",
+    "BASE",
+    "ONT",
+    "AIGOV",
+    "SDO",
+    "PROV",
+    "SEM",
+    "WD",
+    "OA",
+    "ENTITY",
+    "EVENT",
+    "ARTICLE",
+    "REPORT",
+    "GRAPH",
+    "EXTRACTION",
+    "AGENT",
+    "PUBLISHER",
+    "entity_class",
+    "event_class",
+    "event_predicate",
+    "modality_iri",
+    "date_precision",
+    "entity_iri",
+    "event_iri",
+    "article_iri",
+    "report_iri",
+    "graph_iri",
+    "wikidata_iri",
+    "report_part_iri",
+    "extraction_iri",
+    "agent_iri",
+    "publisher_iri",
+    "dataset_iri",
+    "DATASET",
+    "VOID",
+    "DCAT",
+    "VERSION",
+    "PREFIXES",
+    "PLOVER",
+    "CAMEO",
+    "SUPERS",
+    "ontology",
+    "write_ontology",
+    "jsonld_context",
+    "CONTEXT_PATH",
+    "SHAPES_PATH",
 ]
 
 BASE = "https://w3id.org/aigov/"
@@ -63,6 +100,7 @@ BASE = "https://w3id.org/aigov/"
 def _version() -> str:
     try:
         from importlib.metadata import version
+
         return version("aigov")
     except Exception:  # pragma: no cover - not installed
         return "0.0.0"
@@ -92,12 +130,28 @@ CONTEXT_PATH = Path(__file__).with_name("context.jsonld")
 SHAPES_PATH = Path(__file__).with_name("shapes.ttl")
 
 PREFIXES: dict[str, Namespace] = {
-    "aigov": ONT, "entity": ENTITY, "event": EVENT, "article": ARTICLE, "report": REPORT,
-    "graph": GRAPH, "extraction": EXTRACTION, "agent": AGENT, "publisher": PUBLISHER,
-    "dataset": DATASET, "void": VOID, "dcat": DCAT,
-    "schema": Namespace(str(SDO)), "prov": Namespace(str(PROV)), "sem": SEM, "oa": OA,
-    "wd": WD, "owl": Namespace(str(OWL)), "rdfs": Namespace(str(RDFS)),
-    "xsd": Namespace(str(XSD)), "skos": Namespace(str(SKOS)), "dcterms": Namespace(str(DCTERMS)),
+    "aigov": ONT,
+    "entity": ENTITY,
+    "event": EVENT,
+    "article": ARTICLE,
+    "report": REPORT,
+    "graph": GRAPH,
+    "extraction": EXTRACTION,
+    "agent": AGENT,
+    "publisher": PUBLISHER,
+    "dataset": DATASET,
+    "void": VOID,
+    "dcat": DCAT,
+    "schema": Namespace(str(SDO)),
+    "prov": Namespace(str(PROV)),
+    "sem": SEM,
+    "oa": OA,
+    "wd": WD,
+    "owl": Namespace(str(OWL)),
+    "rdfs": Namespace(str(RDFS)),
+    "xsd": Namespace(str(XSD)),
+    "skos": Namespace(str(SKOS)),
+    "dcterms": Namespace(str(DCTERMS)),
 }
 
 
@@ -126,8 +180,7 @@ ENTITY_LABELS: dict[EntityType, tuple[str, str]] = {
 #: event type -> ((class label en, fr), (predicate label en, fr))
 EVENT_LABELS: dict[EventType, tuple[tuple[str, str], tuple[str, str]]] = {
     EventType.BANNED: (("ban", "interdiction"), ("banned", "a interdit")),
-    EventType.BLOCKED_ACCESS: (("access block", "blocage d'accès"),
-                               ("blocked access to", "a bloqué l'accès à")),
+    EventType.BLOCKED_ACCESS: (("access block", "blocage d'accès"), ("blocked access to", "a bloqué l'accès à")),
     EventType.DEMANDED: (("demand", "exigence"), ("demanded of", "a exigé de")),
     EventType.STATED: (("statement", "déclaration"), ("made a statement about", "s'est exprimé sur")),
     EventType.SUED: (("lawsuit", "poursuite en justice"), ("sued", "a poursuivi en justice")),
@@ -153,102 +206,160 @@ MODALITY_LABELS: dict[Modality, tuple[str, str]] = {
 #: definitions (en, fr) of the base classes and modalities; entity and event classes and the
 #: properties are defined from their labels (see :func:`_definition`)
 BASE_COMMENTS: dict[str, tuple[str, str]] = {
-    "Entity": ("Someone or something named in the news that acts in or is the target of an AI-governance event.",
-               "Personne ou chose nommée dans la presse qui agit dans un événement de gouvernance de l'IA ou en "
-               "est la cible."),
-    "Event": ("An AI-governance act (a ban, a fine, a lawsuit...) by one or more actors on targets, as the news "
-              "reports it.",
-              "Un acte de gouvernance de l'IA (interdiction, amende, procès...) d'un ou plusieurs acteurs envers "
-              "des cibles, tel que la presse le rapporte."),
-    "Article": ("A news article from which events were extracted.",
-                "Un article de presse dont des événements ont été extraits."),
-    "Report": ("One mention of an event in one article, with that article's evidence, date and confidence: "
-               "a Web Annotation whose body is the event (aigov:reportOf) and whose target is the evidence "
-               "sentence in the article (oa:hasTarget, with a text position and a text quote selector).",
-               "Une mention d'un événement dans un article, avec la preuve, la date et la confiance propres à cet "
-               "article : une annotation (Web Annotation) dont le corps est l'événement (aigov:reportOf) et la "
-               "cible la phrase de preuve dans l'article (oa:hasTarget, avec sélecteurs de position et de "
-               "citation)."),
-    "Extraction": ("The run of the event coder over one article (a PROV activity): it used the article, "
-                   "was associated with the coder of a given version, and generated the article's reports.",
-                   "L'exécution du codeur d'événements sur un article (activité PROV) : elle a utilisé l'article, "
-                   "est associée au codeur d'une version donnée et a produit les mentions de l'article."),
-    "DatePrecision": ("How precise an event's start..end is: a day, a week, a month, a year or another interval.",
-                      "La précision du début et de la fin d'un événement : jour, semaine, mois, année ou autre "
-                      "intervalle."),
-    "Modality": ("How an article presents an event: as a fact, a plan, hearsay, a denial or a hypothesis.",
-                 "La façon dont un article présente un événement : fait, projet, ouï-dire, démenti ou hypothèse."),
+    "Entity": (
+        "Someone or something named in the news that acts in or is the target of an AI-governance event.",
+        "Personne ou chose nommée dans la presse qui agit dans un événement de gouvernance de l'IA ou en "
+        "est la cible.",
+    ),
+    "Event": (
+        "An AI-governance act (a ban, a fine, a lawsuit...) by one or more actors on targets, as the news "
+        "reports it.",
+        "Un acte de gouvernance de l'IA (interdiction, amende, procès...) d'un ou plusieurs acteurs envers "
+        "des cibles, tel que la presse le rapporte.",
+    ),
+    "Article": (
+        "A news article from which events were extracted.",
+        "Un article de presse dont des événements ont été extraits.",
+    ),
+    "Report": (
+        "One mention of an event in one article, with that article's evidence, date and confidence: "
+        "a Web Annotation whose body is the event (aigov:reportOf) and whose target is the evidence "
+        "sentence in the article (oa:hasTarget, with a text position and a text quote selector).",
+        "Une mention d'un événement dans un article, avec la preuve, la date et la confiance propres à cet "
+        "article : une annotation (Web Annotation) dont le corps est l'événement (aigov:reportOf) et la "
+        "cible la phrase de preuve dans l'article (oa:hasTarget, avec sélecteurs de position et de "
+        "citation).",
+    ),
+    "Extraction": (
+        "The run of the event coder over one article (a PROV activity): it used the article, "
+        "was associated with the coder of a given version, and generated the article's reports.",
+        "L'exécution du codeur d'événements sur un article (activité PROV) : elle a utilisé l'article, "
+        "est associée au codeur d'une version donnée et a produit les mentions de l'article.",
+    ),
+    "DatePrecision": (
+        "How precise an event's start..end is: a day, a week, a month, a year or another interval.",
+        "La précision du début et de la fin d'un événement : jour, semaine, mois, année ou autre intervalle.",
+    ),
+    "Modality": (
+        "How an article presents an event: as a fact, a plan, hearsay, a denial or a hypothesis.",
+        "La façon dont un article présente un événement : fait, projet, ouï-dire, démenti ou hypothèse.",
+    ),
 }
 
 MODALITY_COMMENTS: dict[Modality, tuple[str, str]] = {
-    Modality.ASSERTED: ("The article states that the act took place; only asserted events give a direct triple.",
-                        "L'article affirme que l'acte a eu lieu ; seuls les événements affirmés donnent un "
-                        "triplet direct."),
-    Modality.PLANNED: ("The act is announced or planned, not (yet) done.",
-                       "L'acte est annoncé ou prévu, pas (encore) accompli."),
-    Modality.REPORTED: ("The article reports the act as someone else's claim or a rumour.",
-                        "L'article rapporte l'acte comme l'affirmation d'un tiers ou une rumeur."),
-    Modality.NEGATED: ("The article says the act did not take place.",
-                       "L'article dit que l'acte n'a pas eu lieu."),
-    Modality.HYPOTHETICAL: ("The act is considered as a possibility only.",
-                            "L'acte n'est envisagé que comme une possibilité."),
+    Modality.ASSERTED: (
+        "The article states that the act took place; only asserted events give a direct triple.",
+        "L'article affirme que l'acte a eu lieu ; seuls les événements affirmés donnent un triplet direct.",
+    ),
+    Modality.PLANNED: (
+        "The act is announced or planned, not (yet) done.",
+        "L'acte est annoncé ou prévu, pas (encore) accompli.",
+    ),
+    Modality.REPORTED: (
+        "The article reports the act as someone else's claim or a rumour.",
+        "L'article rapporte l'acte comme l'affirmation d'un tiers ou une rumeur.",
+    ),
+    Modality.NEGATED: (
+        "The article says the act did not take place.",
+        "L'article dit que l'acte n'a pas eu lieu.",
+    ),
+    Modality.HYPOTHETICAL: (
+        "The act is considered as a possibility only.",
+        "L'acte n'est envisagé que comme une possibilité.",
+    ),
 }
 
 
 #: definitions (en, fr) of the properties whose label does not say enough
 PROP_COMMENTS: dict[str, tuple[str, str]] = {
-    "start": ("The first day the event's date can mean (xsd:date), whatever the precision it was written with.",
-              "Le premier jour que la date de l'événement peut désigner (xsd:date), quelle que soit sa "
-              "précision."),
-    "end": ("The last day the event's date can mean (xsd:date).",
-            "Le dernier jour que la date de l'événement peut désigner (xsd:date)."),
-    "date": ("The date as the article gives it, at its own precision (day, month, year or interval).",
-             "La date telle que l'article la donne, à sa précision (jour, mois, année ou intervalle)."),
-    "modality": ("Whether the event is asserted, planned, reported, negated or hypothetical.",
-                 "Si l'événement est affirmé, prévu, rapporté, démenti ou hypothétique."),
-    "confidence": ("How sure the extractor is, a decimal in [0, 1].",
-                   "La confiance de l'extracteur, un décimal dans [0, 1]."),
-    "datePrecision": ("How precise aigov:start..aigov:end is; every dated event has one, with a start and an end.",
-                      "La précision de aigov:start..aigov:end ; tout événement daté en a une, avec un début et "
-                      "une fin."),
-    "evidenceStart": ("Where the evidence starts in the article's body as ingested (after its header), "
-                      "in Unicode code points from 0, as oa:start counts.",
-                      "Le début de la preuve dans le corps de l'article tel qu'il a été lu (après son en-tête), "
-                      "en points de code Unicode depuis 0, comme oa:start."),
-    "evidenceEnd": ("Where the evidence ends in the article's body (exclusive), in Unicode code points, as "
-                    "oa:end counts.",
-                    "La fin de la preuve dans le corps de l'article (exclue), en points de code Unicode, comme "
-                    "oa:end."),
-    "machineTranslated": ("True when the article says it was machine-translated (the input format has no such "
-                          "flag: the notice is read from the article's text, see aigov:translationNotice).",
-                          "Vrai quand l'article dit avoir été traduit automatiquement (le format d'entrée n'a pas "
-                          "d'indicateur : la mention est lue dans le texte, voir aigov:translationNotice)."),
-    "translationNotice": ("The article's own words saying it was machine-translated.",
-                          "Les mots de l'article qui disent qu'il a été traduit automatiquement."),
-    "firstSeen": ("When the resource first appeared in the graph.",
-                  "Quand la ressource est apparue pour la première fois dans le graphe."),
+    "start": (
+        "The first day the event's date can mean (xsd:date), whatever the precision it was written with.",
+        "Le premier jour que la date de l'événement peut désigner (xsd:date), quelle que soit sa précision.",
+    ),
+    "end": (
+        "The last day the event's date can mean (xsd:date).",
+        "Le dernier jour que la date de l'événement peut désigner (xsd:date).",
+    ),
+    "date": (
+        "The date as the article gives it, at its own precision (day, month, year or interval).",
+        "La date telle que l'article la donne, à sa précision (jour, mois, année ou intervalle).",
+    ),
+    "modality": (
+        "Whether the event is asserted, planned, reported, negated or hypothetical.",
+        "Si l'événement est affirmé, prévu, rapporté, démenti ou hypothétique.",
+    ),
+    "confidence": (
+        "How sure the extractor is, a decimal in [0, 1].",
+        "La confiance de l'extracteur, un décimal dans [0, 1].",
+    ),
+    "datePrecision": (
+        "How precise aigov:start..aigov:end is; every dated event has one, with a start and an end.",
+        "La précision de aigov:start..aigov:end ; tout événement daté en a une, avec un début et une fin.",
+    ),
+    "evidenceStart": (
+        "Where the evidence starts in the article's body as ingested (after its header), "
+        "in Unicode code points from 0, as oa:start counts.",
+        "Le début de la preuve dans le corps de l'article tel qu'il a été lu (après son en-tête), "
+        "en points de code Unicode depuis 0, comme oa:start.",
+    ),
+    "evidenceEnd": (
+        "Where the evidence ends in the article's body (exclusive), in Unicode code points, as oa:end counts.",
+        "La fin de la preuve dans le corps de l'article (exclue), en points de code Unicode, comme oa:end.",
+    ),
+    "machineTranslated": (
+        "True when the article says it was machine-translated (the input format has no such "
+        "flag: the notice is read from the article's text, see aigov:translationNotice).",
+        "Vrai quand l'article dit avoir été traduit automatiquement (le format d'entrée n'a pas "
+        "d'indicateur : la mention est lue dans le texte, voir aigov:translationNotice).",
+    ),
+    "translationNotice": (
+        "The article's own words saying it was machine-translated.",
+        "Les mots de l'article qui disent qu'il a été traduit automatiquement.",
+    ),
+    "firstSeen": (
+        "When the resource first appeared in the graph.",
+        "Quand la ressource est apparue pour la première fois dans le graphe.",
+    ),
 }
 
 
 #: PLOVER event categories (closest fit; None where none fits, e.g. public statements,
 #: which PLOVER does not code).
 PLOVER: dict[EventType, str | None] = {
-    EventType.BANNED: "COERCE", EventType.BLOCKED_ACCESS: "COERCE", EventType.DEMANDED: "REQUEST",
-    EventType.STATED: None, EventType.SUED: "ACCUSE", EventType.INVESTIGATED: "ACCUSE",
-    EventType.FINED: "SANCTION", EventType.RESTRICTED: "COERCE", EventType.REGULATED: None,
-    EventType.CRIMINALISED: None, EventType.ALLOWED: "CONCEDE", EventType.ANNOUNCED: None,
-    EventType.COMPLIED: "CONCEDE", EventType.SETTLED: "AGREE",
+    EventType.BANNED: "COERCE",
+    EventType.BLOCKED_ACCESS: "COERCE",
+    EventType.DEMANDED: "REQUEST",
+    EventType.STATED: None,
+    EventType.SUED: "ACCUSE",
+    EventType.INVESTIGATED: "ACCUSE",
+    EventType.FINED: "SANCTION",
+    EventType.RESTRICTED: "COERCE",
+    EventType.REGULATED: None,
+    EventType.CRIMINALISED: None,
+    EventType.ALLOWED: "CONCEDE",
+    EventType.ANNOUNCED: None,
+    EventType.COMPLIED: "CONCEDE",
+    EventType.SETTLED: "AGREE",
 }
 
 #: CAMEO codes (closest fit): 010 make statement, 057 sign formal agreement, 080 yield,
 #: 081 ease administrative sanctions, 090 investigate, 100 demand, 115 bring lawsuit,
 #: 172 impose administrative sanctions.
 CAMEO: dict[EventType, str | None] = {
-    EventType.BANNED: "172", EventType.BLOCKED_ACCESS: "172", EventType.DEMANDED: "100",
-    EventType.STATED: "010", EventType.SUED: "115", EventType.INVESTIGATED: "090",
-    EventType.FINED: "172", EventType.RESTRICTED: "172", EventType.REGULATED: None,
-    EventType.CRIMINALISED: None, EventType.ALLOWED: "081", EventType.ANNOUNCED: "010",
-    EventType.COMPLIED: "080", EventType.SETTLED: "057",
+    EventType.BANNED: "172",
+    EventType.BLOCKED_ACCESS: "172",
+    EventType.DEMANDED: "100",
+    EventType.STATED: "010",
+    EventType.SUED: "115",
+    EventType.INVESTIGATED: "090",
+    EventType.FINED: "172",
+    EventType.RESTRICTED: "172",
+    EventType.REGULATED: None,
+    EventType.CRIMINALISED: None,
+    EventType.ALLOWED: "081",
+    EventType.ANNOUNCED: "010",
+    EventType.COMPLIED: "080",
+    EventType.SETTLED: "057",
 }
 
 #: schema.org classes each entity type specialises.
@@ -300,8 +411,11 @@ _BASE_CLASSES: dict[str, tuple[str, str, tuple[URIRef, ...]]] = {
     "Entity": ("entity", "entité", (SDO.Thing,)),
     "Event": ("event", "événement", (SDO.Action, SEM.Event)),
     "Article": ("news article", "article de presse", (SDO.NewsArticle, PROV.Entity)),
-    "Report": ("report of an event in an article", "mention d'un événement dans un article",
-               (PROV.Entity, OA.Annotation)),
+    "Report": (
+        "report of an event in an article",
+        "mention d'un événement dans un article",
+        (PROV.Entity, OA.Annotation),
+    ),
     "Extraction": ("extraction", "extraction", (PROV.Activity,)),
     "Modality": ("modality", "modalité", (SKOS.Concept,)),
     "DatePrecision": ("date precision", "précision de date", (SKOS.Concept,)),
@@ -313,8 +427,12 @@ PRECISIONS: dict[str, tuple[str, str, str, str]] = {
     "Week": ("week", "semaine", "start..end spans seven days", "le début et la fin couvrent sept jours"),
     "Month": ("month", "mois", "start..end is one calendar month", "le début et la fin couvrent un mois civil"),
     "Year": ("year", "année", "start..end is one calendar year", "le début et la fin couvrent une année civile"),
-    "Interval": ("interval", "intervalle", "start..end is any other span of days",
-                 "le début et la fin couvrent une autre période"),
+    "Interval": (
+        "interval",
+        "intervalle",
+        "start..end is any other span of days",
+        "le début et la fin couvrent une autre période",
+    ),
 }
 
 
@@ -331,12 +449,16 @@ def _terms() -> list[str]:
     return names
 
 
-AIGOV: type[DefinedNamespace] = type("AIGOV", (DefinedNamespace,), {
-    "__doc__": "The closed aigov ontology namespace (generated from graph.model's enums).",
-    "__annotations__": {name: URIRef for name in _terms()},
-    "_NS": ONT,
-    "_fail": True,
-})
+AIGOV: type[DefinedNamespace] = type(
+    "AIGOV",
+    (DefinedNamespace,),
+    {
+        "__doc__": "The closed aigov ontology namespace (generated from graph.model's enums).",
+        "__annotations__": {name: URIRef for name in _terms()},
+        "_NS": ONT,
+        "_fail": True,
+    },
+)
 
 
 def entity_class(t: EntityType | str) -> URIRef:
@@ -383,8 +505,12 @@ def date_precision(start: str | None, end: str | None) -> URIRef | None:
         name = "Day"
     elif days == 7:
         name = "Week"
-    elif first.day == 1 and (last + _dt.timedelta(days=1)).day == 1 and first.month == last.month \
-            and first.year == last.year:
+    elif (
+        first.day == 1
+        and (last + _dt.timedelta(days=1)).day == 1
+        and first.month == last.month
+        and first.year == last.year
+    ):
         name = "Month"
     elif (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
         name = "Year"
@@ -482,18 +608,33 @@ def ontology() -> Graph:
     g.add((onto, DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/")))
     g.add((onto, RDFS.label, Literal("aigov: AI governance events from the news", lang="en")))
     g.add((onto, RDFS.label, Literal("aigov : événements de gouvernance de l'IA dans la presse", lang="fr")))
-    g.add((onto, RDFS.comment, Literal(
-        "Generated from the closed enums of graph/model.py. Events are reified: an event "
-        "resource has actors, targets, a modality and dated evidence; an asserted event is also "
-        "the direct triple actor aigov:<TYPE> target (a planned, reported, negated or "
-        "hypothetical one never is). Event cores and entities sit in the default graph; "
-        "each article's reports sit in their own named graph.", lang="en")))
-    g.add((onto, RDFS.comment, Literal(
-        "Généré à partir des énumérations fermées de graph/model.py. Les événements sont "
-        "réifiés : une ressource événement a des acteurs, des cibles, une modalité et des "
-        "preuves datées ; un événement affirmé est aussi le triplet direct acteur "
-        "aigov:<TYPE> cible (jamais un événement prévu, rapporté, démenti ou hypothétique).",
-        lang="fr")))
+    g.add(
+        (
+            onto,
+            RDFS.comment,
+            Literal(
+                "Generated from the closed enums of graph/model.py. Events are reified: an event "
+                "resource has actors, targets, a modality and dated evidence; an asserted event is also "
+                "the direct triple actor aigov:<TYPE> target (a planned, reported, negated or "
+                "hypothetical one never is). Event cores and entities sit in the default graph; "
+                "each article's reports sit in their own named graph.",
+                lang="en",
+            ),
+        )
+    )
+    g.add(
+        (
+            onto,
+            RDFS.comment,
+            Literal(
+                "Généré à partir des énumérations fermées de graph/model.py. Les événements sont "
+                "réifiés : une ressource événement a des acteurs, des cibles, une modalité et des "
+                "preuves datées ; un événement affirmé est aussi le triplet direct acteur "
+                "aigov:<TYPE> cible (jamais un événement prévu, rapporté, démenti ou hypothétique).",
+                lang="fr",
+            ),
+        )
+    )
 
     def label(term: URIRef, en: str, fr: str) -> None:
         g.add((term, RDFS.label, Literal(en, lang="en")))
@@ -515,8 +656,11 @@ def ontology() -> Graph:
         g.add((c, RDF.type, OWL.Class))
         en, fr = ENTITY_LABELS.get(t, (t.value.lower(), t.value.lower()))
         label(c, en, fr)
-        comment(c, f"An entity of type {en}, named in the news.",
-                f"Une entité de type « {fr} », nommée dans la presse.")
+        comment(
+            c,
+            f"An entity of type {en}, named in the news.",
+            f"Une entité de type « {fr} », nommée dans la presse.",
+        )
         g.add((c, RDFS.subClassOf, AIGOV.Entity))
         for s in ENTITY_SCHEMA.get(t, ()):
             g.add((c, RDFS.subClassOf, s))
@@ -526,22 +670,41 @@ def ontology() -> Graph:
         (cen, cfr), (pen, pfr) = EVENT_LABELS.get(t, ((default, default), (default, default)))
         g.add((c, RDF.type, OWL.Class))
         label(c, cen, cfr)
-        comment(c, f"An event of type {t.value} ({cen}): its actors {pen} its targets.",
-                f"Un événement de type {t.value} ({cfr}) : ses acteurs ({pfr}) ses cibles.")
+        comment(
+            c,
+            f"An event of type {t.value} ({cen}): its actors {pen} its targets.",
+            f"Un événement de type {t.value} ({cfr}) : ses acteurs ({pfr}) ses cibles.",
+        )
         g.add((c, RDFS.subClassOf, AIGOV.Event))
         g.add((c, SKOS.notation, Literal(t.value)))
         g.add((p, RDF.type, OWL.ObjectProperty))
         label(p, pen, pfr)
         g.add((p, RDFS.domain, AIGOV.Entity))
         g.add((p, RDFS.range, AIGOV.Entity))
-        g.add((p, RDFS.comment, Literal(
-            f"Direct form of an asserted event of class {c.n3(g.namespace_manager)}: actor "
-            f"{t.value} target. Only asserted events give one. In the RDF 1.2 exports the event "
-            "reifies the triple.", lang="en")))
-        g.add((p, RDFS.comment, Literal(
-            f"Forme directe d'un événement affirmé de la classe {c.n3(g.namespace_manager)} : "
-            f"acteur {t.value} cible. Seuls les événements affirmés en donnent une. Dans les "
-            "exports RDF 1.2, l'événement réifie le triplet.", lang="fr")))
+        g.add(
+            (
+                p,
+                RDFS.comment,
+                Literal(
+                    f"Direct form of an asserted event of class {c.n3(g.namespace_manager)}: actor "
+                    f"{t.value} target. Only asserted events give one. In the RDF 1.2 exports the event "
+                    "reifies the triple.",
+                    lang="en",
+                ),
+            )
+        )
+        g.add(
+            (
+                p,
+                RDFS.comment,
+                Literal(
+                    f"Forme directe d'un événement affirmé de la classe {c.n3(g.namespace_manager)} : "
+                    f"acteur {t.value} cible. Seuls les événements affirmés en donnent une. Dans les "
+                    "exports RDF 1.2, l'événement réifie le triplet.",
+                    lang="fr",
+                ),
+            )
+        )
         for code_prop, table in ((AIGOV.ploverCode, PLOVER), (AIGOV.cameoCode, CAMEO)):
             code = table.get(t)
             if code:
@@ -583,8 +746,12 @@ def ontology() -> Graph:
         label(p, en, fr)
         den, dfr = _BASE_CLASSES[domain][:2] if domain else ("resource", "ressource")
         article = "an" if den[0] in "aeiou" else "a"
-        comment(p, *PROP_COMMENTS.get(name, (f"The {en} of {article} {den}.",
-                                             f"{fr[0].upper() + fr[1:]} : propriété d'un(e) {dfr}.")))
+        comment(
+            p,
+            *PROP_COMMENTS.get(
+                name, (f"The {en} of {article} {den}.", f"{fr[0].upper() + fr[1:]} : propriété d'un(e) {dfr}.")
+            ),
+        )
         if domain:
             g.add((p, RDFS.domain, AIGOV[domain]))
         if isinstance(rng, URIRef):
@@ -641,14 +808,19 @@ def jsonld_context() -> dict[str, Any]:
     language when compacted and expanded again.
     """
     ctx: dict[str, Any] = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    ctx.update({
-        "name": "schema:name", "alternateName": "schema:alternateName",
-        "sameAs": {"@id": "owl:sameAs", "@type": "@id"},
-        "wasDerivedFrom": {"@id": "prov:wasDerivedFrom", "@type": "@id"},
-        "evidence": "prov:value",
-        "headline": "schema:headline", "datePublished": "schema:datePublished",
-        "inLanguage": "schema:inLanguage", "url": "schema:url",
-    })
+    ctx.update(
+        {
+            "name": "schema:name",
+            "alternateName": "schema:alternateName",
+            "sameAs": {"@id": "owl:sameAs", "@type": "@id"},
+            "wasDerivedFrom": {"@id": "prov:wasDerivedFrom", "@type": "@id"},
+            "evidence": "prov:value",
+            "headline": "schema:headline",
+            "datePublished": "schema:datePublished",
+            "inLanguage": "schema:inLanguage",
+            "url": "schema:url",
+        }
+    )
     for name in _PROPS:
         if name in ("id",):
             continue

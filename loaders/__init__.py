@@ -55,13 +55,16 @@ def extract_article(article: Article) -> Extraction:
     for name in ("body", "title", "url", "source"):
         value = getattr(article, name, None)
         if isinstance(value, str) and "\x00" in value:
-            raise InputError(article.source or "<article>",
-                             f"the article's {'text' if name == 'body' else name} holds a NUL "
-                             f"character (at character {value.index(chr(0))}), which no store accepts")
+            raise InputError(
+                article.source or "<article>",
+                f"the article's {'text' if name == 'body' else name} holds a NUL "
+                f"character (at character {value.index(chr(0))}), which no store accepts",
+            )
     if article.language not in SUPPORTED:
-        raise InputError(article.source or "<article>",
-                         f"language {article.language!r} is not supported "
-                         f"(aigov reads {', '.join(SUPPORTED)})")
+        raise InputError(
+            article.source or "<article>",
+            f"language {article.language!r} is not supported (aigov reads {', '.join(SUPPORTED)})",
+        )
     from loaders.coder import code
 
     return code(article)

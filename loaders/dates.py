@@ -28,23 +28,68 @@ from loaders.spans import SpanSet
 __all__ = ["DateMention", "find_dates", "resolve_date", "week_interval"]
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+    "janvier": 1,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "decembre": 12,
 }
 WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6, "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "samedi": 5,
     "dimanche": 6,
 }
 
-_MONTH_EN = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-             r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
-_MONTH_FR = (r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|"
-             r"novembre|d[ée]cembre)")
+_MONTH_EN = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_MONTH_FR = (
+    r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|"
+    r"novembre|d[ée]cembre)"
+)
 _WD_EN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WD_FR = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -54,27 +99,54 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _PATTERNS: list[tuple[str, str]] = [
     # a month (and day) of a year told relative to the dateline: "in July of this year",
     # "February 26 of last year", "en mars de l'année dernière", "en juillet dernier" is not one
-    ("m_rel_year", rf"\b(?:(?i:in|en)\s+)?(?P<mon>(?i:{_MONTH_FR})|{_MONTH_EN})(?:\s+(?P<day>{_DAY})(?:st|nd|rd|th)?)?"
-                   r"\s+(?:of\s+|de\s+)?(?P<rel>(?i:this\s+year|last\s+year|next\s+year|cette\s+ann[ée]e|"
-                   r"l['’]ann[ée]e\s+derni[èe]re|l['’]an\s+dernier|l['’]ann[ée]e\s+prochaine))\b"),
+    (
+        "m_rel_year",
+        rf"\b(?:(?i:in|en)\s+)?(?P<mon>(?i:{_MONTH_FR})|{_MONTH_EN})(?:\s+(?P<day>{_DAY})(?:st|nd|rd|th)?)?"
+        r"\s+(?:of\s+|de\s+)?(?P<rel>(?i:this\s+year|last\s+year|next\s+year|cette\s+ann[ée]e|"
+        r"l['’]ann[ée]e\s+derni[èe]re|l['’]an\s+dernier|l['’]ann[ée]e\s+prochaine))\b",
+    ),
     # explicit days
-    ("mdy", rf"\b(?:{_WD_EN},?\s+)?(?P<mon>{_MONTH_EN})\s+(?P<day>{_DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{_YEAR}))?\b"),
-    ("dmy", rf"\b(?:(?i:{_WD_FR})\s+|{_WD_EN},?\s+)?(?:(?i:le|the)\s+)?(?P<day>{_DAY}|1er)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>(?i:{_MONTH_FR})|{_MONTH_EN})(?:\s+(?P<year>{_YEAR}))?\b"),
+    (
+        "mdy",
+        rf"\b(?:{_WD_EN},?\s+)?(?P<mon>{_MONTH_EN})\s+(?P<day>{_DAY})(?:st|nd|rd|th)?(?:,?\s+(?P<year>{_YEAR}))?\b",
+    ),
+    (
+        "dmy",
+        rf"\b(?:(?i:{_WD_FR})\s+|{_WD_EN},?\s+)?(?:(?i:le|the)\s+)?(?P<day>{_DAY}|1er)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>(?i:{_MONTH_FR})|{_MONTH_EN})(?:\s+(?P<year>{_YEAR}))?\b",
+    ),
     ("iso", rf"\b(?P<year>{_YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
     # months
-    ("my", rf"\b(?:(?i:fin|d[ée]but|mi|late|early|mid)[\s-]+)?(?P<mon>(?i:{_MONTH_FR})|{_MONTH_EN})\s+(?P<year>{_YEAR})\b"),
-    ("month_only", rf"\b(?P<prep>(?i:fin|d[ée]but|mi|en|in|late|early|mid|since|depuis))[\s-]+(?P<mon>(?i:{_MONTH_FR})|(?:January|February|March|April|June|July|August|September|October|November|December))\b(?!\s+\d)"),
+    (
+        "my",
+        rf"\b(?:(?i:fin|d[ée]but|mi|late|early|mid)[\s-]+)?(?P<mon>(?i:{_MONTH_FR})|{_MONTH_EN})\s+(?P<year>{_YEAR})\b",
+    ),
+    (
+        "month_only",
+        rf"\b(?P<prep>(?i:fin|d[ée]but|mi|en|in|late|early|mid|since|depuis))[\s-]+(?P<mon>(?i:{_MONTH_FR})|(?:January|February|March|April|June|July|August|September|October|November|December))\b(?!\s+\d)",
+    ),
     # relative
-    ("last_week", r"(?i:\b(?:la\s+semaine\s+derni[èe]re|la\s+semaine\s+pass[ée]e|last\s+week|the\s+previous\s+week|the\s+week\s+before)\b)"),
+    (
+        "last_week",
+        r"(?i:\b(?:la\s+semaine\s+derni[èe]re|la\s+semaine\s+pass[ée]e|last\s+week|the\s+previous\s+week|the\s+week\s+before)\b)",
+    ),
     ("this_week", r"(?i:\b(?:cette\s+semaine|this\s+week|earlier\s+this\s+week|en\s+d[ée]but\s+de\s+semaine)\b)"),
     ("last_month", r"(?i:\b(?:le\s+mois\s+dernier|le\s+mois\s+pass[ée]|last\s+month|the\s+previous\s+month)\b)"),
-    ("this_month", r"(?i:\b(?:(?:plus\s+t[ôo]t\s+)?(?:ce|en\s+d[ée]but\s+de)\s+mois(?:-ci)?|(?:earlier\s+)?this\s+month)\b)"),
-    ("last_year", r"(?i:\b(?:l['’]ann[ée]e\s+derni[èe]re|l['’]an\s+dernier|l['’]an\s+pass[ée]|last\s+year|the\s+previous\s+year)\b)"),
+    (
+        "this_month",
+        r"(?i:\b(?:(?:plus\s+t[ôo]t\s+)?(?:ce|en\s+d[ée]but\s+de)\s+mois(?:-ci)?|(?:earlier\s+)?this\s+month)\b)",
+    ),
+    (
+        "last_year",
+        r"(?i:\b(?:l['’]ann[ée]e\s+derni[èe]re|l['’]an\s+dernier|l['’]an\s+pass[ée]|last\s+year|the\s+previous\s+year)\b)",
+    ),
     ("this_year", r"(?i:\b(?:cette\s+ann[ée]e|(?:earlier\s+)?this\s+year|plus\s+t[ôo]t\s+cette\s+ann[ée]e)\b)"),
     ("yesterday", r"(?i:\b(?:hier|yesterday)\b)"),
     ("today", r"(?i:\b(?:aujourd['’]hui|today|ce\s+jour)\b)"),
     ("weekday", rf"\b(?:(?i:ce|on|last|this\s+past)\s+)?(?P<wd>{_WD_EN}|(?i:{_WD_FR}))\b"),
-    ("the_nth", r"\b(?:on\s+the\s+(?P<day1>[12]?\d|3[01])(?:st|nd|rd|th)|le\s+(?P<day2>[12]?\d|3[01]|1er)(?=[\s,.]))(?!\s*(?:%|ans|years|millions?|milliards?|\d))"),
+    (
+        "the_nth",
+        r"\b(?:on\s+the\s+(?P<day1>[12]?\d|3[01])(?:st|nd|rd|th)|le\s+(?P<day2>[12]?\d|3[01]|1er)(?=[\s,.]))(?!\s*(?:%|ans|years|millions?|milliards?|\d))",
+    ),
     ("year", rf"\b(?P<prep>(?i:in|en|during|durant|au\s+cours\s+de))\s+(?P<year>{_YEAR})\b(?!\s*[-–]\d)"),
 ]
 _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
@@ -83,13 +155,31 @@ _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
 _SCAN = [PREFILTER.add(rx) for _, rx in _COMPILED]
 # literal fragments one of which a kind needs (a cheap prefilter on the lower-cased text)
 _KEYS = {
-    "last_week": ("week", "semaine"), "this_week": ("week", "semaine"),
-    "last_month": ("month", "mois"), "this_month": ("month", "mois"),
-    "last_year": ("year", "ann", "l'an", "l’an"), "this_year": ("year", "ann"),
+    "last_week": ("week", "semaine"),
+    "this_week": ("week", "semaine"),
+    "last_month": ("month", "mois"),
+    "this_month": ("month", "mois"),
+    "last_year": ("year", "ann", "l'an", "l’an"),
+    "this_year": ("year", "ann"),
     "m_rel_year": ("year", "ann", "l'an", "l’an"),
-    "yesterday": ("hier", "yesterday"), "today": ("today", "aujourd", "ce jour"),
-    "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "yesterday": ("hier", "yesterday"),
+    "today": ("today", "aujourd", "ce jour"),
+    "weekday": (
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+    ),
 }
 
 
@@ -149,8 +239,9 @@ def resolve_date(kind: str, m: re.Match, anchor: dt.date | None) -> str | None:
         if anchor is None:
             return None
         rel = fold(g["rel"])
-        year = anchor.year + (-1 if ("last" in rel or "dern" in rel) else 1 if ("next" in rel or "proch" in rel)
-                              else 0)
+        year = anchor.year + (
+            -1 if ("last" in rel or "dern" in rel) else 1 if ("next" in rel or "proch" in rel) else 0
+        )
         mon = _month_num(g["mon"])
         assert mon is not None  # the pattern matched a month name
         return _safe_day(year, mon, int(g["day"])) if g.get("day") else f"{year:04d}-{mon:02d}"
@@ -211,13 +302,13 @@ def find_dates(text: str, anchor: dt.date | None, plan: Plan | None = None) -> l
         keys = _KEYS.get(kind)
         if keys and not any(k in low for k in keys):
             continue
-        for m in (rx.finditer(text) if plan is None else plan.finditer(scan)):
+        for m in rx.finditer(text) if plan is None else plan.finditer(scan):
             s, e = m.span()
             if not taken.free(s, e):
                 continue
             # "May" is also a modal verb: only a date with a day or year after it.
             if kind in ("my", "mdy") and m.group("mon").lower() == "may" and kind == "mdy" and not m.group("year"):
-                if not re.match(r"\s*\d", text[m.start("mon") + 3:]):
+                if not re.match(r"\s*\d", text[m.start("mon") + 3 :]):
                     continue
             try:
                 value = resolve_date(kind, m, anchor)

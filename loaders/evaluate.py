@@ -53,8 +53,14 @@ class TypeScore:
         return _f1(self.precision, self.recall)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass
@@ -74,9 +80,11 @@ class EvalReport:
     @property
     def overall(self) -> TypeScore:
         """All event types together."""
-        return TypeScore(tp=sum(s.tp for s in self.per_type.values()),
-                         fp=sum(s.fp for s in self.per_type.values()),
-                         fn=sum(s.fn for s in self.per_type.values()))
+        return TypeScore(
+            tp=sum(s.tp for s in self.per_type.values()),
+            fp=sum(s.fp for s in self.per_type.values()),
+            fn=sum(s.fn for s in self.per_type.values()),
+        )
 
     @property
     def tp(self) -> int:
@@ -107,16 +115,26 @@ class EvalReport:
         return self.dates_right / self.dates_checked if self.dates_checked else 1.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"coder_version": CODER_VERSION, "files": self.files,
-                "tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "date_accuracy": round(self.date_accuracy, 4),
-                "dates_checked": self.dates_checked, "dates_right": self.dates_right,
-                "per_type": {k: v.to_dict() for k, v in sorted(self.per_type.items())},
-                "per_rule": {k: v.to_dict() for k, v in sorted(self.per_rule.items())},
-                "miss_causes": self.miss_causes(),
-                "false_positives": self.false_positives, "misses": self.misses,
-                "date_errors": self.date_errors, "errors": self.errors}
+        return {
+            "coder_version": CODER_VERSION,
+            "files": self.files,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "date_accuracy": round(self.date_accuracy, 4),
+            "dates_checked": self.dates_checked,
+            "dates_right": self.dates_right,
+            "per_type": {k: v.to_dict() for k, v in sorted(self.per_type.items())},
+            "per_rule": {k: v.to_dict() for k, v in sorted(self.per_rule.items())},
+            "miss_causes": self.miss_causes(),
+            "false_positives": self.false_positives,
+            "misses": self.misses,
+            "date_errors": self.date_errors,
+            "errors": self.errors,
+        }
 
     def miss_causes(self) -> dict[str, int]:
         """How many misses each cause explains, most first (see :data:`MISS_CAUSES`)."""
@@ -126,11 +144,14 @@ class EvalReport:
         return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def to_text(self) -> str:
-        lines = [f"coder {CODER_VERSION} on {self.files} gold file(s)",
-                 f"overall  P={self.precision:.3f}  R={self.recall:.3f}  F1={self.f1:.3f}  "
-                 f"(tp={self.tp} fp={self.fp} fn={self.fn})",
-                 f"dates    {self.dates_right}/{self.dates_checked} = {self.date_accuracy:.3f}", "",
-                 f"{'type':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}"]
+        lines = [
+            f"coder {CODER_VERSION} on {self.files} gold file(s)",
+            f"overall  P={self.precision:.3f}  R={self.recall:.3f}  F1={self.f1:.3f}  "
+            f"(tp={self.tp} fp={self.fp} fn={self.fn})",
+            f"dates    {self.dates_right}/{self.dates_checked} = {self.date_accuracy:.3f}",
+            "",
+            f"{'type':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}",
+        ]
         for k, s in sorted(self.per_type.items()):
             lines.append(f"{k:<16}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>5}{s.fp:>5}{s.fn:>5}")
         if self.errors:
@@ -147,18 +168,23 @@ class EvalReport:
         if self.false_positives:
             lines += ["", "false positives:"]
             for x in self.false_positives:
-                lines.append(f"  [{x['file']}] {x['actor']} {x['type']} {x['target']}  ({x.get('rule')})"
-                             f"  | {x['evidence'][:160]}")
+                lines.append(
+                    f"  [{x['file']}] {x['actor']} {x['type']} {x['target']}  ({x.get('rule')})"
+                    f"  | {x['evidence'][:160]}"
+                )
         if self.misses:
             lines += ["", "misses:"]
             for x in self.misses:
-                lines.append(f"  [{x['file']}] {x['subject']} {x['predicate']} {x['object']}  ({x.get('cause')})"
-                             f"  | {x['evidence'][:160]}")
+                lines.append(
+                    f"  [{x['file']}] {x['subject']} {x['predicate']} {x['object']}  ({x.get('cause')})"
+                    f"  | {x['evidence'][:160]}"
+                )
         if self.date_errors:
             lines += ["", "date errors:"]
             for x in self.date_errors:
-                lines.append(f"  [{x['file']}] {x['predicate']} gold={x['gold']} got={x['got']} "
-                             f"({x['date_text']})")
+                lines.append(
+                    f"  [{x['file']}] {x['predicate']} gold={x['gold']} got={x['got']} ({x['date_text']})"
+                )
         return "\n".join(lines)
 
 
@@ -208,9 +234,16 @@ def evaluate_pair(txt: Path, gold_path: Path, report: EvalReport) -> None:
         report.errors.append({"file": fname, "error": f"{type(exc).__name__}: {exc}"})
         for r in gold["relations"]:
             report.per_type.setdefault(r["predicate"], TypeScore()).fn += 1
-            report.misses.append({"file": fname, "subject": r["subject"], "predicate": r["predicate"],
-                                  "object": r.get("object"), "evidence": r["evidence"],
-                                  "cause": "coder error"})
+            report.misses.append(
+                {
+                    "file": fname,
+                    "subject": r["subject"],
+                    "predicate": r["predicate"],
+                    "object": r.get("object"),
+                    "evidence": r["evidence"],
+                    "cause": "coder error",
+                }
+            )
         report.files += 1
         return
     ents = {e.id: e for e in ex.entities}
@@ -222,7 +255,7 @@ def evaluate_pair(txt: Path, gold_path: Path, report: EvalReport) -> None:
     claims = []  # (event, actor, target)
     for ev in ex.events:
         for a in ev.actors:
-            for t in (ev.targets or (None,)):
+            for t in ev.targets or (None,):
                 claims.append((ev, a, t))
     used = [False] * len(claims)
     rels = gold["relations"]
@@ -253,16 +286,25 @@ def evaluate_pair(txt: Path, gold_path: Path, report: EvalReport) -> None:
     mkeys: dict[str, set[str]] = {}
     for m in mentions:
         mkeys.setdefault(m.actor.id, set()).update(_keys(m.actor.name, (m.surface,), m.actor.wikidata))
-    seen = {ge["name"]: any(k & _keys(ge["name"], ge.get("aliases"), ge.get("wikidata")) for k in mkeys.values())
-            for ge in gold["entities"]}
+    seen = {
+        ge["name"]: any(k & _keys(ge["name"], ge.get("aliases"), ge.get("wikidata")) for k in mkeys.values())
+        for ge in gold["entities"]
+    }
     for ri, r in enumerate(rels):
         s = report.per_type.setdefault(r["predicate"], TypeScore())
         match = matched[ri]
         if match is None:
             s.fn += 1
-            report.misses.append({"file": fname, "subject": r["subject"], "predicate": r["predicate"],
-                                  "object": r.get("object"), "evidence": r["evidence"],
-                                  "cause": _miss_cause(r, ex, seen)})
+            report.misses.append(
+                {
+                    "file": fname,
+                    "subject": r["subject"],
+                    "predicate": r["predicate"],
+                    "object": r.get("object"),
+                    "evidence": r["evidence"],
+                    "cause": _miss_cause(r, ex, seen),
+                }
+            )
             continue
         s.tp += 1
         rule = match[1].rule or "(no rule id)"
@@ -273,28 +315,42 @@ def evaluate_pair(txt: Path, gold_path: Path, report: EvalReport) -> None:
             if _date_ok(ev.date, r["date"]):
                 report.dates_right += 1
             else:
-                report.date_errors.append({"file": fname, "predicate": r["predicate"],
-                                           "gold": r["date"], "got": ev.date,
-                                           "date_text": ev.date_text, "evidence": ev.evidence})
+                report.date_errors.append(
+                    {
+                        "file": fname,
+                        "predicate": r["predicate"],
+                        "gold": r["date"],
+                        "got": ev.date,
+                        "date_text": ev.date_text,
+                        "evidence": ev.evidence,
+                    }
+                )
     for ci, (ev, a, t) in enumerate(claims):
         if used[ci]:
             continue
         report.per_type.setdefault(ev.type.value, TypeScore()).fp += 1
         report.per_rule.setdefault(ev.rule or "(no rule id)", TypeScore()).fp += 1
-        report.false_positives.append({"file": fname, "type": ev.type.value, "actor": ents[a].name,
-                                       "target": ents[t].name if t else None, "rule": ev.rule,
-                                       "evidence": ev.evidence})
+        report.false_positives.append(
+            {
+                "file": fname,
+                "type": ev.type.value,
+                "actor": ents[a].name,
+                "target": ents[t].name if t else None,
+                "rule": ev.rule,
+                "evidence": ev.evidence,
+            }
+        )
     report.files += 1
 
 
 #: Why a gold relation was missed, in the order they are tested.
 MISS_CAUSES = (
-    "actor never recognised",       # no mention anywhere in the body names the gold subject
-    "target never recognised",      # ... nor the gold object
-    "rejected",                     # a candidate in the sentence was rejected ("rejected: no_actor")
-    "coded with other arguments",   # an event of the type in the sentence, other actor or target
-    "coded as another type",        # the sentence gave an event of another type
-    "no trigger in the sentence",   # both names known, nothing fired in the evidence sentence
+    "actor never recognised",  # no mention anywhere in the body names the gold subject
+    "target never recognised",  # ... nor the gold object
+    "rejected",  # a candidate in the sentence was rejected ("rejected: no_actor")
+    "coded with other arguments",  # an event of the type in the sentence, other actor or target
+    "coded as another type",  # the sentence gave an event of another type
+    "no trigger in the sentence",  # both names known, nothing fired in the evidence sentence
 )
 
 
@@ -320,9 +376,9 @@ def _pairs(paths: list[Path]) -> list[tuple[Path, Path]]:
         p = Path(p)
         if p.is_dir():
             for g in sorted(p.glob("*.gold.json")):
-                out.append((g.with_name(g.name[:-len(".gold.json")] + ".txt"), g))
+                out.append((g.with_name(g.name[: -len(".gold.json")] + ".txt"), g))
         elif p.name.endswith(".gold.json"):
-            out.append((p.with_name(p.name[:-len(".gold.json")] + ".txt"), p))
+            out.append((p.with_name(p.name[: -len(".gold.json")] + ".txt"), p))
         elif p.suffix == ".txt":
             out.append((p, p.with_name(p.stem + ".gold.json")))
     return out
@@ -358,12 +414,20 @@ def combine(reports: list[EvalReport]) -> EvalReport:
 
 def summary_row(name: str, report: EvalReport) -> dict[str, Any]:
     """One line of a side-by-side comparison of gold sets (``aigov eval corpus/dev corpus/blind``)."""
-    return {"set": name, "files": report.files, "P": round(report.precision, 3),
-            "R": round(report.recall, 3), "F1": round(report.f1, 3), "tp": report.tp,
-            "fp": report.fp, "fn": report.fn,
-            "dates": f"{report.dates_right}/{report.dates_checked}"}
+    return {
+        "set": name,
+        "files": report.files,
+        "P": round(report.precision, 3),
+        "R": round(report.recall, 3),
+        "F1": round(report.f1, 3),
+        "tp": report.tp,
+        "fp": report.fp,
+        "fn": report.fn,
+        "dates": f"{report.dates_right}/{report.dates_checked}",
+    }
 
 
 if __name__ == "__main__":  # python3 -m loaders.evaluate DIR...
     import sys
+
     print(evaluate([Path(a) for a in sys.argv[1:]]).to_text())

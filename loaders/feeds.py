@@ -44,8 +44,17 @@ from loaders.feedstate import EntryState, Feed, FeedBook, epoch_to_iso
 from loaders.fetch import FetchError, Fetcher, Response, Validators, normalise_url
 from loaders.web import Entry, classify, feed_links, page_article, parse_feed, summary_article
 
-__all__ = ["Poller", "Sink", "SourceReport", "RoundReport", "watch", "parse_interval",
-           "DEFAULT_EVERY", "DEFAULT_MAX_NEW", "MAX_ATTEMPTS"]
+__all__ = [
+    "Poller",
+    "Sink",
+    "SourceReport",
+    "RoundReport",
+    "watch",
+    "parse_interval",
+    "DEFAULT_EVERY",
+    "DEFAULT_MAX_NEW",
+    "MAX_ATTEMPTS",
+]
 
 log = logging.getLogger("aigov.feeds")
 
@@ -58,11 +67,15 @@ MAX_ATTEMPTS = 3
 #: Longest backoff of a failing feed.
 MAX_BACKOFF = 24 * 3600
 
-FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
-               "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1")
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
+    "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1"
+)
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5, */*;q=0.1"
-ANY_ACCEPT = ("text/html, application/xhtml+xml;q=0.9, application/rss+xml;q=0.9, "
-              "application/atom+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1")
+ANY_ACCEPT = (
+    "text/html, application/xhtml+xml;q=0.9, application/rss+xml;q=0.9, "
+    "application/atom+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1"
+)
 
 
 def parse_interval(text: str) -> float:
@@ -76,8 +89,7 @@ def parse_interval(text: str) -> float:
     m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)?\s*", str(text).lower())
     if not m:
         raise InputError("--every", f"{text!r} is not an interval (e.g. 90s, 15m, 1h, 1d)")
-    value = float(m.group(1)) * {None: 1, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600,
-                                 "d": 86400}[m.group(2)]
+    value = float(m.group(1)) * {None: 1, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400}[m.group(2)]
     if value <= 0:
         raise InputError("--every", f"{text!r} must be longer than 0 s")
     return value
@@ -120,11 +132,22 @@ class SourceReport:
         return self.name or self.url
 
     def to_dict(self) -> dict[str, Any]:
-        return {"url": self.url, "name": self.name, "kind": self.kind, "status": self.status,
-                "new": self.new, "replaced": self.replaced, "unchanged": self.unchanged,
-                "failed": self.failed, "from_summary": self.summaries, "pending": self.pending,
-                "events": self.events, "polled": self.polled, "errors": list(self.errors),
-                "notes": list(self.notes)}
+        return {
+            "url": self.url,
+            "name": self.name,
+            "kind": self.kind,
+            "status": self.status,
+            "new": self.new,
+            "replaced": self.replaced,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "from_summary": self.summaries,
+            "pending": self.pending,
+            "events": self.events,
+            "polled": self.polled,
+            "errors": list(self.errors),
+            "notes": list(self.notes),
+        }
 
 
 @dataclass
@@ -158,12 +181,21 @@ class RoundReport:
     def to_dict(self) -> dict[str, Any]:
         totals = self.totals()
         totals["from_summary"] = totals.pop("summaries")
-        return {"sources": [s.to_dict() for s in self.sources], "totals": totals,
-                "errors": len(self.errors), "written": self.written, "coded": self.coded,
-                "seconds": {"fetch": round(self.fetch_s, 3), "extract": round(self.extract_s, 3),
-                            "read": round(self.read_s, 3), "code": round(self.code_s, 3),
-                            "write": round(self.write_s, 3)},
-                "http": dict(self.http)}
+        return {
+            "sources": [s.to_dict() for s in self.sources],
+            "totals": totals,
+            "errors": len(self.errors),
+            "written": self.written,
+            "coded": self.coded,
+            "seconds": {
+                "fetch": round(self.fetch_s, 3),
+                "extract": round(self.extract_s, 3),
+                "read": round(self.read_s, 3),
+                "code": round(self.code_s, 3),
+                "write": round(self.write_s, 3),
+            },
+            "http": dict(self.http),
+        }
 
 
 # ----------------------------------------------------------------------------------------------
@@ -214,14 +246,26 @@ class _Group:
 
 def _entry_row(feed: str, key: str, entry: Entry | EntryState, state: str, **extra: Any) -> dict[str, Any]:
     text = entry.text if state == "pending" or extra.get("retry") else None
-    return {"feed": feed, "key": key, "link": entry.link, "fingerprint": entry.fingerprint,
-            "state": state, "position": entry.position, "guid": entry.guid, "title": entry.title,
-            "text": text, "published": entry.published, "language": entry.language, **extra}
+    return {
+        "feed": feed,
+        "key": key,
+        "link": entry.link,
+        "fingerprint": entry.fingerprint,
+        "state": state,
+        "position": entry.position,
+        "guid": entry.guid,
+        "title": entry.title,
+        "text": text,
+        "published": entry.published,
+        "language": entry.language,
+        **extra,
+    }
 
 
 def _entry_from_state(st: EntryState) -> Entry:
-    return Entry(st.guid, st.link, st.title, st.text or "", st.published, st.language, st.fingerprint,
-                 st.position or 0)
+    return Entry(
+        st.guid, st.link, st.title, st.text or "", st.published, st.language, st.fingerprint, st.position or 0
+    )
 
 
 def _entry_keys(entries: Sequence[Entry]) -> tuple[list[tuple[str, Entry]], int]:
@@ -260,8 +304,14 @@ def _read_job(job: tuple) -> tuple:
     problem = fetch_problem
     if body is not None:
         try:
-            article = page_article(body, content_type=content_type, charset=charset, source=source,
-                                   final_url=final_url, language=language)
+            article = page_article(
+                body,
+                content_type=content_type,
+                charset=charset,
+                source=source,
+                final_url=final_url,
+                language=language,
+            )
             return ("article", article, False, None)
         except InputError as exc:
             problem = exc.problem
@@ -290,10 +340,18 @@ class Poller:
     code, write); ``jobs`` processes read and code (1: this process).
     """
 
-    def __init__(self, book: FeedBook, fetcher: Fetcher, sink: Sink, *, jobs: int = 1,
-                 max_new: int = DEFAULT_MAX_NEW, every: float = DEFAULT_EVERY,
-                 progress: Callable[[str, int, int], None] | None = None,
-                 clock: Callable[[], float] = time.time):
+    def __init__(
+        self,
+        book: FeedBook,
+        fetcher: Fetcher,
+        sink: Sink,
+        *,
+        jobs: int = 1,
+        max_new: int = DEFAULT_MAX_NEW,
+        every: float = DEFAULT_EVERY,
+        progress: Callable[[str, int, int], None] | None = None,
+        clock: Callable[[], float] = time.time,
+    ):
         self.book = book
         self.fetcher = fetcher
         self.sink = sink
@@ -306,8 +364,9 @@ class Poller:
         self.report = RoundReport()
 
     # -- public --------------------------------------------------------------------------------
-    def poll(self, urls: Sequence[str] | None = None, *, force: bool = False,
-             due_only: bool = False) -> RoundReport:
+    def poll(
+        self, urls: Sequence[str] | None = None, *, force: bool = False, due_only: bool = False
+    ) -> RoundReport:
         """Poll the followed feeds (``urls``: only these, whatever their state).
 
         Gone feeds are skipped, and so are feeds waiting after failures or on a server's
@@ -342,8 +401,9 @@ class Poller:
             by_url = {f.url: f for f in feeds}
             missing = [u for u in urls if u not in by_url]
             if missing:
-                raise InputError(missing[0], "not a followed feed (see `aigov feeds list`; add it with "
-                                             "`aigov feeds add URL`)")
+                raise InputError(
+                    missing[0], "not a followed feed (see `aigov feeds list`; add it with `aigov feeds add URL`)"
+                )
             feeds = [by_url[u] for u in dict.fromkeys(urls)]
         todo: list[Feed] = []
         for feed in feeds:
@@ -352,24 +412,36 @@ class Poller:
             if not urls and not force:
                 if feed.gone_at:
                     rep.status = "gone"
-                    rep.notes.append(f"gone since {feed.gone_at} ({feed.last_error or feed.last_status}); "
-                                     f"not polled (`aigov feeds add {feed.url}` follows it again)")
+                    rep.notes.append(
+                        f"gone since {feed.gone_at} ({feed.last_error or feed.last_status}); "
+                        f"not polled (`aigov feeds add {feed.url}` follows it again)"
+                    )
                     continue
-                waiting = feed.next_poll is not None and feed.next_poll > now and (
-                    due_only or feed.wait_reason in ("backoff", "retry-after"))
+                waiting = (
+                    feed.next_poll is not None
+                    and feed.next_poll > now
+                    and (due_only or feed.wait_reason in ("backoff", "retry-after"))
+                )
                 if waiting:
                     rep.status = "waiting"
-                    why = {"backoff": f"after {feed.failures} failed poll(s)",
-                           "retry-after": "as the server asked (Retry-After)"}.get(feed.wait_reason or "", "")
-                    rep.notes.append(f"next poll at {epoch_to_iso(feed.next_poll)}"
-                                     + (f" {why}" if why else "") + ("" if due_only else "; --force polls it now"))
+                    why = {
+                        "backoff": f"after {feed.failures} failed poll(s)",
+                        "retry-after": "as the server asked (Retry-After)",
+                    }.get(feed.wait_reason or "", "")
+                    rep.notes.append(
+                        f"next poll at {epoch_to_iso(feed.next_poll)}"
+                        + (f" {why}" if why else "")
+                        + ("" if due_only else "; --force polls it now")
+                    )
                     continue
             rep.polled = True
             todo.append(feed)
         groups: list[_Group] = []
         t0 = time.perf_counter()
-        fetched = self._fetch_all([(f.url, self._feed_validators(f), FEED_ACCEPT,
-                                    self.fetcher.policy.max_feed_bytes) for f in todo], "feeds")
+        fetched = self._fetch_all(
+            [(f.url, self._feed_validators(f), FEED_ACCEPT, self.fetcher.policy.max_feed_bytes) for f in todo],
+            "feeds",
+        )
         reports = {r.url: r for r in report.sources}
         for feed, outcome in zip(todo, fetched):
             group = _Group(reports[feed.url], feed=feed, language=feed.language)
@@ -389,8 +461,11 @@ class Poller:
         jobs = []
         for u in urls:
             page = known.get(normalise_url(u))
-            validators = Validators(page.validators_url or u, page.etag, page.last_modified) \
-                if page and (page.etag or page.last_modified) else None
+            validators = (
+                Validators(page.validators_url or u, page.etag, page.last_modified)
+                if page and (page.etag or page.last_modified)
+                else None
+            )
             jobs.append((u, validators, ANY_ACCEPT, self.fetcher.policy.max_feed_bytes))
         fetched = self._fetch_all(jobs, "urls")
         groups = []
@@ -459,16 +534,30 @@ class Poller:
             kind = classify(outcome.headers.get("content-type", ""), outcome.body)
             if kind == "html":
                 links = [u for u in feed_links(outcome.body, outcome.final_url) if u != feed.url]
-                hint = (f"; the page names the feed{'s' if len(links) > 1 else ''} " + ", ".join(links[:3])
-                        + " (follow it with `aigov feeds add URL`)") if links else ""
-                problem = (f"an HTML page ({outcome.content_type or 'no content type'}), "
-                           f"not an RSS or Atom feed{hint}")
+                hint = (
+                    (
+                        f"; the page names the feed{'s' if len(links) > 1 else ''} "
+                        + ", ".join(links[:3])
+                        + " (follow it with `aigov feeds add URL`)"
+                    )
+                    if links
+                    else ""
+                )
+                problem = (
+                    f"an HTML page ({outcome.content_type or 'no content type'}), not an RSS or Atom feed{hint}"
+                )
             else:
                 problem = f"not an RSS or Atom feed (content type {outcome.content_type or 'unknown'!r})"
             self._feed_failed(group, InputError(feed.url, problem), now, requests=outcome.requests)
             return
-        group.feed_changes.update(last_fetch=stamp, last_error=None, failures=0, gone_at=None,
-                                  next_poll=now + self.every, wait_reason="schedule")
+        group.feed_changes.update(
+            last_fetch=stamp,
+            last_error=None,
+            failures=0,
+            gone_at=None,
+            next_poll=now + self.every,
+            wait_reason="schedule",
+        )
         keyed: list[tuple[str, Entry]] = []
         if isinstance(outcome, Response):  # 304
             rep.status = "not modified"
@@ -477,19 +566,26 @@ class Poller:
         else:
             resp, doc = outcome
             rep.requests += resp.requests
-            group.feed_changes.update(last_status=_status_text(resp.status), etag=resp.headers.get("etag"),
-                                      last_modified=resp.headers.get("last-modified"),
-                                      validators_url=resp.final_url)
+            group.feed_changes.update(
+                last_status=_status_text(resp.status),
+                etag=resp.headers.get("etag"),
+                last_modified=resp.headers.get("last-modified"),
+                validators_url=resp.final_url,
+            )
             if not doc.entries:
                 rep.notes.append("the feed has no entries")
             keyed, repeated = _entry_keys(doc.entries)
             if repeated:
-                rep.notes.append(f"{repeated} entr{'y repeats' if repeated == 1 else 'ies repeat'} another "
-                                 "(same GUID and link): read once")
+                rep.notes.append(
+                    f"{repeated} entr{'y repeats' if repeated == 1 else 'ies repeat'} another "
+                    "(same GUID and link): read once"
+                )
             dup_guids = sum(1 for c in Counter(e.guid for e in doc.entries if e.guid).values() if c > 1)
             if dup_guids:
-                rep.notes.append(f"{dup_guids} GUID{'s are' if dup_guids > 1 else ' is'} shared by several "
-                                 "entries: those entries are told apart by their links")
+                rep.notes.append(
+                    f"{dup_guids} GUID{'s are' if dup_guids > 1 else ' is'} shared by several "
+                    "entries: those entries are told apart by their links"
+                )
         states = self.book.entry_states(feed.url, [k for k, _ in keyed])
         pages = self.book.pages(normalise_url(e.link) for _, e in keyed if e.link)
         candidates: list[tuple[str, Entry, EntryState | None]] = []
@@ -497,8 +593,12 @@ class Poller:
         for key, entry in keyed:
             in_doc.add(key)
             st = states.get(key)
-            if st is not None and st.fingerprint == entry.fingerprint and st.state != "pending" and \
-                    not (st.retry and st.attempts < MAX_ATTEMPTS):
+            if (
+                st is not None
+                and st.fingerprint == entry.fingerprint
+                and st.state != "pending"
+                and not (st.retry and st.attempts < MAX_ATTEMPTS)
+            ):
                 rep.unchanged += 1
                 continue
             page = pages.get(normalise_url(entry.link)) if entry.link else None
@@ -514,19 +614,34 @@ class Poller:
         known = self.book.pages(normalise_url(e.link) for _, e, _ in candidates if e.link)
         for n, (key, entry, st) in enumerate(candidates):
             if n >= self.max_new:
-                group.entry_rows.append(_entry_row(feed.url, key, entry, "pending",
-                                                   attempts=st.attempts if st else 0))
+                group.entry_rows.append(
+                    _entry_row(feed.url, key, entry, "pending", attempts=st.attempts if st else 0)
+                )
                 rep.pending += 1
                 continue
             page = known.get(normalise_url(entry.link)) if entry.link else None
             previous = (st.article if st else None) or (page.article if page else None)
-            validators = Validators(page.validators_url or entry.link or "", page.etag, page.last_modified) \
-                if page and (page.etag or page.last_modified) and previous else None
-            group.pages.append(_Page(group, entry.link, entry=entry, key=key, previous=previous,
-                                     validators=validators, attempts=st.attempts if st else 0))
+            validators = (
+                Validators(page.validators_url or entry.link or "", page.etag, page.last_modified)
+                if page and (page.etag or page.last_modified) and previous
+                else None
+            )
+            group.pages.append(
+                _Page(
+                    group,
+                    entry.link,
+                    entry=entry,
+                    key=key,
+                    previous=previous,
+                    validators=validators,
+                    attempts=st.attempts if st else 0,
+                )
+            )
         if rep.pending:
-            rep.notes.append(f"{rep.pending} entries wait for the next polls (at most {self.max_new} "
-                             "a feed per poll: --max-new)")
+            rep.notes.append(
+                f"{rep.pending} entries wait for the next polls (at most {self.max_new} "
+                "a feed per poll: --max-new)"
+            )
 
     def _feed_failed(self, group: _Group, exc: InputError, now: float, requests: int = 1) -> None:
         feed, rep = group.feed, group.report
@@ -534,16 +649,20 @@ class Poller:
         rep.status = "failed"
         rep.requests += getattr(exc, "requests", requests)
         failures = feed.failures + 1
-        changes: dict[str, Any] = {"last_fetch": epoch_to_iso(now), "last_error": exc.problem,
-                                   "failures": failures}
+        changes: dict[str, Any] = {
+            "last_fetch": epoch_to_iso(now),
+            "last_error": exc.problem,
+            "failures": failures,
+        }
         status = getattr(exc, "status", None)
         changes["last_status"] = _status_text(status) if status else "error"
         message = str(exc)
         if isinstance(exc, FetchError) and exc.gone:
             rep.status = "gone"
             changes["gone_at"] = epoch_to_iso(now)
-            message += (f"; the feed is marked gone and no longer polled "
-                        f"(`aigov feeds add {feed.url}` follows it again)")
+            message += (
+                f"; the feed is marked gone and no longer polled (`aigov feeds add {feed.url}` follows it again)"
+            )
         elif isinstance(exc, FetchError) and exc.retry_at:
             changes.update(next_poll=exc.retry_at, wait_reason="retry-after")
             message += f"; next poll at {epoch_to_iso(exc.retry_at)}"
@@ -600,8 +719,9 @@ class Poller:
                 continue
             leaders[key] = p
             to_fetch.append(p)
-        fetched = self._fetch_all([(p.url, p.validators, PAGE_ACCEPT, self.fetcher.policy.max_bytes)
-                                   for p in to_fetch], "pages")
+        fetched = self._fetch_all(
+            [(p.url, p.validators, PAGE_ACCEPT, self.fetcher.policy.max_bytes) for p in to_fetch], "pages"
+        )
         for p, outcome in zip(to_fetch, fetched):
             if isinstance(outcome, InputError):
                 p.error = outcome
@@ -627,17 +747,27 @@ class Poller:
             for p in to_read:
                 language = p.group.language or (p.entry.language if p.entry else None)
                 resp = p.response
-                jobs.append((resp.body if resp else None, resp.headers.get("content-type", "") if resp else "",
-                             resp.charset if resp else None, p.url or p.source,
-                             resp.final_url if resp else None, language, p.entry, p.source,
-                             p.error.problem if p.error else None))
+                jobs.append(
+                    (
+                        resp.body if resp else None,
+                        resp.headers.get("content-type", "") if resp else "",
+                        resp.charset if resp else None,
+                        p.url or p.source,
+                        resp.final_url if resp else None,
+                        language,
+                        p.entry,
+                        p.source,
+                        p.error.problem if p.error else None,
+                    )
+                )
             self.progress("read", 0, len(jobs))
             for n, (p, result) in enumerate(zip(to_read, workers.map(_read_job, jobs, chunk=4)), 1):
                 if result[0] == "article":
                     _, p.article, p.from_summary, problem = result
                     if p.from_summary and p.url:
-                        p.note = (f"{p.url}: page not read ({problem}); "
-                                  "the feed's text of the entry is stored instead")
+                        p.note = (
+                            f"{p.url}: page not read ({problem}); the feed's text of the entry is stored instead"
+                        )
                         p.retry = p.error is not None and not getattr(p.error, "permanent", True)
                 else:
                     p.outcome = "failed"
@@ -700,7 +830,7 @@ class Poller:
             mine = [e for e in errors if e.startswith(source + ": ")]
             if mine:
                 p.outcome = "failed"
-                p.error = InputError(source, mine[0][len(source) + 2:])
+                p.error = InputError(source, mine[0][len(source) + 2 :])
                 p.retry = True
             else:
                 p.outcome = "replaced" if p.previous and p.previous != ex.article.id else "new"
@@ -736,31 +866,53 @@ class Poller:
                 for u in urls:
                     row = {"url": u, "article": article_id}
                     if u == normalise_url(p.url or resp.url) and not resp.not_modified:
-                        row.update(etag=resp.headers.get("etag"), last_modified=resp.headers.get("last-modified"),
-                                   validators_url=resp.final_url)
+                        row.update(
+                            etag=resp.headers.get("etag"),
+                            last_modified=resp.headers.get("last-modified"),
+                            validators_url=resp.final_url,
+                        )
                     group.page_rows.append(row)
             if feed_url is not None and p.key is not None and p.entry is not None:
                 if outcome == "failed":
                     attempts = p.attempts + 1
                     retry = p.retry and attempts < MAX_ATTEMPTS
-                    group.entry_rows.append(_entry_row(feed_url, p.key, p.entry, "failed",
-                                                       error=p.error.problem if p.error else None,
-                                                       retry=retry, attempts=attempts))
+                    group.entry_rows.append(
+                        _entry_row(
+                            feed_url,
+                            p.key,
+                            p.entry,
+                            "failed",
+                            error=p.error.problem if p.error else None,
+                            retry=retry,
+                            attempts=attempts,
+                        )
+                    )
                 else:
                     state = "summary" if p.from_summary else "stored"
                     attempts = p.attempts + 1 if p.retry else 0
-                    group.entry_rows.append(_entry_row(feed_url, p.key, p.entry, state, article=article_id,
-                                                       retry=p.retry and attempts < MAX_ATTEMPTS,
-                                                       attempts=attempts))
+                    group.entry_rows.append(
+                        _entry_row(
+                            feed_url,
+                            p.key,
+                            p.entry,
+                            state,
+                            article=article_id,
+                            retry=p.retry and attempts < MAX_ATTEMPTS,
+                            attempts=attempts,
+                        )
+                    )
         if rep.status == "ok" and rep.failed:
             rep.status = "ok, with failures"
         if group.report.kind == "page" and group.pages:
             p = group.pages[0]
-            rep.status = {"new": "ok", "replaced": "ok", "unchanged": "not modified"
-                          if p.response is not None and p.response.not_modified else "unchanged"}.get(
-                p.outcome or "failed", "failed")
-        self.book.commit(feed=feed_url, feed_changes=group.feed_changes, entries=group.entry_rows,
-                         pages=group.page_rows)
+            rep.status = {
+                "new": "ok",
+                "replaced": "ok",
+                "unchanged": "not modified" if p.response is not None and p.response.not_modified else "unchanged",
+            }.get(p.outcome or "failed", "failed")
+        self.book.commit(
+            feed=feed_url, feed_changes=group.feed_changes, entries=group.entry_rows, pages=group.page_rows
+        )
 
 
 def _status_text(status: int) -> str:
@@ -773,9 +925,14 @@ def _delta(after: dict[str, int], before: dict[str, int]) -> dict[str, int]:
     return {k: after[k] - before.get(k, 0) for k in after}
 
 
-def watch(poller: Poller, *, every: float, rounds: int | None = None,
-          on_round: Callable[[RoundReport], None] | None = None,
-          sleep: Callable[[float], None] = time.sleep) -> bool:
+def watch(
+    poller: Poller,
+    *,
+    every: float,
+    rounds: int | None = None,
+    on_round: Callable[[RoundReport], None] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> bool:
     """Poll the due feeds, wait for the next one to be due, again; ``rounds`` times (None:
     until interrupted). Returns True when every round went without a failure."""
     ok = True

@@ -46,8 +46,16 @@ from typing import Iterable, Iterator, Sequence
 from graph.errors import AigovError, InputError
 from graph.locks import held
 
-__all__ = ["FeedBook", "Feed", "EntryState", "PageState", "FeedStateError", "DB_NAME",
-           "validate_feed_url", "epoch_to_iso"]
+__all__ = [
+    "FeedBook",
+    "Feed",
+    "EntryState",
+    "PageState",
+    "FeedStateError",
+    "DB_NAME",
+    "validate_feed_url",
+    "epoch_to_iso",
+]
 
 DB_NAME = "feeds.sqlite3"
 SCHEMA_VERSION = 1
@@ -176,8 +184,10 @@ class FeedBook:
             self.db.execute("PRAGMA foreign_keys=ON")
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise FeedStateError(f"{self.path} was written by a newer aigov (feed state version "
-                                     f"{version}); upgrade aigov to use it")
+                raise FeedStateError(
+                    f"{self.path} was written by a newer aigov (feed state version "
+                    f"{version}); upgrade aigov to use it"
+                )
             with self.transaction():
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
@@ -231,12 +241,17 @@ class FeedBook:
         with self.transaction() as db:
             row = db.execute("SELECT url FROM feeds WHERE url = ?", (url,)).fetchone()
             if row is None:
-                db.execute("INSERT INTO feeds (url, name, language, added_at) VALUES (?, ?, ?, ?)",
-                           (url, name, language, _now_iso()))
+                db.execute(
+                    "INSERT INTO feeds (url, name, language, added_at) VALUES (?, ?, ?, ?)",
+                    (url, name, language, _now_iso()),
+                )
             else:
-                db.execute("UPDATE feeds SET name = coalesce(?, name), language = coalesce(?, language), "
-                           "gone_at = NULL, failures = 0, next_poll = NULL, wait_reason = NULL "
-                           "WHERE url = ?", (name, language, url))
+                db.execute(
+                    "UPDATE feeds SET name = coalesce(?, name), language = coalesce(?, language), "
+                    "gone_at = NULL, failures = 0, next_poll = NULL, wait_reason = NULL "
+                    "WHERE url = ?",
+                    (name, language, url),
+                )
         return self.get(url)  # type: ignore[return-value]
 
     def remove(self, url: str) -> bool:
@@ -254,7 +269,9 @@ class FeedBook:
         rows = self.db.execute(
             "SELECT f.*, (SELECT count(*) FROM entries e WHERE e.feed = f.url) AS entries, "
             "(SELECT count(*) FROM entries e WHERE e.feed = f.url AND e.state IN ('stored', 'summary')) AS stored "
-            f"FROM feeds f {where} ORDER BY f.rowid", params).fetchall()
+            f"FROM feeds f {where} ORDER BY f.rowid",
+            params,
+        ).fetchall()
         return [Feed(**{k: r[k] for k in r.keys()}) for r in rows]
 
     def record_fetch(self, url: str, **changes) -> None:
@@ -266,32 +283,45 @@ class FeedBook:
     def _update_feed(db: sqlite3.Connection, url: str, changes: dict) -> None:
         if not changes:
             return
-        allowed = {"etag", "last_modified", "validators_url", "last_fetch", "last_status", "last_error",
-                   "failures", "next_poll", "wait_reason", "gone_at"}
+        allowed = {
+            "etag",
+            "last_modified",
+            "validators_url",
+            "last_fetch",
+            "last_status",
+            "last_error",
+            "failures",
+            "next_poll",
+            "wait_reason",
+            "gone_at",
+        }
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"unknown feed columns {sorted(unknown)}")
         columns = sorted(changes)
-        db.execute(f"UPDATE feeds SET {', '.join(f'{c} = ?' for c in columns)} WHERE url = ?",
-                   [changes[c] for c in columns] + [url])
+        db.execute(
+            f"UPDATE feeds SET {', '.join(f'{c} = ?' for c in columns)} WHERE url = ?",
+            [changes[c] for c in columns] + [url],
+        )
 
     # -- entries -------------------------------------------------------------------------------
     def entry_states(self, feed: str, keys: Sequence[str]) -> dict[str, EntryState]:
         out: dict[str, EntryState] = {}
         for start in range(0, len(keys), 500):
-            chunk = list(keys[start:start + 500])
+            chunk = list(keys[start : start + 500])
             marks = ",".join("?" * len(chunk))
-            for r in self.db.execute(f"SELECT * FROM entries WHERE feed = ? AND key IN ({marks})",
-                                     [feed, *chunk]):
+            for r in self.db.execute(f"SELECT * FROM entries WHERE feed = ? AND key IN ({marks})", [feed, *chunk]):
                 out[r["key"]] = _entry_state(r)
         return out
 
     def pending(self, feed: str) -> list[EntryState]:
         """Entries of ``feed`` waiting for a poll (over an earlier poll's cap, or failed with a
         reason to try again), in the order the feed listed them."""
-        rows = self.db.execute("SELECT * FROM entries WHERE feed = ? AND (state = 'pending' OR "
-                               "(state = 'failed' AND retry = 1)) ORDER BY position, first_seen",
-                               (feed,)).fetchall()
+        rows = self.db.execute(
+            "SELECT * FROM entries WHERE feed = ? AND (state = 'pending' OR "
+            "(state = 'failed' AND retry = 1)) ORDER BY position, first_seen",
+            (feed,),
+        ).fetchall()
         return [_entry_state(r) for r in rows]
 
     # -- pages ---------------------------------------------------------------------------------
@@ -299,28 +329,39 @@ class FeedBook:
         urls = list(dict.fromkeys(urls))
         out: dict[str, PageState] = {}
         for start in range(0, len(urls), 500):
-            chunk = urls[start:start + 500]
+            chunk = urls[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for r in self.db.execute(f"SELECT * FROM pages WHERE url IN ({marks})", chunk):
-                out[r["url"]] = PageState(r["url"], r["article"], r["etag"], r["last_modified"],
-                                          r["validators_url"])
+                out[r["url"]] = PageState(
+                    r["url"], r["article"], r["etag"], r["last_modified"], r["validators_url"]
+                )
         return out
 
     def known_articles(self, ids: Iterable[str]) -> set[str]:
         ids = list(dict.fromkeys(i for i in ids if i))
         out: set[str] = set()
         for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
+            chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            out.update(r[0] for r in self.db.execute(
-                f"SELECT DISTINCT article FROM pages WHERE article IN ({marks})", chunk))
-            out.update(r[0] for r in self.db.execute(
-                f"SELECT DISTINCT article FROM entries WHERE article IN ({marks})", chunk))
+            out.update(
+                r[0]
+                for r in self.db.execute(f"SELECT DISTINCT article FROM pages WHERE article IN ({marks})", chunk)
+            )
+            out.update(
+                r[0]
+                for r in self.db.execute(f"SELECT DISTINCT article FROM entries WHERE article IN ({marks})", chunk)
+            )
         return out
 
     # -- one poll's changes, atomically ----------------------------------------------------------
-    def commit(self, *, feed: str | None = None, feed_changes: dict | None = None,
-               entries: Sequence[dict] = (), pages: Sequence[dict] = ()) -> None:
+    def commit(
+        self,
+        *,
+        feed: str | None = None,
+        feed_changes: dict | None = None,
+        entries: Sequence[dict] = (),
+        pages: Sequence[dict] = (),
+    ) -> None:
         """Record one feed's poll (or one ingested URL): the feed's row, its entries and the
         pages read, in one transaction. Call it once the store holds the articles."""
         now = _now_iso()
@@ -342,11 +383,25 @@ class FeedBook:
                     "last_seen = excluded.last_seen, position = excluded.position, guid = excluded.guid, "
                     "title = excluded.title, text = excluded.text, published = excluded.published, "
                     "language = excluded.language",
-                    {"feed": e["feed"], "key": e["key"], "link": e.get("link"), "fingerprint": e["fingerprint"],
-                     "state": e["state"], "article": e.get("article"), "error": e.get("error"),
-                     "retry": int(bool(e.get("retry"))), "attempts": e.get("attempts", 0), "now": now,
-                     "position": e.get("position"), "guid": e.get("guid"), "title": e.get("title"),
-                     "text": e.get("text"), "published": e.get("published"), "language": e.get("language")})
+                    {
+                        "feed": e["feed"],
+                        "key": e["key"],
+                        "link": e.get("link"),
+                        "fingerprint": e["fingerprint"],
+                        "state": e["state"],
+                        "article": e.get("article"),
+                        "error": e.get("error"),
+                        "retry": int(bool(e.get("retry"))),
+                        "attempts": e.get("attempts", 0),
+                        "now": now,
+                        "position": e.get("position"),
+                        "guid": e.get("guid"),
+                        "title": e.get("title"),
+                        "text": e.get("text"),
+                        "published": e.get("published"),
+                        "language": e.get("language"),
+                    },
+                )
             for p in pages:
                 db.execute(
                     "INSERT INTO pages (url, article, etag, last_modified, validators_url, fetched_at) "
@@ -356,18 +411,36 @@ class FeedBook:
                     "last_modified = coalesce(excluded.last_modified, pages.last_modified), "
                     "validators_url = coalesce(excluded.validators_url, pages.validators_url), "
                     "fetched_at = excluded.fetched_at",
-                    {"url": p["url"], "article": p.get("article"), "etag": p.get("etag"),
-                     "last_modified": p.get("last_modified"), "validators_url": p.get("validators_url"),
-                     "now": now})
+                    {
+                        "url": p["url"],
+                        "article": p.get("article"),
+                        "etag": p.get("etag"),
+                        "last_modified": p.get("last_modified"),
+                        "validators_url": p.get("validators_url"),
+                        "now": now,
+                    },
+                )
 
     def integrity(self) -> str:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0]
 
 
 def _entry_state(r: sqlite3.Row) -> EntryState:
-    return EntryState(r["key"], r["link"], r["fingerprint"], r["state"], r["article"], bool(r["retry"]),
-                      r["attempts"], r["guid"], r["title"], r["text"], r["published"], r["language"],
-                      r["position"])
+    return EntryState(
+        r["key"],
+        r["link"],
+        r["fingerprint"],
+        r["state"],
+        r["article"],
+        bool(r["retry"]),
+        r["attempts"],
+        r["guid"],
+        r["title"],
+        r["text"],
+        r["published"],
+        r["language"],
+        r["position"],
+    )
 
 
 def validate_feed_url(url: str) -> str:
@@ -376,8 +449,9 @@ def validate_feed_url(url: str) -> str:
 
     url = url.strip()
     if not is_url(url):
-        raise InputError(url or "''", "not an http(s) URL (a feed is followed by its address, "
-                                      "e.g. https://example.org/rss.xml)")
+        raise InputError(
+            url or "''", "not an http(s) URL (a feed is followed by its address, e.g. https://example.org/rss.xml)"
+        )
     return url
 
 

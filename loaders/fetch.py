@@ -57,8 +57,18 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from graph.errors import InputError
 
-__all__ = ["Fetcher", "FetchPolicy", "FetchError", "Response", "Validators", "USER_AGENT",
-           "normalise_url", "parse_retry_after", "is_url", "brotli_available"]
+__all__ = [
+    "Fetcher",
+    "FetchPolicy",
+    "FetchError",
+    "Response",
+    "Validators",
+    "USER_AGENT",
+    "normalise_url",
+    "parse_retry_after",
+    "is_url",
+    "brotli_available",
+]
 
 log = logging.getLogger("aigov.fetch")
 
@@ -73,8 +83,7 @@ def _version() -> str:
 
 
 #: The User-Agent of every request; ``AIGOV_USER_AGENT`` replaces it (add a contact address).
-USER_AGENT = (f"aigov/{_version()} (+https://w3id.org/aigov/; AI-governance news knowledge graph; "
-              "reads robots.txt)")
+USER_AGENT = f"aigov/{_version()} (+https://w3id.org/aigov/; AI-governance news knowledge graph; reads robots.txt)"
 #: The token ``robots.txt`` groups are matched against.
 ROBOTS_AGENT = "aigov"
 
@@ -126,8 +135,9 @@ def normalise_url(url: str) -> str:
         host = f"{host}:{port}"
     if ":" in host.split("]")[0] and not host.startswith("["):
         host = f"[{host}]"
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if not k.lower().startswith(_TRACKING)])
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(_TRACKING)]
+    )
     return urlunsplit((scheme, host, parts.path or "/", query, ""))
 
 
@@ -190,16 +200,18 @@ class FetchPolicy:
         0.2
         """
         env = os.environ if env is None else env
-        numbers = {"AIGOV_FETCH_TIMEOUT": ("total_timeout", float),
-                   "AIGOV_FETCH_CONNECT_TIMEOUT": ("connect_timeout", float),
-                   "AIGOV_FETCH_READ_TIMEOUT": ("read_timeout", float),
-                   "AIGOV_FETCH_RETRIES": ("retries", int),
-                   "AIGOV_FETCH_BACKOFF": ("backoff", float),
-                   "AIGOV_FETCH_MAX_WAIT": ("max_wait", float),
-                   "AIGOV_FETCH_HOST_INTERVAL": ("host_interval", float),
-                   "AIGOV_FETCH_HOST_CONCURRENCY": ("host_concurrency", int),
-                   "AIGOV_FETCH_CONCURRENCY": ("concurrency", int),
-                   "AIGOV_FETCH_MAX_REDIRECTS": ("max_redirects", int)}
+        numbers = {
+            "AIGOV_FETCH_TIMEOUT": ("total_timeout", float),
+            "AIGOV_FETCH_CONNECT_TIMEOUT": ("connect_timeout", float),
+            "AIGOV_FETCH_READ_TIMEOUT": ("read_timeout", float),
+            "AIGOV_FETCH_RETRIES": ("retries", int),
+            "AIGOV_FETCH_BACKOFF": ("backoff", float),
+            "AIGOV_FETCH_MAX_WAIT": ("max_wait", float),
+            "AIGOV_FETCH_HOST_INTERVAL": ("host_interval", float),
+            "AIGOV_FETCH_HOST_CONCURRENCY": ("host_concurrency", int),
+            "AIGOV_FETCH_CONCURRENCY": ("concurrency", int),
+            "AIGOV_FETCH_MAX_REDIRECTS": ("max_redirects", int),
+        }
         values: dict = {}
         for name, (attr, kind) in numbers.items():
             raw = env.get(name)
@@ -215,8 +227,9 @@ class FetchPolicy:
             try:
                 values["max_bytes"] = int(float(env["AIGOV_FETCH_MAX_MB"]) * 1024 * 1024)
             except ValueError:
-                raise InputError("AIGOV_FETCH_MAX_MB",
-                                 f"must be a number, not {env['AIGOV_FETCH_MAX_MB']!r}") from None
+                raise InputError(
+                    "AIGOV_FETCH_MAX_MB", f"must be a number, not {env['AIGOV_FETCH_MAX_MB']!r}"
+                ) from None
         if env.get("AIGOV_USER_AGENT"):
             values["user_agent"] = env["AIGOV_USER_AGENT"]
         for attr in ("host_concurrency", "concurrency"):
@@ -280,8 +293,16 @@ class FetchError(InputError):
     ``gone`` is true for 404 and 410; ``retry_at`` (epoch seconds) is set when the server
     asked to come back later; ``permanent`` when trying again soon cannot help."""
 
-    def __init__(self, url: str, problem: str, *, status: int | None = None,
-                 retry_at: float | None = None, permanent: bool = False, requests: int = 1):
+    def __init__(
+        self,
+        url: str,
+        problem: str,
+        *,
+        status: int | None = None,
+        retry_at: float | None = None,
+        permanent: bool = False,
+        requests: int = 1,
+    ):
         super().__init__(url, problem)
         self.url = url
         self.status = status
@@ -341,8 +362,9 @@ class FetchStats:
                 setattr(self, k, getattr(self, k) + v)
 
     def to_dict(self) -> dict[str, int]:
-        return {k: getattr(self, k) for k in ("requests", "conditional", "not_modified", "retries",
-                                              "robots", "bytes")}
+        return {
+            k: getattr(self, k) for k in ("requests", "conditional", "not_modified", "retries", "robots", "bytes")
+        }
 
 
 class Fetcher:
@@ -352,8 +374,13 @@ class Fetcher:
     ``SSL_CERT_FILE`` adds a CA). ``sleep`` is what waits (tests may pass a recorder).
     """
 
-    def __init__(self, policy: FetchPolicy | None = None, *, ssl_context: ssl.SSLContext | None = None,
-                 sleep: Callable[[float], None] = time.sleep):
+    def __init__(
+        self,
+        policy: FetchPolicy | None = None,
+        *,
+        ssl_context: ssl.SSLContext | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
         self.policy = policy or FetchPolicy()
         self.ssl_context = ssl_context or ssl.create_default_context()
         self.sleep = sleep
@@ -364,8 +391,9 @@ class Fetcher:
         self._lock = threading.Lock()
 
     # -- public ------------------------------------------------------------------------------
-    def fetch(self, url: str, *, validators: Validators | None = None, max_bytes: int | None = None,
-              accept: str = "*/*") -> Response:
+    def fetch(
+        self, url: str, *, validators: Validators | None = None, max_bytes: int | None = None, accept: str = "*/*"
+    ) -> Response:
         """GET ``url`` (following redirects, retrying what is worth it); raise FetchError."""
         policy = self.policy
         limit = max_bytes or policy.max_bytes
@@ -377,11 +405,17 @@ class Fetcher:
         while True:
             if policy.robots:
                 self._check_robots(current, url)
-            conditional = validators is not None and normalise_url(validators.url) == normalise_url(current) \
+            conditional = (
+                validators is not None
+                and normalise_url(validators.url) == normalise_url(current)
                 and bool(validators.etag or validators.last_modified)
-            headers = {"User-Agent": policy.user_agent, "Accept": accept,
-                       "Accept-Encoding": "gzip, deflate, br" if brotli_available() else "gzip, deflate",
-                       "Accept-Language": "fr, en;q=0.9, *;q=0.5"}
+            )
+            headers = {
+                "User-Agent": policy.user_agent,
+                "Accept": accept,
+                "Accept-Encoding": "gzip, deflate, br" if brotli_available() else "gzip, deflate",
+                "Accept-Language": "fr, en;q=0.9, *;q=0.5",
+            }
             if conditional and validators is not None:
                 if validators.etag:
                     headers["If-None-Match"] = validators.etag
@@ -394,28 +428,51 @@ class Fetcher:
             if status in REDIRECT_STATUSES:
                 location = resp_headers.get("location")
                 if not location:
-                    raise FetchError(url, f"{status} redirect without a Location header", status=status,
-                                     permanent=True, requests=requests)
+                    raise FetchError(
+                        url,
+                        f"{status} redirect without a Location header",
+                        status=status,
+                        permanent=True,
+                        requests=requests,
+                    )
                 target = urljoin(current, location.strip())
                 if not is_url(target):
-                    raise FetchError(url, f"redirected to {target[:200]!r}, which is not an http(s) URL",
-                                     status=status, permanent=True, requests=requests)
+                    raise FetchError(
+                        url,
+                        f"redirected to {target[:200]!r}, which is not an http(s) URL",
+                        status=status,
+                        permanent=True,
+                        requests=requests,
+                    )
                 keys = [normalise_url(s) for s in seen]
                 if normalise_url(target) in keys:
-                    chain = " -> ".join([*seen[keys.index(normalise_url(target)):], target])
-                    raise FetchError(url, f"redirect loop ({_short(chain, 300)})", status=status,
-                                     permanent=True, requests=requests)
+                    chain = " -> ".join([*seen[keys.index(normalise_url(target)) :], target])
+                    raise FetchError(
+                        url,
+                        f"redirect loop ({_short(chain, 300)})",
+                        status=status,
+                        permanent=True,
+                        requests=requests,
+                    )
                 if len(seen) > policy.max_redirects:
-                    raise FetchError(url, f"too many redirects (more than {policy.max_redirects}; last to "
-                                          f"{_short(target, 200)})", status=status, permanent=True,
-                                     requests=requests)
+                    raise FetchError(
+                        url,
+                        f"too many redirects (more than {policy.max_redirects}; last to {_short(target, 200)})",
+                        status=status,
+                        permanent=True,
+                        requests=requests,
+                    )
                 seen.append(target)
                 current = target
                 continue
             if status == 304:
                 if not conditional:
-                    raise FetchError(url, "304 Not Modified to a request that was not conditional",
-                                     status=304, requests=requests)
+                    raise FetchError(
+                        url,
+                        "304 Not Modified to a request that was not conditional",
+                        status=304,
+                        requests=requests,
+                    )
                 self.stats.add(not_modified=1)
                 return Response(url, current, 304, resp_headers, b"", requests, True)
             if 200 <= status < 300:
@@ -457,8 +514,9 @@ class Fetcher:
             raise FetchError(asked, rules, permanent=False)
         if not rules.can_fetch(ROBOTS_AGENT, url):
             where = "" if url == asked else f" (redirected to {_short(url, 200)})"
-            raise FetchError(asked, f"robots.txt of {urlsplit(url).netloc} disallows aigov here{where}",
-                             permanent=True)
+            raise FetchError(
+                asked, f"robots.txt of {urlsplit(url).netloc} disallows aigov here{where}", permanent=True
+            )
 
     def _load_robots(self, url: str) -> urllib.robotparser.RobotFileParser | str:
         parts = urlsplit(url)
@@ -468,20 +526,31 @@ class Fetcher:
         while True:
             try:
                 status, headers, body, _ = self._with_retries(
-                    current, {"User-Agent": self.policy.user_agent, "Accept": "text/plain, */*",
-                              "Accept-Encoding": "gzip, deflate"}, 512 * 1024, robots_url)
+                    current,
+                    {
+                        "User-Agent": self.policy.user_agent,
+                        "Accept": "text/plain, */*",
+                        "Accept-Encoding": "gzip, deflate",
+                    },
+                    512 * 1024,
+                    robots_url,
+                )
             except FetchError as exc:
                 self.stats.add(robots=1)
                 if exc.status and 400 <= exc.status < 500:  # a 4xx (even a 429 after its retries)
                     if exc.status == 429:
-                        return (f"robots.txt answered 429 Too Many Requests: not fetching from "
-                                f"{parts.netloc} this time")
+                        return (
+                            f"robots.txt answered 429 Too Many Requests: not fetching from "
+                            f"{parts.netloc} this time"
+                        )
                     parser.allow_all = True  # type: ignore[attr-defined]  # read by can_fetch
                     return parser
                 if exc.status is None:  # the host itself cannot be reached (TLS, refused, timeout)
                     return exc.problem.replace(" (redirected to", " (robots.txt, redirected to")
-                return (f"robots.txt unreachable ({exc.problem}): not fetching from {parts.netloc} "
-                        "this time (RFC 9309)")
+                return (
+                    f"robots.txt unreachable ({exc.problem}): not fetching from {parts.netloc} "
+                    "this time (RFC 9309)"
+                )
             self.stats.add(robots=1)
             if status in REDIRECT_STATUSES and headers.get("location") and hops < 5:
                 current, hops = urljoin(current, headers["location"]), hops + 1
@@ -500,8 +569,9 @@ class Fetcher:
                 gate.interval = max(gate.interval, min(float(delay), self.policy.max_crawl_delay))
         return parser
 
-    def _with_retries(self, url: str, headers: dict[str, str], limit: int,
-                      asked: str) -> tuple[int, dict[str, str], bytes, int]:
+    def _with_retries(
+        self, url: str, headers: dict[str, str], limit: int, asked: str
+    ) -> tuple[int, dict[str, str], bytes, int]:
         policy = self.policy
         tries = 0
         while True:
@@ -513,21 +583,32 @@ class Fetcher:
                 wait = policy.backoff * (2 ** (tries - 1)) * (0.5 + random.random())
                 if retry.wait is not None:
                     if retry.wait > policy.max_wait:
-                        raise FetchError(asked, f"{retry.problem}; the server asks to wait {retry.wait:.0f} s "
-                                                f"(more than the {policy.max_wait:g} s waited in line), so "
-                                                "it is asked again later", status=retry.status,
-                                         retry_at=time.time() + retry.wait, requests=tries) from None
+                        raise FetchError(
+                            asked,
+                            f"{retry.problem}; the server asks to wait {retry.wait:.0f} s "
+                            f"(more than the {policy.max_wait:g} s waited in line), so "
+                            "it is asked again later",
+                            status=retry.status,
+                            retry_at=time.time() + retry.wait,
+                            requests=tries,
+                        ) from None
                     wait = max(wait, retry.wait)
                 if tries > policy.retries:
                     retry_at = time.time() + retry.wait if retry.wait else None
-                    raise FetchError(asked, f"{retry.problem} ({tries} tries)", status=retry.status,
-                                     retry_at=retry_at, requests=tries) from None
+                    raise FetchError(
+                        asked,
+                        f"{retry.problem} ({tries} tries)",
+                        status=retry.status,
+                        retry_at=retry_at,
+                        requests=tries,
+                    ) from None
                 self.stats.add(retries=1)
                 log.info(f"{url}: {retry.problem}; retrying in {wait:.1f} s")
                 self.sleep(wait)
 
-    def _request(self, url: str, headers: dict[str, str], limit: int, asked: str,
-                 tries: int) -> tuple[int, dict[str, str], bytes]:
+    def _request(
+        self, url: str, headers: dict[str, str], limit: int, asked: str, tries: int
+    ) -> tuple[int, dict[str, str], bytes]:
         """One HTTP exchange, bounded in time and size; raises _Retry or FetchError."""
         policy = self.policy
         parts = urlsplit(url)
@@ -537,7 +618,8 @@ class Fetcher:
         host = parts.hostname or ""
         if parts.scheme == "https":
             conn: http.client.HTTPConnection = http.client.HTTPSConnection(
-                host, parts.port, timeout=policy.connect_timeout, context=self.ssl_context)
+                host, parts.port, timeout=policy.connect_timeout, context=self.ssl_context
+            )
         else:
             conn = http.client.HTTPConnection(host, parts.port, timeout=policy.connect_timeout)
         expired = threading.Event()
@@ -550,8 +632,9 @@ class Fetcher:
             try:
                 conn.connect()
             except (socket.timeout, TimeoutError):
-                raise FetchError(asked, f"no connection within {policy.connect_timeout:g} s"
-                                        f"{_via(url, asked)}", requests=tries) from None
+                raise FetchError(
+                    asked, f"no connection within {policy.connect_timeout:g} s{_via(url, asked)}", requests=tries
+                ) from None
             sock = conn.sock
 
             def expire() -> None:
@@ -574,16 +657,22 @@ class Fetcher:
             resp_headers = {k.lower(): v for k, v in resp.getheaders()}
             if status in RETRY_STATUSES:
                 resp.close()
-                raise _Retry(f"{status} {_reason(resp)}", status,
-                             parse_retry_after(resp_headers.get("retry-after")))
+                raise _Retry(
+                    f"{status} {_reason(resp)}", status, parse_retry_after(resp_headers.get("retry-after"))
+                )
             if status != 200 and not 200 <= status < 300:
                 resp.close()
                 return status, resp_headers, b""
             length = resp_headers.get("content-length", "")
             if length.isdigit() and int(length) > limit:
-                raise FetchError(asked, f"the response is {_mb(int(length))} (Content-Length), more than the "
-                                        f"{_mb(limit)} cap; not read{_via(url, asked)}", status=status,
-                                 permanent=True, requests=tries)
+                raise FetchError(
+                    asked,
+                    f"the response is {_mb(int(length))} (Content-Length), more than the "
+                    f"{_mb(limit)} cap; not read{_via(url, asked)}",
+                    status=status,
+                    permanent=True,
+                    requests=tries,
+                )
             decoder = _decoder(resp_headers.get("content-encoding", ""), asked, tries)
             chunks: list[bytes] = []
             size = 0
@@ -593,71 +682,112 @@ class Fetcher:
                     if expired.is_set():
                         raise socket.timeout()
                     if not resp.chunked and resp.length:  # closed before Content-Length was reached
-                        raise _Retry(f"the connection closed {resp.length:,} bytes before the end of "
-                                     "the body", None, None)
+                        raise _Retry(
+                            f"the connection closed {resp.length:,} bytes before the end of the body", None, None
+                        )
                     break
                 received += len(raw)
                 data = decoder.feed(raw, limit - size + 1)
                 size += len(data)
                 chunks.append(data)
                 if size > limit:
-                    raise FetchError(asked, f"the response is larger than the {_mb(limit)} cap: cut there "
-                                            f"and not used{_via(url, asked)}", status=status,
-                                     permanent=True, requests=tries)
+                    raise FetchError(
+                        asked,
+                        f"the response is larger than the {_mb(limit)} cap: cut there "
+                        f"and not used{_via(url, asked)}",
+                        status=status,
+                        permanent=True,
+                        requests=tries,
+                    )
             tail = decoder.finish(limit - size + 1)
             size += len(tail)
             chunks.append(tail)
             if size > limit:
-                raise FetchError(asked, f"the response is larger than the {_mb(limit)} cap: cut there and "
-                                        f"not used{_via(url, asked)}", status=status, permanent=True,
-                                 requests=tries)
+                raise FetchError(
+                    asked,
+                    f"the response is larger than the {_mb(limit)} cap: cut there and not used{_via(url, asked)}",
+                    status=status,
+                    permanent=True,
+                    requests=tries,
+                )
             self.stats.add(bytes=received)
             return status, resp_headers, b"".join(chunks)
         except (socket.timeout, TimeoutError):
             elapsed = time.monotonic() - start
             if expired.is_set():
-                raise FetchError(asked, f"the response did not complete within {policy.total_timeout:g} s "
-                                        f"({received:,} bytes received: the server answers too slowly)"
-                                        f"{_via(url, asked)}", requests=tries) from None
-            raise FetchError(asked, f"no answer within {policy.read_timeout:g} s (timeout after "
-                                    f"{elapsed:.1f} s, {received:,} bytes received){_via(url, asked)}",
-                             requests=tries) from None
+                raise FetchError(
+                    asked,
+                    f"the response did not complete within {policy.total_timeout:g} s "
+                    f"({received:,} bytes received: the server answers too slowly)"
+                    f"{_via(url, asked)}",
+                    requests=tries,
+                ) from None
+            raise FetchError(
+                asked,
+                f"no answer within {policy.read_timeout:g} s (timeout after "
+                f"{elapsed:.1f} s, {received:,} bytes received){_via(url, asked)}",
+                requests=tries,
+            ) from None
         except ssl.SSLCertVerificationError as exc:
-            raise FetchError(asked, f"TLS error: the server's certificate is not trusted "
-                                    f"({exc.verify_message or exc.reason}){_via(url, asked)}",
-                             permanent=True, requests=tries) from None
+            raise FetchError(
+                asked,
+                f"TLS error: the server's certificate is not trusted "
+                f"({exc.verify_message or exc.reason}){_via(url, asked)}",
+                permanent=True,
+                requests=tries,
+            ) from None
         except ssl.SSLError as exc:
             reason = (exc.reason or str(exc)).replace("_", " ").lower()
             hint = " (is this an https URL of a plain-http server?)" if "wrong version" in reason else ""
-            raise FetchError(asked, f"TLS error: {reason}{hint}{_via(url, asked)}", permanent=True,
-                             requests=tries) from None
-        except (ConnectionResetError, http.client.RemoteDisconnected, BrokenPipeError,
-                http.client.IncompleteRead) as exc:
+            raise FetchError(
+                asked, f"TLS error: {reason}{hint}{_via(url, asked)}", permanent=True, requests=tries
+            ) from None
+        except (
+            ConnectionResetError,
+            http.client.RemoteDisconnected,
+            BrokenPipeError,
+            http.client.IncompleteRead,
+        ) as exc:
             if expired.is_set():
-                raise FetchError(asked, f"the response did not complete within {policy.total_timeout:g} s "
-                                        f"({received:,} bytes received){_via(url, asked)}",
-                                 requests=tries) from None
+                raise FetchError(
+                    asked,
+                    f"the response did not complete within {policy.total_timeout:g} s "
+                    f"({received:,} bytes received){_via(url, asked)}",
+                    requests=tries,
+                ) from None
             raise _Retry(f"connection lost ({_describe_os(exc)})", None, None) from None
         except socket.gaierror as exc:
-            raise FetchError(asked, f"cannot resolve host {host!r} ({exc.strerror}){_via(url, asked)}",
-                             requests=tries) from None
+            raise FetchError(
+                asked, f"cannot resolve host {host!r} ({exc.strerror}){_via(url, asked)}", requests=tries
+            ) from None
         except ConnectionRefusedError:
-            raise FetchError(asked, f"connection refused by {parts.netloc}{_via(url, asked)}",
-                             requests=tries) from None
+            raise FetchError(
+                asked, f"connection refused by {parts.netloc}{_via(url, asked)}", requests=tries
+            ) from None
         except http.client.HTTPException as exc:
             if expired.is_set():
-                raise FetchError(asked, f"the response did not complete within {policy.total_timeout:g} s "
-                                        f"({received:,} bytes received){_via(url, asked)}",
-                                 requests=tries) from None
-            raise FetchError(asked, f"not a valid HTTP response ({type(exc).__name__}: {_short(str(exc), 120)})"
-                                    f"{_via(url, asked)}", requests=tries) from None
+                raise FetchError(
+                    asked,
+                    f"the response did not complete within {policy.total_timeout:g} s "
+                    f"({received:,} bytes received){_via(url, asked)}",
+                    requests=tries,
+                ) from None
+            raise FetchError(
+                asked,
+                f"not a valid HTTP response ({type(exc).__name__}: {_short(str(exc), 120)}){_via(url, asked)}",
+                requests=tries,
+            ) from None
         except OSError as exc:
             if expired.is_set():
-                raise FetchError(asked, f"the response did not complete within {policy.total_timeout:g} s "
-                                        f"({received:,} bytes received){_via(url, asked)}",
-                                 requests=tries) from None
-            raise FetchError(asked, f"network error: {_describe_os(exc)}{_via(url, asked)}",
-                             requests=tries) from None
+                raise FetchError(
+                    asked,
+                    f"the response did not complete within {policy.total_timeout:g} s "
+                    f"({received:,} bytes received){_via(url, asked)}",
+                    requests=tries,
+                ) from None
+            raise FetchError(
+                asked, f"network error: {_describe_os(exc)}{_via(url, asked)}", requests=tries
+            ) from None
         finally:
             if watchdog is not None:
                 watchdog.cancel()
@@ -772,10 +902,12 @@ def _status_error(url: str, status: int, requests: int, final: str) -> FetchErro
     if status in (404, 410):
         return FetchError(url, f"{status} {reason}{via}", status=status, permanent=True, requests=requests)
     if status in (401, 403):
-        return FetchError(url, f"{status} {reason}: access refused{via}", status=status, permanent=True,
-                          requests=requests)
-    return FetchError(url, f"{status} {reason}{via}".rstrip(), status=status, permanent=400 <= status < 500,
-                      requests=requests)
+        return FetchError(
+            url, f"{status} {reason}: access refused{via}", status=status, permanent=True, requests=requests
+        )
+    return FetchError(
+        url, f"{status} {reason}{via}".rstrip(), status=status, permanent=400 <= status < 500, requests=requests
+    )
 
 
 def _reason(resp: http.client.HTTPResponse) -> str:

@@ -44,9 +44,22 @@ from graph.errors import InputError
 from graph.model import Article
 from loaders.lang import SUPPORTED, detect_language
 
-__all__ = ["FIELDS", "DEFAULT_COLUMNS", "parse_columns", "parse_date", "choose_language",
-           "html_to_text", "read_html", "read_feed", "read_jsonl", "read_json", "read_csv",
-           "sniff_format", "FORMATS", "trafilatura_available"]
+__all__ = [
+    "FIELDS",
+    "DEFAULT_COLUMNS",
+    "parse_columns",
+    "parse_date",
+    "choose_language",
+    "html_to_text",
+    "read_html",
+    "read_feed",
+    "read_jsonl",
+    "read_json",
+    "read_csv",
+    "sniff_format",
+    "FORMATS",
+    "trafilatura_available",
+]
 
 Result = Union[Article, InputError]
 
@@ -57,8 +70,16 @@ FIELDS = ("title", "date", "text", "url", "language")
 #: compared case-insensitively).
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "titre", "name"),
-    "date": ("date", "published", "published_at", "publishedat", "pubdate", "datepublished",
-             "publication_date", "time"),
+    "date": (
+        "date",
+        "published",
+        "published_at",
+        "publishedat",
+        "pubdate",
+        "datepublished",
+        "publication_date",
+        "time",
+    ),
     "text": ("text", "body", "content", "article", "texte", "contenu", "description", "summary"),
     "url": ("url", "link", "href", "uri"),
     "language": ("language", "lang", "langue"),
@@ -176,15 +197,66 @@ def choose_language(text: str, declared: Any = None, *, trust_declared: bool = F
 class _TextExtractor(HTMLParser):
     """Visible text of an HTML fragment or page, one block per paragraph."""
 
-    SKIP = {"script", "style", "noscript", "template", "svg", "math", "head", "title",
-            "button", "select", "option", "iframe", "object", "canvas"}
+    SKIP = {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "head",
+        "title",
+        "button",
+        "select",
+        "option",
+        "iframe",
+        "object",
+        "canvas",
+    }
     # not "form": ASP.NET pages wrap the whole body in one
     BOILERPLATE = {"nav", "header", "footer", "aside", "menu", "dialog"}
-    BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-             "table", "section", "article", "main", "blockquote", "pre", "dd", "dt", "figcaption",
-             "hr", "body"}
-    VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
-            "track", "wbr", "param"}
+    BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "pre",
+        "dd",
+        "dt",
+        "figcaption",
+        "hr",
+        "body",
+    }
+    VOID = {
+        "br",
+        "hr",
+        "img",
+        "meta",
+        "link",
+        "input",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "source",
+        "track",
+        "wbr",
+        "param",
+    }
 
     def __init__(self, drop_boilerplate: bool):
         super().__init__(convert_charrefs=True)
@@ -237,12 +309,12 @@ def html_to_text(html: str, *, drop_boilerplate: bool = False) -> str:
     return parser.text()
 
 
-def _article(body: str, source: str, *, title: Any = None, published: str | None = None,
-             language: str, url: Any = None) -> Article:
+def _article(
+    body: str, source: str, *, title: Any = None, published: str | None = None, language: str, url: Any = None
+) -> Article:
     title = " ".join(str(title).split()) or None if title else None
     url = str(url).strip() or None if url else None
-    return Article.from_text(body, title=title, published=published, language=language,
-                             source=source, url=url)
+    return Article.from_text(body, title=title, published=published, language=language, source=source, url=url)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -268,8 +340,7 @@ class _HtmlMeta(HTMLParser):
         if tag == "html" and a.get("lang"):
             self.lang = self.lang or a["lang"]
         elif tag == "meta":
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or
-                   a.get("http-equiv") or "").lower()
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or a.get("http-equiv") or "").lower()
             if key and "content" in a:
                 self.meta.setdefault(key, a["content"])
         elif tag == "link" and "canonical" in a.get("rel", "").lower().split():
@@ -349,8 +420,9 @@ def _main_text(html: str) -> tuple[str, dict[str, Any]]:
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                          include_tables=True, deduplicate=False)
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
+        )
     except Exception:  # an extractor crash must not lose the page
         doc = None
     data = (doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}
@@ -367,8 +439,7 @@ def read_html(html: str, source: str) -> Iterator[Result]:
     except Exception:
         pass
     body, extra = _main_text(html)
-    title = (meta.meta.get("og:title") or meta.meta.get("twitter:title") or meta.title
-             or extra.get("title") or None)
+    title = meta.meta.get("og:title") or meta.meta.get("twitter:title") or meta.title or extra.get("title") or None
     if body and title:  # trafilatura repeats the <h1> headline as the first line
         first, _, rest = body.partition("\n")
         if " ".join(first.split()) == " ".join(str(title).split()) and rest.strip():
@@ -377,9 +448,19 @@ def read_html(html: str, source: str) -> Iterator[Result]:
         yield InputError(source, "HTML page with no article text")
         return
     published = None
-    candidates = [meta.meta.get(k) for k in ("article:published_time", "og:published_time",
-                                             "datepublished", "date", "dc.date", "dcterms.date",
-                                             "publishdate", "pubdate")]
+    candidates = [
+        meta.meta.get(k)
+        for k in (
+            "article:published_time",
+            "og:published_time",
+            "datepublished",
+            "date",
+            "dc.date",
+            "dcterms.date",
+            "publishdate",
+            "pubdate",
+        )
+    ]
     candidates += [meta.time, *_jsonld_dates(meta.jsonld), extra.get("date")]
     for value in candidates:
         try:
@@ -392,8 +473,9 @@ def read_html(html: str, source: str) -> Iterator[Result]:
     if url and not str(url).startswith(("http://", "https://")):
         url = None
     declared = meta.lang or meta.meta.get("og:locale") or meta.meta.get("content-language")
-    yield _article(body, source, title=title, published=published,
-                   language=choose_language(body, declared), url=url)
+    yield _article(
+        body, source, title=title, published=published, language=choose_language(body, declared), url=url
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -408,8 +490,11 @@ def _check_xml(data: bytes, source: str) -> InputError | None:
     try:
         SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
-        return InputError(source, "XML declares entities (<!ENTITY ...>), refused: entity "
-                                  f"expansion and external entities are not allowed ({type(exc).__name__})")
+        return InputError(
+            source,
+            "XML declares entities (<!ENTITY ...>), refused: entity "
+            f"expansion and external entities are not allowed ({type(exc).__name__})",
+        )
     except SafeET.ParseError as exc:
         line, _ = getattr(exc, "position", (None, None))
         reason = re.sub(r": line \d+, column \d+$", "", str(exc))
@@ -463,8 +548,14 @@ def read_feed(data: bytes, source: str) -> Iterator[Result]:
             continue
         published = entry_published(entry)
         declared = (entry.get("content") or [{}])[0].get("language") or feed_lang
-        yield _article(body, where, title=title, published=published,
-                       language=choose_language(body, declared), url=entry.get("link"))
+        yield _article(
+            body,
+            where,
+            title=title,
+            published=published,
+            language=choose_language(body, declared),
+            url=entry.get("link"),
+        )
 
 
 def entry_published(entry: Any) -> str | None:
@@ -511,19 +602,28 @@ def _resolve(keys: list[str], columns: Mapping[str, str]) -> tuple[dict[str, str
     return found, missing
 
 
-def _record(record: Mapping[str, Any], source: str, columns: Mapping[str, str], where: str,
-            line: int | None) -> Result:
+def _record(
+    record: Mapping[str, Any], source: str, columns: Mapping[str, str], where: str, line: int | None
+) -> Result:
     """One JSON object or CSV row -> an Article, or an InputError naming ``source`` and ``line``."""
     found, _ = _resolve(list(record.keys()), columns)
     # A JSON record may omit an optional field (title, date, url, language), even one that
     # ``columns`` names; only the text is required. (A CSV header is checked once, strictly.)
     if found["text"] is None and "text" in columns:
-        return InputError(source, f"no field {columns['text']!r} for the text (the record has: "
-                                  f"{', '.join(map(str, record.keys())) or 'nothing'})", line=line)
+        return InputError(
+            source,
+            f"no field {columns['text']!r} for the text (the record has: "
+            f"{', '.join(map(str, record.keys())) or 'nothing'})",
+            line=line,
+        )
     if found["text"] is None:
         looked = columns.get("text") or ", ".join(DEFAULT_COLUMNS["text"])
-        return InputError(source, f"no text field (looked for {looked}; the record has: "
-                                  f"{', '.join(map(str, record.keys())) or 'nothing'})", line=line)
+        return InputError(
+            source,
+            f"no text field (looked for {looked}; the record has: "
+            f"{', '.join(map(str, record.keys())) or 'nothing'})",
+            line=line,
+        )
     text = record.get(found["text"])
     if isinstance(text, (dict, list)):
         return InputError(source, f"field {found['text']!r} is not text", line=line)
@@ -532,24 +632,32 @@ def _record(record: Mapping[str, Any], source: str, columns: Mapping[str, str], 
     if not text:
         return InputError(source, f"empty text in field {found['text']!r}", line=line)
     if len(text) > MAX_RECORD_CHARS:
-        return InputError(source, f"text is {len(text) / 1e6:.1f} M characters, larger than "
-                                  f"the {MAX_RECORD_CHARS // (1024 * 1024)} M limit for one article",
-                          line=line)
+        return InputError(
+            source,
+            f"text is {len(text) / 1e6:.1f} M characters, larger than "
+            f"the {MAX_RECORD_CHARS // (1024 * 1024)} M limit for one article",
+            line=line,
+        )
     published = None
     if found["date"] is not None:
         raw = record.get(found["date"])
         try:
             published = parse_date(raw)
         except ValueError:
-            return InputError(source, f"impossible date {str(raw)!r} in field {found['date']!r}",
-                              line=line)
+            return InputError(source, f"impossible date {str(raw)!r} in field {found['date']!r}", line=line)
         if published is None and raw not in (None, ""):
-            return InputError(source, f"unrecognised date {str(raw)!r} in field {found['date']!r} "
-                                      "(use YYYY-MM-DD)", line=line)
+            return InputError(
+                source, f"unrecognised date {str(raw)!r} in field {found['date']!r} (use YYYY-MM-DD)", line=line
+            )
     declared = record.get(found["language"]) if found["language"] is not None else None
-    return _article(text, where, title=record.get(found["title"]) if found["title"] else None,
-                    published=published, language=choose_language(text, declared, trust_declared=True),
-                    url=record.get(found["url"]) if found["url"] else None)
+    return _article(
+        text,
+        where,
+        title=record.get(found["title"]) if found["title"] else None,
+        published=published,
+        language=choose_language(text, declared, trust_declared=True),
+        url=record.get(found["url"]) if found["url"] else None,
+    )
 
 
 def read_jsonl(text: str, source: str, columns: Mapping[str, str] | None = None) -> Iterator[Result]:
@@ -583,8 +691,15 @@ def _json_problem(exc: ValueError) -> str:
 
 
 def _json_kind(value: Any) -> str:
-    return {dict: "object", list: "array", str: "string", bool: "boolean", int: "number",
-            float: "number", type(None): "null"}.get(type(value), type(value).__name__)
+    return {
+        dict: "object",
+        list: "array",
+        str: "string",
+        bool: "boolean",
+        int: "number",
+        float: "number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
 
 
 def read_json(text: str, source: str, columns: Mapping[str, str] | None = None) -> Iterator[Result]:
@@ -612,14 +727,18 @@ def read_json(text: str, source: str, columns: Mapping[str, str] | None = None) 
             try:
                 item, end = decoder.raw_decode(text, pos)
             except ValueError as exc:
-                yield InputError(source, f"{_json_problem(exc)}; the rest of the file was not read",
-                                 line=getattr(exc, "lineno", None) or line_of(pos))
+                yield InputError(
+                    source,
+                    f"{_json_problem(exc)}; the rest of the file was not read",
+                    line=getattr(exc, "lineno", None) or line_of(pos),
+                )
                 return
             if isinstance(item, dict):
                 yield _record(item, source, columns, f"{source}:{line_of(pos)}", line_of(pos))
             else:
-                yield InputError(source, f"array item {n} is a JSON {_json_kind(item)}, not an object",
-                                 line=line_of(pos))
+                yield InputError(
+                    source, f"array item {n} is a JSON {_json_kind(item)}, not an object", line=line_of(pos)
+                )
             pos = end
         if n == 0:
             yield InputError(source, "JSON array is empty (no articles)")
@@ -633,14 +752,14 @@ def read_json(text: str, source: str, columns: Mapping[str, str] | None = None) 
         yield from read_jsonl(text, source, columns)
         return
     if not isinstance(value, dict):
-        yield InputError(source, f"JSON file holds a {_json_kind(value)}, not an object or an "
-                                 "array of objects")
+        yield InputError(source, f"JSON file holds a {_json_kind(value)}, not an object or an array of objects")
         return
     yield _record(value, source, columns, source, None)
 
 
-def read_csv(text: str, source: str, columns: Mapping[str, str] | None = None,
-             delimiter: str | None = None) -> Iterator[Result]:
+def read_csv(
+    text: str, source: str, columns: Mapping[str, str] | None = None, delimiter: str | None = None
+) -> Iterator[Result]:
     """Each row after the header an article; its source is ``file:line`` (the row's first line).
 
     The delimiter (``,`` ``;`` or tab) is sniffed from the header unless given.
@@ -672,10 +791,12 @@ def read_csv(text: str, source: str, columns: Mapping[str, str] | None = None,
     header = [h.strip() for h in header]
     found, missing = _resolve(header, columns)
     if missing or found["text"] is None:
-        wanted = ("column " + ", ".join(map(repr, missing))) if missing else \
-            "text column (looked for " + ", ".join(DEFAULT_COLUMNS["text"]) + ")"
-        yield InputError(source, f"the CSV header has no {wanted}; it has: {', '.join(header)}",
-                         line=header_at)
+        wanted = (
+            ("column " + ", ".join(map(repr, missing)))
+            if missing
+            else "text column (looked for " + ", ".join(DEFAULT_COLUMNS["text"]) + ")"
+        )
+        yield InputError(source, f"the CSV header has no {wanted}; it has: {', '.join(header)}", line=header_at)
         return
     last = header_at
     rows = 0
@@ -694,17 +815,22 @@ def read_csv(text: str, source: str, columns: Mapping[str, str] | None = None,
         rows += 1
         size = sum(len(cell) for cell in row)
         if size > MAX_RECORD_CHARS:
-            yield InputError(source, f"row is {size / 1e6:.1f} M characters, larger than the "
-                                     f"{MAX_RECORD_CHARS // (1024 * 1024)} M limit for one record",
-                             line=start)
+            yield InputError(
+                source,
+                f"row is {size / 1e6:.1f} M characters, larger than the "
+                f"{MAX_RECORD_CHARS // (1024 * 1024)} M limit for one record",
+                line=start,
+            )
             continue
         if len(row) < len(header):
-            yield InputError(source, f"row has {len(row)} fields, the header has {len(header)}",
-                             line=start)
+            yield InputError(source, f"row has {len(row)} fields, the header has {len(header)}", line=start)
             continue
-        if len(row) > len(header) and any(c.strip() for c in row[len(header):]):
-            yield InputError(source, f"row has {len(row)} fields, the header has {len(header)} "
-                                     "(an unquoted delimiter?)", line=start)
+        if len(row) > len(header) and any(c.strip() for c in row[len(header) :]):
+            yield InputError(
+                source,
+                f"row has {len(row)} fields, the header has {len(header)} (an unquoted delimiter?)",
+                line=start,
+            )
             continue
         yield _record(dict(zip(header, row)), source, columns, f"{source}:{start}", start)
     if rows == 0:

@@ -22,10 +22,14 @@ __all__ = ["detect_language", "SUPPORTED"]
 SUPPORTED = ("fr", "en")
 
 _WORDS = {
-    "fr": set("le la les des du de un une et est sont à au aux pour que qui dans sur par avec "
-              "pas ne il elle ils ont été cette ce ces son sa ses leur selon mais ou plus a".split()),
-    "en": set("the of and to in is are was were for that with on by as at from has have it its "
-              "this be an which their said not or but will".split()),
+    "fr": set(
+        "le la les des du de un une et est sont à au aux pour que qui dans sur par avec "
+        "pas ne il elle ils ont été cette ce ces son sa ses leur selon mais ou plus a".split()
+    ),
+    "en": set(
+        "the of and to in is are was were for that with on by as at from has have it its "
+        "this be an which their said not or but will".split()
+    ),
 }
 _TOKEN = re.compile(r"[a-zàâçéèêëîïôûùüÿœ]+")
 

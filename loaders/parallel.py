@@ -114,8 +114,9 @@ class Workers:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs,
-                                             mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn")
+            )
         from collections import deque
 
         pool = self._pool
@@ -141,8 +142,9 @@ class Workers:
                 yield _restore(value)
 
 
-def map_in_order(fn: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, chunk: int = 8,
-                 window: int = 4) -> Iterator[R]:
+def map_in_order(
+    fn: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, chunk: int = 8, window: int = 4
+) -> Iterator[R]:
     """``map(fn, items)`` in ``jobs`` spawned processes, results in input order.
 
     ``fn`` must be a module-level function. ``chunk`` items go to a worker at a time and at

@@ -28,13 +28,27 @@ from typing import Iterator
 from graph.model import EntityType as T
 from graph.model import EventType as E
 
-__all__ = ["Trigger", "TRIGGERS", "ACTOR_TYPES", "TARGET_TYPES", "TARGET_REQUIRED",
-           "HYPOTHETICAL", "NEGATION", "PLANNED", "FUTURE_DATE_CONTEXT",
-           "PREFILTER", "Prefilter", "Plan", "fold", "required_keys", "can_read", "read_contexts"]
+__all__ = [
+    "Trigger",
+    "TRIGGERS",
+    "ACTOR_TYPES",
+    "TARGET_TYPES",
+    "TARGET_REQUIRED",
+    "HYPOTHETICAL",
+    "NEGATION",
+    "PLANNED",
+    "FUTURE_DATE_CONTEXT",
+    "PREFILTER",
+    "Prefilter",
+    "Plan",
+    "fold",
+    "required_keys",
+    "can_read",
+    "read_contexts",
+]
 
 AUTH = {T.COUNTRY, T.GOVERNMENT, T.REGULATOR, T.LEGISLATURE, T.COURT}
-PARTY = {T.PERSON, T.COMPANY, T.GOVERNMENT, T.COUNTRY, T.REGULATOR, T.LEGISLATURE, T.COURT,
-         T.ORGANIZATION}
+PARTY = {T.PERSON, T.COMPANY, T.GOVERNMENT, T.COUNTRY, T.REGULATOR, T.LEGISLATURE, T.COURT, T.ORGANIZATION}
 
 ACTOR_TYPES: dict[E, set] = {
     E.BANNED: AUTH | {T.PERSON},
@@ -91,8 +105,10 @@ class Trigger:
         return not self.keys or any(k in lowered for k in self.keys)
 
 
-_STOP = set("has have had also officially the and les des une aux par pour que qui est sont was were "
-            "been with into against contre sur ont avait avaient été également aussi".split())
+_STOP = set(
+    "has have had also officially the and les des une aux par pour que qui est sont was were "
+    "been with into against contre sur ont avait avaient été également aussi".split()
+)
 
 
 def _keys(pattern: str) -> tuple[str, ...]:
@@ -112,117 +128,250 @@ _SEEN: dict[tuple[str, str], int] = {}
 
 def _t(type: E, lang: str, pattern: str, **opts) -> None:
     n = _SEEN[type.value, lang] = _SEEN.get((type.value, lang), 0) + 1
-    _L.append(Trigger(type, lang, re.compile(pattern, re.I), keys=_keys(pattern),
-                      id=f"{type.value}.{lang}.core{n}", **opts))
+    _L.append(
+        Trigger(
+            type, lang, re.compile(pattern, re.I), keys=_keys(pattern), id=f"{type.value}.{lang}.core{n}", **opts
+        )
+    )
 
 
 # --- BANNED ------------------------------------------------------------------------------------
-_t(E.BANNED, "en", r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!been\s)(?<!\bis\s)(?<!\bbe\s)\b(?:has\s+|have\s+|"
-                   r"had\s+)?(?:officially\s+|also\s+)?(?:banned|bans|banning|ban)\b(?!\s+(?:of|"
-                   r"on)\b)(?!\s+(?:went|applies|was|is))")
+_t(
+    E.BANNED,
+    "en",
+    r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!been\s)(?<!\bis\s)(?<!\bbe\s)\b(?:has\s+|have\s+|"
+    r"had\s+)?(?:officially\s+|also\s+)?(?:banned|bans|banning|ban)\b(?!\s+(?:of|"
+    r"on)\b)(?!\s+(?:went|applies|was|is))",
+)
 _t(E.BANNED, "en", r"\b(?:prohibited|prohibits|barred|bars)\b")
 _t(E.BANNED, "en", r"\bis\s+(?:also\s+)?banned\b", agentless=True)
 _t(E.BANNED, "en", r"\b(?:was|were|been|be)\s+banned\b[^.]{0,60}?\bby\b", passive=True)
-_t(E.BANNED, "fr", r"\b(?:a|ont|avait)\s+(?:officiellement\s+)?(?:interdit|banni)\b|\binterdit\s+(?:l['’]usage|"
-                   r"l['’]utilisation)|\binterdiction\s+d[e']")
+_t(
+    E.BANNED,
+    "fr",
+    r"\b(?:a|ont|avait)\s+(?:officiellement\s+)?(?:interdit|banni)\b|\binterdit\s+(?:l['’]usage|"
+    r"l['’]utilisation)|\binterdiction\s+d[e']",
+)
 # --- BLOCKED_ACCESS ----------------------------------------------------------------------------
 _t(E.BLOCKED_ACCESS, "en", r"\b(?:blocked|blocking|blocks|block)\b(?:\s+access\s+to)?")
 _t(E.BLOCKED_ACCESS, "en", r"\b(?:suspended|cut\s+off)\s+access\s+to\b")
-_t(E.BLOCKED_ACCESS, "fr", r"\b(?:bloqu[ée]s?|bloquent|bloque|bloquer)\s+l['’]acc[èe]s\s+(?:à|a|au|aux)\b|"
-                           r"\bbloqu[ée]\s+(?=[A-Z])")
+_t(
+    E.BLOCKED_ACCESS,
+    "fr",
+    r"\b(?:bloqu[ée]s?|bloquent|bloque|bloquer)\s+l['’]acc[èe]s\s+(?:à|a|au|aux)\b|"
+    r"\bbloqu[ée]\s+(?=[A-Z])",
+)
 # --- DEMANDED ----------------------------------------------------------------------------------
 # not a passive ("was ordered to pay", "has been asked to stop": the one ordered is the subject),
 # nor a participle naming a thing ("the requested information")
-_t(E.DEMANDED, "en", r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)"
-                     r"(?<!\bthe\s)(?<!\bwas\salso\s)(?<!\bwere\salso\s)"
-                     r"\b(?:urged|urges|urge|called\s+on|calls\s+on|pressed|presses|demanded|demands|ordered|"
-                     r"orders|compelled|asked|asks|requested|warned|warns)\b")
-_t(E.DEMANDED, "en", r"\b(?:sent|issued)\s+(?:a\s+|an\s+)?(?:veto\s+|open\s+)?(?:letters?|document\s+requests?|"
-                     r"demands?)\s+to\b")
+_t(
+    E.DEMANDED,
+    "en",
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)"
+    r"(?<!\bthe\s)(?<!\bwas\salso\s)(?<!\bwere\salso\s)"
+    r"\b(?:urged|urges|urge|called\s+on|calls\s+on|pressed|presses|demanded|demands|ordered|"
+    r"orders|compelled|asked|asks|requested|warned|warns)\b",
+)
+_t(
+    E.DEMANDED,
+    "en",
+    r"\b(?:sent|issued)\s+(?:a\s+|an\s+)?(?:veto\s+|open\s+)?(?:letters?|document\s+requests?|"
+    r"demands?)\s+to\b",
+)
 _t(E.DEMANDED, "en", r"\b(?:letter|request)\s+is\s+(?:directed|addressed|sent)\s+(?:at|to)\b")
-_t(E.DEMANDED, "fr", r"\b(?:ont|a|avait|avaient)\s+(?:également\s+|aussi\s+)?(?:demandé|appelé|exhorté|ordonné|"
-                     r"enjoint|sommé|exigé|réclamé)\b|\b(?:demandent|appellent|exhortent|exige|exigent|réclament|"
-                     r"réclame)\b")
+_t(
+    E.DEMANDED,
+    "fr",
+    r"\b(?:ont|a|avait|avaient)\s+(?:également\s+|aussi\s+)?(?:demandé|appelé|exhorté|ordonné|"
+    r"enjoint|sommé|exigé|réclamé)\b|\b(?:demandent|appellent|exhortent|exige|exigent|réclament|"
+    r"réclame)\b",
+)
 _t(E.DEMANDED, "fr", r"\ben\s+imposant\s+(?:à|a)\b|\bmis(?:e)?\s+en\s+demeure\b|\bpour\s+exiger\b")
 # --- STATED ------------------------------------------------------------------------------------
-_t(E.STATED, "en", r"\b(?:said|says|say|told|stated|wrote|argued|argues|added|noted|emphasi[sz]ed|stressed|"
-                   r"clarified|claimed|declared|explained|insisted|acknowledged|admitted|concluded|continued|"
-                   r"went\s+on|spoke\s+out|raised\s+concerns)\b", speech=True)
-_t(E.STATED, "fr", r"\b(?:a|ont|avait|avaient)\s+(?:également\s+|aussi\s+)?(?:déclaré|dit|indiqué|affirmé|ajouté|"
-                   r"expliqué|précisé|souligné|estimé|réagi|rappelé|assuré|admis|reconnu|écrit|fait\s+savoir|"
-                   r"annoncé)\b", speech=True)
-_t(E.STATED, "fr", r"\ba-t-(?:il|elle)\s+(?:ajouté|déclaré|dit|indiqué|précisé|affirmé|expliqué|souligné|estimé|"
-                   r"assuré)\b|\bont-ils\s+(?:ajouté|déclaré|dit)\b", speech=True)
-_t(E.STATED, "fr", r"\b(?:déclare|affirme|affirmait|précise|estime|souligne|dénonce|"
-                   r"pointe\s+(?:également\s+)?du\s+doigt|indique|explique|assure|reconnaît)\b", speech=True)
+_t(
+    E.STATED,
+    "en",
+    r"\b(?:said|says|say|told|stated|wrote|argued|argues|added|noted|emphasi[sz]ed|stressed|"
+    r"clarified|claimed|declared|explained|insisted|acknowledged|admitted|concluded|continued|"
+    r"went\s+on|spoke\s+out|raised\s+concerns)\b",
+    speech=True,
+)
+_t(
+    E.STATED,
+    "fr",
+    r"\b(?:a|ont|avait|avaient)\s+(?:également\s+|aussi\s+)?(?:déclaré|dit|indiqué|affirmé|ajouté|"
+    r"expliqué|précisé|souligné|estimé|réagi|rappelé|assuré|admis|reconnu|écrit|fait\s+savoir|"
+    r"annoncé)\b",
+    speech=True,
+)
+_t(
+    E.STATED,
+    "fr",
+    r"\ba-t-(?:il|elle)\s+(?:ajouté|déclaré|dit|indiqué|précisé|affirmé|expliqué|souligné|estimé|"
+    r"assuré)\b|\bont-ils\s+(?:ajouté|déclaré|dit)\b",
+    speech=True,
+)
+_t(
+    E.STATED,
+    "fr",
+    r"\b(?:déclare|affirme|affirmait|précise|estime|souligne|dénonce|"
+    r"pointe\s+(?:également\s+)?du\s+doigt|indique|explique|assure|reconnaît)\b",
+    speech=True,
+)
 # --- SUED --------------------------------------------------------------------------------------
 _t(E.SUED, "en", r"\b(?:sued|sues|suing)\b")
-_t(E.SUED, "en", r"\bfiled\s+(?:a\s+|an\s+)?(?:class[- ]action\s+)?(?:lawsuit|suit|complaint|"
-                 r"legal\s+action)s?\s+against\b|\btaking\s+legal\s+action\s+against\b|\b(?:lawsuit|"
-                 r"suit)s?\s+against\b")
+_t(
+    E.SUED,
+    "en",
+    r"\bfiled\s+(?:a\s+|an\s+)?(?:class[- ]action\s+)?(?:lawsuit|suit|complaint|"
+    r"legal\s+action)s?\s+against\b|\btaking\s+legal\s+action\s+against\b|\b(?:lawsuit|"
+    r"suit)s?\s+against\b",
+)
 _t(E.SUED, "en", r"\b(?:lawsuit|suit|complaint)s?,?\s+(?:was\s+)?filed\s+by\b", passive=True)
-_t(E.SUED, "fr", r"\b(?:a|ont|avait|avaient)\s+(?:poursuivi|assigné)\b|\bpoursuit\b|\b(?:intentent|intente|"
-                 r"ont\s+intenté|a\s+intenté)\s+(?:des\s+|une\s+)?actions?\s+en\s+justice\s+contre\b|\b(?:déposé|"
-                 r"porté)\s+(?:un\s+|une\s+)?(?:recours(?:\s+collectif)?|plainte)\s+contre\b")
-_t(E.SUED, "fr", r"\bpoursuites?\s+judiciaires?\s+(?:initiées?|intentées?|engagées?|lancées?)\s+par\b|"
-                 r"\bplaintes?\s+(?:déposées?\s+)?par\b", passive=True)
+_t(
+    E.SUED,
+    "fr",
+    r"\b(?:a|ont|avait|avaient)\s+(?:poursuivi|assigné)\b|\bpoursuit\b|\b(?:intentent|intente|"
+    r"ont\s+intenté|a\s+intenté)\s+(?:des\s+|une\s+)?actions?\s+en\s+justice\s+contre\b|\b(?:déposé|"
+    r"porté)\s+(?:un\s+|une\s+)?(?:recours(?:\s+collectif)?|plainte)\s+contre\b",
+)
+_t(
+    E.SUED,
+    "fr",
+    r"\bpoursuites?\s+judiciaires?\s+(?:initiées?|intentées?|engagées?|lancées?)\s+par\b|"
+    r"\bplaintes?\s+(?:déposées?\s+)?par\b",
+    passive=True,
+)
 # --- INVESTIGATED ------------------------------------------------------------------------------
-_t(E.INVESTIGATED, "en", r"\b(?:launched|opened|announced|initiated|began|started|opening|launching)\s+(?:a\s+|"
-                         r"an\s+)?(?:separate\s+|new\s+|formal\s+|antitrust\s+)?(?:inquiry|investigation|"
-                         r"probe)\b", nominal=True)
-_t(E.INVESTIGATED, "en", r"\b(?:to\s+probe|probing|probes|investigating|investigates|investigated|raided|"
-                         r"summoned)\b")
+_t(
+    E.INVESTIGATED,
+    "en",
+    r"\b(?:launched|opened|announced|initiated|began|started|opening|launching)\s+(?:a\s+|"
+    r"an\s+)?(?:separate\s+|new\s+|formal\s+|antitrust\s+)?(?:inquiry|investigation|"
+    r"probe)\b",
+    nominal=True,
+)
+_t(
+    E.INVESTIGATED,
+    "en",
+    r"\b(?:to\s+probe|probing|probes|investigating|investigates|investigated|raided|"
+    r"summoned)\b",
+)
 _t(E.INVESTIGATED, "en", r"\b[Ff]ollowing\s+an\s+investigation\b", nominal=True, agentless=True)
-_t(E.INVESTIGATED, "fr", r"\b(?:ouvert|ouvre|lancé|lance|annonce|annoncé|"
-                         r"initié)\s+(?:l['’]ouverture\s+d['’])?une\s+enqu[êe]te\b|"
-                         r"\bl['’]ouverture\s+d['’]une\s+enqu[êe]te\b|\benqu[êe]te\s+(?:visant|sur|"
-                         r"contre)\b", nominal=True)
+_t(
+    E.INVESTIGATED,
+    "fr",
+    r"\b(?:ouvert|ouvre|lancé|lance|annonce|annoncé|"
+    r"initié)\s+(?:l['’]ouverture\s+d['’])?une\s+enqu[êe]te\b|"
+    r"\bl['’]ouverture\s+d['’]une\s+enqu[êe]te\b|\benqu[êe]te\s+(?:visant|sur|"
+    r"contre)\b",
+    nominal=True,
+)
 _t(E.INVESTIGATED, "fr", r"^\s*L['’]enqu[êe]te,?\s+(?:initiée|ouverte|lancée)\b", nominal=True, agentless=True)
 _t(E.INVESTIGATED, "fr", r"\b(?:enquête\s+sur|perquisitionné|a\s+convoqué)\b")
 # --- FINED -------------------------------------------------------------------------------------
-_t(E.FINED, "en", r"\b(?:fined|fines|fining)\b(?!\s+(?:of|totall?ing)\b)|\b(?:could|would|might|may|not|to|"
-                  r"will)\s+fine\b")
+_t(
+    E.FINED,
+    "en",
+    r"\b(?:fined|fines|fining)\b(?!\s+(?:of|totall?ing)\b)|\b(?:could|would|might|may|not|to|"
+    r"will)\s+fine\b",
+)
 _t(E.FINED, "en", r"\b(?:issued|imposed|slapped|handed)\b[^.]{0,80}?\b(?:fine|penalty)\b")
 _t(E.FINED, "en", r"\b(?:was|were|been|be)\s+fined\b[^.]{0,60}?\bby\b", passive=True)
-_t(E.FINED, "fr", r"\b(?:infligé|inflige|infliger|imposé|imposer)\s+une\s+amende\b|\b(?:condamn\w*|"
-                  r"sanctionn\w*)\b[^.]{0,60}?\bamende\b|\bsanctionne\b|\ba\s+sanctionné\b")
+_t(
+    E.FINED,
+    "fr",
+    r"\b(?:infligé|inflige|infliger|imposé|imposer)\s+une\s+amende\b|\b(?:condamn\w*|"
+    r"sanctionn\w*)\b[^.]{0,60}?\bamende\b|\bsanctionne\b|\ba\s+sanctionné\b",
+)
 # --- RESTRICTED --------------------------------------------------------------------------------
-_t(E.RESTRICTED, "en", r"\b(?:restricted|restricts|limited|limits|curbed|curbs|paused|suspended|"
-                       r"suspends)\b(?!\s+access\s+to)")
-_t(E.RESTRICTED, "fr", r"\b(?:a|ont)\s+(?:réduit|restreint|limité|suspendu)\b|\bsuspend\s+les\s+téléchargements\b|"
-                       r"\brestreint\b|\bbloquerait\s+l['’]accès\b")
+_t(
+    E.RESTRICTED,
+    "en",
+    r"\b(?:restricted|restricts|limited|limits|curbed|curbs|paused|suspended|"
+    r"suspends)\b(?!\s+access\s+to)",
+)
+_t(
+    E.RESTRICTED,
+    "fr",
+    r"\b(?:a|ont)\s+(?:réduit|restreint|limité|suspendu)\b|\bsuspend\s+les\s+téléchargements\b|"
+    r"\brestreint\b|\bbloquerait\s+l['’]accès\b",
+)
 # --- REGULATED ---------------------------------------------------------------------------------
-_t(E.REGULATED, "en", r"\b(?:signed|passed|enacted|adopted|approved|enacts|passes|"
-                      r"signs)\b(?!\s+(?:an?\s+)?(?:agreement|deal|letter))|\bto\s+enact\b|"
-                      r"\bwent\s+into\s+effect\b")
+_t(
+    E.REGULATED,
+    "en",
+    r"\b(?:signed|passed|enacted|adopted|approved|enacts|passes|"
+    r"signs)\b(?!\s+(?:an?\s+)?(?:agreement|deal|letter))|\bto\s+enact\b|"
+    r"\bwent\s+into\s+effect\b",
+)
 _t(E.REGULATED, "fr", r"\b(?:a|ont)\s+(?:adopté|promulgué|voté|approuvé)\b|\bpromulguer\b|\badopte\b")
 # --- CRIMINALISED ------------------------------------------------------------------------------
-_t(E.CRIMINALISED, "en", r"\b(?:criminali[sz]e[sd]?|criminali[sz]ing|make\s+it\s+a\s+crime|made\s+it\s+a\s+crime|"
-                         r"punishable\s+by)\b", agentless=True)
-_t(E.CRIMINALISED, "fr", r"\b(?:criminaliser|criminalise|criminalisé|pénaliser|pénalise)\b|"
-                         r"\b(?:peut\s+être\s+)?passible\s+d['’]une\s+peine\b", agentless=True)
+_t(
+    E.CRIMINALISED,
+    "en",
+    r"\b(?:criminali[sz]e[sd]?|criminali[sz]ing|make\s+it\s+a\s+crime|made\s+it\s+a\s+crime|"
+    r"punishable\s+by)\b",
+    agentless=True,
+)
+_t(
+    E.CRIMINALISED,
+    "fr",
+    r"\b(?:criminaliser|criminalise|criminalisé|pénaliser|pénalise)\b|"
+    r"\b(?:peut\s+être\s+)?passible\s+d['’]une\s+peine\b",
+    agentless=True,
+)
 # --- ALLOWED -----------------------------------------------------------------------------------
-_t(E.ALLOWED, "en", r"\brejected\s+(?:the\s+)?(?:\w+['’]\s+)?motion\s+to\s+dismiss\b|\blifted\s+(?:the|its|"
-                    r"a)\s+ban\b|\b(?:let|allowed)\s+(?:the\s+)?(?:case|lawsuit)\s+(?:to\s+)?proceed\b|"
-                    r"\bauthori[sz]ed\b")
-_t(E.ALLOWED, "fr", r"\blevé\s+l['’]interdiction\b|\ba\s+autorisé\b|\brétabli\s+l['’]accès\b|"
-                    r"\brejeté\s+la\s+(?:requête|demande)\s+de\s+rejet\b")
+_t(
+    E.ALLOWED,
+    "en",
+    r"\brejected\s+(?:the\s+)?(?:\w+['’]\s+)?motion\s+to\s+dismiss\b|\blifted\s+(?:the|its|"
+    r"a)\s+ban\b|\b(?:let|allowed)\s+(?:the\s+)?(?:case|lawsuit)\s+(?:to\s+)?proceed\b|"
+    r"\bauthori[sz]ed\b",
+)
+_t(
+    E.ALLOWED,
+    "fr",
+    r"\blevé\s+l['’]interdiction\b|\ba\s+autorisé\b|\brétabli\s+l['’]accès\b|"
+    r"\brejeté\s+la\s+(?:requête|demande)\s+de\s+rejet\b",
+)
 # --- ANNOUNCED ---------------------------------------------------------------------------------
-_t(E.ANNOUNCED, "en", r"\b(?:announced|announces|unveiled|unveils)\b(?!\s+(?:a\s+|an\s+)?(?:separate\s+|new\s+|"
-                      r"formal\s+)?(?:investigation|inquiry|probe))")
-_t(E.ANNOUNCED, "fr", r"\b(?:a|ont)\s+(?:officiellement\s+)?(?:annoncé|dévoilé|"
-                      r"présenté)\b(?!\s+l['’]ouverture)(?!\s+une\s+enquête)|\ben\s+officialisant\b|"
-                      r"(?<![lL]['’])(?<!\bune\s)(?<!\bcette\s)(?<!\bson\s)(?<!\bsa\s)(?<!\bleur\s)(?<![dD]['’])(?<!\bl['’])\bannonce\b(?!\s+l['’]ouverture)(?!\s+(?:de|du)\s)")
+_t(
+    E.ANNOUNCED,
+    "en",
+    r"\b(?:announced|announces|unveiled|unveils)\b(?!\s+(?:a\s+|an\s+)?(?:separate\s+|new\s+|"
+    r"formal\s+)?(?:investigation|inquiry|probe))",
+)
+_t(
+    E.ANNOUNCED,
+    "fr",
+    r"\b(?:a|ont)\s+(?:officiellement\s+)?(?:annoncé|dévoilé|"
+    r"présenté)\b(?!\s+l['’]ouverture)(?!\s+une\s+enquête)|\ben\s+officialisant\b|"
+    r"(?<![lL]['’])(?<!\bune\s)(?<!\bcette\s)(?<!\bson\s)(?<!\bsa\s)(?<!\bleur\s)(?<![dD]['’])(?<!\bl['’])\bannonce\b(?!\s+l['’]ouverture)(?!\s+(?:de|du)\s)",
+)
 # --- COMPLIED ----------------------------------------------------------------------------------
-_t(E.COMPLIED, "en", r"\b(?:agreed|agrees)\s+to\s+(?:temporarily\s+)?(?:suspend|stop|pause|comply|remove|halt|"
-                     r"delete)\b|\bcomplied\s+with\b|\bworking\s+to\s+comply\b")
-_t(E.COMPLIED, "fr", r"\bsuspend\s+son\s+projet\b|\bs['’]efforçait\s+de\s+se\s+conformer\b|"
-                     r"\bs['’]est\s+conformé\w*\b|\ba\s+accepté\s+de\s+(?:suspendre|retirer|cesser)\b|"
-                     r"\ba\s+nommé\b[^.]{0,30}\breprésentants?\s+légaux\b")
+_t(
+    E.COMPLIED,
+    "en",
+    r"\b(?:agreed|agrees)\s+to\s+(?:temporarily\s+)?(?:suspend|stop|pause|comply|remove|halt|"
+    r"delete)\b|\bcomplied\s+with\b|\bworking\s+to\s+comply\b",
+)
+_t(
+    E.COMPLIED,
+    "fr",
+    r"\bsuspend\s+son\s+projet\b|\bs['’]efforçait\s+de\s+se\s+conformer\b|"
+    r"\bs['’]est\s+conformé\w*\b|\ba\s+accepté\s+de\s+(?:suspendre|retirer|cesser)\b|"
+    r"\ba\s+nommé\b[^.]{0,30}\breprésentants?\s+légaux\b",
+)
 # --- SETTLED -----------------------------------------------------------------------------------
 _t(E.SETTLED, "en", r"\b(?:settled|settles|agreed\s+to\s+pay)\b|\breached\s+a\s+settlement\b")
-_t(E.SETTLED, "fr", r"\bafin\s+de\s+régler\s+un\s+litige\b|\ba\s+accepté\s+de\s+verser\b|"
-                    r"\bconclu\s+un\s+accord\s+(?:à\s+l['’]amiable|transactionnel)\b")
+_t(
+    E.SETTLED,
+    "fr",
+    r"\bafin\s+de\s+régler\s+un\s+litige\b|\ba\s+accepté\s+de\s+verser\b|"
+    r"\bconclu\s+un\s+accord\s+(?:à\s+l['’]amiable|transactionnel)\b",
+)
+
 
 def _lexicon_triggers() -> list[Trigger]:
     """The rules of the data lexicon (``loaders/data/triggers.lex``) as triggers."""
@@ -244,16 +393,23 @@ TRIGGERS: tuple[Trigger, ...] = tuple(_L + _lexicon_triggers())
 HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may|would|threat(?:en)?s?|threatened|if|whether|unless|potential(?:ly)?|"
     r"pourrai(?:en)?t|pourraient|pourra|risque(?:nt)?|menace(?:nt)?|menacé|si|peut-être|"
-    r"éventuel(?:le)?(?:ment)?|aurait\s+pu)\b", re.I)
+    r"éventuel(?:le)?(?:ment)?|aurait\s+pu)\b",
+    re.I,
+)
 NEGATION = re.compile(
-    r"\b(?:not|n['’]t|never|no\s+longer|refused\s+to|declined\s+to|did\s+not|ne|n['’]|refus\w*|sans)\b", re.I)
+    r"\b(?:not|n['’]t|never|no\s+longer|refused\s+to|declined\s+to|did\s+not|ne|n['’]|refus\w*|sans)\b", re.I
+)
 PLANNED = re.compile(
     r"\b(?:will|shall|plans?\s+to|planned|planning\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|"
     r"expected\s+to|seeks?\s+to|proposed|prévoit\s+d['’e]|devrait|devraient|va|vont|envisage\w*|"
-    r"s['’]apprête\w*|compte|intention\s+de|proposition\s+de\s+loi|projet\s+de\s+loi)\b", re.I)
+    r"s['’]apprête\w*|compte|intention\s+de|proposition\s+de\s+loi|projet\s+de\s+loi)\b",
+    re.I,
+)
 FUTURE_DATE_CONTEXT = re.compile(
     r"(?:until|no\s+later\s+than|before|by|jusqu['’]au|avant\s+le|d['’]ici|prévue?\s+le|à\s+compter\s+du|"
-    r"take\s+effect|go\s+into\s+effect|entrée\s+en\s+application)\s*$", re.I)
+    r"take\s+effect|go\s+into\s+effect|entrée\s+en\s+application)\s*$",
+    re.I,
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -279,7 +435,6 @@ try:  # the standard library's own regex parser (private, stable since 3.11); el
     from re import _parser as _sp
 except ImportError:  # pragma: no cover
     _sc = _sp = None
-
 
 
 def _case_classes() -> list[set[str]]:
@@ -339,7 +494,8 @@ def _symbols(op, av, alnum: bool = True) -> set[str] | None:
                     return None
                 syms |= one
             elif (iop is _sc.RANGE and 0x30 <= iav[0] <= iav[1] <= 0x39) or (
-                    iop is _sc.CATEGORY and iav is _sc.CATEGORY_DIGIT):
+                iop is _sc.CATEGORY and iav is _sc.CATEGORY_DIGIT
+            ):
                 syms.add("0")
             else:
                 return None  # NEGATE, other ranges and categories
@@ -350,14 +506,25 @@ def _symbols(op, av, alnum: bool = True) -> set[str] | None:
 _MAX_KEYS = 64
 #: fragments too common to select anything (the penalty only chooses between valid options)
 _WEAK = set("the this that and les des une aux par pour que qui est sur les".split()) | {
-    "le", "la", "de", "du", "et", "en", "in", "on", "of", "to", "au", "a"}
+    "le",
+    "la",
+    "de",
+    "du",
+    "et",
+    "en",
+    "in",
+    "on",
+    "of",
+    "to",
+    "au",
+    "a",
+}
 
 
 def _quality(keys: frozenset[str]) -> float:
     """How selective a set of fragments is: its weakest (shortest) fragment; digits and very
     common words count less."""
-    return min(sum(1.0 if ch != "0" else 0.75 for ch in k) * (0.5 if k in _WEAK else 1.0)
-               for k in keys)
+    return min(sum(1.0 if ch != "0" else 0.75 for ch in k) * (0.5 if k in _WEAK else 1.0) for k in keys)
 
 
 def _cross(a: set[str], b: set[str]) -> set[str] | None:
@@ -540,8 +707,7 @@ class _Reads:
                     entry = self.atoms[key] = (op, av, set())
                 entry[2].update(tails)
                 syms = _symbols(op, av, alnum=False)
-                tails = (frozenset((t + c)[-_TAIL:] for t in tails for c in syms) if syms
-                         else _NOTHING_KNOWN)
+                tails = frozenset((t + c)[-_TAIL:] for t in tails for c in syms) if syms else _NOTHING_KNOWN
             else:  # group references, conditionals...: assume the worst
                 self.always = True
                 tails = _NOTHING_KNOWN
@@ -554,7 +720,7 @@ class _Reads:
             return _NOTHING_KNOWN
         ctx: set[str] = set()
         for key, (op, av, tails) in self.atoms.items():
-            if (accepts(key, op, av, ch) if accepts else _accepts(op, av, ch)):
+            if accepts(key, op, av, ch) if accepts else _accepts(op, av, ch):
                 ctx |= tails
         return frozenset(ctx) if ctx else None
 
@@ -594,9 +760,14 @@ def can_read(rx: re.Pattern, ch: str) -> bool:
 
 
 if _sc is not None:
-    _CATEGORY = {_sc.CATEGORY_DIGIT: re.compile(r"\d"), _sc.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
-                 _sc.CATEGORY_SPACE: re.compile(r"\s"), _sc.CATEGORY_NOT_SPACE: re.compile(r"\S"),
-                 _sc.CATEGORY_WORD: re.compile(r"\w"), _sc.CATEGORY_NOT_WORD: re.compile(r"\W")}
+    _CATEGORY = {
+        _sc.CATEGORY_DIGIT: re.compile(r"\d"),
+        _sc.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
+        _sc.CATEGORY_SPACE: re.compile(r"\s"),
+        _sc.CATEGORY_NOT_SPACE: re.compile(r"\S"),
+        _sc.CATEGORY_WORD: re.compile(r"\w"),
+        _sc.CATEGORY_NOT_WORD: re.compile(r"\W"),
+    }
 
 
 class Prefilter:
@@ -611,13 +782,13 @@ class Prefilter:
 
     def __init__(self) -> None:
         self._rx: list[re.Pattern] = []
-        self._ready = 0                     # regexes analysed so far
+        self._ready = 0  # regexes analysed so far
         self._lock = threading.Lock()
-        self._by_key: dict[str, int] = {}   # fragment -> bits of the regexes that require it
+        self._by_key: dict[str, int] = {}  # fragment -> bits of the regexes that require it
         self._key_lens: list[int] = []
-        self._always = 0                    # bits of the regexes without required fragments
+        self._always = 0  # bits of the regexes without required fragments
         self._reads: list[_Reads | None] = []
-        self._words: dict[str, int] = {}    # memo: lower-cased word -> bits
+        self._words: dict[str, int] = {}  # memo: lower-cased word -> bits
         # memo: character -> (bits of the regexes that may read it after anything, ending ->
         # bits of the regexes that may read it after that ending)
         self._readers: dict[str, tuple[int, dict[str, int]]] = {}
@@ -664,7 +835,7 @@ class Prefilter:
                     if ln > n:
                         break
                     for i in range(n - ln + 1):
-                        bits |= by_key.get(f[i:i + ln], 0)
+                        bits |= by_key.get(f[i : i + ln], 0)
             if len(self._words) >= _MAX_WORDS:  # (a few MB at most; cleared, not evicted)
                 self._words.clear()
             self._words[w] = bits
@@ -738,8 +909,9 @@ class Plan:
         self.masks: list[int] = []
         self.any = 0
         # cut k (after piece k) is unsafe for the regexes that may read the character before it
-        self.unsafe = [pf._reader_bits(text[e - 1], fold(low[max(0, e - 1 - _TAIL):e - 1]))
-                       for e in bounds[1:-1]]
+        self.unsafe = [
+            pf._reader_bits(text[e - 1], fold(low[max(0, e - 1 - _TAIL) : e - 1])) for e in bounds[1:-1]
+        ]
         known, word_bits, findall = pf._words.get, pf._word_bits, _TOKEN.findall
         for a, b in zip(bounds, bounds[1:]):
             m = 0

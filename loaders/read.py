@@ -53,8 +53,18 @@ from graph.errors import InputError
 from graph.model import Article
 from loaders.lang import detect_language
 
-__all__ = ["read_sources", "read_file", "read_bytes", "parse_plain_text", "decode_bytes",
-           "ReadResult", "MAX_BYTES", "MAX_COLLECTION_BYTES", "EXTENSIONS", "SKIP_SUFFIXES"]
+__all__ = [
+    "read_sources",
+    "read_file",
+    "read_bytes",
+    "parse_plain_text",
+    "decode_bytes",
+    "ReadResult",
+    "MAX_BYTES",
+    "MAX_COLLECTION_BYTES",
+    "EXTENSIONS",
+    "SKIP_SUFFIXES",
+]
 
 ReadResult = Union[Article, InputError]
 
@@ -70,11 +80,19 @@ MAX_COLLECTION_BYTES = 256 * 1024 * 1024
 
 #: Extension -> format, for directory walks and for choosing a reader.
 EXTENSIONS = {
-    ".txt": "text", ".text": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
-    ".csv": "csv", ".tsv": "tsv",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "tsv",
 }
 #: Files a directory walk leaves alone: gold annotations sit beside the articles they annotate
 #: (``corpus/dev/d01.txt`` + ``d01.gold.json``). Named explicitly, they are still read.
@@ -114,19 +132,22 @@ def decode_bytes(data: bytes, source: str) -> str:
     except UnicodeDecodeError as exc:
         utf8_error = exc
     if utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3:
-        return data[:utf8_error.start].decode("utf-8-sig")  # truncated in the last character
+        return data[: utf8_error.start].decode("utf-8-sig")  # truncated in the last character
     lines, legacy, utf8 = _decode_lines(data)
     text = "".join(lines)
     # Control characters other than white space mean this was not text in a legacy encoding.
     bad = sum(1 for n in legacy for c in lines[n - 1] if ord(c) < 32 and c not in "\r\n\t\f")
     if bad > max(2, len(text) // 1000):
-        raise InputError(source, f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) "
-                                 "and not Latin-1/CP1252 text")
+        raise InputError(
+            source, f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) and not Latin-1/CP1252 text"
+        )
     if legacy and utf8:
         shown = ", ".join(map(str, legacy[:5])) + (", ..." if len(legacy) > 5 else "")
-        log.warning(f"{source}: mixed encodings: line{'s' if len(legacy) > 1 else ''} {shown} "
-                    f"{'are' if len(legacy) > 1 else 'is'} not UTF-8 and {'were' if len(legacy) > 1 else 'was'} "
-                    "read as Latin-1/CP1252; the other lines as UTF-8")
+        log.warning(
+            f"{source}: mixed encodings: line{'s' if len(legacy) > 1 else ''} {shown} "
+            f"{'are' if len(legacy) > 1 else 'is'} not UTF-8 and {'were' if len(legacy) > 1 else 'was'} "
+            "read as Latin-1/CP1252; the other lines as UTF-8"
+        )
     return text
 
 
@@ -147,7 +168,7 @@ def _decode_lines(data: bytes) -> tuple[list[str], list[int], int]:
     utf8 = 0
     for n, raw in enumerate(data.splitlines(keepends=True), start=1):
         if n == 1 and raw.startswith(codecs.BOM_UTF8):
-            raw = raw[len(codecs.BOM_UTF8):]
+            raw = raw[len(codecs.BOM_UTF8) :]
         try:
             lines.append(raw.decode("utf-8"))
             utf8 += not raw.isascii()
@@ -209,8 +230,12 @@ def parse_plain_text(text: str, source: str) -> Article:
             i += 1
     else:
         first = lines[i].strip()
-        if len(first) <= 200 and i + 1 < len(lines) and not lines[i + 1].strip() \
-                and "\n".join(lines[i + 1:]).strip():
+        if (
+            len(first) <= 200
+            and i + 1 < len(lines)
+            and not lines[i + 1].strip()
+            and "\n".join(lines[i + 1 :]).strip()
+        ):
             title = " ".join(first.split())
     body = "\n".join(lines[i:]).strip()
     if not body:
@@ -247,8 +272,9 @@ def _decode_markup(data: bytes, source: str) -> str:
     return decode_bytes(data, source)
 
 
-def read_bytes(data: bytes, source: str, fmt: str | None = None, *,
-               columns: Mapping[str, str] | None = None) -> Iterator[ReadResult]:
+def read_bytes(
+    data: bytes, source: str, fmt: str | None = None, *, columns: Mapping[str, str] | None = None
+) -> Iterator[ReadResult]:
     """Read the content of one file (``fmt`` None: sniff it); yield articles or errors."""
     from loaders import formats
 
@@ -287,8 +313,7 @@ def read_bytes(data: bytes, source: str, fmt: str | None = None, *,
         elif fmt in ("csv", "tsv"):
             yield from formats.read_csv(text, source, columns, delimiter="\t" if fmt == "tsv" else None)
         else:
-            raise InputError(source, f"unknown input format {fmt!r}; use one of "
-                                     f"{', '.join(formats.FORMATS)}")
+            raise InputError(source, f"unknown input format {fmt!r}; use one of {', '.join(formats.FORMATS)}")
     except InputError as exc:
         yield exc
     except RecursionError:
@@ -306,8 +331,9 @@ def _format_for(path: Path, forced: str | None) -> str | None:
     return forced or EXTENSIONS.get(path.suffix.lower())
 
 
-def read_file(path: Path, *, format: str | None = None,
-              columns: Mapping[str, str] | None = None) -> Iterator[ReadResult]:
+def read_file(
+    path: Path, *, format: str | None = None, columns: Mapping[str, str] | None = None
+) -> Iterator[ReadResult]:
     """Read one file; yield its article(s) or an :class:`InputError`."""
     path = Path(path)
     source = str(path)
@@ -316,9 +342,15 @@ def read_file(path: Path, *, format: str | None = None,
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            kind = "a directory" if stat.S_ISDIR(info.st_mode) else \
-                "a named pipe" if stat.S_ISFIFO(info.st_mode) else \
-                "a socket" if stat.S_ISSOCK(info.st_mode) else "a device or special file"
+            kind = (
+                "a directory"
+                if stat.S_ISDIR(info.st_mode)
+                else "a named pipe"
+                if stat.S_ISFIFO(info.st_mode)
+                else "a socket"
+                if stat.S_ISSOCK(info.st_mode)
+                else "a device or special file"
+            )
             yield InputError(source, f"not a regular file ({kind})")
             return
         size = info.st_size
@@ -382,8 +414,13 @@ def _walk(path: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Unio
             yield child
 
 
-def read_sources(sources: Iterable[str], *, columns: Mapping[str, str] | str | None = None,
-                 format: str | None = None, stdin: BinaryIO | None = None) -> Iterator[ReadResult]:
+def read_sources(
+    sources: Iterable[str],
+    *,
+    columns: Mapping[str, str] | str | None = None,
+    format: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[ReadResult]:
     """Yield articles (or errors) from files, directories (walked recursively) and ``-``.
 
     Parameters
@@ -402,8 +439,7 @@ def read_sources(sources: Iterable[str], *, columns: Mapping[str, str] | str | N
 
     columns = parse_columns(columns)
     if format is not None and format not in FORMATS:
-        raise InputError("--input-format", f"unknown input format {format!r}; use one of "
-                                           f"{', '.join(FORMATS)}")
+        raise InputError("--input-format", f"unknown input format {format!r}; use one of {', '.join(FORMATS)}")
     for src in sources:
         if src == "-":
             stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
@@ -416,8 +452,9 @@ def read_sources(sources: Iterable[str], *, columns: Mapping[str, str] | str | N
                 yield InputError("<stdin>", f"cannot read standard input: {getattr(exc, 'strerror', None) or exc}")
                 continue
             if len(data) > MAX_COLLECTION_BYTES:
-                yield InputError("<stdin>", f"more than {MAX_COLLECTION_BYTES // (1024 * 1024)} MB "
-                                            "on standard input")
+                yield InputError(
+                    "<stdin>", f"more than {MAX_COLLECTION_BYTES // (1024 * 1024)} MB on standard input"
+                )
                 continue
             yield from read_bytes(data, "<stdin>", format, columns=columns)
             continue

@@ -64,4 +64,3 @@ class SpanSet:
                 return False
             j -= 1
         return True
-

@@ -46,15 +46,42 @@ from urllib.parse import urljoin, urlsplit
 from graph.errors import InputError
 from graph.model import Article
 
-__all__ = ["classify", "decode_page", "page_article", "summary_article", "parse_feed", "Entry",
-           "FeedDocument", "feed_links", "FEED_TYPES", "HTML_TYPES"]
+__all__ = [
+    "classify",
+    "decode_page",
+    "page_article",
+    "summary_article",
+    "parse_feed",
+    "Entry",
+    "FeedDocument",
+    "feed_links",
+    "FEED_TYPES",
+    "HTML_TYPES",
+]
 
-FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml",
-                        "application/xml", "text/xml", "application/x-rss+xml", "application/feed+xml"})
+FEED_TYPES = frozenset(
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/xml",
+        "text/xml",
+        "application/x-rss+xml",
+        "application/feed+xml",
+    }
+)
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 #: Types that say nothing about the content: the bytes decide.
-GENERIC_TYPES = frozenset({"", "text/plain", "application/octet-stream", "binary/octet-stream",
-                           "application/x-unknown", "application/unknown"})
+GENERIC_TYPES = frozenset(
+    {
+        "",
+        "text/plain",
+        "application/octet-stream",
+        "binary/octet-stream",
+        "application/x-unknown",
+        "application/unknown",
+    }
+)
 
 
 def classify(content_type: str, body: bytes) -> str:
@@ -108,8 +135,15 @@ def decode_page(body: bytes, charset: str | None, source: str) -> str:
     return _decode_markup(body, source)
 
 
-def page_article(body: bytes, *, content_type: str, charset: str | None, source: str,
-                 final_url: str, language: str | None = None) -> Article:
+def page_article(
+    body: bytes,
+    *,
+    content_type: str,
+    charset: str | None,
+    source: str,
+    final_url: str,
+    language: str | None = None,
+) -> Article:
     """One article from a fetched page; raise InputError when it has none.
 
     ``source`` is the URL asked for (what error lines name); ``language`` a feed's declared
@@ -147,8 +181,14 @@ def summary_article(entry: "Entry", *, source: str, language: str | None = None)
         raise InputError(source, "the feed entry has no text (no content or summary)")
     from loaders.formats import _article, choose_language
 
-    article = _article(entry.text, source, title=entry.title, published=entry.published,
-                       language=choose_language(entry.text, entry.language), url=entry.link or None)
+    article = _article(
+        entry.text,
+        source,
+        title=entry.title,
+        published=entry.published,
+        language=choose_language(entry.text, entry.language),
+        url=entry.link or None,
+    )
     return _with_language(article, language)
 
 
@@ -217,12 +257,28 @@ def parse_feed(data: bytes, source: str) -> FeedDocument:
         title = " ".join(str(entry.get("title") or "").split()) or None
         guid = str(dict.get(entry, "id") or "").strip() or None
         declared = (entry.get("content") or [{}])[0].get("language") or feed_lang
-        stamp = "\x1f".join([title or "", text, link or "", str(dict.get(entry, "updated") or ""),
-                             str(dict.get(entry, "published") or "")])
-        entries.append(Entry(guid, link, title, text, published, declared,
-                             hashlib.sha256(stamp.encode("utf-8")).hexdigest()[:24], n))
-    return FeedDocument(parsed.feed.get("title"), feed_lang, base if base != source else None,
-                        tuple(entries))
+        stamp = "\x1f".join(
+            [
+                title or "",
+                text,
+                link or "",
+                str(dict.get(entry, "updated") or ""),
+                str(dict.get(entry, "published") or ""),
+            ]
+        )
+        entries.append(
+            Entry(
+                guid,
+                link,
+                title,
+                text,
+                published,
+                declared,
+                hashlib.sha256(stamp.encode("utf-8")).hexdigest()[:24],
+                n,
+            )
+        )
+    return FeedDocument(parsed.feed.get("title"), feed_lang, base if base != source else None, tuple(entries))
 
 
 class _FeedLinks(HTMLParser):
@@ -232,8 +288,12 @@ class _FeedLinks(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
-        if tag in ("link", "a") and "alternate" in a.get("rel", "").lower().split() \
-                and a.get("type", "").lower() in ("application/rss+xml", "application/atom+xml") and a.get("href"):
+        if (
+            tag in ("link", "a")
+            and "alternate" in a.get("rel", "").lower().split()
+            and a.get("type", "").lower() in ("application/rss+xml", "application/atom+xml")
+            and a.get("href")
+        ):
             self.links.append(a["href"])
 
 
@@ -241,7 +301,7 @@ def feed_links(body: bytes, base: str) -> list[str]:
     """The feeds an HTML page announces (``<link rel=alternate type=application/rss+xml>``)."""
     parser = _FeedLinks()
     try:
-        parser.feed(body[:512 * 1024].decode("utf-8", errors="replace"))
+        parser.feed(body[: 512 * 1024].decode("utf-8", errors="replace"))
     except Exception:  # noqa: BLE001 - a hint only
         pass
     return list(dict.fromkeys(urljoin(base, h.strip()) for h in parser.links))

@@ -41,8 +41,20 @@ from graph.errors import QueryError
 from graph.guard import write_clause
 from graph.model import fold
 
-__all__ = ["CannedQuery", "Param", "get", "names", "all_queries", "rows", "frame", "run", "is_read_only",
-           "fold_cypher", "FOLDED_RANGES", "cypher_literal"]
+__all__ = [
+    "CannedQuery",
+    "Param",
+    "get",
+    "names",
+    "all_queries",
+    "rows",
+    "frame",
+    "run",
+    "is_read_only",
+    "fold_cypher",
+    "FOLDED_RANGES",
+    "cypher_literal",
+]
 
 _HEADER = re.compile(r"^//\s*(name|description|param):\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)(?::(?P<type>\w+))?\s*=\s*(?P<default>.*?)\s*:\s*(?P<doc>.+)$")
@@ -112,8 +124,11 @@ def fold_cypher(param: str) -> str:
     """
     table = ", ".join(f"[{_cypher_string(letters)}, {_cypher_string(to)}]" for letters, to in _fold_table())
     # 'İ' first: Neo4j lower-cases it to 'i' + a combining dot (Java's rule), FalkorDB to 'i'
-    return (f"reduce(k = toLower(replace(trim(${param}), 'İ', 'I')), f IN [{table}] |\n"
-            f"  reduce(s = k, i IN range(0, size(f[0]) - 1) | replace(s, substring(f[0], i, 1), f[1])))")
+    return (
+        f"reduce(k = toLower(replace(trim(${param}), 'İ', 'I')), f IN [{table}] |\n"
+        f"  reduce(s = k, i IN range(0, size(f[0]) - 1) | replace(s, substring(f[0], i, 1), f[1])))"
+    )
+
 
 #: The largest row count (``LIMIT``/``SKIP`` parameter) a canned query takes: FalkorDB reads
 #: it as a 32-bit number (``LIMIT 4294967296`` returned no rows).
@@ -149,11 +164,14 @@ class Param:
             if self.type == "int":
                 number = int(value)
                 if self.count and not 0 <= number <= MAX_COUNT:
-                    raise QueryError(f"parameter {self.name!r} is a number of rows: it must be from "
-                                     f"0 to {MAX_COUNT}, not {number}")
-                if not -2**63 <= number < 2**63:
-                    raise QueryError(f"parameter {self.name!r} must be an integer from {-2**63} to "
-                                     f"{2**63 - 1}, not {number}")
+                    raise QueryError(
+                        f"parameter {self.name!r} is a number of rows: it must be from "
+                        f"0 to {MAX_COUNT}, not {number}"
+                    )
+                if not -(2**63) <= number < 2**63:
+                    raise QueryError(
+                        f"parameter {self.name!r} must be an integer from {-(2**63)} to {2**63 - 1}, not {number}"
+                    )
                 return number
             if self.type == "float":
                 return float(value)
@@ -225,11 +243,13 @@ class CannedQuery:
         :param entity => null;
         :param limit => 5;
         """
-        return (f"// {self.name}: {self.description}\n"
-                "// 1. Set the parameters (run these lines as one frame):\n"
-                f"{self.browser_params(values)}\n\n"
-                "// 2. Then run the query on its own (its frame shows the rows):\n"
-                f"{self.text}")
+        return (
+            f"// {self.name}: {self.description}\n"
+            "// 1. Set the parameters (run these lines as one frame):\n"
+            f"{self.browser_params(values)}\n\n"
+            "// 2. Then run the query on its own (its frame shows the rows):\n"
+            f"{self.text}"
+        )
 
 
 def _parse(name: str, source: str) -> CannedQuery:
@@ -270,8 +290,11 @@ def _parse(name: str, source: str) -> CannedQuery:
 
 def _files() -> dict[str, str]:
     root = resources.files(__name__)
-    return {f.name[:-len(".cypher")]: f.read_text(encoding="utf-8")
-            for f in root.iterdir() if f.name.endswith(".cypher")}
+    return {
+        f.name[: -len(".cypher")]: f.read_text(encoding="utf-8")
+        for f in root.iterdir()
+        if f.name.endswith(".cypher")
+    }
 
 
 def names() -> list[str]:
@@ -308,8 +331,7 @@ def is_read_only(text: str) -> bool:
         return False  # an unterminated string or comment: cannot be read for sure
 
 
-def rows(store: Any, name: str,
-         values: Mapping[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+def rows(store: Any, name: str, values: Mapping[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
     """Run a canned query on a store: its column names and its rows as plain dicts (what the
     CLI prints; no pandas).
 

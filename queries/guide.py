@@ -42,40 +42,59 @@ def _pre(text: str) -> str:
 
 
 def _slide(title: str, body: str) -> str:
-    return (f'<slide class="row-fluid">\n<div class="col-sm-12">\n<h3>{escape(title)}</h3>\n'
-            f'{body}\n</div>\n</slide>')
+    return (
+        f'<slide class="row-fluid">\n<div class="col-sm-12">\n<h3>{escape(title)}</h3>\n{body}\n</div>\n</slide>'
+    )
 
 
 def guide_html() -> str:
     """The guide as one HTML page of slides: the graph, then one slide per canned query."""
     entity_types = ", ".join(t.value for t in EntityType)
     event_types = ", ".join(t.value for t in EventType)
-    intro = _slide("aigov: AI-governance events", "\n".join([
-        "<p>Who blocked, banned, sued, fined, investigated or regulated which AI company or "
-        "product, who demanded what and who said what, from French and English news. Every "
-        "event keeps its date, modality (asserted, planned, reported, ...) and the sentence "
-        "that states it.</p>",
-        "<p>Click a frame below to put it in the editor, then run it. This first one draws "
-        "who did what to whom: every relationship between two entities is an event.</p>",
-        _pre(EVENTS_ONLY),
-        f"<p>Entity labels: {escape(entity_types)}.<br>Event types (an <code>Event</code> label "
-        f"and a relationship type each): {escape(event_types)}.</p>",
-        f"<pre>{escape(_SHAPE)}</pre>",
-        "<p>The next slides hold every canned query (<code>aigov query list</code>): run its "
-        "<code>:param</code> lines (edit a value first if you like), then the query. Names "
-        "match in any case, accents optional (<code>'Grok'</code>, <code>'INDONÉSIE'</code>, "
-        "<code>'malaisie'</code>).</p>",
-    ]))
-    index = _slide("Canned queries", "<ul>\n" + "\n".join(
-        f"<li><b>{escape(q.name)}</b>: {escape(q.description)}</li>"
-        for q in map(get, names())) + "\n</ul>")
+    intro = _slide(
+        "aigov: AI-governance events",
+        "\n".join(
+            [
+                "<p>Who blocked, banned, sued, fined, investigated or regulated which AI company or "
+                "product, who demanded what and who said what, from French and English news. Every "
+                "event keeps its date, modality (asserted, planned, reported, ...) and the sentence "
+                "that states it.</p>",
+                "<p>Click a frame below to put it in the editor, then run it. This first one draws "
+                "who did what to whom: every relationship between two entities is an event.</p>",
+                _pre(EVENTS_ONLY),
+                f"<p>Entity labels: {escape(entity_types)}.<br>Event types (an <code>Event</code> label "
+                f"and a relationship type each): {escape(event_types)}.</p>",
+                f"<pre>{escape(_SHAPE)}</pre>",
+                "<p>The next slides hold every canned query (<code>aigov query list</code>): run its "
+                "<code>:param</code> lines (edit a value first if you like), then the query. Names "
+                "match in any case, accents optional (<code>'Grok'</code>, <code>'INDONÉSIE'</code>, "
+                "<code>'malaisie'</code>).</p>",
+            ]
+        ),
+    )
+    index = _slide(
+        "Canned queries",
+        "<ul>\n"
+        + "\n".join(f"<li><b>{escape(q.name)}</b>: {escape(q.description)}</li>" for q in map(get, names()))
+        + "\n</ul>",
+    )
     slides = [intro, index]
     for name in names():
         q = get(name)
-        params = "".join(f"<li><code>{escape(p.name)}</code> ({escape(p.type)}): {escape(p.doc)}</li>"
-                         for p in q.params.values())
-        slides.append(_slide(q.name, f"<p>{escape(q.description)}</p>\n<ul>{params}</ul>\n"
-                                     f"<p>1. The parameters:</p>\n{_pre(q.browser_params())}\n"
-                                     f"<p>2. The query:</p>\n{_pre(q.text)}"))
-    return ('<article class="guide">\n<carousel class="deck container-fluid">\n'
-            + "\n".join(slides) + "\n</carousel>\n</article>\n")
+        params = "".join(
+            f"<li><code>{escape(p.name)}</code> ({escape(p.type)}): {escape(p.doc)}</li>"
+            for p in q.params.values()
+        )
+        slides.append(
+            _slide(
+                q.name,
+                f"<p>{escape(q.description)}</p>\n<ul>{params}</ul>\n"
+                f"<p>1. The parameters:</p>\n{_pre(q.browser_params())}\n"
+                f"<p>2. The query:</p>\n{_pre(q.text)}",
+            )
+        )
+    return (
+        '<article class="guide">\n<carousel class="deck container-fluid">\n'
+        + "\n".join(slides)
+        + "\n</carousel>\n</article>\n"
+    )

@@ -35,9 +35,12 @@ def embedded(home: Path):
 
 def _neo4j_settings() -> dict | None:
     if os.environ.get("NEO4J_URI"):
-        return {"uri": os.environ["NEO4J_URI"], "user": os.environ.get("NEO4J_USER", "neo4j"),
-                "password": os.environ.get("NEO4J_PASSWORD", ""),
-                "database": os.environ.get("NEO4J_DATABASE", "neo4j")}
+        return {
+            "uri": os.environ["NEO4J_URI"],
+            "user": os.environ.get("NEO4J_USER", "neo4j"),
+            "password": os.environ.get("NEO4J_PASSWORD", ""),
+            "database": os.environ.get("NEO4J_DATABASE", "neo4j"),
+        }
     test_home = os.environ.get("AIGOV_TEST_NEO4J_HOME")
     if test_home:
         from graph.server import ManagedNeo4j
@@ -54,8 +57,10 @@ def neo4j_settings() -> dict:
     settings = _neo4j_settings()
     if settings is None:
         if os.environ.get("AIGOV_REQUIRE_NEO4J") == "1":
-            pytest.fail("AIGOV_REQUIRE_NEO4J=1 but no Neo4j server is running "
-                        "(tools/run-tests.sh starts one; or set NEO4J_URI)")
+            pytest.fail(
+                "AIGOV_REQUIRE_NEO4J=1 but no Neo4j server is running "
+                "(tools/run-tests.sh starts one; or set NEO4J_URI)"
+            )
         pytest.skip("no Neo4j server (run `make test`, or set NEO4J_URI)")
     return settings
 

@@ -159,8 +159,9 @@ class Site:
         if tls is not None:
             self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
         self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05},
-                                       daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     def __enter__(self) -> "Site":
         self.thread.start()
@@ -195,6 +196,7 @@ class Site:
     def never_answers(self) -> Handler:
         def handler(h: _Handler) -> None:
             self.stopping.wait(30)  # holds the connection open, says nothing
+
         return handler
 
     def trickle(self, body: bytes, every: float = 0.05) -> Handler:
@@ -207,12 +209,14 @@ class Site:
                 time.sleep(every)
                 if self.stopping.is_set():
                     return
-                h.wfile.write(body[i:i + 1])
+                h.wfile.write(body[i : i + 1])
                 h.wfile.flush()
+
         return handler
 
-    def huge(self, path: str, size: int, *, announce: bool = False,
-             content_type: str = "text/html; charset=utf-8") -> Handler:
+    def huge(
+        self, path: str, size: int, *, announce: bool = False, content_type: str = "text/html; charset=utf-8"
+    ) -> Handler:
         """Stream ``size`` bytes (``announce``: with a Content-Length) until the client hangs up."""
         chunk = b"<p>" + b"x" * 65530 + b"</p>"
 
@@ -230,6 +234,7 @@ class Site:
                     sent += len(part)
             finally:
                 self.served[path] = sent
+
         return handler
 
     def redirect(self, to: str, status: int = 302) -> Resource:
@@ -240,11 +245,14 @@ class Site:
 # content
 
 
-def rss(items: list[dict], *, title: str = "Test feed", language: str | None = None,
-        extra: str = "") -> bytes:
+def rss(items: list[dict], *, title: str = "Test feed", language: str | None = None, extra: str = "") -> bytes:
     """An RSS 2.0 document; each item dict may have title, link, guid, description, pubDate."""
-    out = ['<?xml version="1.0" encoding="utf-8"?>', extra, '<rss version="2.0"><channel>',
-           f"<title>{title}</title><link>http://127.0.0.1/</link><description>d</description>"]
+    out = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        extra,
+        '<rss version="2.0"><channel>',
+        f"<title>{title}</title><link>http://127.0.0.1/</link><description>d</description>",
+    ]
     if language:
         out.append(f"<language>{language}</language>")
     for it in items:
@@ -259,35 +267,69 @@ def rss(items: list[dict], *, title: str = "Test feed", language: str | None = N
 
 
 def atom(entries: list[dict], *, title: str = "Test atom") -> bytes:
-    out = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
-           f"<title>{title}</title><id>urn:test</id><updated>2026-01-14T08:00:00Z</updated>"]
+    out = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"<title>{title}</title><id>urn:test</id><updated>2026-01-14T08:00:00Z</updated>",
+    ]
     for e in entries:
-        out.append(f"<entry><title>{e['title']}</title><id>{e.get('id', e['link'])}</id>"
-                   f"<link href=\"{e['link']}\"/><updated>2026-01-14T08:00:00Z</updated>"
-                   f"<summary>{e.get('summary', '')}</summary></entry>")
+        out.append(
+            f"<entry><title>{e['title']}</title><id>{e.get('id', e['link'])}</id>"
+            f'<link href="{e["link"]}"/><updated>2026-01-14T08:00:00Z</updated>'
+            f"<summary>{e.get('summary', '')}</summary></entry>"
+        )
     out.append("</feed>")
     return "\n".join(out).encode("utf-8")
 
 
-def html_page(title: str, paragraphs: list[str], *, lang: str = "fr", date: str = "2026-01-14",
-              canonical: str | None = None, charset: str | None = "utf-8", extra_head: str = "") -> str:
+def html_page(
+    title: str,
+    paragraphs: list[str],
+    *,
+    lang: str = "fr",
+    date: str = "2026-01-14",
+    canonical: str | None = None,
+    charset: str | None = "utf-8",
+    extra_head: str = "",
+) -> str:
     meta = f'<meta charset="{charset}">' if charset else ""
     canon = f'<link rel="canonical" href="{canonical}">' if canonical else ""
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
-    return (f"<!doctype html><html lang=\"{lang}\"><head>{meta}<title>{title}</title>"
-            f"<meta property=\"article:published_time\" content=\"{date}T08:00:00Z\">{canon}{extra_head}"
-            f"</head><body><nav><a href=\"/\">Accueil</a></nav><article><h1>{title}</h1>{body}</article>"
-            "<footer>© Test</footer></body></html>")
+    return (
+        f'<!doctype html><html lang="{lang}"><head>{meta}<title>{title}</title>'
+        f'<meta property="article:published_time" content="{date}T08:00:00Z">{canon}{extra_head}'
+        f'</head><body><nav><a href="/">Accueil</a></nav><article><h1>{title}</h1>{body}</article>'
+        "<footer>© Test</footer></body></html>"
+    )
 
 
 def make_cert(folder: Path) -> tuple[Path, Path] | None:
     """A self-signed certificate for 127.0.0.1 made with the openssl command (None without it)."""
     key, cert = folder / "key.pem", folder / "cert.pem"
     try:
-        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
-                        "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
-                        "-addext", "subjectAltName=IP:127.0.0.1"],
-                       check=True, capture_output=True, timeout=60)
+        subprocess.run(
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                str(key),
+                "-out",
+                str(cert),
+                "-days",
+                "2",
+                "-subj",
+                "/CN=127.0.0.1",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return key, cert

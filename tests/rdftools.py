@@ -35,9 +35,13 @@ class Tool:
     lib: Path
 
     def run(self, main: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-        return subprocess.run([self.java, "-cp", str(self.lib / "*"), main, *args],
-                              stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                              timeout=timeout)
+        return subprocess.run(
+            [self.java, "-cp", str(self.lib / "*"), main, *args],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
 
 
 def _home() -> Path:
@@ -54,8 +58,11 @@ def _installed(root: Path, pom: Path) -> bool:
         info = json.loads((root / _MARKER).read_text())
     except (OSError, ValueError):
         return False
-    return info.get("pom_sha256") == _digest(pom) and bool(info.get("jars")) and \
-        all((root / "lib" / j).is_file() for j in info["jars"])
+    return (
+        info.get("pom_sha256") == _digest(pom)
+        and bool(info.get("jars"))
+        and all((root / "lib" / j).is_file() for j in info["jars"])
+    )
 
 
 def _lock(path: Path):
@@ -87,8 +94,9 @@ def tool(name: str, timeout: float = 900) -> Tool:
         return Tool(name, java, lib)
     mvn = shutil.which("mvn")
     if mvn is None:
-        pytest.skip(f"needs Maven ('mvn' on PATH) to fetch {name} from Maven Central "
-                    "(Debian: apt-get install maven)")
+        pytest.skip(
+            f"needs Maven ('mvn' on PATH) to fetch {name} from Maven Central (Debian: apt-get install maven)"
+        )
     with _lock(root / ".install.lock"):
         if _installed(root, pom):
             return Tool(name, java, lib)
@@ -99,8 +107,9 @@ def tool(name: str, timeout: float = 900) -> Tool:
         if os.environ.get("AIGOV_MAVEN_REPO"):
             cmd.append(f"-Dmaven.repo.local={Path(os.environ['AIGOV_MAVEN_REPO']).expanduser().resolve()}")
         cmd.append("process-resources")
-        proc = subprocess.run(cmd, cwd=root, stdin=subprocess.DEVNULL, capture_output=True,
-                              text=True, timeout=timeout)
+        proc = subprocess.run(
+            cmd, cwd=root, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout
+        )
         jars = sorted(p.name for p in tmp.glob("*.jar")) if tmp.is_dir() else []
         if proc.returncode != 0 or not jars:
             shutil.rmtree(tmp, ignore_errors=True)

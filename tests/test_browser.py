@@ -31,8 +31,12 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 SHOTS = Path(os.environ.get("AIGOV_SCREENSHOTS") or ROOT / "out" / "browser-screenshots")
 
 #: Canned queries pasted as `aigov query show` prints them, with names as a user types them.
-TYPED = [("bans", {"entity": "GROK"}), ("timeline", {"entity": "Grok"}),
-         ("lawsuits", {"entity": "Indonésie"}), ("statements", {"speaker": "MUSK", "limit": "3"})]
+TYPED = [
+    ("bans", {"entity": "GROK"}),
+    ("timeline", {"entity": "Grok"}),
+    ("lawsuits", {"entity": "Indonésie"}),
+    ("statements", {"speaker": "MUSK", "limit": "3"}),
+]
 
 
 def _chromium() -> tuple[str, str]:
@@ -58,8 +62,9 @@ def managed(neo4j_settings):
     server = ManagedNeo4j(Path(home))
     store = Neo4jStore(**neo4j_settings)
     store.clear()
-    store.write([x for x in extract_sources([str(SEED), str(DEV)]) if not isinstance(x, Exception)],
-                extractor="t1")
+    store.write(
+        [x for x in extract_sources([str(SEED), str(DEV)]) if not isinstance(x, Exception)], extractor="t1"
+    )
     yield server, store
     store.close()
 
@@ -85,8 +90,11 @@ def page(managed):
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid="password"]'))
         chrome.find_element(By.CSS_SELECTOR, '[data-testid="password"]').send_keys(server.password())
         chrome.find_element(By.CSS_SELECTOR, '[data-testid="connect"]').click()
-        wait.until(lambda d: any("guide.html" in _text(f) and "aigov: AI-governance events" in _text(f)
-                                 for f in _frames(d)))
+        wait.until(
+            lambda d: any(
+                "guide.html" in _text(f) and "aigov: AI-governance events" in _text(f) for f in _frames(d)
+            )
+        )
         yield chrome
     finally:
         chrome.quit()
@@ -118,8 +126,11 @@ def _run(chrome, text: str):
     WebDriverWait(chrome, 60).until(lambda d: len(_frames(d)) > before)
     frame = _frames(chrome)[0]
     chrome.execute_script("arguments[0].scrollIntoView()", frame)
-    WebDriverWait(chrome, 60).until(lambda d: frame.find_elements(
-        By.CSS_SELECTOR, '[data-testid="frameStatusbar"], [data-testid="multi-statement-list"]'))
+    WebDriverWait(chrome, 60).until(
+        lambda d: frame.find_elements(
+            By.CSS_SELECTOR, '[data-testid="frameStatusbar"], [data-testid="multi-statement-list"]'
+        )
+    )
     return frame
 
 
@@ -127,14 +138,17 @@ def _statuses(frame) -> list[str]:
     """The status of each statement in a script frame (Browser's multi-statement editor)."""
     from selenium.webdriver.common.by import By
 
-    return [i.get_attribute("title") for i in
-            frame.find_elements(By.CSS_SELECTOR, '[data-testid="multi-statement-list-icon"]')]
+    return [
+        i.get_attribute("title")
+        for i in frame.find_elements(By.CSS_SELECTOR, '[data-testid="multi-statement-list-icon"]')
+    ]
 
 
 def _editor_text(chrome) -> str:
     return chrome.execute_script(
         "const e = document.querySelector('[data-testid=\"activeEditor\"] .view-lines');"
-        "return e ? e.innerText : '';")
+        "return e ? e.innerText : '';"
+    )
 
 
 def _settled(count, timeout: float = 30) -> int:
@@ -166,15 +180,18 @@ def test_login_applies_the_style_and_opens_the_guide(managed, page):
 
     def texts() -> list[str]:
         from selenium.common.exceptions import StaleElementReferenceException
+
         try:
             return [_text(f) for f in _frames(page)]
         except StaleElementReferenceException:  # a frame redrawn while read: read again
             return []
+
     # Browser draws the frames of post_connect_cmd one after the other: wait for both
     _settled_value(lambda: all(any(w in t for t in texts()) for w in want), True)
     texts = texts()
     assert any(f":style {server.style_url()}" in t for t in texts), texts
     assert any(f":play {server.guide_url()}" in t for t in texts), texts
+
     def grass() -> dict:  # the style Browser keeps, once its :style fetch has come back
         # (Browser stores the string "null" until its :style fetch has come back)
         return json.loads(page.execute_script("return localStorage.getItem('neo4j.grass')") or "{}") or {}
@@ -197,17 +214,22 @@ def test_the_guides_first_query_draws_events_only(managed, page):
     guide.find_elements(By.CSS_SELECTOR, "pre.runnable")[0].click()
     frame = _run(page, "")
     assert EVENTS_ONLY.splitlines()[0] in _text(frame)
-    expected = store.read(EVENTS_ONLY.replace("RETURN a, r, b", "WITH a, r, b") + """
+    expected = store.read(
+        EVENTS_ONLY.replace("RETURN a, r, b", "WITH a, r, b")
+        + """
 UNWIND [a, b] AS n
-RETURN count(DISTINCT n) AS nodes, count(DISTINCT r) AS relationships""")[0]
+RETURN count(DISTINCT n) AS nodes, count(DISTINCT r) AS relationships"""
+    )[0]
     assert expected["relationships"] > 20
     relationships = _settled(lambda: len(frame.find_elements(By.CSS_SELECTOR, "g.relationship")))
     assert relationships == expected["relationships"]
     assert len(frame.find_elements(By.CSS_SELECTOR, "g.node")) == expected["nodes"]
     types = {_text(t) for t in frame.find_elements(By.CSS_SELECTOR, "g.relationship text")}
     assert "BLOCKED_ACCESS" in types and "ACTS_ON" not in types
-    nodes = {" ".join(_text(c).strip() for c in n.find_elements(By.CSS_SELECTOR, "text.caption")): n
-             for n in frame.find_elements(By.CSS_SELECTOR, "g.node")}
+    nodes = {
+        " ".join(_text(c).strip() for c in n.find_elements(By.CSS_SELECTOR, "text.caption")): n
+        for n in frame.find_elements(By.CSS_SELECTOR, "g.node")
+    }
     malaysia = nodes["Malaysia"].find_element(By.CSS_SELECTOR, "circle.b-outline")
     assert malaysia.get_attribute("fill").upper() == "#57C7E3"  # node.Country in the style
     page.save_screenshot(str(SHOTS / "2-events-only.png"))
@@ -239,6 +261,7 @@ def test_disconnecting_forgets_the_password(page):
     """Community 5.26 refuses browser.retain_connection_credentials (an Enterprise setting),
     so Browser keeps the password in local storage while connected; `:server disconnect`,
     which the README gives, removes it. (Last in this module: it logs the page out.)"""
+
     def stored() -> str:
         connections = json.loads(page.execute_script("return localStorage.getItem('neo4j.connections')"))
         return connections["connectionsById"]["$$discovery"]["password"]

@@ -41,8 +41,13 @@ def test_extract_prints_the_contract_for_the_seed(run):
     assert doc["article"]["published"] == "2026-01-14"
     assert doc["article"]["language"] == "fr"
     names = {e["id"]: e["name"] for e in doc["entities"]}
-    blocks = {(names[a], names[t]) for ev in doc["events"] if ev["type"] == "BLOCKED_ACCESS"
-              for a in ev["actors"] for t in ev["targets"]}
+    blocks = {
+        (names[a], names[t])
+        for ev in doc["events"]
+        if ev["type"] == "BLOCKED_ACCESS"
+        for a in ev["actors"]
+        for t in ev["targets"]
+    }
     assert {("Malaysia", "Grok"), ("Indonesia", "Grok")} <= blocks
 
 
@@ -77,8 +82,10 @@ def test_bad_files_are_named_skipped_and_exit_1(run, tmp_path):
 
 def test_unsupported_language_is_refused_clearly(run, tmp_path):
     de = tmp_path / "de.txt"
-    de.write_text("date 2026-01-14 Titel\n\nDie Regierung hat den Zugang zu Grok gesperrt, "
-                  "und das Gericht hat die Klage gegen die Firma angenommen.\n")
+    de.write_text(
+        "date 2026-01-14 Titel\n\nDie Regierung hat den Zugang zu Grok gesperrt, "
+        "und das Gericht hat die Klage gegen die Firma angenommen.\n"
+    )
     result = run("ingest", str(de))
     assert result.exit_code == 1
     assert f"Error: {de}: language 'und' is not supported (aigov reads fr, en)" in result.stderr
@@ -128,8 +135,9 @@ def test_query_run_with_params_and_bad_params(run):
     assert rows and all(r["date"] is None or r["date"] >= "2026" for r in rows)
     bad = run("query", "run", "timeline", "-p", "nope=1")
     assert bad.exit_code == 1
-    assert bad.stderr == ("Error: query 'timeline' has no parameter 'nope' "
-                          "(parameters: entity, from, to, limit)\n")
+    assert bad.stderr == (
+        "Error: query 'timeline' has no parameter 'nope' (parameters: entity, from, to, limit)\n"
+    )
     unknown = run("query", "run", "nothing-like-this")
     assert unknown.stderr == "Error: no canned query named 'nothing-like-this'; `aigov query list` shows them\n"
 
@@ -142,12 +150,19 @@ def test_query_show_prints_param_lines_then_the_query(run):
         "// timeline: Everything that touches an entity, one row per event, by date, optionally "
         "between two dates.",
         "// 1. Set the parameters (run these lines as one frame):",
-        ":param entity => 'grok';", ":param from => null;", ":param to => null;", ":param limit => 200;"]
+        ":param entity => 'grok';",
+        ":param from => null;",
+        ":param to => null;",
+        ":param limit => 200;",
+    ]
     assert query.splitlines()[0] == "// 2. Then run the query on its own (its frame shows the rows):"
     assert query.splitlines()[-1] == "LIMIT $limit" and "MATCH" in query
     given = run("query", "show", "bans", "-p", "entity=O'Brien", "-p", "limit=7", "-p", "since=2026-01")
     assert given.stdout.splitlines()[2:5] == [
-        ":param entity => 'O\\'Brien';", ":param since => '2026-01';", ":param limit => 7;"]
+        ":param entity => 'O\\'Brien';",
+        ":param since => '2026-01';",
+        ":param limit => 7;",
+    ]
     bad = run("query", "show", "bans", "-p", "limit=many")
     assert bad.exit_code == 1 and bad.output == "Error: parameter 'limit' must be int, not 'many'\n"
 
@@ -158,8 +173,9 @@ def test_query_cypher_is_read_only(run):
     assert {"Malaysia", "Indonesia"} <= {r["name"] for r in json.loads(ok.stdout)}
     refused = run("query", "cypher", "MATCH (n) DETACH DELETE n")
     assert refused.exit_code == 1
-    assert refused.stderr == ("Error: this query writes to the graph (DETACH DELETE); `aigov query cypher` "
-                              "only runs read-only queries\n")
+    assert refused.stderr == (
+        "Error: this query writes to the graph (DETACH DELETE); `aigov query cypher` only runs read-only queries\n"
+    )
     # a write hidden from the first check is still refused by the store
     sneaky = run("query", "cypher", "MATCH (n) WITH n LIMIT 1 CALL { WITH n SET n.x = 1 } RETURN 1")
     assert sneaky.exit_code == 1
@@ -201,12 +217,27 @@ def test_export_jsonl_and_csv(run, tmp_path):
 
 def test_ingest_jsonl_with_column_names_and_forced_format(run, tmp_path):
     data = tmp_path / "export.dat"
-    data.write_text(json.dumps({"headline": "Taiwan bans DeepSeek", "published": "2025-02-03",
-                                "body": "Taiwan banned DeepSeek from government devices on Monday, "
-                                        "officials said."})
-                    + "\n" + json.dumps({"headline": "no body"}) + "\n")
-    result = run("ingest", str(data), "--input-format", "jsonl", "--columns",
-                 "title=headline,text=body,date=published", "--json")
+    data.write_text(
+        json.dumps(
+            {
+                "headline": "Taiwan bans DeepSeek",
+                "published": "2025-02-03",
+                "body": "Taiwan banned DeepSeek from government devices on Monday, officials said.",
+            }
+        )
+        + "\n"
+        + json.dumps({"headline": "no body"})
+        + "\n"
+    )
+    result = run(
+        "ingest",
+        str(data),
+        "--input-format",
+        "jsonl",
+        "--columns",
+        "title=headline,text=body,date=published",
+        "--json",
+    )
     assert result.exit_code == 1
     assert json.loads(result.stdout)["added"] == 1
     assert result.stderr.splitlines()[0].startswith(f"Error: {data}:2: ")
@@ -216,8 +247,13 @@ def test_ingest_jsonl_with_column_names_and_forced_format(run, tmp_path):
 
 def test_every_command_that_prints_rows_takes_the_same_output_options(run):
     run("ingest", "--silent", str(SEED))
-    for command in (["query", "list"], ["query", "run", "bans"], ["stats"], ["feeds", "list"],
-                    ["query", "cypher", "MATCH (n:Country) RETURN n.name AS name ORDER BY name"]):
+    for command in (
+        ["query", "list"],
+        ["query", "run", "bans"],
+        ["stats"],
+        ["feeds", "list"],
+        ["query", "cypher", "MATCH (n:Country) RETURN n.name AS name ORDER BY name"],
+    ):
         as_json = run(*command, "--format", "json")
         assert as_json.exit_code == 0, (command, as_json.output)
         assert run(*command, "--json").stdout == as_json.stdout, command
@@ -232,9 +268,11 @@ def test_a_query_from_the_cli_does_not_import_pandas(home):
 
     from tests.conftest import ROOT
 
-    code = ("import sys; from cli import cli\n"
-            f"cli.main(['--home', {str(home)!r}, 'query', 'run', 'bans', '-f', 'json'], standalone_mode=False)\n"
-            "print('pandas' in sys.modules, file=sys.stderr)")
+    code = (
+        "import sys; from cli import cli\n"
+        f"cli.main(['--home', {str(home)!r}, 'query', 'run', 'bans', '-f', 'json'], standalone_mode=False)\n"
+        "print('pandas' in sys.modules, file=sys.stderr)"
+    )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []

@@ -26,7 +26,7 @@ from tests.corpus_paths import corpus_dir
 TRICKY = [
     "The Italian regulator has\nbanned ChatGPT. It was fined\nby the Garante! The ban. Of X.",
     "Meta was banned in 2023 by the EU. Meta was banned\nby the EU? « Ils ont interdit\nl'usage de Grok »",
-    "He said:\n\"OpenAI sued\nGoogle.\" The firm issued a\nfine. Rome, Jan.\n5, 2025: le 3\njanvier 2024.",
+    'He said:\n"OpenAI sued\nGoogle." The firm issued a\nfine. Rome, Jan.\n5, 2025: le 3\njanvier 2024.',
     "On Monday,\nJanuary 5 the AI Act came\ninto force. En\n2023, la CNIL a sanctionné Clearview. In\n2024...",
     "CRıMıNALıSED deepfakes; the ſtate ſued. The regulator fıned X. İstanbul banned Y last week.",
     "La loi a été adoptée le 12 ٣ mars; in ٢٠٢٣ the company was fined. in 20٢٣ X banned Y.",
@@ -83,14 +83,18 @@ def test_cuts_after_a_full_stop_that_a_date_reads():
 
     assert "jan" in read_contexts(PREFILTER._rx[_date_index("mdy")], ".")
     assert "0" in read_contexts(PREFILTER._rx[_date_index("the_nth")], ".")  # (?=[\s,.]) after a day
-    text = ("It began on Jan. 5, 2025 in Rome. On Sept. 3 2024 and Dec. 2023, too. The Japan. 5 "
-            "cases in jan. 2022. Le 3 févr. 2021. Oct.\n12 was the day; nov. 4. Puis le 3. Le 14. "
-            "On the 2nd. In 2023. X")
+    text = (
+        "It began on Jan. 5, 2025 in Rome. On Sept. 3 2024 and Dec. 2023, too. The Japan. 5 "
+        "cases in jan. 2022. Le 3 févr. 2021. Oct.\n12 was the day; nov. 4. Puis le 3. Le 14. "
+        "On the 2nd. In 2023. X"
+    )
     for cut in [k + 1 for k, c in enumerate(text) if c == "."]:
         plan = PREFILTER.plan(text, [cut])
         for i, rx in enumerate(PREFILTER._rx):
             assert [m.span() for m in plan.finditer(i)] == [m.span() for m in rx.finditer(text)], (
-                rx.pattern, text[:cut])
+                rx.pattern,
+                text[:cut],
+            )
 
 
 def _date_index(kind: str) -> int:
@@ -113,7 +117,7 @@ def test_sentence_check_of_anchored_triggers(texts):
 
 def test_required_fragments_and_unreadable_characters_hold_on_every_match(texts):
     """The two facts the prefilter rests on, checked on every match found."""
-    ends = set('.!?"”»)’\'\n,;:')
+    ends = set(".!?\"”»)’'\n,;:")
     facts = [(rx, required_keys(rx), {c for c in ends if not can_read(rx, c)}) for rx in PREFILTER._rx]
     for text in texts:
         foldable = fold(text) is not None

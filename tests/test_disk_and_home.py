@@ -26,8 +26,14 @@ N_ARTICLES = 400
 
 def aigov(home: Path, *args: str, tmpdir: Path | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "TMPDIR": str(tmpdir)} if tmpdir else None
-    return subprocess.run([*aigov_command(), "--home", str(home), *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300, env=env)
+    return subprocess.run(
+        [*aigov_command(), "--home", str(home), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
 
 
 def error_lines(result: subprocess.CompletedProcess) -> list[str]:
@@ -47,8 +53,7 @@ def articles(tmp_path_factory) -> Path:
     for i in range(N_ARTICLES):
         d = 1 + i % 28
         body = templates[i % len(templates)].format(d=d, n=100 + i)
-        (folder / f"a{i:03d}.txt").write_text(f"date 2025-03-{d:02d} Article {i}\n\n{body}\n",
-                                              encoding="utf-8")
+        (folder / f"a{i:03d}.txt").write_text(f"date 2025-03-{d:02d} Article {i}\n\n{body}\n", encoding="utf-8")
     return folder
 
 
@@ -71,8 +76,11 @@ class Disk:
 
     def mount(self, size: str) -> None:
         self.path.mkdir(exist_ok=True)
-        result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs",
-                                 str(self.path)], capture_output=True, text=True)
+        result = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(self.path)],
+            capture_output=True,
+            text=True,
+        )
         if result.returncode != 0:
             pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
 
@@ -111,7 +119,8 @@ def test_full_disk_stops_at_the_first_failed_write_and_counts_only_what_is_store
     assert error_lines(run) == [
         f"Error: the embedded store in {home}/embedded cannot write its data file: No space left "
         "on device; the ingest stopped there (run it again once this is fixed: stored articles "
-        "are skipped)"]
+        "are skipped)"
+    ]
     summary = json.loads(run.stdout)
     assert 0 < summary["added"] < N_ARTICLES
     # the summary counted a batch that never reached the disk (100 articles, twice)
@@ -132,8 +141,9 @@ def test_a_home_opened_on_a_completely_full_disk_says_so_and_works_once_space_is
     full = aigov(home, "stats")
     assert full.returncode == 1
     settings = home / "embedded" / "aigov.rdb.settings"
-    assert error_lines(full) == [f"Error: {settings}: cannot write the embedded store's settings: "
-                                 "No space left on device"]
+    assert error_lines(full) == [
+        f"Error: {settings}: cannot write the embedded store's settings: No space left on device"
+    ]
     assert "Traceback" not in full.stderr
     # the settings file was left empty, and the home unusable after space was freed
     assert not settings.exists()
@@ -148,15 +158,24 @@ def test_a_home_opened_on_a_completely_full_disk_says_so_and_works_once_space_is
 SMALL_DISK_PORTS = (17687, 17474)
 #: What a server on a small disk needs: no transaction log preallocated (256 MB by default)
 #: and small logs; small memory, as the shared server is stopped but the machine is small.
-SMALL_DISK_SETTINGS = {"db.tx_log.preallocate": "false", "db.tx_log.rotation.size": "1M",
-                       "db.tx_log.rotation.retention_policy": "1 files"}
+SMALL_DISK_SETTINGS = {
+    "db.tx_log.preallocate": "false",
+    "db.tx_log.rotation.size": "1M",
+    "db.tx_log.rotation.retention_policy": "1 files",
+}
 
 
 def neo4j_aigov(home: Path, *args: str) -> subprocess.CompletedProcess:
     """``aigov --store neo4j`` on the managed server of ``home`` (no NEO4J_URI elsewhere)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    return subprocess.run([*aigov_command(), "--home", str(home), "--store", "neo4j", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600, env=env)
+    return subprocess.run(
+        [*aigov_command(), "--home", str(home), "--store", "neo4j", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
 
 
 @pytest.fixture
@@ -189,14 +208,21 @@ def neo4j_articles(server) -> int:
 @pytest.mark.neo4j
 @pytest.mark.slow
 def test_neo4j_on_a_full_disk_stops_at_the_first_failed_write_and_works_once_space_is_freed(
-        disk, articles, one_neo4j_at_a_time):
+    disk, articles, one_neo4j_at_a_time
+):
     from graph.neo4j_store import Neo4jStore
     from graph.server import ManagedNeo4j
 
     disk.mount("400m")  # the server's home: 64 MB once started (46 MB of it Browser, unpacked)
     home = disk.path / "home"
-    server = ManagedNeo4j(home, *SMALL_DISK_PORTS, heap_initial="256m", heap_max="512m",
-                          pagecache="64m", settings=SMALL_DISK_SETTINGS)
+    server = ManagedNeo4j(
+        home,
+        *SMALL_DISK_PORTS,
+        heap_initial="256m",
+        heap_max="512m",
+        pagecache="64m",
+        settings=SMALL_DISK_SETTINGS,
+    )
     try:
         server.start()
         store = Neo4jStore(server.bolt_uri, *server.credentials())
@@ -210,10 +236,14 @@ def test_neo4j_on_a_full_disk_stops_at_the_first_failed_write_and_works_once_spa
         # One line for the whole run (was: the batch's 20 articles retried one by one, a "not
         # stored: ... critical error, and needs to be restarted" line each, then a last one
         # from the next batch's reads, and no summary)
-        cannot_write = (f"Error: Neo4j at {server.bolt_uri} cannot write database 'neo4j': No space "
-                        "left on device (aigov restarts the managed server once the disk has room)")
-        assert error_lines(run) == [f"{cannot_write}; the ingest stopped there (run it again once "
-                                    "this is fixed: stored articles are skipped)"]
+        cannot_write = (
+            f"Error: Neo4j at {server.bolt_uri} cannot write database 'neo4j': No space "
+            "left on device (aigov restarts the managed server once the disk has room)"
+        )
+        assert error_lines(run) == [
+            f"{cannot_write}; the ingest stopped there (run it again once "
+            "this is fixed: stored articles are skipped)"
+        ]
         summary = json.loads(run.stdout)
         assert 0 < summary["added"] < N_ARTICLES
         # Still full: the database stopped (Neo4j's "panic"); a read says why in one line
@@ -223,8 +253,10 @@ def test_neo4j_on_a_full_disk_stops_at_the_first_failed_write_and_works_once_spa
         disk.resize("400m")
         stats = neo4j_aigov(home, "stats", "--format", "json")
         assert stats.returncode == 0, stats.stderr
-        assert stats.stderr == (f"Neo4j's database 'neo4j' had stopped (No space left on device); "
-                                f"restarting the managed server in {home}\n")
+        assert stats.stderr == (
+            f"Neo4j's database 'neo4j' had stopped (No space left on device); "
+            f"restarting the managed server in {home}\n"
+        )
         assert neo4j_articles(server) == summary["added"]
         rerun = neo4j_aigov(home, "ingest", str(articles), "--batch-size", "20", "--json")
         assert rerun.returncode == 0, rerun.stderr
@@ -235,7 +267,7 @@ def test_neo4j_on_a_full_disk_stops_at_the_first_failed_write_and_works_once_spa
         server.stop()
 
 
-@pytest.mark.parametrize("content", ["", "{\"pidfile\": \"/tmp/x", "null"])
+@pytest.mark.parametrize("content", ["", '{"pidfile": "/tmp/x', "null"])
 def test_an_empty_or_corrupt_settings_file_is_removed_when_no_server_runs(home, content):
     assert aigov(home, "ingest", "--silent", str(SEED)).returncode == 0
     settings = home / "embedded" / "aigov.rdb.settings"
@@ -243,8 +275,7 @@ def test_an_empty_or_corrupt_settings_file_is_removed_when_no_server_runs(home, 
     result = aigov(home, "stats", "--format", "json")
     assert result.returncode == 0, result.stderr
     problem = "empty" if not content else "not valid"
-    assert result.stderr == (f"{settings}: the settings file was {problem}; removed it "
-                             "(no server was running)\n")
+    assert result.stderr == (f"{settings}: the settings file was {problem}; removed it (no server was running)\n")
     assert articles_stored(home) == 1
 
 
@@ -256,8 +287,9 @@ def test_an_empty_settings_file_is_rewritten_for_the_server_still_running(home):
         settings.write_text("")
         result = aigov(home, "stats", "--format", "json")
         assert result.returncode == 0, result.stderr
-        assert result.stderr == (f"{settings}: the settings file was empty; rewrote it for the "
-                                 f"running server (pid {pid})\n")
+        assert result.stderr == (
+            f"{settings}: the settings file was empty; rewrote it for the running server (pid {pid})\n"
+        )
         # the second process used the running server (a second server on the same files
         # would diverge from it), and the first still has it
         assert store._client.pid == pid and psutil.pid_exists(pid)
@@ -305,20 +337,28 @@ def test_a_read_only_home_answers_reads_and_refuses_writes_in_one_line(home, rea
     tmpdir = tmp_path / "tmp"
     tmpdir.mkdir()
     why = read_only(home)
-    for args in (["stats"], ["query", "run", "bans"],
-                 ["query", "cypher", "MATCH (a:Article) RETURN count(a) AS n"],
-                 ["ingest", "--dry-run", str(SEED)]):
+    for args in (
+        ["stats"],
+        ["query", "run", "bans"],
+        ["query", "cypher", "MATCH (a:Article) RETURN count(a) AS n"],
+        ["ingest", "--dry-run", str(SEED)],
+    ):
         result = aigov(home, *args, tmpdir=tmpdir)
-        assert (result.returncode, result.stderr.count("\n")) == (0, 0 if args[0] != "ingest" else 1), \
-            (args, result.stderr)
+        assert (result.returncode, result.stderr.count("\n")) == (0, 0 if args[0] != "ingest" else 1), (
+            args,
+            result.stderr,
+        )
     assert articles_stored(home) == 1
     bans = aigov(home, "query", "run", "bans", "--format", "json")
-    assert {(r["actor"], r["target"]) for r in json.loads(bans.stdout)} == {("Malaysia", "Grok"),
-                                                                            ("Indonesia", "Grok")}
+    assert {(r["actor"], r["target"]) for r in json.loads(bans.stdout)} == {
+        ("Malaysia", "Grok"),
+        ("Indonesia", "Grok"),
+    }
     write = aigov(home, "ingest", "--silent", str(SEED.parent / "dev"), tmpdir=tmpdir)
     assert write.returncode == 1
-    assert write.stderr == (f"Error: {home}/embedded is not writable ({why}): the embedded store "
-                            "answers reads but refuses writes\n")
+    assert write.stderr == (
+        f"Error: {home}/embedded is not writable ({why}): the embedded store answers reads but refuses writes\n"
+    )
     # the private stand-in of the data that answered the reads is gone with its process
     assert list(tmpdir.iterdir()) == []
 
@@ -329,8 +369,7 @@ def test_a_missing_store_in_a_read_only_home_is_one_line(tmp_path, read_only):
     why = read_only(parent)
     result = aigov(parent / "home", "stats")
     assert result.returncode == 1
-    assert result.stderr == (f"Error: {parent}/home: cannot create the embedded store's folder: "
-                             f"{why}\n")
+    assert result.stderr == (f"Error: {parent}/home: cannot create the embedded store's folder: {why}\n")
 
 
 def test_a_read_only_home_uses_the_server_already_running_on_it(home, read_only):
@@ -341,8 +380,10 @@ def test_a_read_only_home_uses_the_server_already_running_on_it(home, read_only)
         why = read_only(home)
         assert articles_stored(home) == 1
         refused = aigov(home, "ingest", "--silent", str(SEED.parent / "dev"))
-        assert refused.stderr == (f"Error: {home}/embedded is not writable ({why}): the embedded "
-                                  "store answers reads but refuses writes\n")
+        assert refused.stderr == (
+            f"Error: {home}/embedded is not writable ({why}): the embedded "
+            "store answers reads but refuses writes\n"
+        )
         assert store._client.pid == pid and store.counts()["labels"]["Article"] == 1
     finally:
         store.close()

@@ -73,9 +73,10 @@ def test_load_csv_from_https_opens_no_connection(home, listener, monkeypatch, va
         monkeypatch.setenv("https_proxy", f"http://127.0.0.1:{listener.port}")
     store = EmbeddedStore(home)
     try:
-        for query in (f"LOAD CSV FROM 'https://127.0.0.1:{listener.port}/x.csv' AS row RETURN row",
-                      f"LOAD CSV WITH HEADERS FROM 'https://localhost:{listener.port}/x.csv' AS row "
-                      "RETURN row"):
+        for query in (
+            f"LOAD CSV FROM 'https://127.0.0.1:{listener.port}/x.csv' AS row RETURN row",
+            f"LOAD CSV WITH HEADERS FROM 'https://localhost:{listener.port}/x.csv' AS row RETURN row",
+        ):
             try:
                 rows = store._run(query)
             except StoreError:
@@ -94,8 +95,12 @@ def test_load_csv_reads_no_file(home):
         assert folder == str(store.folder / NO_IMPORT_FOLDER) + "/"
         assert not (store.folder / NO_IMPORT_FOLDER).exists()
         (store.folder / "secret.csv").write_text("a,b\n1,2\n")
-        for uri in ("file://secret.csv", "file://../secret.csv", f"file://{store.folder}/secret.csv",
-                    "file:///etc/passwd"):
+        for uri in (
+            "file://secret.csv",
+            "file://../secret.csv",
+            f"file://{store.folder}/secret.csv",
+            "file:///etc/passwd",
+        ):
             with pytest.raises(StoreError, match="Error opening CSV URI"):
                 store._run(f"LOAD CSV FROM '{uri}' AS row RETURN row")
     finally:
@@ -110,8 +115,11 @@ def _servers_on(home: Path) -> list[int]:
     found = []
     for proc in psutil.process_iter(["name"]):
         try:
-            if proc.info["name"] == "redis-server" and proc.status() != psutil.STATUS_ZOMBIE and \
-                    proc.cwd().startswith(str(home)):
+            if (
+                proc.info["name"] == "redis-server"
+                and proc.status() != psutil.STATUS_ZOMBIE
+                and proc.cwd().startswith(str(home))
+            ):
                 found.append(proc.pid)
         except psutil.Error:
             continue
@@ -127,14 +135,22 @@ def tmpdir_env(tmp_path):
 
 
 def _aigov(home: Path, env: dict, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*aigov_command(), "--home", str(home), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [*aigov_command(), "--home", str(home), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def _killed_after_open(home: Path, env: dict) -> None:
     """A process that opens the store and is killed with SIGKILL (no cleanup at all)."""
-    code = ("import sys, time; from pathlib import Path; from graph.embedded import EmbeddedStore; "
-            f"s = EmbeddedStore(Path({str(home)!r})); print('open', flush=True); time.sleep(60)")
+    code = (
+        "import sys, time; from pathlib import Path; from graph.embedded import EmbeddedStore; "
+        f"s = EmbeddedStore(Path({str(home)!r})); print('open', flush=True); time.sleep(60)"
+    )
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline() == "open\n"
     proc.send_signal(signal.SIGKILL)
@@ -164,9 +180,14 @@ def test_sigterm_mid_ingest_stops_the_server_and_removes_its_folder(home, tmpdir
     for i in range(200):
         body = (FR + EN)[i % 8].format(d=1 + i % 28, n=100 + i)
         (folder / f"a{i:03d}.txt").write_text(f"date 2025-03-01 Article {i}\n\n{body}\n", encoding="utf-8")
-    proc = subprocess.Popen([*aigov_command(), "--home", str(home), "ingest", str(folder),
-                             "--batch-size", "10"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*aigov_command(), "--home", str(home), "ingest", str(folder), "--batch-size", "10"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         for line in proc.stderr:
             if line.startswith("written "):
@@ -228,8 +249,9 @@ def test_the_home_and_its_data_files_are_private(home, tmpdir_env):
     assert _aigov(home, env, "ingest", "--silent", str(SEED)).returncode == 0
     modes = _modes(home)
     assert {"embedded/appendonlydir", "embedded/aigov.rdb", "embedded/.server.lock"} <= set(modes)
-    assert {name: mode for name, mode in modes.items()
-            if mode != (0o700 if (home / name).is_dir() else 0o600)} == {}
+    assert {
+        name: mode for name, mode in modes.items() if mode != (0o700 if (home / name).is_dir() else 0o600)
+    } == {}
 
 
 def test_a_home_of_an_earlier_version_is_made_private_when_opened(home, tmpdir_env):
@@ -240,5 +262,6 @@ def test_a_home_of_an_earlier_version_is_made_private_when_opened(home, tmpdir_e
     assert _aigov(home, env, "stats").returncode == 0
     modes = _modes(home)
     assert modes.pop(".") == 0o755  # the home may be shared on purpose: only a new one is 0700
-    assert {name: mode for name, mode in modes.items()
-            if mode != (0o700 if (home / name).is_dir() else 0o600)} == {}
+    assert {
+        name: mode for name, mode in modes.items() if mode != (0o700 if (home / name).is_dir() else 0o600)
+    } == {}

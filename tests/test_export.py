@@ -24,18 +24,18 @@ from graph.cypher import DERIVED_RELATIONSHIPS
 from graph.embedded import EmbeddedStore
 from graph.errors import SchemaError
 from graph.export import ExportError, export_csv, export_jsonl, export_rdf, to_dataset, validate
-from graph.model import (Article, Entity, EntityType, Event, EventType, Extraction, Modality,
-                         event_id)
+from graph.model import Article, Entity, EntityType, Event, EventType, Extraction, Modality, event_id
 from graph.vocab import AIGOV
 
-FR_BODY = ("La Malaisie a bloqué l'accès à Grok en janvier 2026. "
-           "« Nous protégeons nos citoyens », a déclaré O'Brien à propos de Grok. "
-           "La CNIL prévoit d'infliger une amende à xAI entre le 1er et le 15 février.")
-EN_BODY = ("Malaysia blocked access to Grok in January, officials said. "
-           "Parliament regulated the AI Act in 2025.")
+FR_BODY = (
+    "La Malaisie a bloqué l'accès à Grok en janvier 2026. "
+    "« Nous protégeons nos citoyens », a déclaré O'Brien à propos de Grok. "
+    "La CNIL prévoit d'infliger une amende à xAI entre le 1er et le 15 février."
+)
+EN_BODY = "Malaysia blocked access to Grok in January, officials said. Parliament regulated the AI Act in 2025."
 
-AWKWARD_NAME = "O'Brien \"Tech\" / Ünïcode{x}"
-AWKWARD_ID = "person:O'Brien \"Tech\" / Ünïcode{x} `back` 100%"
+AWKWARD_NAME = 'O\'Brien "Tech" / Ünïcode{x}'
+AWKWARD_ID = 'person:O\'Brien "Tech" / Ünïcode{x} `back` 100%'
 
 ENTS = {
     "my": Entity("Q833", "Malaysia", "Country", ("Malaisie",), "Q833"),
@@ -52,8 +52,15 @@ def _event(art: Article, type_: str, actors: list[str], targets: list[str], sent
     start = art.body.index(sentence)
     a = [ENTS[x].id for x in actors]
     t = [ENTS[x].id for x in targets]
-    return Event(id=event_id(art.id, type_, a, t, start), type=type_, actors=a, targets=t,
-                 evidence=sentence, evidence_start=start, **kw)
+    return Event(
+        id=event_id(art.id, type_, a, t, start),
+        type=type_,
+        actors=a,
+        targets=t,
+        evidence=sentence,
+        evidence_start=start,
+        **kw,
+    )
 
 
 def _extraction(art: Article, events: list[Event]) -> Extraction:
@@ -62,30 +69,81 @@ def _extraction(art: Article, events: list[Event]) -> Extraction:
 
 
 def fixture() -> list[Extraction]:
-    fr = Article.from_text(FR_BODY, title="Grok bloqué « en Malaisie »", published="2026-01-14",
-                           language="fr", source="fr.txt", url="https://example.org/fr?a=1&b=2")
-    en = Article.from_text(EN_BODY, title="Grok blocked", published="2026-01", language="en",
-                           source="en.txt", url="https://example.org/en")
+    fr = Article.from_text(
+        FR_BODY,
+        title="Grok bloqué « en Malaisie »",
+        published="2026-01-14",
+        language="fr",
+        source="fr.txt",
+        url="https://example.org/fr?a=1&b=2",
+    )
+    en = Article.from_text(
+        EN_BODY,
+        title="Grok blocked",
+        published="2026-01",
+        language="en",
+        source="en.txt",
+        url="https://example.org/en",
+    )
     s1 = "La Malaisie a bloqué l'accès à Grok en janvier 2026."
     s2 = "« Nous protégeons nos citoyens », a déclaré O'Brien à propos de Grok."
     s3 = "La CNIL prévoit d'infliger une amende à xAI entre le 1er et le 15 février."
     e1 = "Malaysia blocked access to Grok in January, officials said."
     e2 = "Parliament regulated the AI Act in 2025."
     return [
-        _extraction(fr, [
-            _event(fr, "BLOCKED_ACCESS", ["my"], ["grok"], s1, date="2026-01",
-                   date_text="en janvier 2026", confidence=0.9),
-            _event(fr, "STATED", ["ob"], ["grok"], s2, date="2026-01-14",
-                   quote="Nous protégeons nos citoyens", confidence=0.8),
-            _event(fr, "FINED", ["cnil"], ["xai"], s3, date="2026-02-01/2026-02-15",
-                   date_text="entre le 1er et le 15 février", modality="planned",
-                   detail="amount not stated", confidence=0.55),
-        ]),
-        _extraction(en, [
-            _event(en, "BLOCKED_ACCESS", ["my"], ["grok"], e1, date="2026-01-11",
-                   date_text="in January", confidence=0.7),
-            _event(en, "REGULATED", ["parl"], ["act"], e2, date="2025", confidence=0.6),
-        ]),
+        _extraction(
+            fr,
+            [
+                _event(
+                    fr,
+                    "BLOCKED_ACCESS",
+                    ["my"],
+                    ["grok"],
+                    s1,
+                    date="2026-01",
+                    date_text="en janvier 2026",
+                    confidence=0.9,
+                ),
+                _event(
+                    fr,
+                    "STATED",
+                    ["ob"],
+                    ["grok"],
+                    s2,
+                    date="2026-01-14",
+                    quote="Nous protégeons nos citoyens",
+                    confidence=0.8,
+                ),
+                _event(
+                    fr,
+                    "FINED",
+                    ["cnil"],
+                    ["xai"],
+                    s3,
+                    date="2026-02-01/2026-02-15",
+                    date_text="entre le 1er et le 15 février",
+                    modality="planned",
+                    detail="amount not stated",
+                    confidence=0.55,
+                ),
+            ],
+        ),
+        _extraction(
+            en,
+            [
+                _event(
+                    en,
+                    "BLOCKED_ACCESS",
+                    ["my"],
+                    ["grok"],
+                    e1,
+                    date="2026-01-11",
+                    date_text="in January",
+                    confidence=0.7,
+                ),
+                _event(en, "REGULATED", ["parl"], ["act"], e2, date="2025", confidence=0.6),
+            ],
+        ),
     ]
 
 
@@ -106,7 +164,7 @@ def reference(store) -> Dataset:
 
 def _union(ds: Dataset | Graph) -> Graph:
     g = Graph()
-    for s, p, o, *_ in (ds.quads((None, None, None, None)) if isinstance(ds, Dataset) else ds):
+    for s, p, o, *_ in ds.quads((None, None, None, None)) if isinstance(ds, Dataset) else ds:
         g.add((s, p, o))
     return g
 
@@ -116,8 +174,17 @@ def _quads(ds: Dataset) -> set[tuple]:
     out = set()
     for s, p, o, g in ds.quads((None, None, None, None)):
         name = getattr(g, "identifier", g)
-        out.add((s, p, o, None if name in (None, Dataset().default_graph.identifier) or
-                 str(name).startswith("urn:x-rdflib:default") else name))
+        out.add(
+            (
+                s,
+                p,
+                o,
+                None
+                if name in (None, Dataset().default_graph.identifier)
+                or str(name).startswith("urn:x-rdflib:default")
+                else name,
+            )
+        )
     return out
 
 
@@ -186,8 +253,10 @@ def test_streamed_output_equals_the_in_memory_graph_at_any_page_size(store, refe
 
 
 #: one N-Triples/N-Quads line: subject, predicate, object (IRI or literal), optional graph
-_NT_LINE = re.compile(r'^(<[^>]*>) (<[^>]*>) (<[^>]*>|"(?:[^"\\\n\r]|\\[btnfr"\\]|\\u[0-9A-F]{4})*"'
-                      r'(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^<[^>]*>)?)(?: (<[^>]*>))? \.$')
+_NT_LINE = re.compile(
+    r'^(<[^>]*>) (<[^>]*>) (<[^>]*>|"(?:[^"\\\n\r]|\\[btnfr"\\]|\\u[0-9A-F]{4})*"'
+    r"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^<[^>]*>)?)(?: (<[^>]*>))? \.$"
+)
 
 
 @pytest.mark.parametrize("fmt", ["nt", "nquads", "ntriples12"])
@@ -218,14 +287,26 @@ CONTROL_NAME = 'ctl "q" \\ back\nnl\rcr\ttab\x01one\x1fus\x7fdel\x08bs\x0cff é 
 
 
 def test_streamed_literals_are_escaped_per_the_n_triples_spec(tmp_path):
-    art = Article.from_text("Ctl sued Grok. " + EN_BODY, title='A "title"\twith\\ escapes',
-                            published="2026-01", language="en", source="c.txt")
+    art = Article.from_text(
+        "Ctl sued Grok. " + EN_BODY,
+        title='A "title"\twith\\ escapes',
+        published="2026-01",
+        language="en",
+        source="c.txt",
+    )
     # (U+0000 cannot be stored in FalkorDB: the escaper's own test covers it)
     ctl = Entity("person:ctl", CONTROL_NAME, "Person", ("al\x02ias", "x\ny"))
     start = art.body.index("Ctl sued Grok.")
-    ev = Event(id=event_id(art.id, "SUED", [ctl.id], [ENTS["grok"].id], start), type="SUED",
-               actors=[ctl.id], targets=[ENTS["grok"].id], evidence="Ctl sued Grok.",
-               evidence_start=start, quote='he said "\\no"\r\n', confidence=1)
+    ev = Event(
+        id=event_id(art.id, "SUED", [ctl.id], [ENTS["grok"].id], start),
+        type="SUED",
+        actors=[ctl.id],
+        targets=[ENTS["grok"].id],
+        evidence="Ctl sued Grok.",
+        evidence_start=start,
+        quote='he said "\\no"\r\n',
+        confidence=1,
+    )
     with EmbeddedStore(tmp_path / "ctl") as s:
         assert s.write([Extraction(art, [ctl, ENTS["grok"]], [ev])], extractor="test").added == 1
         reference = to_dataset(s)
@@ -237,8 +318,9 @@ def test_streamed_literals_are_escaped_per_the_n_triples_spec(tmp_path):
             # no raw control character but the line ends; escapes as canonical N-Triples has them
             assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f]", text)
             line = next(x for x in text.splitlines() if str(SDO.name) in x and "ctl" in x)
-            assert ('"ctl \\"q\\" \\\\ back\\nnl\\rcr\\ttab\\u0001one\\u001Fus\\u007Fdel\\bbs\\fff é 😀"'
-                    in line), line
+            assert '"ctl \\"q\\" \\\\ back\\nnl\\rcr\\ttab\\u0001one\\u001Fus\\u007Fdel\\bbs\\fff é 😀"' in line, (
+                line
+            )
             assert '"al\\u0002ias"' in text
             # an alias across a line break is sentence debris: refused (tests/test_export_labels.py)
             assert '"x\\ny"' not in text
@@ -254,8 +336,7 @@ def test_streamed_literals_are_escaped_per_the_n_triples_spec(tmp_path):
             except ImportError:
                 continue
             fmt_ox = ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.N_QUADS
-            names = {q.object.value for q in ox.parse(data, format=fmt_ox)
-                     if q.predicate.value == str(SDO.name)}
+            names = {q.object.value for q in ox.parse(data, format=fmt_ox) if q.predicate.value == str(SDO.name)}
             assert CONTROL_NAME in names
 
 
@@ -269,17 +350,36 @@ def test_streamed_terms_are_the_rdflib_terms_written_as_n_triples():
     assert nt.SUPERS == {export._nt(k): tuple(export._nt(x) for x in v) for k, v in rdf.SUPERS.items()}
     cases = {
         "entity": ["Q833", AWKWARD_ID, "a/b", "a%2Fb", "a b", "é", "e\u0301", "x:y-z_~.1"],
-        "event": ["ev:0013f69a0e016ca02fda", "ev:a b"], "report": ["7fbe3524", "art/ev:1"],
-        "article": ["000678f6", "a?b#c"], "graph": ["000678f6", "a?b#c"],
-        "wikidata": ["Q833"], "entity_class": ["Country", "country", EntityType.LAW],
-        "event_class": ["BLOCKED_ACCESS", EventType.FINED], "event_predicate": ["SUED"],
+        "event": ["ev:0013f69a0e016ca02fda", "ev:a b"],
+        "report": ["7fbe3524", "art/ev:1"],
+        "article": ["000678f6", "a?b#c"],
+        "graph": ["000678f6", "a?b#c"],
+        "wikidata": ["Q833"],
+        "entity_class": ["Country", "country", EntityType.LAW],
+        "event_class": ["BLOCKED_ACCESS", EventType.FINED],
+        "event_predicate": ["SUED"],
         "modality": [None, "", "planned", Modality.NEGATED],
         "plain": ["x", 'a "b" \\ c\n\r\t\x00\x7f', "", 5, 0.5, True],
-        "date": ["2026-01-05", "2026-01", "2025", "2026-02-30", "2026-13", "0000",
-                 "2026-01-05/2026-01-11", "2026-11-25T13:50:35Z", "2026-11-25T13:50:35+00:00",
-                 "2026-11-25T13:50:35.5+02:00", "2026-01-05\n", " 2026-01-05", "janvier", 2025],
-        "day": ["2026-01-01", "2026-02-30", "x"], "decimal": [0.9, 1, 1.0, 0.55, 1e-05, 0.1 + 0.2, "0.7"],
-        "integer": [0, 2276, "12", True], "any_uri": ["https://example.org/fr?a=1&b=2", 'a "b"'],
+        "date": [
+            "2026-01-05",
+            "2026-01",
+            "2025",
+            "2026-02-30",
+            "2026-13",
+            "0000",
+            "2026-01-05/2026-01-11",
+            "2026-11-25T13:50:35Z",
+            "2026-11-25T13:50:35+00:00",
+            "2026-11-25T13:50:35.5+02:00",
+            "2026-01-05\n",
+            " 2026-01-05",
+            "janvier",
+            2025,
+        ],
+        "day": ["2026-01-01", "2026-02-30", "x"],
+        "decimal": [0.9, 1, 1.0, 0.55, 1e-05, 0.1 + 0.2, "0.7"],
+        "integer": [0, 2276, "12", True],
+        "any_uri": ["https://example.org/fr?a=1&b=2", 'a "b"'],
     }
     for name, values in cases.items():
         for value in values:
@@ -317,8 +417,12 @@ def test_one_named_graph_per_article_and_entities_in_the_default_graph(store, re
 def _timeless(ds: Dataset) -> set[tuple]:
     """Quads without the write timestamps (ingestedAt, the extraction's end, the dataset's modified, an event's
     firstSeen)."""
-    return {q for q in _quads(ds) if q[1] not in (AIGOV.ingestedAt, PROV.endedAtTime, DCTERMS.modified) and not
-            (q[1] == AIGOV.firstSeen and q[2].datatype == XSD.dateTime)}
+    return {
+        q
+        for q in _quads(ds)
+        if q[1] not in (AIGOV.ingestedAt, PROV.endedAtTime, DCTERMS.modified)
+        and not (q[1] == AIGOV.firstSeen and q[2].datatype == XSD.dateTime)
+    }
 
 
 def test_both_stores_export_the_same_dataset(any_store, reference):
@@ -335,7 +439,9 @@ def test_both_stores_export_the_same_dataset(any_store, reference):
 
 def test_the_block_of_grok_by_malaysia_is_in_the_graph(reference):
     g = _union(reference)
-    rows = list(g.query("""
+    rows = list(
+        g.query(
+            """
         SELECT ?event ?date ?start ?end ?evidence WHERE {
           ?event a aigov:BlockedAccessEvent ; aigov:actor ?my ; aigov:target ?grok ;
                  aigov:modality aigov:Asserted ; aigov:date ?date ; aigov:start ?start ;
@@ -343,16 +449,24 @@ def test_the_block_of_grok_by_malaysia_is_in_the_graph(reference):
           ?my owl:sameAs wd:Q833 ; schema:name "Malaysia"@en .
           ?grok a aigov:Product ; schema:name "Grok"@en .
           ?my aigov:BLOCKED_ACCESS ?grok .
-        }""", initNs={"aigov": vocab.ONT, "prov": PROV, "owl": OWL, "wd": vocab.WD, "schema": SDO}))
+        }""",
+            initNs={"aigov": vocab.ONT, "prov": PROV, "owl": OWL, "wd": vocab.WD, "schema": SDO},
+        )
+    )
     assert len(rows) == 1
     event, date, start, end, evidence = rows[0]
     assert date == Literal("2026-01", datatype=XSD.gYearMonth)
     assert (start, end) == (Literal("2026-01-01", datatype=XSD.date), Literal("2026-01-31", datatype=XSD.date))
     assert evidence == Literal("La Malaisie a bloqué l'accès à Grok en janvier 2026.", lang="fr")
     # two reports, each with its own article's date and language
-    reports = {(str(r["d"]), r["ev"].language) for r in g.query(
-        "SELECT ?d ?ev WHERE { ?r aigov:reportOf ?e ; aigov:date ?d ; prov:value ?ev }",
-        initNs={"aigov": vocab.ONT, "prov": PROV}, initBindings={"e": event})}
+    reports = {
+        (str(r["d"]), r["ev"].language)
+        for r in g.query(
+            "SELECT ?d ?ev WHERE { ?r aigov:reportOf ?e ; aigov:date ?d ; prov:value ?ev }",
+            initNs={"aigov": vocab.ONT, "prov": PROV},
+            initBindings={"e": event},
+        )
+    }
     assert reports == {("2026-01", "fr"), ("2026-01-11", "en")}
     # the schema.org / SEM alignment is materialised
     assert (event, SDO.agent, vocab.entity_iri("Q833")) in g
@@ -382,9 +496,15 @@ def test_the_export_is_lossless_for_every_stored_property(store, reference):
     for row in store.read("MATCH (e:Event) RETURN properties(e) AS p"):
         e = vocab.event_iri(row["p"]["id"])
         assert str(g.value(e, AIGOV.id)) == row["p"]["id"]
-        for key, term in (("date", AIGOV.date), ("start", AIGOV.start), ("end", AIGOV.end),
-                          ("date_text", AIGOV.dateText), ("quote", AIGOV.quote),
-                          ("detail", AIGOV.detail), ("evidence", PROV.value)):
+        for key, term in (
+            ("date", AIGOV.date),
+            ("start", AIGOV.start),
+            ("end", AIGOV.end),
+            ("date_text", AIGOV.dateText),
+            ("quote", AIGOV.quote),
+            ("detail", AIGOV.detail),
+            ("evidence", PROV.value),
+        ):
             value = row["p"].get(key)
             assert (str(g.value(e, term)) if value is not None else None) == value, key
         assert float(g.value(e, AIGOV.confidence).toPython()) == row["p"]["confidence"]
@@ -429,7 +549,7 @@ def test_iris_are_valid_for_awkward_names_and_ids(store, reference, tmp_path):
     ob = vocab.entity_iri(AWKWARD_ID)
     assert str(g.value(ob, AIGOV.id)) == AWKWARD_ID
     assert g.value(ob, SDO.name) == Literal(AWKWARD_NAME)
-    assert "/" not in str(ob)[len(str(vocab.ENTITY)):]
+    assert "/" not in str(ob)[len(str(vocab.ENTITY)) :]
     # the awkward entity survives Turtle and RDF/XML
     for fmt in ("turtle", "xml", "trig"):
         path, _ = _export(store, tmp_path, fmt)
@@ -462,17 +582,21 @@ def test_shacl_fails_on_a_broken_graph(reference):
     blocked = next(g.subjects(RDF.type, AIGOV.BlockedAccessEvent))
     stated = next(g.subjects(RDF.type, AIGOV.StatedEvent))
     fined = next(g.subjects(RDF.type, AIGOV.FinedEvent))
-    g.remove((blocked, AIGOV.actor, None))                      # no actor
+    g.remove((blocked, AIGOV.actor, None))  # no actor
     g.set((stated, AIGOV.confidence, Literal(Decimal("1.5"))))  # out of [0, 1]
-    g.add((stated, RDF.type, AIGOV.BannedEvent))                # two event types
+    g.add((stated, RDF.type, AIGOV.BannedEvent))  # two event types
     g.set((fined, AIGOV.modality, URIRef(str(vocab.ONT) + "Rumoured")))  # not a modality
     g.set((fined, AIGOV.date, Literal("February", datatype=XSD.string)))  # not a date
-    g.remove((vocab.entity_iri("Q833"), SDO.name, None))        # entity without a name
+    g.remove((vocab.entity_iri("Q833"), SDO.name, None))  # entity without a name
     ok, text = validate(g)
     assert not ok
     data = Graph().parse(data=_report_graph(g), format="turtle")
-    focus = {(f, p) for r in data.subjects(RDF.type, SH.ValidationResult)
-             for f in data.objects(r, SH.focusNode) for p in data.objects(r, SH.resultPath)}
+    focus = {
+        (f, p)
+        for r in data.subjects(RDF.type, SH.ValidationResult)
+        for f in data.objects(r, SH.focusNode)
+        for p in data.objects(r, SH.resultPath)
+    }
     assert (blocked, AIGOV.actor) in focus
     assert (stated, AIGOV.confidence) in focus
     assert (stated, RDF.type) in focus
@@ -521,8 +645,12 @@ def test_the_ontology_has_labels_in_english_and_french(tmp_path):
     n = vocab.write_ontology(path)
     g = Graph().parse(path)
     assert len(g) == n
-    for term in [*(vocab.entity_class(t) for t in EntityType), *(vocab.event_class(t) for t in EventType),
-                 *(vocab.event_predicate(t) for t in EventType), *(vocab.modality_iri(m) for m in Modality)]:
+    for term in [
+        *(vocab.entity_class(t) for t in EntityType),
+        *(vocab.event_class(t) for t in EventType),
+        *(vocab.event_predicate(t) for t in EventType),
+        *(vocab.modality_iri(m) for m in Modality),
+    ]:
         assert {lit.language for lit in g.objects(term, RDFS.label)} == {"en", "fr"}, term
     assert (AIGOV.BlockedAccessEvent, AIGOV.cameoCode, Literal("172")) in g
     assert (AIGOV.BlockedAccessEvent, AIGOV.ploverCode, Literal("COERCE")) in g
@@ -552,16 +680,28 @@ def test_json_ld_is_compact_and_expands_with_the_shipped_context(store, referenc
     except ImportError:
         ox = None
     if ox is not None:
-        quads = {(q.subject.value, q.predicate.value, _ox_n3(q.object),
-                  None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value)
-                 for q in ox.parse(path=str(path), format=ox.RdfFormat.JSON_LD)}
-        assert quads == {(str(s), str(p), o.n3(), None if g is None else str(g))
-                         for s, p, o, g in _quads(reference)}
+        quads = {
+            (
+                q.subject.value,
+                q.predicate.value,
+                _ox_n3(q.object),
+                None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value,
+            )
+            for q in ox.parse(path=str(path), format=ox.RdfFormat.JSON_LD)
+        }
+        assert quads == {
+            (str(s), str(p), o.n3(), None if g is None else str(g)) for s, p, o, g in _quads(reference)
+        }
     # a hand-written compact document expands with the shipped context to the export's terms
     context = json.loads(vocab.CONTEXT_PATH.read_text(encoding="utf-8"))
-    mini = {**context, "@id": "event:ev:x", "@type": "aigov:BlockedAccessEvent",
-            "actor": "entity:Q833", "BLOCKED_ACCESS": "entity:product:grok",
-            "evidence": {"@value": "La Malaisie a bloqué l'accès à Grok.", "@language": "fr"}}
+    mini = {
+        **context,
+        "@id": "event:ev:x",
+        "@type": "aigov:BlockedAccessEvent",
+        "actor": "entity:Q833",
+        "BLOCKED_ACCESS": "entity:product:grok",
+        "evidence": {"@value": "La Malaisie a bloqué l'accès à Grok.", "@language": "fr"},
+    }
     g = Graph().parse(data=json.dumps(mini), format="json-ld")
     e = URIRef(str(vocab.EVENT) + "ev:x")
     assert (e, RDF.type, AIGOV.BlockedAccessEvent) in g
@@ -589,8 +729,11 @@ def test_star_formats_reify_each_direct_triple_with_its_event(store, reference, 
             event = URIRef(q.subject.value)
             triple = q.object
             assert (event, RDF.type, AIGOV.Event) in set(_union(reference))
-            assert (URIRef(triple.subject.value), URIRef(triple.predicate.value),
-                    URIRef(triple.object.value)) in set(_union(reference))
+            assert (
+                URIRef(triple.subject.value),
+                URIRef(triple.predicate.value),
+                URIRef(triple.object.value),
+            ) in set(_union(reference))
 
 
 def _ox_n3(term) -> str:
@@ -665,13 +808,16 @@ def test_direct_triples_are_the_stored_direct_relationships(any_store):
     from bench import corpus
 
     any_store.write(corpus.extractions(150, seed=5), extractor="t")
-    stored = {(r["s"], r["type"], r["t"]) for r in any_store.read(
-        "MATCH (s:Entity)-[r]->(t:Entity) "
-        "WHERE r.event_id IS NOT NULL AND coalesce(r.modality, 'asserted') = 'asserted' "
-        "RETURN s.id AS s, type(r) AS type, t.id AS t")}
+    stored = {
+        (r["s"], r["type"], r["t"])
+        for r in any_store.read(
+            "MATCH (s:Entity)-[r]->(t:Entity) "
+            "WHERE r.event_id IS NOT NULL AND coalesce(r.modality, 'asserted') = 'asserted' "
+            "RETURN s.id AS s, type(r) AS type, t.id AS t"
+        )
+    }
     predicates = {vocab.event_predicate(t): t.value for t in EventType}
-    got = {(s, predicates[p], o) for s, p, o, _ in to_dataset(any_store, aligned=False).quads()
-           if p in predicates}
+    got = {(s, predicates[p], o) for s, p, o, _ in to_dataset(any_store, aligned=False).quads() if p in predicates}
     assert len(stored) > 200
     assert got == {(vocab.entity_iri(a), t, vocab.entity_iri(b)) for a, t, b in stored}
 

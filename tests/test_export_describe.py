@@ -38,10 +38,15 @@ def _parse(path: Path, fmt: str) -> Graph:
             if not isinstance(q.subject, ox.NamedNode) or isinstance(q.object, ox.Triple):
                 continue  # the reifier triples are RDF 1.2 only
             o = q.object
-            term = (URIRef(o.value) if isinstance(o, ox.NamedNode) else
-                    Literal(o.value, lang=o.language) if o.language else
-                    Literal(o.value) if o.datatype.value == str(XSD.string) else
-                    Literal(o.value, datatype=URIRef(o.datatype.value)))
+            term = (
+                URIRef(o.value)
+                if isinstance(o, ox.NamedNode)
+                else Literal(o.value, lang=o.language)
+                if o.language
+                else Literal(o.value)
+                if o.datatype.value == str(XSD.string)
+                else Literal(o.value, datatype=URIRef(o.datatype.value))
+            )
             g.add((URIRef(q.subject.value), URIRef(q.predicate.value), term))
         return g
     ds = Dataset()
@@ -65,10 +70,15 @@ def test_every_format_describes_the_dataset_with_counts_that_hold(store, tmp_pat
     assert (d, RDF.type, DCAT.Dataset) in g
     # the counts are the data's: triples of the union of the graphs, but the description's own
     assert g.value(d, VOID.triples) == Literal(len(g) - len(about), datatype=XSD.integer)
-    partitions = {g.value(p, VOID["class"]): g.value(p, VOID.entities).toPython()
-                  for p in g.objects(d, VOID.classPartition)}
-    assert partitions == {AIGOV.Entity: summary.entities, AIGOV.Event: summary.events,
-                          AIGOV.Article: summary.articles, AIGOV.Report: summary.reports}
+    partitions = {
+        g.value(p, VOID["class"]): g.value(p, VOID.entities).toPython() for p in g.objects(d, VOID.classPartition)
+    }
+    assert partitions == {
+        AIGOV.Entity: summary.entities,
+        AIGOV.Event: summary.events,
+        AIGOV.Article: summary.articles,
+        AIGOV.Report: summary.reports,
+    }
     assert partitions[AIGOV.Event] == len(set(g.subjects(AIGOV.modality, None))) == 3
     assert partitions[AIGOV.Report] == len(set(g.subjects(RDF.type, AIGOV.Report))) == 4
     # licence, version, the ontology it conforms to, when it was last changed, by what
@@ -77,7 +87,9 @@ def test_every_format_describes_the_dataset_with_counts_that_hold(store, tmp_pat
     assert g.value(d, DCTERMS.conformsTo) == URIRef(f"{vocab.ONT}{vocab.VERSION}")
     assert g.value(d, DCTERMS.modified).datatype == XSD.dateTime
     assert set(g.objects(d, DCTERMS.language)) == {
-        URIRef("http://id.loc.gov/vocabulary/iso639-1/en"), URIRef("http://id.loc.gov/vocabulary/iso639-1/fr")}
+        URIRef("http://id.loc.gov/vocabulary/iso639-1/en"),
+        URIRef("http://id.loc.gov/vocabulary/iso639-1/fr"),
+    }
     assert set(g.objects(d, PROV.wasAttributedTo)) == {vocab.agent_iri("test")}
     assert {lit.language for lit in g.objects(d, DCTERMS.title)} == {"en", "fr"}
 
@@ -130,6 +142,7 @@ def test_the_ontology_export_stays_the_vocabulary(tmp_path):
     from click.testing import CliRunner
 
     from cli import cli
+
     out = tmp_path / "aigov.ttl"
     result = CliRunner().invoke(cli, ["--home", str(tmp_path / "home"), "export", "ontology", "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -142,6 +155,7 @@ def test_the_cli_export_carries_the_description(tmp_path):
     from click.testing import CliRunner
 
     from cli import cli
+
     home = tmp_path / "home"
     with EmbeddedStore(home) as s:
         s.ensure_schema()

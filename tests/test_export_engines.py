@@ -26,13 +26,19 @@ from tests.conftest import DEV, ROOT, SEED_FILE
 #: articles with the cases the export must carry: the machine-translated seed (French, no
 #: URL), an English article whose coder spans include debris (d03, d12), a French one (d23),
 #: one where the Philippines *plan* to ban Grok (e09)
-ARTICLES = [SEED_FILE, DEV / "d03.txt", DEV / "d12.txt", DEV / "d23.txt",
-            ROOT / "corpus" / "blind3" / "e09.txt"]
+ARTICLES = [SEED_FILE, DEV / "d03.txt", DEV / "d12.txt", DEV / "d23.txt", ROOT / "corpus" / "blind3" / "e09.txt"]
 
 #: format -> (file extension Jena reads it by, Jena's syntax name)
-JENA = {"turtle": ("ttl", "turtle"), "nt": ("nt", "ntriples"), "json-ld": ("jsonld", "jsonld"),
-        "xml": ("rdf", "rdfxml"), "trig": ("trig", "trig"), "nquads": ("nq", "nquads"),
-        "turtle12": ("ttl", "turtle"), "ntriples12": ("nt", "ntriples")}
+JENA = {
+    "turtle": ("ttl", "turtle"),
+    "nt": ("nt", "ntriples"),
+    "json-ld": ("jsonld", "jsonld"),
+    "xml": ("rdf", "rdfxml"),
+    "trig": ("trig", "trig"),
+    "nquads": ("nq", "nquads"),
+    "turtle12": ("ttl", "turtle"),
+    "ntriples12": ("nt", "ntriples"),
+}
 
 
 def _extractions():
@@ -45,6 +51,7 @@ def _extractions():
 
 def _coder_version() -> str:
     from loaders import coder_version
+
     return coder_version()
 
 
@@ -81,8 +88,11 @@ def _quiet(stderr: str) -> list[str]:
 def test_jena_refuses_what_it_should(jena, tmp_path):
     """The check below has teeth: riot --validate fails a file with a bad IRI and a bad tag."""
     bad = tmp_path / "bad.nt"
-    bad.write_text('<https://x.org/a> <https://x.org/b> <https://x.org/c d> .\n'
-                   '<https://x.org/a> <https://x.org/b> "x"@not_a_tag .\n', encoding="utf-8")
+    bad.write_text(
+        "<https://x.org/a> <https://x.org/b> <https://x.org/c d> .\n"
+        '<https://x.org/a> <https://x.org/b> "x"@not_a_tag .\n',
+        encoding="utf-8",
+    )
     proc = jena.run("riotcmd.riot", "--validate", "--syntax=ntriples", str(bad))
     assert proc.returncode != 0 and _quiet(proc.stderr), proc
 
@@ -99,8 +109,10 @@ def test_jena_riot_validates_every_format_and_reads_every_statement(store, jena,
     read = sum(counts.values())
     # what Jena parsed is what the export says it wrote; in RDF 1.2 Turtle each `s p o ~ e`
     # states its triple again as well as the reifier triple
-    expected = {"ntriples12": summary.triples + summary.reifications,
-                "turtle12": summary.triples + 2 * summary.reifications}.get(fmt, summary.triples)
+    expected = {
+        "ntriples12": summary.triples + summary.reifications,
+        "turtle12": summary.triples + 2 * summary.reifications,
+    }.get(fmt, summary.triples)
     assert read == expected, (proc.stdout, summary)
     if fmt in ("turtle12", "ntriples12"):
         assert summary.reifications > 0
@@ -159,6 +171,7 @@ def test_the_ontology_loads_in_the_owl_api_as_owl_2_dl(tmp_path):
     assert [v for k, v in lines if k == "violation"] == []
     assert facts["dl"] == "true"
     from graph.model import EntityType, EventType
+
     assert int(facts["classes"]) >= len(EntityType) + len(EventType)
     assert int(facts["objectProperties"]) >= len(EventType)
     assert int(facts["axioms"]) > n // 2
@@ -168,12 +181,15 @@ def test_the_owl_api_finds_an_undeclared_term(tmp_path):
     """The check has teeth: an ontology that uses a class it does not declare is not OWL 2 DL."""
     owl = rdftools.owlapi()
     path = tmp_path / "bad.ttl"
-    path.write_text("""
+    path.write_text(
+        """
         @prefix owl: <http://www.w3.org/2002/07/owl#> .
         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
         <https://x.org/o> a owl:Ontology .
         <https://x.org/A> a owl:Class ; rdfs:subClassOf <https://x.org/Undeclared> .
-    """, encoding="utf-8")
+    """,
+        encoding="utf-8",
+    )
     proc = owl.run(str(rdftools.DATA / "OwlCheck.java"), str(path))
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "dl\tfalse" in proc.stdout and "violation\tUse of undeclared class" in proc.stdout
@@ -204,20 +220,34 @@ def cypher_answers(store) -> dict[str, set[tuple]]:
     from graph.model import Modality
 
     def events(asserted: bool) -> set[tuple]:
-        rows = store.read("MATCH (x:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(y:Entity) "
-                          "RETURN DISTINCT e.type AS type, x.name AS a, y.name AS t, e.modality AS m")
-        return {(_local(vocab.event_class(r["type"])), r["a"], r["t"]) +
-                (() if asserted else (_local(vocab.modality_iri(r["m"])),))
-                for r in rows if (Modality.parse(r["m"]) is Modality.ASSERTED) == asserted}
+        rows = store.read(
+            "MATCH (x:Entity)-[:ACTOR]->(e:Event)-[:TARGET]->(y:Entity) "
+            "RETURN DISTINCT e.type AS type, x.name AS a, y.name AS t, e.modality AS m"
+        )
+        return {
+            (_local(vocab.event_class(r["type"])), r["a"], r["t"])
+            + (() if asserted else (_local(vocab.modality_iri(r["m"])),))
+            for r in rows
+            if (Modality.parse(r["m"]) is Modality.ASSERTED) == asserted
+        }
 
-    q3 = {(r["id"], r["s"], r["e"], _local(vocab.date_precision(r["s"], r["e"])))
-          for r in store.read("MATCH (e:Event) WHERE e.start >= '2026-01-01' "
-                              "RETURN e.id AS id, e.start AS s, e.end AS e")}
-    q4 = {(r["t"], str(r["n"])) for r in store.read(
-        "MATCH (e:Event)-[:TARGET]->(y:Entity) RETURN y.id AS t, count(DISTINCT e) AS n")}
-    q5 = {(r["a"], r["e"], r["ev"], str(r["s"]), str(r["s"] + len(r["ev"]))) for r in store.read(
-        "MATCH (a:Article)-[r:REPORTS]->(e:Event) RETURN a.id AS a, e.id AS e, "
-        "r.evidence AS ev, r.evidence_start AS s")}
+    q3 = {
+        (r["id"], r["s"], r["e"], _local(vocab.date_precision(r["s"], r["e"])))
+        for r in store.read(
+            "MATCH (e:Event) WHERE e.start >= '2026-01-01' RETURN e.id AS id, e.start AS s, e.end AS e"
+        )
+    }
+    q4 = {
+        (r["t"], str(r["n"]))
+        for r in store.read("MATCH (e:Event)-[:TARGET]->(y:Entity) RETURN y.id AS t, count(DISTINCT e) AS n")
+    }
+    q5 = {
+        (r["a"], r["e"], r["ev"], str(r["s"]), str(r["s"] + len(r["ev"])))
+        for r in store.read(
+            "MATCH (a:Article)-[r:REPORTS]->(e:Event) RETURN a.id AS a, e.id AS e, "
+            "r.evidence AS ev, r.evidence_start AS s"
+        )
+    }
     return {"Q1": events(True), "Q2": events(False), "Q3": q3, "Q4": q4, "Q5": q5}
 
 

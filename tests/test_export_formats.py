@@ -21,13 +21,24 @@ def test_every_format_the_cli_offers_has_one_writer_in_the_same_order():
         assert FORMATS[name] == (cls.serializer, cls.named_graphs)
 
 
-@pytest.mark.parametrize("alias, name", [
-    ("ttl", "turtle"), ("N-Triples", "nt"), ("jsonld", "json-ld"), ("rdf/xml", "xml"),
-    (" nq ", "nquads"), ("TriG", "trig"), ("ttl12", "turtle12"), ("nt12", "ntriples12"),
-    # the RDF 1.2 formats' former names
-    ("turtle-star", "turtle12"), ("ttl-star", "turtle12"), ("ntriples-star", "ntriples12"),
-    ("nt-star", "ntriples12"),
-])
+@pytest.mark.parametrize(
+    "alias, name",
+    [
+        ("ttl", "turtle"),
+        ("N-Triples", "nt"),
+        ("jsonld", "json-ld"),
+        ("rdf/xml", "xml"),
+        (" nq ", "nquads"),
+        ("TriG", "trig"),
+        ("ttl12", "turtle12"),
+        ("nt12", "ntriples12"),
+        # the RDF 1.2 formats' former names
+        ("turtle-star", "turtle12"),
+        ("ttl-star", "turtle12"),
+        ("ntriples-star", "ntriples12"),
+        ("nt-star", "ntriples12"),
+    ],
+)
 def test_aliases_resolve_to_their_writer(alias, name):
     assert writer_for(alias) is WRITERS[name]
 
@@ -95,13 +106,17 @@ def test_turtle12_and_ntriples12_are_rdf_1_2_and_the_other_formats_rdf_1_1(tmp_p
                 with pytest.raises((BadSyntax, ParserError)):  # an RDF 1.1 reader refuses RDF 1.2
                     Dataset().parse(str(path), format=rdflib_format)
                 oxfmt = ox.RdfFormat.TURTLE if name == "turtle12" else ox.RdfFormat.N_TRIPLES
-                reifies = [q for q in ox.parse(path=str(path), format=oxfmt)
-                           if q.predicate.value.endswith("#reifies") and isinstance(q.object, ox.Triple)]
+                reifies = [
+                    q
+                    for q in ox.parse(path=str(path), format=oxfmt)
+                    if q.predicate.value.endswith("#reifies") and isinstance(q.object, ox.Triple)
+                ]
                 assert reifies, name
             else:
                 assert len(Dataset().parse(str(path), format=rdflib_format)) > 0
-                assert "<<(" not in path.read_text(encoding="utf-8") and " ~ " not in \
-                    path.read_text(encoding="utf-8")
+                assert "<<(" not in path.read_text(encoding="utf-8") and " ~ " not in path.read_text(
+                    encoding="utf-8"
+                )
 
 
 @pytest.mark.parametrize("old, new", [("turtle-star", "turtle12"), ("ntriples-star", "ntriples12")])

@@ -27,14 +27,21 @@ from graph.vocab import AIGOV
 GARANTE_ID = "regulator:garante-per-la-protezione-dei-dati-personali"
 DEBRIS = "million\n\nItaly's data watchdog"
 
-EN_BODY = ("Replika's developer was fined 5 million\n\nItaly's data watchdog fined Luka on "
-           "Monday. The Garante also banned DeepSeek in Malaysia's neighbour Italy. "
-           "DeepSeek AI did not answer.")
-FR_BODY = ("Le Garante a interdit DeepSeek. La Malaisie a bloqué Grok, selon le Garante. "
-           "DeepSeek AI n'a pas répondu.")
+EN_BODY = (
+    "Replika's developer was fined 5 million\n\nItaly's data watchdog fined Luka on "
+    "Monday. The Garante also banned DeepSeek in Malaysia's neighbour Italy. "
+    "DeepSeek AI did not answer."
+)
+FR_BODY = (
+    "Le Garante a interdit DeepSeek. La Malaisie a bloqué Grok, selon le Garante. DeepSeek AI n'a pas répondu."
+)
 
-GARANTE = Entity(GARANTE_ID, "Garante per la protezione dei dati personali", "Regulator",
-                 ("Garante", DEBRIS, "Italy's data watchdog", "le Garante"))
+GARANTE = Entity(
+    GARANTE_ID,
+    "Garante per la protezione dei dati personali",
+    "Regulator",
+    ("Garante", DEBRIS, "Italy's data watchdog", "le Garante"),
+)
 MALAYSIA = Entity("Q833", "Malaysia", "Country", ("Malaisie",), "Q833")
 DEEPSEEK = Entity("product:deepseek", "DeepSeek", "Product", ("DeepSeek AI",))
 GROK = Entity("product:grok", "Grok", "Product")
@@ -43,26 +50,41 @@ LUKA = Entity("company:luka-inc", "Luka Inc.", "Company", ("Luka",))
 
 def _event(art: Article, type_: str, actor: Entity, target: Entity, sentence: str) -> Event:
     start = art.body.index(sentence)
-    return Event(id=event_id(art.id, type_, [actor.id], [target.id], start), type=type_,
-                 actors=[actor.id], targets=[target.id], evidence=sentence, evidence_start=start,
-                 confidence=0.9)
+    return Event(
+        id=event_id(art.id, type_, [actor.id], [target.id], start),
+        type=type_,
+        actors=[actor.id],
+        targets=[target.id],
+        evidence=sentence,
+        evidence_start=start,
+        confidence=0.9,
+    )
 
 
 def extractions() -> list[Extraction]:
-    en = Article.from_text(EN_BODY, title="Garante", published="2025-05-19", language="en",
-                           url="https://example.org/en")
-    fr = Article.from_text(FR_BODY, title="Garante", published="2025-05-20", language="fr",
-                           url="https://example.org/fr")
-    en_events = [_event(en, "FINED", GARANTE, LUKA, "Italy's data watchdog fined Luka on Monday."),
-                 _event(en, "BANNED", GARANTE, DEEPSEEK,
-                        "The Garante also banned DeepSeek in Malaysia's neighbour Italy.")]
-    fr_events = [_event(fr, "BANNED", GARANTE, DEEPSEEK, "Le Garante a interdit DeepSeek."),
-                 _event(fr, "BLOCKED_ACCESS", MALAYSIA, GROK,
-                        "La Malaisie a bloqué Grok, selon le Garante.")]
+    en = Article.from_text(
+        EN_BODY, title="Garante", published="2025-05-19", language="en", url="https://example.org/en"
+    )
+    fr = Article.from_text(
+        FR_BODY, title="Garante", published="2025-05-20", language="fr", url="https://example.org/fr"
+    )
+    en_events = [
+        _event(en, "FINED", GARANTE, LUKA, "Italy's data watchdog fined Luka on Monday."),
+        _event(en, "BANNED", GARANTE, DEEPSEEK, "The Garante also banned DeepSeek in Malaysia's neighbour Italy."),
+    ]
+    fr_events = [
+        _event(fr, "BANNED", GARANTE, DEEPSEEK, "Le Garante a interdit DeepSeek."),
+        _event(fr, "BLOCKED_ACCESS", MALAYSIA, GROK, "La Malaisie a bloqué Grok, selon le Garante."),
+    ]
     # the aliases each article's coder run read (the debris is the English one's)
-    return [Extraction(en, [GARANTE, LUKA, DEEPSEEK], en_events),
-            Extraction(fr, [Entity(GARANTE.id, GARANTE.name, GARANTE.type, ("Garante", "le Garante")),
-                            MALAYSIA, GROK, DEEPSEEK], fr_events)]
+    return [
+        Extraction(en, [GARANTE, LUKA, DEEPSEEK], en_events),
+        Extraction(
+            fr,
+            [Entity(GARANTE.id, GARANTE.name, GARANTE.type, ("Garante", "le Garante")), MALAYSIA, GROK, DEEPSEEK],
+            fr_events,
+        ),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -81,13 +103,20 @@ def _literals(path: Path, fmt: str, subject: str, predicate: str) -> set[tuple[s
     if fmt in ("turtle12", "ntriples12"):
         ox = pytest.importorskip("pyoxigraph", minversion="0.5")
         oxfmt = ox.RdfFormat.TURTLE if fmt == "turtle12" else ox.RdfFormat.N_TRIPLES
-        return {(q.object.value, q.object.language) for q in ox.parse(path=str(path), format=oxfmt)
-                if isinstance(q.subject, ox.NamedNode) and q.subject.value == subject
-                and q.predicate.value == predicate}
+        return {
+            (q.object.value, q.object.language)
+            for q in ox.parse(path=str(path), format=oxfmt)
+            if isinstance(q.subject, ox.NamedNode)
+            and q.subject.value == subject
+            and q.predicate.value == predicate
+        }
     ds = Dataset()
     ds.parse(str(path), format={"xml": "xml", "json-ld": "json-ld"}.get(fmt, fmt))
-    return {(str(o), o.language) for s, p, o, _ in ds.quads((None, None, None, None))
-            if str(s) == subject and str(p) == predicate}
+    return {
+        (str(o), o.language)
+        for s, p, o, _ in ds.quads((None, None, None, None))
+        if str(s) == subject and str(p) == predicate
+    }
 
 
 @pytest.mark.parametrize("fmt", list(WRITERS))
@@ -104,7 +133,10 @@ def test_names_and_aliases_carry_their_language_in_every_format(store, tmp_path,
     assert _literals(path, fmt, garante, name) == {("Garante per la protezione dei dati personali", "it")}
     # else the articles an alias was read in: one literal per language
     assert _literals(path, fmt, garante, alias) == {
-        ("Garante", "it"), ("Italy's data watchdog", "en"), ("le Garante", "fr")}
+        ("Garante", "it"),
+        ("Italy's data watchdog", "en"),
+        ("le Garante", "fr"),
+    }
     assert _literals(path, fmt, deepseek, alias) == {("DeepSeek AI", "en"), ("DeepSeek AI", "fr")}
     # a name outside the gazetteer read in articles of both languages is language-neutral
     assert _literals(path, fmt, deepseek, name) == {("DeepSeek", None)}
@@ -152,17 +184,35 @@ def test_the_shapes_refuse_a_name_or_alias_across_a_line_break(store):
 #: surfaces the coder produced on the bundled corpora (aigov extract, coder 1.5.1): the first
 #: group runs across a sentence end or a line break, the second is one name each
 DEBRIS_SURFACES = [
-    "faces. The Netherlands’ Data Protection Agency", "million\n\nItaly's data watchdog",
-    "was processed.\n\nIreland’s data watchdog", "user data\n\nJapan's privacy watchdog",
-    "SenseTime Group. Neither", "Sénat.\nLa", "Bureau du Commissaire.\n\nFin", "Chambre. La",
-    "Bar and Bench.\n\nKumar", "Hampshire\n\nLingo Telecom", "Allegations\nPieces Technologies",
-    "Government.\nNew", "Bill.\n\nCurrently",
+    "faces. The Netherlands’ Data Protection Agency",
+    "million\n\nItaly's data watchdog",
+    "was processed.\n\nIreland’s data watchdog",
+    "user data\n\nJapan's privacy watchdog",
+    "SenseTime Group. Neither",
+    "Sénat.\nLa",
+    "Bureau du Commissaire.\n\nFin",
+    "Chambre. La",
+    "Bar and Bench.\n\nKumar",
+    "Hampshire\n\nLingo Telecom",
+    "Allegations\nPieces Technologies",
+    "Government.\nNew",
+    "Bill.\n\nCurrently",
 ]
 NAMES = [
-    "Gov. Phil Murphy", "U.S. District Judge Anne Conway", "Chair Lina M. Khan", "M. Musk",
-    "Dr. Vincent Olatunji", "Rep. Raja Krishnamoorthi", "Sen. Scott Wiener", "Luka Inc.",
-    "X Corp.", "U.S. District Judge Sharon Johnson Coleman", "Mme Clara Chappaz",
-    "Italy's data watchdog", "l’Union européenne", "AP (Autoriteit Persoonsgegevens)",
+    "Gov. Phil Murphy",
+    "U.S. District Judge Anne Conway",
+    "Chair Lina M. Khan",
+    "M. Musk",
+    "Dr. Vincent Olatunji",
+    "Rep. Raja Krishnamoorthi",
+    "Sen. Scott Wiener",
+    "Luka Inc.",
+    "X Corp.",
+    "U.S. District Judge Sharon Johnson Coleman",
+    "Mme Clara Chappaz",
+    "Italy's data watchdog",
+    "l’Union européenne",
+    "AP (Autoriteit Persoonsgegevens)",
 ]
 
 

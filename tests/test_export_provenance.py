@@ -128,14 +128,21 @@ def test_the_machine_translated_seed_is_marked_with_the_notice_that_says_so(data
     assert seen[False] == (None, None)  # d03 says nothing of the kind
 
 
-@pytest.mark.parametrize("body, expected", [
-    ("Texte.\n((Machine translated by Reuters; see https://bit.ly/x))\nSuite.",
-     "((Machine translated by Reuters; see https://bit.ly/x))"),
-    ("Cet article a été traduit automatiquement de l'anglais.\nTexte.",
-     "Cet article a été traduit automatiquement de l'anglais."),
-    ("DeepL's machine translation is used by newsrooms; the (machine-translated) menu was odd.", None),
-    ("La traduction automatique progresse, dit la Commission.", None),
-])
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "Texte.\n((Machine translated by Reuters; see https://bit.ly/x))\nSuite.",
+            "((Machine translated by Reuters; see https://bit.ly/x))",
+        ),
+        (
+            "Cet article a été traduit automatiquement de l'anglais.\nTexte.",
+            "Cet article a été traduit automatiquement de l'anglais.",
+        ),
+        ("DeepL's machine translation is used by newsrooms; the (machine-translated) menu was odd.", None),
+        ("La traduction automatique progresse, dit la Commission.", None),
+    ],
+)
 def test_a_translation_notice_is_a_notice_not_a_mention_of_machine_translation(body, expected):
     assert translation_notice(body) == expected
 

@@ -165,8 +165,12 @@ cli()
 
 
 def _start_slow_export(home: Path, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", _SLOW_CLI, "--home", str(home), "export", *args],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-c", _SLOW_CLI, "--home", str(home), "export", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _wait_until_writing(proc: subprocess.Popen, target: Path) -> None:
@@ -316,8 +320,9 @@ def test_cli_missing_folder_is_one_line(graph_home, tmp_path):
 def tmpfs(folder: Path, size: str):
     """A tmpfs of ``size`` mounted on ``folder`` while in the block (root only: the test is
     skipped where it cannot be mounted)."""
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-                             capture_output=True, text=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True, text=True
+    )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs on {folder}: {mounted.stderr.strip()}")
     try:
@@ -372,8 +377,9 @@ def small_disk(tmp_path):
         yield folder
 
 
-@pytest.mark.parametrize("args", [("rdf", "-f", "nt"), ("rdf", "-f", "turtle"), ("jsonl",)],
-                         ids=["nt", "turtle", "jsonl"])
+@pytest.mark.parametrize(
+    "args", [("rdf", "-f", "nt"), ("rdf", "-f", "turtle"), ("jsonl",)], ids=["nt", "turtle", "jsonl"]
+)
 def test_cli_full_disk_is_one_line_and_the_old_file_stays(graph_home, small_disk, args):
     target = small_disk / "graph.out"  # the new export (6 to 38 kB) does not fit in 4 kB
     result = aigov(graph_home, "export", *args, "-o", str(target))

@@ -22,10 +22,8 @@ from graph.export.formats import WRITERS
 from graph.model import Article, Entity, Event, Extraction, event_id
 from graph.vocab import AIGOV
 
-EN_BODY = ("Italy plans to ban Grok, the minister said. "
-           "Italy's Garante banned DeepSeek on 30 January 2025.")
-FR_BODY = ("Le Garante a interdit DeepSeek le 30 janvier 2025. "
-           "La Commission enquêterait sur xAI, selon la presse.")
+EN_BODY = "Italy plans to ban Grok, the minister said. Italy's Garante banned DeepSeek on 30 January 2025."
+FR_BODY = "Le Garante a interdit DeepSeek le 30 janvier 2025. La Commission enquêterait sur xAI, selon la presse."
 
 ENTS = {
     "it": Entity("Q38", "Italy", "Country", ("Italia",), "Q38"),
@@ -42,8 +40,15 @@ IT, GARANTE, DEEPSEEK, GROK = (vocab.entity_iri(ENTS[k].id) for k in ("it", "gar
 def _event(art: Article, type_: str, actor: str, target: str, sentence: str, **kw) -> Event:
     start = art.body.index(sentence)
     a, t = [ENTS[actor].id], [ENTS[target].id]
-    return Event(id=event_id(art.id, type_, a, t, start), type=type_, actors=a, targets=t,
-                 evidence=sentence, evidence_start=start, **kw)
+    return Event(
+        id=event_id(art.id, type_, a, t, start),
+        type=type_,
+        actors=a,
+        targets=t,
+        evidence=sentence,
+        evidence_start=start,
+        **kw,
+    )
 
 
 def _extraction(art: Article, events: list[Event]) -> Extraction:
@@ -52,26 +57,69 @@ def _extraction(art: Article, events: list[Event]) -> Extraction:
 
 
 def extractions() -> list[Extraction]:
-    en = Article.from_text(EN_BODY, title="Italy and AI", published="2025-01-31", language="en",
-                           source="en.txt", url="https://example.org/it-en")
-    fr = Article.from_text(FR_BODY, title="L'Italie et l'IA", published="2025-02-01",
-                           language="fr", source="fr.txt", url="https://example.org/it-fr")
+    en = Article.from_text(
+        EN_BODY,
+        title="Italy and AI",
+        published="2025-01-31",
+        language="en",
+        source="en.txt",
+        url="https://example.org/it-en",
+    )
+    fr = Article.from_text(
+        FR_BODY,
+        title="L'Italie et l'IA",
+        published="2025-02-01",
+        language="fr",
+        source="fr.txt",
+        url="https://example.org/it-fr",
+    )
     return [
-        _extraction(en, [
-            _event(en, "BANNED", "it", "grok", "Italy plans to ban Grok, the minister said.",
-                   modality="planned", confidence=0.6),
-            _event(en, "BANNED", "garante", "deepseek",
-                   "Italy's Garante banned DeepSeek on 30 January 2025.", date="2025-01-30",
-                   confidence=0.9),
-        ]),
-        _extraction(fr, [
-            _event(fr, "BANNED", "garante", "deepseek",
-                   "Le Garante a interdit DeepSeek le 30 janvier 2025.", date="2025-01-30",
-                   confidence=0.8),
-            _event(fr, "INVESTIGATED", "ec", "xai",
-                   "La Commission enquêterait sur xAI, selon la presse.", modality="reported",
-                   confidence=0.5),
-        ]),
+        _extraction(
+            en,
+            [
+                _event(
+                    en,
+                    "BANNED",
+                    "it",
+                    "grok",
+                    "Italy plans to ban Grok, the minister said.",
+                    modality="planned",
+                    confidence=0.6,
+                ),
+                _event(
+                    en,
+                    "BANNED",
+                    "garante",
+                    "deepseek",
+                    "Italy's Garante banned DeepSeek on 30 January 2025.",
+                    date="2025-01-30",
+                    confidence=0.9,
+                ),
+            ],
+        ),
+        _extraction(
+            fr,
+            [
+                _event(
+                    fr,
+                    "BANNED",
+                    "garante",
+                    "deepseek",
+                    "Le Garante a interdit DeepSeek le 30 janvier 2025.",
+                    date="2025-01-30",
+                    confidence=0.8,
+                ),
+                _event(
+                    fr,
+                    "INVESTIGATED",
+                    "ec",
+                    "xai",
+                    "La Commission enquêterait sur xAI, selon la presse.",
+                    modality="reported",
+                    confidence=0.5,
+                ),
+            ],
+        ),
     ]
 
 
@@ -104,11 +152,19 @@ def _triples_of(path: Path, fmt: str) -> set[tuple]:
     if fmt in ("turtle12", "ntriples12"):
         ox = pytest.importorskip("pyoxigraph", minversion="0.5")
         oxfmt = ox.RdfFormat.TURTLE if fmt == "turtle12" else ox.RdfFormat.N_TRIPLES
-        return {(q.subject.value, q.predicate.value, q.object.value)
-                for q in ox.parse(path=str(path), format=oxfmt)
-                if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, (ox.NamedNode, ox.Literal))}
-    rdflib_fmt = {"json-ld": "json-ld", "xml": "xml", "trig": "trig", "nquads": "nquads",
-                  "nt": "nt", "turtle": "turtle"}[fmt]
+        return {
+            (q.subject.value, q.predicate.value, q.object.value)
+            for q in ox.parse(path=str(path), format=oxfmt)
+            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, (ox.NamedNode, ox.Literal))
+        }
+    rdflib_fmt = {
+        "json-ld": "json-ld",
+        "xml": "xml",
+        "trig": "trig",
+        "nquads": "nquads",
+        "nt": "nt",
+        "turtle": "turtle",
+    }[fmt]
     ds = Dataset()
     ds.parse(str(path), format=rdflib_fmt)
     return {(str(s), str(p), str(o)) for s, p, o, _ in ds.quads((None, None, None, None))}
@@ -255,6 +311,7 @@ def _cli(home: Path, *args: str):
     from click.testing import CliRunner
 
     from cli import cli
+
     return CliRunner().invoke(cli, ["--home", str(home), *args], catch_exceptions=False)
 
 
@@ -275,8 +332,12 @@ def test_export_ontology_writes_an_owl_ontology_defined_in_english_and_french(tm
         assert {lit.language for lit in g.objects(term, RDFS.label)} == {"en", "fr"}, term
         assert {lit.language for lit in g.objects(term, RDFS.comment)} == {"en", "fr"}, term
     # every class and property of the closed vocabulary is declared
-    declared = set(g.subjects(RDF.type, OWL.Class)) | set(g.subjects(RDF.type, OWL.ObjectProperty)) | \
-        set(g.subjects(RDF.type, OWL.DatatypeProperty)) | set(g.subjects(RDF.type, OWL.AnnotationProperty))
+    declared = (
+        set(g.subjects(RDF.type, OWL.Class))
+        | set(g.subjects(RDF.type, OWL.ObjectProperty))
+        | set(g.subjects(RDF.type, OWL.DatatypeProperty))
+        | set(g.subjects(RDF.type, OWL.AnnotationProperty))
+    )
     assert {AIGOV.BannedEvent, AIGOV.BANNED, AIGOV.actor, AIGOV.start, AIGOV.Country} <= declared
     # to stdout too
     assert Graph().parse(data=_cli(tmp_path / "home", "export", "ontology").stdout, format="turtle")
@@ -320,22 +381,32 @@ def test_every_dated_event_has_a_start_an_end_and_a_precision(dataset):
         assert g.value(e, AIGOV.start).datatype == XSD.date
         assert g.value(e, AIGOV.end).datatype == XSD.date
     # filtering on aigov:start finds every dated event, and each says how precise it is
-    rows = list(g.query("""
+    rows = list(
+        g.query("""
         PREFIX aigov: <https://w3id.org/aigov/ont/>
         SELECT ?e ?p WHERE { ?e aigov:start ?s ; aigov:datePrecision ?p .
-                             FILTER (?s >= "2025-01-01"^^xsd:date) }"""))
+                             FILTER (?s >= "2025-01-01"^^xsd:date) }""")
+    )
     assert {r[0] for r in rows} == dated
     assert {r[1] for r in rows} == {AIGOV.Day}
 
 
-@pytest.mark.parametrize("date, precision", [
-    ("2026-01-14", "Day"), ("2026-01", "Month"), ("2025", "Year"),
-    ("2026-01-05/2026-01-11", "Week"), ("2026-02-01/2026-02-15", "Interval")])
+@pytest.mark.parametrize(
+    "date, precision",
+    [
+        ("2026-01-14", "Day"),
+        ("2026-01", "Month"),
+        ("2025", "Year"),
+        ("2026-01-05/2026-01-11", "Week"),
+        ("2026-02-01/2026-02-15", "Interval"),
+    ],
+)
 def test_the_precision_is_explicit_whatever_the_date_is_written_as(tmp_path, date, precision):
     from rdflib import XSD
 
-    art = Article.from_text("Italy banned Grok.", title="t", published="2026-01-14", language="en",
-                           url="https://example.org/p")
+    art = Article.from_text(
+        "Italy banned Grok.", title="t", published="2026-01-14", language="en", url="https://example.org/p"
+    )
     ev = _event(art, "BANNED", "it", "grok", "Italy banned Grok.", date=date, confidence=0.9)
     with EmbeddedStore(tmp_path / "home") as s:
         s.ensure_schema()
@@ -372,11 +443,21 @@ def test_shacl_catches_a_dated_event_without_its_precision(dataset):
 
 def test_no_local_path_is_exported_as_a_source(tmp_path):
     body = "Italy banned Grok."
-    with_url = Article.from_text(body, title="t", published="2026-01-14", language="en",
-                                 source="/home/alice/private/corpus/with-url.txt",
-                                 url="https://example.org/p")
-    without = Article.from_text(body + " Again.", title="t", published="2026-01-14", language="en",
-                                source="/home/alice/private/corpus/no-url.txt")
+    with_url = Article.from_text(
+        body,
+        title="t",
+        published="2026-01-14",
+        language="en",
+        source="/home/alice/private/corpus/with-url.txt",
+        url="https://example.org/p",
+    )
+    without = Article.from_text(
+        body + " Again.",
+        title="t",
+        published="2026-01-14",
+        language="en",
+        source="/home/alice/private/corpus/no-url.txt",
+    )
     evs = [_event(a, "BANNED", "it", "grok", body, confidence=0.9) for a in (with_url, without)]
     with EmbeddedStore(tmp_path / "home") as s:
         s.ensure_schema()

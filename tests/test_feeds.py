@@ -23,14 +23,27 @@ from loaders.feedstate import FeedBook
 from loaders.fetch import Fetcher, FetchPolicy
 from tests.feedserver import Resource, Site, html_page, rss
 
-FAST = FetchPolicy(connect_timeout=1.0, read_timeout=0.5, total_timeout=1.5, retries=1, backoff=0.02,
-                   max_wait=2.0, host_interval=0.0, max_bytes=256 * 1024, max_feed_bytes=8 * 1024 * 1024)
+FAST = FetchPolicy(
+    connect_timeout=1.0,
+    read_timeout=0.5,
+    total_timeout=1.5,
+    retries=1,
+    backoff=0.02,
+    max_wait=2.0,
+    host_interval=0.0,
+    max_bytes=256 * 1024,
+    max_feed_bytes=8 * 1024 * 1024,
+)
 
-FR = ("La Malaisie a bloqué l'accès à Grok le {n} mars 2025, a annoncé la Commission malaisienne des "
-      "communications, qui cite {n} signalements.")
+FR = (
+    "La Malaisie a bloqué l'accès à Grok le {n} mars 2025, a annoncé la Commission malaisienne des "
+    "communications, qui cite {n} signalements."
+)
 EN = "The FTC fined Meta ${n} billion on Tuesday, the agency said in a statement about case {n}."
-DE = ("Die Bundesregierung hat den Zugang zu Grok gesperrt, und das Gericht hat die Klage gegen die "
-      "Firma angenommen, wie das Ministerium mitteilte.")
+DE = (
+    "Die Bundesregierung hat den Zugang zu Grok gesperrt, und das Gericht hat die Klage gegen die "
+    "Firma angenommen, wie das Ministerium mitteilte."
+)
 
 
 @pytest.fixture
@@ -62,8 +75,10 @@ def feed(site: Site, path: str, items: list[dict], **kw) -> str:
 
 
 def articles(store) -> dict[str, dict]:
-    rows = store.read("MATCH (a:Article) RETURN a.url AS url, a.id AS id, a.title AS title, "
-                      "a.body AS body, a.source AS source, a.language AS language")
+    rows = store.read(
+        "MATCH (a:Article) RETURN a.url AS url, a.id AS id, a.title AS title, "
+        "a.body AS body, a.source AS source, a.language AS language"
+    )
     return {r["url"]: r for r in rows}
 
 
@@ -71,8 +86,15 @@ def standard_feed(site: Site, n: int = 3, *, path: str = "/feed.xml", start: int
     items = []
     for i in range(start, start + n):
         url = page(site, f"/news/{i}.html", FR.format(n=i))
-        items.append({"title": f"Nouvelle {i}", "link": url, "guid": f"urn:news:{i}",
-                      "description": FR.format(n=i), "pubDate": "Tue, 14 Jan 2026 08:00:00 GMT"})
+        items.append(
+            {
+                "title": f"Nouvelle {i}",
+                "link": url,
+                "guid": f"urn:news:{i}",
+                "description": FR.format(n=i),
+                "pubDate": "Tue, 14 Jan 2026 08:00:00 GMT",
+            }
+        )
     return feed(site, path, items)
 
 
@@ -113,8 +135,14 @@ def test_an_entry_seen_before_is_not_fetched_again_by_url_canonical_url_or_text(
     # another feed links the canonical URL (with tracking parameters), and a third page has
     # the same text as /a under another URL
     site["/b"] = Resource(html_page("B", [FR.format(n=1)]).encode())
-    feed(site, "/two.xml", [{"title": "A again", "link": site.url("/story/1?utm_source=rss"), "guid": "x"},
-                            {"title": "A copy", "link": site.url("/b"), "guid": "y"}])
+    feed(
+        site,
+        "/two.xml",
+        [
+            {"title": "A again", "link": site.url("/story/1?utm_source=rss"), "guid": "x"},
+            {"title": "A copy", "link": site.url("/b"), "guid": "y"},
+        ],
+    )
     book.add(site.url("/one.xml"))
     p = poller(book, embedded)
     assert p.poll().ok
@@ -178,8 +206,10 @@ def test_a_feed_that_is_gone_is_marked_and_not_polled_again(site, book, embedded
     book.add(good)
     p = poller(book, embedded)
     report = p.poll()
-    assert report.errors == [f"{site.url('/gone.xml')}: {status} {reason}; the feed is marked gone and no "
-                             f"longer polled (`aigov feeds add {site.url('/gone.xml')}` follows it again)"]
+    assert report.errors == [
+        f"{site.url('/gone.xml')}: {status} {reason}; the feed is marked gone and no "
+        f"longer polled (`aigov feeds add {site.url('/gone.xml')}` follows it again)"
+    ]
     assert [s.status for s in report.sources] == ["gone", "ok"] and report.sources[1].new == 2
     assert book.get(site.url("/gone.xml")).gone_at is not None
     second = p.poll()
@@ -206,11 +236,17 @@ def test_429_with_a_long_retry_after_waits_for_its_time(site, book, embedded):
 
 def test_429_then_success_and_500_then_success(site, book, embedded):
     items = [{"title": "x", "link": page(site, "/p.html", FR.format(n=3)), "guid": "p"}]
-    site["/a.xml"] = [Resource(b"", 429, "text/plain", {"Retry-After": "1"}, validators=False),
-                      Resource(rss(items), content_type="application/rss+xml")]
-    site["/b.xml"] = [Resource(b"", 500, "text/plain", validators=False),
-                      Resource(rss([{"title": "y", "link": page(site, "/q.html", EN.format(n=4)), "guid": "q"}]),
-                               content_type="application/rss+xml")]
+    site["/a.xml"] = [
+        Resource(b"", 429, "text/plain", {"Retry-After": "1"}, validators=False),
+        Resource(rss(items), content_type="application/rss+xml"),
+    ]
+    site["/b.xml"] = [
+        Resource(b"", 500, "text/plain", validators=False),
+        Resource(
+            rss([{"title": "y", "link": page(site, "/q.html", EN.format(n=4)), "guid": "q"}]),
+            content_type="application/rss+xml",
+        ),
+    ]
     book.add(site.url("/a.xml"))
     book.add(site.url("/b.xml"))
     report = poller(book, embedded).poll()
@@ -250,8 +286,9 @@ def test_a_huge_feed_is_cut_at_the_cap(site, book, embedded):
     site["/huge.xml"] = site.huge("/huge.xml", 200 * 1024 * 1024, content_type="application/rss+xml")
     book.add(site.url("/huge.xml"))
     report = poller(book, embedded).poll()
-    assert report.errors == [f"{site.url('/huge.xml')}: the response is larger than the 8.0 MB cap: cut "
-                             "there and not used"]
+    assert report.errors == [
+        f"{site.url('/huge.xml')}: the response is larger than the 8.0 MB cap: cut there and not used"
+    ]
 
 
 def test_a_redirect_loop(site, book, embedded):
@@ -263,45 +300,62 @@ def test_a_redirect_loop(site, book, embedded):
 
 
 def test_a_feed_that_is_html(site, book, embedded):
-    site["/news/"] = Resource(html_page("Accueil", ["Bienvenue."],
-                                        extra_head='<link rel="alternate" type="application/rss+xml" '
-                                                   'href="/news/rss.xml">').encode())
+    site["/news/"] = Resource(
+        html_page(
+            "Accueil",
+            ["Bienvenue."],
+            extra_head='<link rel="alternate" type="application/rss+xml" href="/news/rss.xml">',
+        ).encode()
+    )
     book.add(site.url("/news/"))
     report = poller(book, embedded).poll()
-    assert report.errors == [f"{site.url('/news/')}: an HTML page (text/html), not an RSS or Atom feed; the "
-                             f"page names the feed {site.url('/news/rss.xml')} (follow it with `aigov feeds "
-                             "add URL`)"]
+    assert report.errors == [
+        f"{site.url('/news/')}: an HTML page (text/html), not an RSS or Atom feed; the "
+        f"page names the feed {site.url('/news/rss.xml')} (follow it with `aigov feeds "
+        "add URL`)"
+    ]
     assert articles(embedded) == {}
 
 
 def test_malformed_xml(site, book, embedded):
-    site["/bad.xml"] = Resource(b'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>x</title>\n'
-                                b"<item><title>a</item></channel></rss>", content_type="application/rss+xml")
+    site["/bad.xml"] = Resource(
+        b'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>x</title>\n'
+        b"<item><title>a</item></channel></rss>",
+        content_type="application/rss+xml",
+    )
     book.add(site.url("/bad.xml"))
     report = poller(book, embedded).poll()
     assert report.errors == [f"{site.url('/bad.xml')}:3: broken XML (mismatched tag)"]
 
 
 def test_xml_with_entity_declarations_is_refused(site, book, embedded):
-    lol = (b'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>\n'
-           b'<rss version="2.0"><channel><title>&lol2;</title><item><title>a</title>'
-           b"<description>La CNIL a inflig\xc3\xa9 une amende.</description></item></channel></rss>")
+    lol = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>\n'
+        b'<rss version="2.0"><channel><title>&lol2;</title><item><title>a</title>'
+        b"<description>La CNIL a inflig\xc3\xa9 une amende.</description></item></channel></rss>"
+    )
     site["/lol.xml"] = Resource(lol, content_type="application/rss+xml")
-    ext = (b'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
-           b'<rss version="2.0"><channel><title>&x;</title></channel></rss>')
+    ext = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+        b'<rss version="2.0"><channel><title>&x;</title></channel></rss>'
+    )
     site["/ext.xml"] = Resource(ext, content_type="application/rss+xml")
     book.add(site.url("/lol.xml"))
     book.add(site.url("/ext.xml"))
     report = poller(book, embedded).poll()
-    assert report.errors == [f"{site.url(p)}: XML declares entities (<!ENTITY ...>), refused: entity expansion "
-                             f"and external entities are not allowed ({name})"
-                             for p, name in (("/lol.xml", "EntitiesForbidden"), ("/ext.xml", "EntitiesForbidden"))]
+    assert report.errors == [
+        f"{site.url(p)}: XML declares entities (<!ENTITY ...>), refused: entity expansion "
+        f"and external entities are not allowed ({name})"
+        for p, name in (("/lol.xml", "EntitiesForbidden"), ("/ext.xml", "EntitiesForbidden"))
+    ]
 
 
 def test_a_feed_with_10000_entries_is_read_over_several_polls(site, book, embedded):
     site.fallback = lambda h: h.send(Resource(html_page("P", [FR.format(n=h.path)]).encode()))
-    items = [{"title": f"n{i}", "link": site.url(f"/p/{i}"), "guid": f"g{i}", "description": "résumé"}
-             for i in range(10_000)]
+    items = [
+        {"title": f"n{i}", "link": site.url(f"/p/{i}"), "guid": f"g{i}", "description": "résumé"}
+        for i in range(10_000)
+    ]
     book.add(feed(site, "/big.xml", items))
     p = poller(book, embedded, max_new=25)
     t = time.monotonic()
@@ -320,15 +374,21 @@ def test_a_feed_with_10000_entries_is_read_over_several_polls(site, book, embedd
 
 def test_duplicate_guids(site, book, embedded):
     a, b, c = (page(site, f"/d{i}.html", FR.format(n=20 + i)) for i in range(3))
-    items = [{"title": "A", "link": a, "guid": "same"}, {"title": "A", "link": a, "guid": "same"},
-             {"title": "B", "link": b, "guid": "dup"}, {"title": "C", "link": c, "guid": "dup"}]
+    items = [
+        {"title": "A", "link": a, "guid": "same"},
+        {"title": "A", "link": a, "guid": "same"},
+        {"title": "B", "link": b, "guid": "dup"},
+        {"title": "C", "link": c, "guid": "dup"},
+    ]
     book.add(feed(site, "/dup.xml", items))
     p = poller(book, embedded)
     report = p.poll()
     src = report.sources[0]
     assert report.ok and src.new == 3 and len(site.hits_of("/d0.html")) == 1
-    assert src.notes == ["1 entry repeats another (same GUID and link): read once",
-                         "2 GUIDs are shared by several entries: those entries are told apart by their links"]
+    assert src.notes == [
+        "1 entry repeats another (same GUID and link): read once",
+        "2 GUIDs are shared by several entries: those entries are told apart by their links",
+    ]
     assert p.poll(force=True).written == 0
 
 
@@ -339,8 +399,17 @@ def test_duplicate_guids(site, book, embedded):
 def test_a_page_in_an_unsupported_language(site, book, embedded):
     de = page(site, "/de.html", DE, lang="de")
     fr = page(site, "/fr.html", FR.format(n=30))
-    book.add(feed(site, "/mixed.xml", [{"title": "de", "link": de, "guid": "de", "description": DE},
-                                       {"title": "fr", "link": fr, "guid": "fr"}]), name="Mixed")
+    book.add(
+        feed(
+            site,
+            "/mixed.xml",
+            [
+                {"title": "de", "link": de, "guid": "de", "description": DE},
+                {"title": "fr", "link": fr, "guid": "fr"},
+            ],
+        ),
+        name="Mixed",
+    )
     p = poller(book, embedded)
     report = p.poll()
     assert report.errors == [f"{de}: language 'de' is not supported (aigov reads fr, en) (entry of Mixed)"]
@@ -352,10 +421,19 @@ def test_a_non_utf8_page_without_charset(site, book, embedded):
     text = FR.format(n=31)
     body = html_page("Été à Kuala Lumpur", [text], charset=None).encode("cp1252")
     site["/latin.html"] = Resource(body, content_type="text/html")
-    site["/mislabelled.html"] = Resource(html_page("Élysée", [FR.format(n=32)]).encode(),
-                                         content_type="text/html; charset=iso-8859-1")
-    book.add(feed(site, "/f.xml", [{"title": "l", "link": site.url("/latin.html"), "guid": "l"},
-                                   {"title": "m", "link": site.url("/mislabelled.html"), "guid": "m"}]))
+    site["/mislabelled.html"] = Resource(
+        html_page("Élysée", [FR.format(n=32)]).encode(), content_type="text/html; charset=iso-8859-1"
+    )
+    book.add(
+        feed(
+            site,
+            "/f.xml",
+            [
+                {"title": "l", "link": site.url("/latin.html"), "guid": "l"},
+                {"title": "m", "link": site.url("/mislabelled.html"), "guid": "m"},
+            ],
+        )
+    )
     assert poller(book, embedded).poll().ok
     stored = articles(embedded)
     latin = stored[site.url("/latin.html")]
@@ -381,33 +459,37 @@ def test_a_page_that_cannot_be_read_gives_the_feed_summary(site, book, embedded)
     site["/gone.html"] = Resource(b"no", 404, "text/plain")
     site["/robots.txt"] = Resource(b"User-agent: *\nDisallow: /private/\n", content_type="text/plain")
     site["/private/x.html"] = Resource(html_page("X", [EN.format(n=40)]).encode())
-    items = [{"title": "Gone", "link": site.url("/gone.html"), "guid": "g", "description": FR.format(n=41)},
-             {"title": "Private", "link": site.url("/private/x.html"), "guid": "x",
-              "description": EN.format(n=42)},
-             {"title": "No text", "link": site.url("/gone.html?2"), "guid": "n"}]
+    items = [
+        {"title": "Gone", "link": site.url("/gone.html"), "guid": "g", "description": FR.format(n=41)},
+        {"title": "Private", "link": site.url("/private/x.html"), "guid": "x", "description": EN.format(n=42)},
+        {"title": "No text", "link": site.url("/gone.html?2"), "guid": "n"},
+    ]
     site["/gone.html?2"] = Resource(b"no", 404, "text/plain")
     book.add(feed(site, "/f.xml", items))
     report = poller(book, embedded).poll()
     src = report.sources[0]
     assert (src.new, src.summaries, src.failed) == (2, 2, 1)
     assert report.errors == [f"{site.url('/gone.html?2')}: 404 Not Found (entry of {site.url('/f.xml')})"]
-    assert src.notes == [f"{site.url('/gone.html')}: page not read (404 Not Found); the feed's text of the entry "
-                         "is stored instead",
-                         f"{site.url('/private/x.html')}: page not read (robots.txt of 127.0.0.1:{site.port} "
-                         "disallows aigov here); the feed's text of the entry is stored instead"]
+    assert src.notes == [
+        f"{site.url('/gone.html')}: page not read (404 Not Found); the feed's text of the entry is stored instead",
+        f"{site.url('/private/x.html')}: page not read (robots.txt of 127.0.0.1:{site.port} "
+        "disallows aigov here); the feed's text of the entry is stored instead",
+    ]
     assert not site.hits_of("/private/x.html")
     stored = articles(embedded)
     assert stored[site.url("/gone.html")]["body"] == FR.format(n=41)
 
 
 def test_a_page_that_failed_for_a_passing_reason_is_tried_again(site, book, embedded):
-    site["/flaky.html"] = [Resource(b"", 503, "text/plain", validators=False)] * 2 + \
-        [Resource(html_page("F", [FR.format(n=50)]).encode())]
+    site["/flaky.html"] = [Resource(b"", 503, "text/plain", validators=False)] * 2 + [
+        Resource(html_page("F", [FR.format(n=50)]).encode())
+    ]
     book.add(feed(site, "/f.xml", [{"title": "F", "link": site.url("/flaky.html"), "guid": "f"}]))
     p = poller(book, embedded)
     first = p.poll()
-    assert first.errors == [f"{site.url('/flaky.html')}: 503 Service Unavailable (2 tries) (entry of "
-                            f"{site.url('/f.xml')})"]
+    assert first.errors == [
+        f"{site.url('/flaky.html')}: 503 Service Unavailable (2 tries) (entry of {site.url('/f.xml')})"
+    ]
     second = p.poll(force=True)
     assert second.ok and second.sources[0].new == 1
 

@@ -19,10 +19,18 @@ from click.testing import CliRunner
 from cli import cli
 from tests.feedserver import Resource, Site, html_page, rss
 
-FR = ("La Malaisie a bloqué l'accès à Grok le {n} mars 2025, a annoncé la Commission malaisienne des "
-      "communications, qui cite {n} signalements.")
-FAST_ENV = {"AIGOV_FETCH_HOST_INTERVAL": "0", "AIGOV_FETCH_TIMEOUT": "1.5", "AIGOV_FETCH_READ_TIMEOUT": "0.5",
-            "AIGOV_FETCH_CONNECT_TIMEOUT": "1", "AIGOV_FETCH_BACKOFF": "0.02", "AIGOV_FETCH_RETRIES": "1"}
+FR = (
+    "La Malaisie a bloqué l'accès à Grok le {n} mars 2025, a annoncé la Commission malaisienne des "
+    "communications, qui cite {n} signalements."
+)
+FAST_ENV = {
+    "AIGOV_FETCH_HOST_INTERVAL": "0",
+    "AIGOV_FETCH_TIMEOUT": "1.5",
+    "AIGOV_FETCH_READ_TIMEOUT": "0.5",
+    "AIGOV_FETCH_CONNECT_TIMEOUT": "1",
+    "AIGOV_FETCH_BACKOFF": "0.02",
+    "AIGOV_FETCH_RETRIES": "1",
+}
 
 
 @pytest.fixture
@@ -49,8 +57,14 @@ def news(site: Site, n: int, *, path: str = "/feed.xml", prefix: str = "/news", 
     items = []
     for i in range(start, start + n):
         site[f"{prefix}/{i}.html"] = Resource(html_page(f"Nouvelle {i}", [FR.format(n=i)]).encode())
-        items.append({"title": f"Nouvelle {i}", "link": site.url(f"{prefix}/{i}.html"), "guid": f"{prefix}/{i}",
-                      "description": FR.format(n=i)})
+        items.append(
+            {
+                "title": f"Nouvelle {i}",
+                "link": site.url(f"{prefix}/{i}.html"),
+                "guid": f"{prefix}/{i}",
+                "description": FR.format(n=i),
+            }
+        )
     site[path] = Resource(rss(items), content_type="application/rss+xml")
     return site.url(path)
 
@@ -59,11 +73,11 @@ def test_add_list_remove(run):
     url = "https://example.org/rss.xml"
     result = run("feeds", "add", url, "--name", "Example", "--language", "fr")
     assert (result.exit_code, result.output) == (0, f"following {url} (Example), language fr\n")
-    assert run("feeds", "add", url, "--name", "Example FR").output == \
-        f"updated {url} (Example FR), language fr\n"
+    assert run("feeds", "add", url, "--name", "Example FR").output == f"updated {url} (Example FR), language fr\n"
     rows = json.loads(run("feeds", "list", "--format", "json").output)
-    assert [(r["url"], r["name"], r["language"], r["status"], r["entries"]) for r in rows] == \
-        [(url, "Example FR", "fr", "new", 0)]
+    assert [(r["url"], r["name"], r["language"], r["status"], r["entries"]) for r in rows] == [
+        (url, "Example FR", "fr", "new", 0)
+    ]
     assert run("feeds", "remove", url).output == f"removed {url}\n"
     assert run("feeds", "list", "--format", "json").output == "[]\n"
 
@@ -71,16 +85,21 @@ def test_add_list_remove(run):
 def test_bad_feed_commands(run):
     result = run("feeds", "add", "example.org/rss")
     assert result.exit_code == 1
-    assert result.output == ("Error: example.org/rss: not an http(s) URL (a feed is followed by its address, "
-                             "e.g. https://example.org/rss.xml)\n")
+    assert result.output == (
+        "Error: example.org/rss: not an http(s) URL (a feed is followed by its address, "
+        "e.g. https://example.org/rss.xml)\n"
+    )
     result = run("feeds", "remove", "https://example.org/nope")
     assert (result.exit_code, result.output) == (
-        1, "Error: https://example.org/nope: not a followed feed (see `aigov feeds list`)\n")
+        1,
+        "Error: https://example.org/nope: not a followed feed (see `aigov feeds list`)\n",
+    )
     assert run("feeds", "add", "https://example.org/x", "--language", "de").exit_code == 2
     result = run("feeds", "update", "https://example.org/nope")
     assert result.exit_code == 1 and "not a followed feed" in result.output
     assert run("watch", "--every", "soon", "--rounds", "1").output.startswith(
-        "Error: --every: 'soon' is not an interval (e.g. 90s, 15m, 1h, 1d)")
+        "Error: --every: 'soon' is not an interval (e.g. 90s, 15m, 1h, 1d)"
+    )
 
 
 def test_update_reports_per_feed_and_exits_1_when_something_failed(run, site):
@@ -91,12 +110,19 @@ def test_update_reports_per_feed_and_exits_1_when_something_failed(run, site):
     result = run("feeds", "update")
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert f"Error: {site.url('/gone.xml')}: 410 Gone; the feed is marked gone and no longer polled " \
-           f"(`aigov feeds add {site.url('/gone.xml')}` follows it again)" in lines
+    assert (
+        f"Error: {site.url('/gone.xml')}: 410 Gone; the feed is marked gone and no longer polled "
+        f"(`aigov feeds add {site.url('/gone.xml')}` follows it again)" in lines
+    )
     table = [line.split() for line in lines if line.startswith(("Good", "Gone"))]
     assert table == [["Good", "ok", "3", "0", "0", "0", "0", "6"], ["Gone", "gone", "0", "0", "0", "0", "0", "0"]]
-    assert any(line.startswith("2 feeds read: 3 new (0 replacing an older text, 0 from feed summaries), "
-                               "0 unchanged, 0 failed, 0 pending; 6 events;") for line in lines)
+    assert any(
+        line.startswith(
+            "2 feeds read: 3 new (0 replacing an older text, 0 from feed summaries), "
+            "0 unchanged, 0 failed, 0 pending; 6 events;"
+        )
+        for line in lines
+    )
     assert lines[-1] == "Error: 1 failure(s) (see above); the rest was stored"
     # nothing failed this time: the gone feed is left alone, the other answers 304
     result = run("feeds", "update", "--json")
@@ -125,8 +151,10 @@ def test_ingest_urls_pages_and_feeds(run, site, tmp_path):
     assert run("feeds", "list", "--format", "json").output == "[]\n"  # a feed given to ingest is not followed
     again = run("ingest", page, feed)
     assert again.exit_code == 0, again.output
-    assert ("2 URLs read: 0 new (0 replacing an older text, 0 from feed summaries), 3 unchanged, 0 failed"
-            in again.output)
+    assert (
+        "2 URLs read: 0 new (0 replacing an older text, 0 from feed summaries), 3 unchanged, 0 failed"
+        in again.output
+    )
 
 
 def test_watch_rounds(run, site):
@@ -155,8 +183,14 @@ def test_watch_exits_1_after_a_failed_round(run, site):
 def aigov_process(home: Path, *args: str, env: dict) -> subprocess.Popen:
     from tests.test_ingest_robust import ROOT, aigov_command
 
-    return subprocess.Popen([*aigov_command(), "--home", str(home), *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [*aigov_command(), "--home", str(home), *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def stored_entries(home: Path) -> int:
@@ -180,8 +214,13 @@ def test_a_poll_killed_with_sigkill_is_completed_by_the_next(site, tmp_path):
 
     def follow(home: Path) -> None:
         for url in feeds:
-            subprocess.run([*_cmd(), "--home", str(home), "feeds", "add", url], env=env, check=True,
-                           capture_output=True, cwd=ROOT)
+            subprocess.run(
+                [*_cmd(), "--home", str(home), "feeds", "add", url],
+                env=env,
+                check=True,
+                capture_output=True,
+                cwd=ROOT,
+            )
 
     clean, killed = tmp_path / "clean", tmp_path / "killed"
     follow(clean)
@@ -200,8 +239,14 @@ def test_a_poll_killed_with_sigkill_is_completed_by_the_next(site, tmp_path):
     assert reference.returncode == 0, err
 
     def stats(home: Path) -> dict:
-        r = subprocess.run([*_cmd(), "--home", str(home), "stats", "--format", "json"], env=env,
-                           capture_output=True, text=True, cwd=ROOT, check=True)
+        r = subprocess.run(
+            [*_cmd(), "--home", str(home), "stats", "--format", "json"],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+        )
         return {f"{x['kind']}:{x['name']}": x["count"] for x in json.loads(r.stdout)}
 
     assert stats(killed) == stats(clean)

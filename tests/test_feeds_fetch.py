@@ -14,8 +14,16 @@ import pytest
 from loaders.fetch import FetchError, Fetcher, FetchPolicy, Validators
 from tests.feedserver import Resource, Site, make_cert
 
-FAST = FetchPolicy(connect_timeout=1.0, read_timeout=0.5, total_timeout=1.5, retries=2, backoff=0.02,
-                   max_wait=2.0, host_interval=0.0, max_bytes=256 * 1024)
+FAST = FetchPolicy(
+    connect_timeout=1.0,
+    read_timeout=0.5,
+    total_timeout=1.5,
+    retries=2,
+    backoff=0.02,
+    max_wait=2.0,
+    host_interval=0.0,
+    max_bytes=256 * 1024,
+)
 
 
 @pytest.fixture
@@ -39,7 +47,11 @@ def test_a_plain_page_and_who_asks(site, fetcher):
     site["/a"] = Resource(b"<html><body><p>bonjour</p></body></html>")
     resp = fetcher.fetch(site.url("/a"))
     assert (resp.status, resp.body, resp.content_type, resp.charset) == (
-        200, b"<html><body><p>bonjour</p></body></html>", "text/html", "utf-8")
+        200,
+        b"<html><body><p>bonjour</p></body></html>",
+        "text/html",
+        "utf-8",
+    )
     assert [r.path for r in site.requests] == ["/robots.txt", "/a"]  # robots.txt first, once
     assert site.requests[1].headers["user-agent"].startswith("aigov/")
     fetcher.fetch(site.url("/a"))
@@ -55,8 +67,10 @@ def test_404_and_410_are_gone(site, fetcher, status):
 
 
 def test_429_with_a_short_retry_after_is_waited_then_succeeds(site, fetcher):
-    site["/a"] = [Resource(b"slow down", 429, "text/plain", {"Retry-After": "1"}, validators=False),
-                  Resource(b"<p>ok</p>")]
+    site["/a"] = [
+        Resource(b"slow down", 429, "text/plain", {"Retry-After": "1"}, validators=False),
+        Resource(b"<p>ok</p>"),
+    ]
     resp = fetcher.fetch(site.url("/a"))
     assert resp.body == b"<p>ok</p>" and resp.requests == 2
     first, second = site.hits_of("/a")
@@ -139,8 +153,9 @@ def test_a_redirect_loop_is_named(site, fetcher):
     site["/r1"] = site.redirect("/r2")
     site["/r2"] = site.redirect(site.url("/r1"), 301)
     err = error_of(fetcher, site.url("/r1"))
-    assert str(err) == (f"{site.url('/r1')}: redirect loop ({site.url('/r1')} -> {site.url('/r2')} -> "
-                        f"{site.url('/r1')})")
+    assert str(err) == (
+        f"{site.url('/r1')}: redirect loop ({site.url('/r1')} -> {site.url('/r2')} -> {site.url('/r1')})"
+    )
 
 
 def test_too_many_redirects(site, fetcher):
@@ -221,8 +236,9 @@ def test_tls_errors_are_clear(tmp_path):
     with Site(tls=ctx) as site:
         site["/a"] = Resource(b"<p>ok</p>")
         err = error_of(Fetcher(FAST), site.url("/a"))
-        assert str(err) == (f"{site.url('/a')}: TLS error: the server's certificate is not trusted "
-                            "(self-signed certificate)")
+        assert str(err) == (
+            f"{site.url('/a')}: TLS error: the server's certificate is not trusted (self-signed certificate)"
+        )
         trusting = Fetcher(FAST, ssl_context=ssl.create_default_context(cafile=str(cert)))
         assert trusting.fetch(site.url("/a")).status == 200
 
@@ -230,23 +246,32 @@ def test_tls_errors_are_clear(tmp_path):
 def test_https_to_a_plain_http_server(site, fetcher):
     site["/a"] = Resource(b"<p>ok</p>")
     url = site.url("/a").replace("http://", "https://")
-    assert str(error_of(fetcher, url)) == (f"{url}: TLS error: wrong version number (is this an https URL "
-                                           "of a plain-http server?)")
+    assert str(error_of(fetcher, url)) == (
+        f"{url}: TLS error: wrong version number (is this an https URL of a plain-http server?)"
+    )
 
 
 def test_connection_refused(fetcher):
     from tests.feedserver import free_port
 
     url = f"http://127.0.0.1:{free_port()}/feed"
-    port = url.split(':')[2].split('/')[0]
+    port = url.split(":")[2].split("/")[0]
     assert str(error_of(fetcher, url)) == f"{url}: connection refused by 127.0.0.1:{port}"
 
 
 def test_policy_from_the_environment():
-    policy = FetchPolicy.from_env({"AIGOV_FETCH_TIMEOUT": "3", "AIGOV_FETCH_MAX_MB": "0.5",
-                                   "AIGOV_USER_AGENT": "aigov-test (me@example.org)"})
-    assert (policy.total_timeout, policy.max_bytes, policy.user_agent) == (3.0, 512 * 1024,
-                                                                           "aigov-test (me@example.org)")
+    policy = FetchPolicy.from_env(
+        {
+            "AIGOV_FETCH_TIMEOUT": "3",
+            "AIGOV_FETCH_MAX_MB": "0.5",
+            "AIGOV_USER_AGENT": "aigov-test (me@example.org)",
+        }
+    )
+    assert (policy.total_timeout, policy.max_bytes, policy.user_agent) == (
+        3.0,
+        512 * 1024,
+        "aigov-test (me@example.org)",
+    )
     from graph.errors import InputError
 
     with pytest.raises(InputError, match="AIGOV_FETCH_RETRIES: must be a number >= 0, not 'many'"):

@@ -51,8 +51,11 @@ def test_ingest_writes_the_same_graph_with_two_processes(tmp_path):
     homes = []
     for jobs in ("1", "2"):
         home = tmp_path / f"jobs{jobs}"
-        result = CliRunner().invoke(cli, ["--home", str(home), "ingest", str(SEED), str(DEV), "--jobs", jobs,
-                                          "--json"], catch_exceptions=False)
+        result = CliRunner().invoke(
+            cli,
+            ["--home", str(home), "ingest", str(SEED), str(DEV), "--jobs", jobs, "--json"],
+            catch_exceptions=False,
+        )
         assert result.exit_code == 0, result.output
         homes.append((home, json.loads(result.output.splitlines()[-1])))
     (h1, s1), (h2, s2) = homes
@@ -75,8 +78,12 @@ def test_a_feed_poll_stores_the_same_with_two_processes(tmp_path):
 
             with EmbeddedStore(home) as store, FeedBook(home) as book:
                 book.add(site.url("/f.xml"))
-                poller = Poller(book, Fetcher(FetchPolicy(host_interval=0)),
-                                StoreSink(store, extractor=coder_version()), jobs=jobs)
+                poller = Poller(
+                    book,
+                    Fetcher(FetchPolicy(host_interval=0)),
+                    StoreSink(store, extractor=coder_version()),
+                    jobs=jobs,
+                )
                 report = poller.poll()
                 assert report.ok and report.sources[0].new == 8
             homes.append(home)
@@ -87,8 +94,9 @@ def test_map_in_order_keeps_the_order_and_the_errors():
     from graph.errors import InputError
 
     results = list(map_in_order(_code_or_fail, list(range(30)), jobs=2, chunk=3))
-    assert [r if isinstance(r, int) else str(r) for r in results] == \
-        [i * i if i % 7 else f"n{i}: multiple of seven" for i in range(30)]
+    assert [r if isinstance(r, int) else str(r) for r in results] == [
+        i * i if i % 7 else f"n{i}: multiple of seven" for i in range(30)
+    ]
     assert all(isinstance(r, InputError) for r in results if not isinstance(r, int))
 
 

@@ -18,13 +18,18 @@ pytestmark = pytest.mark.neo4j
 def neo(neo4j_store, neo4j_settings, tmp_path, monkeypatch):
     for k, v in FAST_ENV.items():
         monkeypatch.setenv(k, v)
-    env = {"NEO4J_URI": neo4j_settings["uri"], "NEO4J_USER": neo4j_settings["user"],
-           "NEO4J_PASSWORD": neo4j_settings["password"]}
+    env = {
+        "NEO4J_URI": neo4j_settings["uri"],
+        "NEO4J_USER": neo4j_settings["user"],
+        "NEO4J_PASSWORD": neo4j_settings["password"],
+    }
     home = tmp_path / "home"
 
     def invoke(*args: str):
-        return CliRunner().invoke(cli, ["--home", str(home), "--store", "neo4j", *args], env=env,
-                                  catch_exceptions=False)
+        return CliRunner().invoke(
+            cli, ["--home", str(home), "--store", "neo4j", *args], env=env, catch_exceptions=False
+        )
+
     return invoke
 
 
@@ -42,9 +47,13 @@ def test_feed_polls_into_neo4j_once_and_a_changed_page_replaces_its_version(neo,
         assert neo4j_store.counts() == counts
         # a page whose text changed replaces its old version (same URL), not a second article
         site["/news/2.html"] = Resource(
-            ("<html lang='fr'><head><title>Nouvelle 2</title></head><body><article><p>"
-             + FR.format(n=2) + " L'Indonésie a également bloqué Grok le 2 mars 2025."
-             + "</p></article></body></html>").encode())
+            (
+                "<html lang='fr'><head><title>Nouvelle 2</title></head><body><article><p>"
+                + FR.format(n=2)
+                + " L'Indonésie a également bloqué Grok le 2 mars 2025."
+                + "</p></article></body></html>"
+            ).encode()
+        )
         again = neo("ingest", site.url("/news/2.html"))
         assert again.exit_code == 0, again.output
         assert neo4j_store.counts()["labels"]["Article"] == 3

@@ -27,7 +27,11 @@ def test_french_names_map_to_english_canonical():
 
 def test_tickers_and_titles_resolve():
     assert found("Apple AAPL.O et Google GOOGL.O") == [
-        ("Apple", "Apple"), ("AAPL.O", "Apple"), ("Google", "Google"), ("GOOGL.O", "Google")]
+        ("Apple", "Apple"),
+        ("AAPL.O", "Apple"),
+        ("Google", "Google"),
+        ("GOOGL.O", "Google"),
+    ]
     assert found("a déclaré M. Musk")[-1][1] == "Elon Musk"
     assert found("le Premier ministre Keir Starmer") == [("le Premier ministre Keir Starmer", "Keir Starmer")]
 
@@ -67,17 +71,20 @@ def test_products_know_their_makers():
     assert g.owner_of(g.lookup("Replika")).name == "Luka Inc."
     assert g.owner_of(g.lookup("WhatsApp")).name == "Meta Platforms"
     assert g.owner_of(g.lookup("Instagram")).name == "Meta Platforms"
-    assert g.owner_of(g.lookup("OpenAI")) is None          # a company has no maker
+    assert g.owner_of(g.lookup("OpenAI")) is None  # a company has no maker
 
 
-@pytest.mark.parametrize("text, name, type_", [
-    ("Turkish authorities blocked access to the chatbot.", "Türkiye", "Country"),
-    ("Prosecutors in Turkey opened a case.", "Türkiye", "Country"),
-    ("Les autorités italiennes ont bloqué l'application.", "Italy", "Country"),
-    ("South Korean lawmakers passed the bill.", "South Korean Parliament", "Legislature"),
-    ("Les députés japonais ont adopté la loi.", "Japanese Parliament", "Legislature"),
-    ("US lawmakers introduced a bill.", "United States Congress", "Legislature"),
-])
+@pytest.mark.parametrize(
+    "text, name, type_",
+    [
+        ("Turkish authorities blocked access to the chatbot.", "Türkiye", "Country"),
+        ("Prosecutors in Turkey opened a case.", "Türkiye", "Country"),
+        ("Les autorités italiennes ont bloqué l'application.", "Italy", "Country"),
+        ("South Korean lawmakers passed the bill.", "South Korean Parliament", "Legislature"),
+        ("Les députés japonais ont adopté la loi.", "Japanese Parliament", "Legislature"),
+        ("US lawmakers introduced a bill.", "United States Congress", "Legislature"),
+    ],
+)
 def test_a_body_named_by_its_nationality_is_that_countrys(text, name, type_):
     ms = default_gazetteer().find(text)
     assert [(m.actor.name, m.actor.type.value) for m in ms][:1] == [(name, type_)]
@@ -87,8 +94,7 @@ def test_a_countrys_watchdog_is_not_read_across_a_sentence_or_a_blank_line():
     text = "The fine was 15 million\n\nItaly's data watchdog said it would appeal."
     ms = default_gazetteer().find(text)
     dpa = [m for m in ms if m.actor.type.value == "Regulator"]
-    assert dpa and all("\n" not in m.surface and "million" not in m.surface for m in dpa), \
-        [m.surface for m in dpa]
+    assert dpa and all("\n" not in m.surface and "million" not in m.surface for m in dpa), [m.surface for m in dpa]
 
 
 def test_a_name_that_starts_like_a_determiner_keeps_its_first_letters():
@@ -101,19 +107,25 @@ def test_a_name_that_starts_like_a_determiner_keeps_its_first_letters():
     assert found.get("CNIL") == "Commission nationale de l'informatique et des libertés"
 
 
-@pytest.mark.parametrize("text,name", [
-    ("Italy’s privacy watchdog fined OpenAI.", "Garante per la protezione dei dati personali"),
-    ("L’Autorité française de la concurrence a parlé.", "Autorité de la concurrence"),
-])
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Italy’s privacy watchdog fined OpenAI.", "Garante per la protezione dei dati personali"),
+        ("L’Autorité française de la concurrence a parlé.", "Autorité de la concurrence"),
+    ],
+)
 def test_descriptive_and_national_forms_of_known_bodies(text, name):
     assert name in {m.actor.name for m in default_gazetteer().find(text)}
 
 
-@pytest.mark.parametrize("text,name", [
-    ("The Ohio legislature passed it.", "Ohio General Assembly"),
-    ("Arizona lawmakers passed it.", "Arizona Legislature"),
-    ("The Texas legislature passed it.", "Texas Legislature"),   # the dictionary's own entry
-])
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The Ohio legislature passed it.", "Ohio General Assembly"),
+        ("Arizona lawmakers passed it.", "Arizona Legislature"),
+        ("The Texas legislature passed it.", "Texas Legislature"),  # the dictionary's own entry
+    ],
+)
 def test_every_us_states_legislature_by_its_own_name(text, name):
     assert name in {m.actor.name for m in default_gazetteer().find(text)}
 
@@ -126,19 +138,25 @@ def test_a_generic_data_protection_name_followed_by_a_nationality_is_that_countr
     assert "Garante per la protezione dei dati personali" not in br
 
 
-@pytest.mark.parametrize("text,lang,name", [
-    ("Le gouvernement du Manitoba a présenté un projet de loi.", "fr", "Government of Manitoba"),
-    ("The Ontario government said it would act.", "en", "Government of Ontario"),
-    ("The NSW government banned the app.", "en", "Government of New South Wales"),
-    ("Le gouvernement albertain a réagi.", "fr", "Government of Alberta"),
-])
+@pytest.mark.parametrize(
+    "text,lang,name",
+    [
+        ("Le gouvernement du Manitoba a présenté un projet de loi.", "fr", "Government of Manitoba"),
+        ("The Ontario government said it would act.", "en", "Government of Ontario"),
+        ("The NSW government banned the app.", "en", "Government of New South Wales"),
+        ("Le gouvernement albertain a réagi.", "fr", "Government of Alberta"),
+    ],
+)
 def test_a_province_or_state_government_named_as_one(text, lang, name):
     assert name in [m.actor.name for m in default_gazetteer().find(text)]
 
 
-@pytest.mark.parametrize("text", [
-    "The commissioners of Alberta and Quebec joined the inquiry.",
-    "The British Columbia Court of Appeal dismissed the bid.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The commissioners of Alberta and Quebec joined the inquiry.",
+        "The British Columbia Court of Appeal dismissed the bid.",
+    ],
+)
 def test_a_bare_province_name_is_not_its_government(text):
     assert not [m for m in default_gazetteer().find(text) if m.actor.role == "subnational"]

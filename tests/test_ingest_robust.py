@@ -26,8 +26,7 @@ FR = [
     "La CNIL a infligé une amende de {n} millions d'euros à Google le {d} janvier 2024 pour des "
     "manquements au RGPD.",
     "L'Italie a interdit DeepSeek le {d} février 2025 après {n} plaintes, a indiqué le régulateur italien.",
-    "La Commission européenne a ouvert une enquête sur Meta le {d} avril 2024, visant {n} pratiques "
-    "liées à l'IA.",
+    "La Commission européenne a ouvert une enquête sur Meta le {d} avril 2024, visant {n} pratiques liées à l'IA.",
 ]
 EN = [
     "The FTC fined Meta ${n} billion on Tuesday, {d} July 2019, the agency said in a statement.",
@@ -46,8 +45,9 @@ def aigov_command() -> list[str]:
 
 
 def aigov(home: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run([*aigov_command(), "--home", str(home), *args], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [*aigov_command(), "--home", str(home), *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     if check and result.returncode != 0:
         raise AssertionError(f"aigov {' '.join(args)} exited {result.returncode}:\n{result.stderr}")
     return result
@@ -59,9 +59,17 @@ def counts(home: Path) -> dict[str, int]:
 
 
 def duplicate_reports(home: Path) -> int:
-    rows = json.loads(aigov(home, "query", "cypher",
-                            "MATCH (a:Article)-[r:REPORTS]->(e:Event) WITH a, e, count(r) AS n "
-                            "WHERE n > 1 RETURN count(*) AS duplicates", "--format", "json").stdout)
+    rows = json.loads(
+        aigov(
+            home,
+            "query",
+            "cypher",
+            "MATCH (a:Article)-[r:REPORTS]->(e:Event) WITH a, e, count(r) AS n "
+            "WHERE n > 1 RETURN count(*) AS duplicates",
+            "--format",
+            "json",
+        ).stdout
+    )
     return rows[0]["duplicates"] if rows else 0
 
 
@@ -72,8 +80,7 @@ def articles(tmp_path_factory) -> Path:
     for i in range(N_ARTICLES):
         d = 1 + i % 28
         body = templates[i % len(templates)].format(d=d, n=100 + i)
-        (folder / f"a{i:03d}.txt").write_text(f"date 2025-03-{d:02d} Article {i}\n\n{body}\n",
-                                              encoding="utf-8")
+        (folder / f"a{i:03d}.txt").write_text(f"date 2025-03-{d:02d} Article {i}\n\n{body}\n", encoding="utf-8")
     return folder
 
 
@@ -105,9 +112,13 @@ def clean_counts(articles, tmp_path_factory) -> dict[str, int]:
 
 def test_ingest_killed_half_way_then_rerun_equals_a_clean_run(articles, homes, clean_counts):
     home = homes("killed")
-    proc = subprocess.Popen([*aigov_command(), "--home", str(home), "ingest", str(articles),
-                             "--batch-size", "20"], cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*aigov_command(), "--home", str(home), "ingest", str(articles), "--batch-size", "20"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     # The whole write takes well under a second, too quick to catch by polling `aigov stats`;
     # the progress line after each batch is the cue. SIGKILL at the first one lands while
     # later batches are being written.
@@ -125,18 +136,28 @@ def test_ingest_killed_half_way_then_rerun_equals_a_clean_run(articles, homes, c
 
     rerun = aigov(home, "ingest", str(articles), "--batch-size", "20", "--json", "--silent")
     summary = json.loads(rerun.stdout)
-    assert (summary["added"], summary["unchanged"], summary["errors"]) == \
-        (N_ARTICLES - partial, partial, 0)
+    assert (summary["added"], summary["unchanged"], summary["errors"]) == (N_ARTICLES - partial, partial, 0)
     assert counts(home) == clean_counts
     assert duplicate_reports(home) == 0
 
 
 def test_two_concurrent_ingests_into_one_home_equal_a_clean_run(articles, homes, clean_counts):
     home = homes("concurrent")
-    cmd = [*aigov_command(), "--home", str(home), "ingest", str(articles), "--batch-size", "20",
-           "--json", "--silent"]
-    procs = [subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(2)]
+    cmd = [
+        *aigov_command(),
+        "--home",
+        str(home),
+        "ingest",
+        str(articles),
+        "--batch-size",
+        "20",
+        "--json",
+        "--silent",
+    ]
+    procs = [
+        subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
     outputs = [p.communicate(timeout=300) for p in procs]
     for p, (_out, err) in zip(procs, outputs):
         assert p.returncode == 0, err

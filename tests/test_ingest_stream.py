@@ -52,8 +52,14 @@ def test_read_errors_pass_through_to_the_one_summary_in_input_order(embedded):
 
 def _inputs() -> list[Extraction]:
     fr, en = graphdata.both()
-    moved = Article.from_text(fr.article.body + " Mise à jour.", title="Grok", published="2026-01-14",
-                              language="fr", source="fr2.txt", url=fr.article.url)
+    moved = Article.from_text(
+        fr.article.body + " Mise à jour.",
+        title="Grok",
+        published="2026-01-14",
+        language="fr",
+        source="fr2.txt",
+        url=fr.article.url,
+    )
     again = dataclasses.replace(en)
     return [fr, en, again, Extraction(moved), en]
 
@@ -61,8 +67,12 @@ def _inputs() -> list[Extraction]:
 def test_a_dry_run_counts_what_the_write_then_does_whatever_the_batching(embedded):
     for batch in (1, 2, 3, 10):
         actions: list[str] = []
-        dry = embedded.dry_run(iter(_inputs()), extractor="t1", batch_size=batch,
-                               on_plan=lambda ps, seen=actions: seen.extend(p.action for p in ps))
+        dry = embedded.dry_run(
+            iter(_inputs()),
+            extractor="t1",
+            batch_size=batch,
+            on_plan=lambda ps, seen=actions: seen.extend(p.action for p in ps),
+        )
         assert embedded.counts()["labels"].get("Article", 0) == 0  # nothing written
         done = embedded.write(iter(_inputs()), extractor="t1", batch_size=batch)
         fields = ("read", "unchanged", "replaced", "recoded", "events")
@@ -74,10 +84,12 @@ def test_a_dry_run_counts_what_the_write_then_does_whatever_the_batching(embedde
 
 def test_a_dry_run_sees_the_articles_of_its_earlier_batches_as_written(embedded):
     planned: list[str] = []
-    embedded.dry_run(iter(_inputs()), extractor="t1", batch_size=1,
-                     on_plan=lambda ps: planned.extend(p.action for p in ps))
+    embedded.dry_run(
+        iter(_inputs()), extractor="t1", batch_size=1, on_plan=lambda ps: planned.extend(p.action for p in ps)
+    )
     assert planned == ["add", "add", "unchanged", "replace", "unchanged"]
     planned.clear()
-    embedded.dry_run(iter(_inputs()), extractor="t1", batch_size=10,
-                     on_plan=lambda ps: planned.extend(p.action for p in ps))
+    embedded.dry_run(
+        iter(_inputs()), extractor="t1", batch_size=10, on_plan=lambda ps: planned.extend(p.action for p in ps)
+    )
     assert planned == ["superseded", "add", "unchanged", "add", "unchanged"]

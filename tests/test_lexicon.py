@@ -24,8 +24,17 @@ def _names(ex, ids):
 
 
 def _code(sentence: str, lang: str):
-    return code(Article(id="x" * 64, title="t", published="2025-06-04", language=lang,
-                        source="lexicon", url=None, body=sentence))
+    return code(
+        Article(
+            id="x" * 64,
+            title="t",
+            published="2025-06-04",
+            language=lang,
+            source="lexicon",
+            url=None,
+            body=sentence,
+        )
+    )
 
 
 def _cases():
@@ -56,16 +65,20 @@ def test_every_example_is_coded_by_its_rule(rule, ex):
     assert re.search(rule.regex, ex.sentence, re.I), f"{rule.id} does not match {ex.sentence!r}"
     out = _code(ex.sentence, rule.lang)
     hits = [e for e in out.events if e.type is rule.type]
-    assert hits, (f"{rule.id}: no {rule.type.value} in {ex.sentence!r}; got "
-                  f"{[(e.type.value, e.rule) for e in out.events]}, rejected {out.rejected}")
+    assert hits, (
+        f"{rule.id}: no {rule.type.value} in {ex.sentence!r}; got "
+        f"{[(e.type.value, e.rule) for e in out.events]}, rejected {out.rejected}"
+    )
     if ex.actor and ex.actor != "-":
         want = fold(ex.actor)
-        assert any(want in _names(out, e.actors) for e in hits), \
+        assert any(want in _names(out, e.actors) for e in hits), (
             f"{rule.id}: actor {ex.actor!r} not found: {[_names(out, e.actors) for e in hits]}"
+        )
     if ex.target and ex.target != "-":
         want = fold(ex.target)
-        assert any(want in _names(out, e.targets) for e in hits), \
+        assert any(want in _names(out, e.targets) for e in hits), (
             f"{rule.id}: target {ex.target!r} not found: {[_names(out, e.targets) for e in hits]}"
+        )
 
 
 @pytest.mark.parametrize("rule,sentence", list(_counter_cases()))

@@ -18,12 +18,15 @@ pytestmark = pytest.mark.neo4j
 def neo(neo4j_settings, neo4j_store, home):
     """Invoke the CLI with --store neo4j on the test server (emptied by neo4j_store)."""
     runner = CliRunner()
-    env = {"NEO4J_URI": neo4j_settings["uri"], "NEO4J_USER": neo4j_settings["user"],
-           "NEO4J_PASSWORD": neo4j_settings["password"], "NEO4J_DATABASE": neo4j_settings["database"]}
+    env = {
+        "NEO4J_URI": neo4j_settings["uri"],
+        "NEO4J_USER": neo4j_settings["user"],
+        "NEO4J_PASSWORD": neo4j_settings["password"],
+        "NEO4J_DATABASE": neo4j_settings["database"],
+    }
 
     def invoke(*args: str, store: str = "neo4j"):
-        return runner.invoke(cli, ["--home", str(home), "--store", store, *args], env=env,
-                             catch_exceptions=False)
+        return runner.invoke(cli, ["--home", str(home), "--store", store, *args], env=env, catch_exceptions=False)
 
     return invoke
 
@@ -35,7 +38,11 @@ def test_seed_facts_via_bolt_and_idempotent_reingest(neo):
     assert {(r["actor"], r["target"]) for r in bans} == {("Malaysia", "Grok"), ("Indonesia", "Grok")}
     suits = json.loads(neo("query", "run", "lawsuits", "-f", "json").stdout)
     assert {(r["plaintiff"], r["defendant"]) for r in suits} == {
-        ("Malaysia", "X"), ("Malaysia", "xAI"), ("Indonesia", "X"), ("Indonesia", "xAI")}
+        ("Malaysia", "X"),
+        ("Malaysia", "xAI"),
+        ("Indonesia", "X"),
+        ("Indonesia", "xAI"),
+    }
     before = neo("stats", "-f", "json").stdout
     again = json.loads(neo("ingest", "--json", str(SEED)).stdout)
     assert (again["added"], again["unchanged"]) == (0, 1)
@@ -65,17 +72,20 @@ def test_read_only_cypher_is_refused_by_neo4j_too(neo):
 
 
 def test_wrong_password_is_a_clear_error(neo4j_settings, home):
-    result = CliRunner().invoke(cli, ["--home", str(home), "--store", "neo4j", "stats"], env={
-        "NEO4J_URI": neo4j_settings["uri"], "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "wrong-password"})
+    result = CliRunner().invoke(
+        cli,
+        ["--home", str(home), "--store", "neo4j", "stats"],
+        env={"NEO4J_URI": neo4j_settings["uri"], "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": "wrong-password"},
+    )
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: Neo4j at {neo4j_settings['uri']} refused the credentials of "
-                             "user 'neo4j'\n")
+    assert result.stderr == (f"Error: Neo4j at {neo4j_settings['uri']} refused the credentials of user 'neo4j'\n")
 
 
 def test_no_server_is_a_clear_error(home):
     env = {k: "" for k in ("NEO4J_URI", "NEO4J_PASSWORD")}
     result = CliRunner().invoke(cli, ["--home", str(home), "--store", "neo4j", "stats"], env=env)
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: no Neo4j to connect to: NEO4J_URI is not set and the "
-                                    "managed server in ")
+    assert result.stderr.startswith(
+        "Error: no Neo4j to connect to: NEO4J_URI is not set and the managed server in "
+    )
     assert os.path.basename(str(home)) in result.stderr

@@ -92,23 +92,29 @@ def test_a_stopped_server_is_one_line_within_seconds_and_ports_are_options(own_s
     with pytest.raises(StoreUnavailable) as err:
         store.read("RETURN 1 AS x")
     assert time.monotonic() - started < 5
-    assert str(err.value) == (f"cannot reach Neo4j at {own_server.bolt_uri} (it refuses connections); "
-                              "start the managed server with `aigov neo4j start`, or set NEO4J_URI to a "
-                              "running one")
+    assert str(err.value) == (
+        f"cannot reach Neo4j at {own_server.bolt_uri} (it refuses connections); "
+        "start the managed server with `aigov neo4j start`, or set NEO4J_URI to a "
+        "running one"
+    )
     store.close()
     # a command run against it: one line on stderr, nothing else
     user, password = own_server.credentials()
     started = time.monotonic()
-    result = runner.invoke(cli, ["--home", str(tmp_path / "elsewhere"), "--store", "neo4j", "stats"],
-                           env={"NEO4J_URI": own_server.bolt_uri, "NEO4J_PASSWORD": password})
+    result = runner.invoke(
+        cli,
+        ["--home", str(tmp_path / "elsewhere"), "--store", "neo4j", "stats"],
+        env={"NEO4J_URI": own_server.bolt_uri, "NEO4J_PASSWORD": password},
+    )
     assert time.monotonic() - started < 5
     assert result.exit_code == 1
     assert result.stderr == f"Error: {err.value}\n"
 
     # the ports are options, and kept for the next start
     bolt, http = _free_port(), _free_port()
-    moved = runner.invoke(cli, ["--home", str(home), "neo4j", "start", "--bolt-port", str(bolt),
-                                "--http-port", str(http)])
+    moved = runner.invoke(
+        cli, ["--home", str(home), "neo4j", "start", "--bolt-port", str(bolt), "--http-port", str(http)]
+    )
     assert moved.exit_code == 0, moved.output
     assert "running (pid " in moved.stdout and f"bolt://127.0.0.1:{bolt}" in moved.stdout
     assert ManagedNeo4j(home).status().http_url == f"http://127.0.0.1:{http}"

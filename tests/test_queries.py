@@ -39,7 +39,8 @@ def test_bans(small):
 def test_demands_and_lawsuits(small):
     assert [(r["actor"], r["target"], r["detail"]) for r in rows(small, "demands")] == [
         ("Three US Democratic senators", "Apple", "remove X"),
-        ("Three US Democratic senators", "Google", "remove X")]
+        ("Three US Democratic senators", "Google", "remove X"),
+    ]
     suits = {(r["plaintiff"], r["defendant"]) for r in rows(small, "lawsuits")}
     assert suits == {("Malaysia", "X"), ("Malaysia", "xAI"), ("Indonesia", "X"), ("Indonesia", "xAI")}
     assert {r["defendant"] for r in rows(small, "lawsuits", entity="xai")} == {"xAI"}
@@ -48,15 +49,18 @@ def test_demands_and_lawsuits(small):
 def test_statements_keep_quote_and_source(small):
     got = rows(small, "statements", speaker="musk")
     assert [(r["speaker"], r["quote"], r["source"]) for r in got] == [
-        ("Elon Musk", "Littéralement zéro", "fr.txt")]
+        ("Elon Musk", "Littéralement zéro", "fr.txt")
+    ]
 
 
 def test_fines_laws_investigations(small):
     assert [(r["authority"], r["fined"], r["amount"]) for r in rows(small, "fines")] == [
-        ("CNIL", "O'Brien \"Tech\" / Ünïcode{x}", "5 million euros")]
+        ("CNIL", 'O\'Brien "Tech" / Ünïcode{x}', "5 million euros")
+    ]
     laws = rows(small, "laws")
     assert [(r["actor"], r["type"], r["modality"]) for r in laws] == [
-        ("United Kingdom", "CRIMINALISED", "planned")]
+        ("United Kingdom", "CRIMINALISED", "planned")
+    ]
     assert rows(small, "laws", modality="asserted") == []
     assert rows(small, "investigations") == []
 
@@ -64,8 +68,10 @@ def test_fines_laws_investigations(small):
 def test_timeline_is_ordered_and_bounded(small):
     got = rows(small, "timeline", entity="grok")
     assert [r["type"] for r in got] == ["BLOCKED_ACCESS", "RESTRICTED"]
-    assert rows(small, "timeline", entity="grok", **{"from": "2026-01-06", "to": "2026-01-06"})[0]["type"] \
-        in ("BLOCKED_ACCESS", "RESTRICTED")
+    assert rows(small, "timeline", entity="grok", **{"from": "2026-01-06", "to": "2026-01-06"})[0]["type"] in (
+        "BLOCKED_ACCESS",
+        "RESTRICTED",
+    )
     assert rows(small, "timeline", entity="grok", **{"from": "2026-02-01"}) == []
 
 
@@ -89,7 +95,8 @@ def test_response_chain_orders_block_before_restriction(small):
 def test_co_actors(small):
     got = rows(small, "co-actors", min_shared=2)
     assert [(r["actor"], r["co_actor"], r["shared"], sorted(r["targets"])) for r in got] == [
-        ("Indonesia", "Malaysia", 3, ["Grok", "X", "xAI"])]
+        ("Indonesia", "Malaysia", 3, ["Grok", "X", "xAI"])
+    ]
 
 
 def test_multi_source_and_evidence(small):
@@ -102,7 +109,7 @@ def test_multi_source_and_evidence(small):
 
 def test_search_is_case_and_accent_insensitive(small):
     assert [r["name"] for r in rows(small, "search", text="INDONÉS")] == ["Indonesia"]
-    assert [r["name"] for r in rows(small, "search", text="unicode{")] == ["O'Brien \"Tech\" / Ünïcode{x}"]
+    assert [r["name"] for r in rows(small, "search", text="unicode{")] == ['O\'Brien "Tech" / Ünïcode{x}']
 
 
 # What a Neo4j Browser user types, unfolded (issue 15: `entity => "Grok"` found nothing there,
@@ -113,7 +120,7 @@ TYPED = [
     ("lawsuits", {"entity": "INDONÉSIE"}, {"entity": "indonesie"}),
     ("demands", {"entity": "Trois Sénateurs Démocrates"}, {"entity": "trois senateurs democrates"}),
     ("statements", {"speaker": "MUSK"}, {"speaker": "musk"}),
-    ("fines", {"entity": "O'Brien \"Tech\" / ÜNÏCODE{x}"}, {"entity": "o'brien \"tech\" / unicode{x}"}),
+    ("fines", {"entity": 'O\'Brien "Tech" / ÜNÏCODE{x}'}, {"entity": 'o\'brien "tech" / unicode{x}'}),
     ("laws", {"country": "Royaume-Uni"}, {"country": "royaume-uni"}),
     ("company-responses", {"entity": "x"}, {"entity": "x"}),
     ("timeline", {"entity": "Grok"}, {"entity": "grok"}),
@@ -187,7 +194,8 @@ def test_changes_since(small):
 
 def test_company_responses(small):
     assert [(r["company"], r["type"], r["target"]) for r in rows(small, "company-responses")] == [
-        ("X", "RESTRICTED", "Grok")]
+        ("X", "RESTRICTED", "Grok")
+    ]
 
 
 def test_every_list_query_is_bounded_by_limit(small):
@@ -209,11 +217,15 @@ def test_out_of_range_integers_are_refused_not_sent(small):
     """Issue 17: ``-p limit=9223372036854775807`` returned no rows with exit 0 (FalkorDB reads
     a LIMIT as 32 bits), and a larger integer was clamped without a word."""
     for value in ("9223372036854775807", "4294967296", "-1", "1" + "0" * 30):
-        with pytest.raises(QueryError, match=f"parameter 'limit' is a number of rows: it must be "
-                                             f"from 0 to 2147483647, not {int(value)}$"):
+        with pytest.raises(
+            QueryError,
+            match=f"parameter 'limit' is a number of rows: it must be from 0 to 2147483647, not {int(value)}$",
+        ):
             rows(small, "bans", limit=value)
-    with pytest.raises(QueryError, match="parameter 'min_sources' must be an integer from "
-                                         "-9223372036854775808 to 9223372036854775807"):
+    with pytest.raises(
+        QueryError,
+        match="parameter 'min_sources' must be an integer from -9223372036854775808 to 9223372036854775807",
+    ):
         rows(small, "multi-source", min_sources=str(2**63))
     assert len(rows(small, "bans", limit="2147483647")) == 2
     assert queries.get("bans").params["limit"].count
@@ -225,11 +237,13 @@ def test_cli_says_which_parameter_is_out_of_range(tmp_path):
 
     from cli import cli
 
-    result = CliRunner().invoke(cli, ["--home", str(tmp_path / "home"), "query", "run", "bans", "-p",
-                                      "limit=9223372036854775807"])
+    result = CliRunner().invoke(
+        cli, ["--home", str(tmp_path / "home"), "query", "run", "bans", "-p", "limit=9223372036854775807"]
+    )
     assert result.exit_code == 1
-    assert result.output == ("Error: parameter 'limit' is a number of rows: it must be from 0 to "
-                             "2147483647, not 9223372036854775807\n")
+    assert result.output == (
+        "Error: parameter 'limit' is a number of rows: it must be from 0 to 2147483647, not 9223372036854775807\n"
+    )
 
 
 def _normalise(frame):
@@ -300,6 +314,7 @@ LIMIT $limit
 def _same_as_naive(store, name, **params):
     query = queries.get(name)
     bound = query.bind(params)
+
     def plain(rows):
         return [{k: sorted(v) if isinstance(v, list) else v for k, v in row.items()} for row in rows]
 
@@ -374,9 +389,19 @@ def test_tallies_stay_exact_through_rewrites_recodes_and_replacements(any_store)
         art = dataclasses.replace(ex.article, url=f"https://news.example/{ex.article.id}")
         changed.append(dataclasses.replace(ex, article=art))
     assert any_store.write(changed, extractor="t3", recode=True).recoded == 40
-    newer = [dataclasses.replace(ex, article=Article.from_text(
-        ex.article.body + " Updated.", source=ex.article.source, url=ex.article.url,
-        published=ex.article.published), events=ex.events[:1]) for ex in changed]
+    newer = [
+        dataclasses.replace(
+            ex,
+            article=Article.from_text(
+                ex.article.body + " Updated.",
+                source=ex.article.source,
+                url=ex.article.url,
+                published=ex.article.published,
+            ),
+            events=ex.events[:1],
+        )
+        for ex in changed
+    ]
     s = any_store.write(newer, extractor="t3")
     assert s.replaced == 40
     assert _tallies_are_exact(any_store) < grown
@@ -407,9 +432,12 @@ def test_tallies_between_entities_move_to_tally_nodes_on_open(any_store):
 
     any_store.write(corpus.extractions(60, seed=5), extractor="t1")
     expected = any_store.read(STORED_TALLIES)
-    any_store._run("""MATCH (a:Tally)-[s:ACTS_ON]->(t:Tally)
+    any_store._run(
+        """MATCH (a:Tally)-[s:ACTS_ON]->(t:Tally)
 MATCH (x:Entity {id: a.id}), (y:Entity {id: t.id})
-CREATE (x)-[:ACTS_ON {type: s.type, modality: s.modality, events: s.events}]->(y)""", write=True)
+CREATE (x)-[:ACTS_ON {type: s.type, modality: s.modality, events: s.events}]->(y)""",
+        write=True,
+    )
     any_store._run("MATCH (n:Tally) DETACH DELETE n", write=True)
     assert not any_store.read(STORED_TALLIES)
     any_store._upgrade()
@@ -427,12 +455,15 @@ def test_connect_result_nodes_adds_only_events_to_the_suggested_query(small):
 
     assert EVENTS_ONLY.endswith("RETURN a, r, b\nLIMIT 300")
     shown = EVENTS_ONLY.replace("RETURN a, r, b\nLIMIT 300", "WITH a, r, b\nLIMIT 300")
-    connected = small.read(shown + """
+    connected = small.read(
+        shown
+        + """
 WITH collect(id(a)) + collect(id(b)) AS ids
 MATCH (x)-[s]->(y)
 WHERE id(x) IN ids AND id(y) IN ids
 RETURN type(s) AS type, count(*) AS n
-ORDER BY type""")
+ORDER BY type"""
+    )
     assert connected and {r["type"] for r in connected} <= {t.value for t in EventType}
     assert sum(r["n"] for r in connected) == len(small.read(EVENTS_ONLY))
 
@@ -443,16 +474,28 @@ def _busy_and_quiet_actors() -> list:
 
     people = {n: Entity(f"person:{n}", n.title(), "Person") for n in ("ann", "bob", "cy", "dee", "eve")}
     things = {i: Entity(f"product:p{i}", f"P{i}", "Product") for i in range(17)}
-    plan = [("ann", range(0, 5)), ("bob", range(5, 10)), ("cy", range(10, 15)),
-            ("dee", range(15, 17)), ("eve", range(15, 17))]
+    plan = [
+        ("ann", range(0, 5)),
+        ("bob", range(5, 10)),
+        ("cy", range(10, 15)),
+        ("dee", range(15, 17)),
+        ("eve", range(15, 17)),
+    ]
     out = []
     for actor, targets in plan:
         for i in targets:
             sentence = f"{actor.title()} banned P{i}."
             art = Article.from_text(sentence, source=f"{actor}-{i}.txt", published="2026-01-01")
-            ev = Event(id=event_id(art.id, "BANNED", [people[actor].id], [things[i].id], 0), type="BANNED",
-                       actors=[people[actor].id], targets=[things[i].id], evidence=sentence,
-                       evidence_start=0, date="2026-01-01", confidence=0.9)
+            ev = Event(
+                id=event_id(art.id, "BANNED", [people[actor].id], [things[i].id], 0),
+                type="BANNED",
+                actors=[people[actor].id],
+                targets=[things[i].id],
+                evidence=sentence,
+                evidence_start=0,
+                date="2026-01-01",
+                confidence=0.9,
+            )
             out.append(Extraction(art, [people[actor], things[i]], [ev]))
     return out
 
@@ -471,7 +514,12 @@ def test_neo4j_has_the_indexes_the_queries_read(neo4j_store):
     # on the data's statistics, so the test checks the index, not one plan); multi-source
     # selects on Event.sources
     neo4j_store.write(graphdata.both(), extractor="t1")
-    rows = neo4j_store.read("SHOW INDEXES YIELD labelsOrTypes, properties, state "
-                            "WHERE labelsOrTypes = ['Event'] RETURN properties, state")
+    rows = neo4j_store.read(
+        "SHOW INDEXES YIELD labelsOrTypes, properties, state "
+        "WHERE labelsOrTypes = ['Event'] RETURN properties, state"
+    )
     assert {(tuple(r["properties"]), r["state"]) for r in rows} >= {
-        (("first_seen",), "ONLINE"), (("sources",), "ONLINE"), (("id",), "ONLINE")}
+        (("first_seen",), "ONLINE"),
+        (("sources",), "ONLINE"),
+        (("id",), "ONLINE"),
+    }

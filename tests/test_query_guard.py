@@ -59,11 +59,14 @@ def test_reads_with_keywords_in_strings_comments_and_names_pass(query):
     assert queries.is_read_only(query)
 
 
-@pytest.mark.parametrize("query,what", [
-    ("RETURN 1 AS x /* unterminated", "comment"),
-    ("RETURN 'unterminated AS x", "string"),
-    ("RETURN `unterminated AS x", "quoted name"),
-])
+@pytest.mark.parametrize(
+    "query,what",
+    [
+        ("RETURN 1 AS x /* unterminated", "comment"),
+        ("RETURN 'unterminated AS x", "string"),
+        ("RETURN `unterminated AS x", "quoted name"),
+    ],
+)
 def test_a_query_that_cannot_be_read_for_sure_is_refused(query, what):
     with pytest.raises(QueryError, match=f"unterminated {what}; it cannot be checked"):
         check_read_only(query)
@@ -71,8 +74,10 @@ def test_a_query_that_cannot_be_read_for_sure_is_refused(query, what):
 
 
 def test_normalise_keeps_the_shape_of_the_query():
-    assert normalise("MATCH (n)\n  /* a\n b */ WHERE n.x = \"//\" // c\nRETURN n") == \
-        "MATCH (n) WHERE n.x = '' RETURN n"
+    assert (
+        normalise('MATCH (n)\n  /* a\n b */ WHERE n.x = "//" // c\nRETURN n')
+        == "MATCH (n) WHERE n.x = '' RETURN n"
+    )
 
 
 def test_every_canned_query_passes_the_check():
@@ -84,9 +89,11 @@ def test_every_canned_query_passes_the_check():
 def test_the_store_refuses_hidden_writes_before_sending_them(any_store):
     any_store.write(graphdata.both(), extractor="t1")
     before = any_store.counts()
-    for query in ("MATCH (n) /* ' */ DETACH DELETE n // '",
-                  "MATCH (n:Entity) SET/**/n.name = 'x'",
-                  "LOAD /**/ CSV FROM 'file://a.csv' AS row RETURN row"):
+    for query in (
+        "MATCH (n) /* ' */ DETACH DELETE n // '",
+        "MATCH (n:Entity) SET/**/n.name = 'x'",
+        "LOAD /**/ CSV FROM 'file://a.csv' AS row RETURN row",
+    ):
         with pytest.raises(QueryError):
             any_store.read(query)
     assert any_store.counts() == before
@@ -95,16 +102,22 @@ def test_the_store_refuses_hidden_writes_before_sending_them(any_store):
 def test_cli_refuses_load_csv_and_write_procedures_in_one_line(tmp_path):
     runner = CliRunner()
     home = str(tmp_path / "home")
-    load = runner.invoke(cli, ["--home", home, "query", "cypher",
-                               "LOAD /**/ CSV FROM 'https://127.0.0.1:9/x.csv' AS row RETURN row"])
+    load = runner.invoke(
+        cli,
+        ["--home", home, "query", "cypher", "LOAD /**/ CSV FROM 'https://127.0.0.1:9/x.csv' AS row RETURN row"],
+    )
     assert load.exit_code == 1
-    assert load.output == ("Error: this query reads files or the network (LOAD CSV); "
-                           "`aigov query cypher` only runs read-only queries\n")
+    assert load.output == (
+        "Error: this query reads files or the network (LOAD CSV); "
+        "`aigov query cypher` only runs read-only queries\n"
+    )
     call = runner.invoke(cli, ["--home", home, "query", "cypher", "CALL /*x*/ db.idx.fulltext.drop('Entity')"])
     assert call.exit_code == 1
-    assert call.output == ("Error: this query calls the procedure db.idx.fulltext.drop, which is not "
-                           "on the list of read-only procedures; `aigov query cypher` only runs "
-                           "read-only queries\n")
+    assert call.output == (
+        "Error: this query calls the procedure db.idx.fulltext.drop, which is not "
+        "on the list of read-only procedures; `aigov query cypher` only runs "
+        "read-only queries\n"
+    )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -121,23 +134,33 @@ def test_deep_nesting_is_refused_before_it_reaches_the_parser(tmp_path):
 
     query = "RETURN " + "(" * 30 + "1" + ")" * 30 + " AS x"
     started = time.monotonic()
-    result = subprocess.run([*aigov_command(), "--home", str(tmp_path / "home"), "query", "cypher", query],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [*aigov_command(), "--home", str(tmp_path / "home"), "query", "cypher", query],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert time.monotonic() - started < 20
     assert result.returncode == 1
-    assert result.stderr == ("Error: this query nests brackets 30 deep, deeper than the limit of 10 "
-                             "(the embedded store's parser takes time exponential in the depth)\n")
+    assert result.stderr == (
+        "Error: this query nests brackets 30 deep, deeper than the limit of 10 "
+        "(the embedded store's parser takes time exponential in the depth)\n"
+    )
 
 
 def test_nesting_up_to_the_limit_still_runs(embedded):
     depth = MAX_NESTING
-    assert embedded.read("RETURN " + "[" * depth + "1" + "]" * depth + " AS x")[0]["x"] == \
-        eval("[" * depth + "1" + "]" * depth)
+    assert embedded.read("RETURN " + "[" * depth + "1" + "]" * depth + " AS x")[0]["x"] == eval(
+        "[" * depth + "1" + "]" * depth
+    )
 
 
 def test_a_query_that_crashed_the_embedded_server_is_refused(embedded):
     """A read-only RETURN 1+1+... of 50,000 terms crashed the server (an ingest beside it aborted)."""
-    with pytest.raises(QueryError, match=r"this query is 100,006 characters long, longer than the "
-                                         r"limit of 20,000 \(pass long values as parameters\)"):
+    with pytest.raises(
+        QueryError,
+        match=r"this query is 100,006 characters long, longer than the "
+        r"limit of 20,000 \(pass long values as parameters\)",
+    ):
         embedded.read("RETURN " + "+".join(["1"] * 50_000))
     assert embedded.read("RETURN 1 AS one") == [{"one": 1}]

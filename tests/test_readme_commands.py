@@ -24,21 +24,21 @@ def _table_commands() -> list[tuple[list[str], list[str]]]:
             continue
         cell = line.split(" | ")[0]
         spans = re.findall(r"`([^`]+)`", cell)
-        head = spans[0].split()[1:]          # drop "aigov"
+        head = spans[0].split()[1:]  # drop "aigov"
         group = head[0] if head and not head[0].startswith("-") else None
         for i, span in enumerate(spans):
             words = span.replace("\\|", "|").split()
             if i == 0:
                 words = words[1:]
             elif group and words and words[0] != group:
-                words = [group] + words     # "`show NAME`" after "`aigov query list`"
+                words = [group] + words  # "`show NAME`" after "`aigov query list`"
             path = []
             for w in words:
                 if w.startswith(("-", "[", '"')) or not re.fullmatch(r"[a-z][a-z0-9-]*(\|[a-z0-9-]+)*", w):
                     break
                 path.append(w)
             options = re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", span)
-            for alt in (path[-1].split("|") if path and "|" in path[-1] else [None]):
+            for alt in path[-1].split("|") if path and "|" in path[-1] else [None]:
                 p = path[:-1] + [alt] if alt else path
                 out.append((p, options))
     return out

@@ -28,8 +28,9 @@ def test_the_committed_coder_scores_what_the_working_coder_scores_on_dev():
         import score_coders
     finally:
         sys.path.remove(str(ROOT / "tools"))
-    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "loaders"],
-                           capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "-C", str(ROOT), "status", "--porcelain", "loaders"], capture_output=True, text=True
+    ).stdout.strip()
     if dirty:
         pytest.skip("loaders/ has uncommitted changes: HEAD is not the working coder")
     got = score_coders.score("HEAD", CORPUS / "dev")

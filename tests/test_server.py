@@ -74,8 +74,10 @@ def test_packaged_files_exist():
 def _grass() -> dict[str, dict[str, str]]:
     import re
 
-    return {sel: dict(re.findall(r"^\s+([\w-]+):\s*(.+);$", body, re.M))
-            for sel, body in re.findall(r"^([\w.]+) \{$(.*?)^\}$", GRASS_PATH.read_text(), re.M | re.S)}
+    return {
+        sel: dict(re.findall(r"^\s+([\w-]+):\s*(.+);$", body, re.M))
+        for sel, body in re.findall(r"^([\w.]+) \{$(.*?)^\}$", GRASS_PATH.read_text(), re.M | re.S)
+    }
 
 
 def test_the_style_is_readable_and_tells_event_families_apart():
@@ -142,7 +144,8 @@ def test_return_1_with_the_stored_password(server):
         records, _, _ = drv.execute_query("RETURN 1 AS x")
         assert records[0]["x"] == 1
         records, _, _ = drv.execute_query(
-            "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS v, edition")
+            "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS v, edition"
+        )
         assert records[0]["v"] == NEO4J_VERSION and records[0]["edition"] == "community"
     with server.driver() as drv:
         drv.verify_connectivity()
@@ -264,8 +267,7 @@ def test_stop_and_restart_keeps_the_password(server):
 
 def test_failed_start_reports_the_log(tmp_path):
     # valid settings for Neo4j, but the JVM refuses to start with them
-    srv = ManagedNeo4j(tmp_path, bolt_port=_free_port(), http_port=_free_port(),
-                       heap_initial="2g", heap_max="1g")
+    srv = ManagedNeo4j(tmp_path, bolt_port=_free_port(), http_port=_free_port(), heap_initial="2g", heap_max="1g")
     with pytest.raises(ServerError) as err:
         srv.start(timeout=120)
     assert "exited with code" in str(err.value)
@@ -275,7 +277,7 @@ def test_failed_start_reports_the_log(tmp_path):
 
 def test_old_or_missing_java_is_a_clear_error(tmp_path, monkeypatch):
     fake = tmp_path / "java"
-    fake.write_text('#!/bin/sh\necho \'openjdk version "11.0.20" 2023-07-18\' >&2\n')
+    fake.write_text("#!/bin/sh\necho 'openjdk version \"11.0.20\" 2023-07-18' >&2\n")
     fake.chmod(0o755)
     monkeypatch.setenv("AIGOV_JAVA", str(fake))
     with pytest.raises(ServerError, match="Java 11"):

@@ -21,7 +21,7 @@ def test_spanset_answers_like_a_list_scan(seed):
     taken = SpanSet()
     for _ in range(300):
         s = rnd.randrange(0, 2000)
-        e = s + rnd.randrange(1, 60 if rnd.random() < 0.9 else 400)   # a few long, nesting spans
+        e = s + rnd.randrange(1, 60 if rnd.random() < 0.9 else 400)  # a few long, nesting spans
         assert taken.free(s, e) == _naive_free(spans, s, e), (s, e)
         op = rnd.random()
         if op < 0.6:

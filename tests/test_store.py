@@ -27,12 +27,14 @@ def test_seed_like_graph_has_the_documented_shape(any_store):
     assert c["relationships"]["SUED"] == 4
     rows = any_store.read(
         "MATCH (c:Country)-[r:BLOCKED_ACCESS]->(p:Product) RETURN c.name AS c, p.name AS p, r.event_id AS e "
-        "ORDER BY c")
+        "ORDER BY c"
+    )
     assert [(r["c"], r["p"]) for r in rows] == [("Indonesia", "Grok"), ("Malaysia", "Grok")]
     assert rows[0]["e"] == rows[1]["e"]
     reports = any_store.read(
         "MATCH (a:Article)-[r:REPORTS]->(e:BLOCKED_ACCESS) RETURN a.source AS s, r.date AS d, r.evidence AS ev "
-        "ORDER BY s")
+        "ORDER BY s"
+    )
     assert [(r["s"], r["d"]) for r in reports] == [("en.txt", "2026-01-11"), ("fr.txt", "2026-01")]
     event = any_store.read("MATCH (e:BLOCKED_ACCESS) RETURN e.start AS s, e.end AS e")[0]
     # the event spans what its reports say: January 2026 contains the 11th
@@ -45,7 +47,8 @@ def test_direct_relationships_carry_their_events_date_and_modality(any_store):
     rows = any_store.read(
         "MATCH (:Entity)-[r]->(:Entity) WHERE r.event_id IS NOT NULL "
         "MATCH (e:Event {id: r.event_id}) "
-        "RETURN r.date AS rd, e.date AS ed, r.modality AS rm, e.modality AS em")
+        "RETURN r.date AS rd, e.date AS ed, r.modality AS rm, e.modality AS em"
+    )
     assert len(rows) >= 6
     assert all((r["rd"], r["rm"]) == (r["ed"], r["em"]) for r in rows)
 
@@ -77,8 +80,14 @@ def test_changed_page_replaces_its_old_version(any_store):
     any_store.write(graphdata.both(), extractor="t1")
     old = graphdata.english()
     body = old.article.body.replace("Sunday", "Saturday")
-    art = Article.from_text(body, title=old.article.title, published=old.article.published,
-                            language="en", source="en.txt", url=old.article.url)
+    art = Article.from_text(
+        body,
+        title=old.article.title,
+        published=old.article.published,
+        language="en",
+        source="en.txt",
+        url=old.article.url,
+    )
     ev = []
     for e in old.events:
         text = e.evidence.replace("Sunday", "Saturday")
@@ -87,8 +96,9 @@ def test_changed_page_replaces_its_old_version(any_store):
     assert summary.replaced == 1
     arts = any_store.read("MATCH (a:Article) RETURN a.id AS id ORDER BY id")
     assert sorted(r["id"] for r in arts) == sorted([graphdata.french().article.id, art.id])
-    texts = [r["ev"] for r in any_store.read(
-        "MATCH (:Article)-[r:REPORTS]->(:BLOCKED_ACCESS) RETURN r.evidence AS ev")]
+    texts = [
+        r["ev"] for r in any_store.read("MATCH (:Article)-[r:REPORTS]->(:BLOCKED_ACCESS) RETURN r.evidence AS ev")
+    ]
     assert not any("Sunday" in t for t in texts) and any("Saturday" in t for t in texts)
     # the fine only the old version reported is gone with it, then back from the new version
     assert _counts(any_store)["labels"]["FINED"] == 1
@@ -100,25 +110,46 @@ def _sources(store):
 
 def test_sources_counts_distinct_articles_and_follows_the_graph(any_store):
     any_store.write(graphdata.both(), extractor="t1")
-    assert _sources(any_store) == {"BLOCKED_ACCESS": 2, "SUED": 1, "DEMANDED": 1, "STATED": 1,
-                                   "CRIMINALISED": 1, "RESTRICTED": 1, "FINED": 1}
+    assert _sources(any_store) == {
+        "BLOCKED_ACCESS": 2,
+        "SUED": 1,
+        "DEMANDED": 1,
+        "STATED": 1,
+        "CRIMINALISED": 1,
+        "RESTRICTED": 1,
+        "FINED": 1,
+    }
     # a new version of the English page that says the block twice and drops the fine: two
     # reports from one article are one source; the fine goes; the block keeps both pages
     old = graphdata.english()
     block, fine = old.events
     body = f"{block.evidence} Again: {block.evidence}"
-    art = Article.from_text(body, title=old.article.title, published=old.article.published,
-                            language="en", source="en.txt", url=old.article.url)
-    twice = [dataclasses.replace(block, evidence_start=0, id=block.id + "a"),
-             dataclasses.replace(block, evidence_start=body.rindex(block.evidence), id=block.id + "b")]
+    art = Article.from_text(
+        body,
+        title=old.article.title,
+        published=old.article.published,
+        language="en",
+        source="en.txt",
+        url=old.article.url,
+    )
+    twice = [
+        dataclasses.replace(block, evidence_start=0, id=block.id + "a"),
+        dataclasses.replace(block, evidence_start=body.rindex(block.evidence), id=block.id + "b"),
+    ]
     used = [e for e in old.entities if e.id in set(block.actors + block.targets)]
     assert any_store.write([Extraction(art, used, twice)], extractor="t1").replaced == 1
     after = _sources(any_store)
     assert after["BLOCKED_ACCESS"] == 2 and "FINED" not in after
     # the French page goes the same way: the block is left with one source
     fr = graphdata.french()
-    only = Article.from_text(fr.article.body + " Fin.", title="Grok", published="2026-01-14",
-                             language="fr", source="fr.txt", url=fr.article.url)
+    only = Article.from_text(
+        fr.article.body + " Fin.",
+        title="Grok",
+        published="2026-01-14",
+        language="fr",
+        source="fr.txt",
+        url=fr.article.url,
+    )
     assert any_store.write([Extraction(only)], extractor="t1").replaced == 1
     assert _sources(any_store) == {"BLOCKED_ACCESS": 1}
     # a graph written before `sources` existed (nor the tallies, which came later) gets it
@@ -133,16 +164,18 @@ def test_sources_counts_distinct_articles_and_follows_the_graph(any_store):
 def test_plan_says_what_each_article_would_do_and_writes_nothing(any_store):
     fr, en = graphdata.both()
     any_store.write([fr], extractor="v1")
-    moved = Article.from_text(en.article.body + " More.", source="en2.txt", url=fr.article.url,
-                              language="en")
+    moved = Article.from_text(en.article.body + " More.", source="en2.txt", url=fr.article.url, language="en")
     plan = any_store.plan([fr, en, en], extractor="v2", recode=True)
     assert [(p.action, p.replaces) for p in plan] == [("recode", ()), ("add", ()), ("unchanged", ())]
     # a new text of a stored page (same url) replaces it -- also when the old text is in the
     # input before it: the input is written as if each article came in its own run (issue 17)
     assert [(p.action, p.replaces) for p in any_store.plan([Extraction(moved)], extractor="v1")] == [
-        ("replace", (fr.article.id,))]
+        ("replace", (fr.article.id,))
+    ]
     assert [(p.action, p.replaces) for p in any_store.plan([fr, Extraction(moved)], extractor="v1")] == [
-        ("unchanged", ()), ("replace", (fr.article.id,))]
+        ("unchanged", ()),
+        ("replace", (fr.article.id,)),
+    ]
     assert [p.action for p in any_store.plan([fr], extractor="v2")] == ["unchanged"]
     assert _counts(any_store)["labels"]["Article"] == 1
 
@@ -183,9 +216,10 @@ def test_a_failing_batch_writes_nothing_and_reports_the_article(any_store, monke
 
 def test_names_with_quotes_and_braces_are_stored_verbatim(any_store):
     any_store.write(graphdata.both(), extractor="t1")
-    rows = any_store.read("MATCH (n:Entity) WHERE n.id = $id RETURN n.name AS name",
-                          {"id": graphdata.E["obrien"].id})
-    assert rows == [{"name": "O'Brien \"Tech\" / Ünïcode{x}"}]
+    rows = any_store.read(
+        "MATCH (n:Entity) WHERE n.id = $id RETURN n.name AS name", {"id": graphdata.E["obrien"].id}
+    )
+    assert rows == [{"name": 'O\'Brien "Tech" / Ünïcode{x}'}]
 
 
 def test_read_refuses_writes(any_store):
@@ -229,8 +263,9 @@ def test_a_slow_embedded_answer_is_a_clear_error_naming_the_setting(home, monkey
     store = EmbeddedStore(home)
     try:
         # (stopped by the server, or, past it by more than CLIENT_GRACE, by the client)
-        with pytest.raises(QueryError,
-                           match=r"did not finish within 0.2 s.* (was stopped|stopped waiting) .*AIGOV_TIMEOUT"):
+        with pytest.raises(
+            QueryError, match=r"did not finish within 0.2 s.* (was stopped|stopped waiting) .*AIGOV_TIMEOUT"
+        ):
             store.read("UNWIND range(1, 30000000) AS x RETURN count(x) AS n")
     finally:
         store.close()
@@ -241,16 +276,21 @@ def test_a_slow_embedded_answer_is_a_clear_error_naming_the_setting(home, monkey
 # input, and for one run versus several
 
 _SNAPSHOT_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
-_SNAPSHOT_RELS = ("MATCH (a)-[r]->(b) RETURN type(r) AS type, properties(r) AS props, "
-                  "coalesce(a.id, a.name) AS src, coalesce(b.id, b.name) AS dst")
-_VOLATILE = {"ingested_at", "first_seen"}   # wall-clock times of the run that wrote them
+_SNAPSHOT_RELS = (
+    "MATCH (a)-[r]->(b) RETURN type(r) AS type, properties(r) AS props, "
+    "coalesce(a.id, a.name) AS src, coalesce(b.id, b.name) AS dst"
+)
+_VOLATILE = {"ingested_at", "first_seen"}  # wall-clock times of the run that wrote them
 
 
 def _snapshot(store) -> list:
     def clean(props):
-        return sorted((k, repr(v)) for k, v in props.items()
-                      if k not in _VOLATILE or (k == "first_seen" and str(v)[:2] in ("19", "20")
-                                                and "T" not in str(v)))
+        return sorted(
+            (k, repr(v))
+            for k, v in props.items()
+            if k not in _VOLATILE or (k == "first_seen" and str(v)[:2] in ("19", "20") and "T" not in str(v))
+        )
+
     nodes = sorted((sorted(r["labels"]), clean(r["props"])) for r in store.read(_SNAPSHOT_NODES))
     rels = sorted((r["type"], r["src"], r["dst"], clean(r["props"])) for r in store.read(_SNAPSHOT_RELS))
     return [nodes, rels]
@@ -268,12 +308,26 @@ def _batching_corpus():
     exs = [code(next(read_file(f))) for f in files]
     fr, en = graphdata.both()
     page = "https://example.org/grok"
-    v1 = Article.from_text("Malaysia blocked access to Grok on Sunday, the regulator said.", language="en",
-                           source="v1.txt", url=page, published="2026-01-12")
-    v2 = Article.from_text("Malaysia blocked access to Grok on Saturday, the regulator said.", language="en",
-                           source="v2.txt", url=page, published="2026-01-13")
-    later = Article.from_text("Malaysia blocked access to Grok in January, the regulator said.",
-                              language="en", source="later.txt", published="2026-02-02")
+    v1 = Article.from_text(
+        "Malaysia blocked access to Grok on Sunday, the regulator said.",
+        language="en",
+        source="v1.txt",
+        url=page,
+        published="2026-01-12",
+    )
+    v2 = Article.from_text(
+        "Malaysia blocked access to Grok on Saturday, the regulator said.",
+        language="en",
+        source="v2.txt",
+        url=page,
+        published="2026-01-13",
+    )
+    later = Article.from_text(
+        "Malaysia blocked access to Grok in January, the regulator said.",
+        language="en",
+        source="later.txt",
+        published="2026-02-02",
+    )
     return exs + [fr, code(v1), en, code(v2), code(later)]
 
 
@@ -286,16 +340,16 @@ def test_the_graph_does_not_depend_on_the_batching(home, tmp_path, seed):
     exs = _batching_corpus()
     one = EmbeddedStore(tmp_path / f"one-{seed}")
     one.ensure_schema()
-    one.write(exs, extractor="v1")                          # one run, one batch
+    one.write(exs, extractor="v1")  # one run, one batch
     reference = _snapshot(one)
     assert reference[0], "the corpus wrote nothing"
     rnd = random.Random(seed)
     other = EmbeddedStore(tmp_path / f"other-{seed}")
     other.ensure_schema()
     pos = 0
-    while pos < len(exs):                                   # several runs, random batch sizes
+    while pos < len(exs):  # several runs, random batch sizes
         step = rnd.randint(1, 5)
-        other.write(exs[pos:pos + step], extractor="v1", batch_size=rnd.randint(1, 3))
+        other.write(exs[pos : pos + step], extractor="v1", batch_size=rnd.randint(1, 3))
         pos += step
     assert _snapshot(other) == reference
     # and one page told twice keeps its last text only

@@ -25,8 +25,9 @@ RUNAWAY = "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN coun
 
 def aigov(home: Path, *args: str, timeout: float = 120) -> tuple[subprocess.CompletedProcess, float]:
     started = time.monotonic()
-    result = subprocess.run([*aigov_command(), "--home", str(home), *args], cwd=ROOT,
-                            capture_output=True, text=True, timeout=timeout)
+    result = subprocess.run(
+        [*aigov_command(), "--home", str(home), *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+    )
     return result, time.monotonic() - started
 
 
@@ -34,8 +35,10 @@ def test_a_runaway_query_stops_at_the_limit_with_one_line(home):
     assert aigov(home, "ingest", "--silent", str(SEED))[0].returncode == 0
     result, took = aigov(home, "--timeout", "2", "query", "cypher", RUNAWAY)
     assert result.returncode == 1
-    assert result.stderr == ("Error: the query did not finish within 2 s and was stopped (raise the "
-                             "limit with --timeout or AIGOV_TIMEOUT)\n")
+    assert result.stderr == (
+        "Error: the query did not finish within 2 s and was stopped (raise the "
+        "limit with --timeout or AIGOV_TIMEOUT)\n"
+    )
     assert took < 2 + 8  # one try, stopped by the server: no retries
 
 
@@ -47,8 +50,9 @@ def test_a_long_step_on_the_embedded_store_errs_soon_after_the_limit(home):
     assert aigov(home, "ingest", "--silent", str(SEED))[0].returncode == 0
     result, took = aigov(home, "--timeout", "2", "query", "cypher", LONG_STEP)
     assert result.returncode == 1
-    assert result.stderr.startswith("Error: the query did not finish within 2 s; the embedded store "
-                                    "stops a query only between records")
+    assert result.stderr.startswith(
+        "Error: the query did not finish within 2 s; the embedded store stops a query only between records"
+    )
     assert result.stderr.count("\n") == 1
     # was: the client waited 10 s beyond the limit (its socket timeout) and called the store lost
     assert took < 2 + 3
@@ -69,9 +73,13 @@ def test_the_limit_comes_from_the_environment_too(home, monkeypatch):
 
 def test_a_runaway_query_does_not_block_reads_and_stops_when_its_client_dies(home):
     assert aigov(home, "ingest", "--silent", str(SEED))[0].returncode == 0
-    runaway = subprocess.Popen([*aigov_command(), "--home", str(home), "query", "cypher", RUNAWAY],
-                               cwd=ROOT, env={**os.environ, "AIGOV_TIMEOUT": "6"},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    runaway = subprocess.Popen(
+        [*aigov_command(), "--home", str(home), "query", "cypher", RUNAWAY],
+        cwd=ROOT,
+        env={**os.environ, "AIGOV_TIMEOUT": "6"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         time.sleep(1.5)
         stats, took = aigov(home, "stats", timeout=30)

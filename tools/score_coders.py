@@ -38,11 +38,11 @@ def score(commit: str, gold: Path) -> dict:
     """The scores of the coder at ``commit`` on the gold folder ``gold``."""
     with tempfile.TemporaryDirectory(prefix="aigov-coder-") as tmp:
         wt = Path(tmp) / "wt"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(wt), commit],
-                       check=True)
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(wt), commit], check=True)
         try:
-            out = subprocess.run([sys.executable, "-c", _SCORE, str(gold)], cwd=wt, check=True,
-                                 capture_output=True, text=True).stdout
+            out = subprocess.run(
+                [sys.executable, "-c", _SCORE, str(gold)], cwd=wt, check=True, capture_output=True, text=True
+            ).stdout
             return json.loads(out.strip().splitlines()[-1])
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(wt)], check=False)
@@ -58,8 +58,10 @@ def main(argv: list[str]) -> int:
         return 2
     for commit in argv[1:]:
         s = score(commit, gold)
-        print(f"{commit:>10}  coder {s['version']:<8} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}  "
-              f"tp {s['tp']}  fp {s['fp']}  fn {s['fn']}  ({s['files']} files)")
+        print(
+            f"{commit:>10}  coder {s['version']:<8} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}  "
+            f"tp {s['tp']}  fp {s['fp']}  fn {s['fn']}  ({s['files']} files)"
+        )
     return 0
 
 

@@ -68,19 +68,40 @@ from __future__ import annotations
 
 from graph.export.formats import FORMATS, STREAMING_FORMATS, export_rdf
 from graph.export.rdf import iter_quads, to_dataset, validate
-from graph.export.reader import (ARTICLES_PAGE, DEFAULT_PAGE_SIZE, DIRECT_OF_EVENTS, ENTITIES_PAGE,
-                                 EVENTS_PAGE, REPORTS_OF_EVENTS)
+from graph.export.reader import (
+    ARTICLES_PAGE,
+    DEFAULT_PAGE_SIZE,
+    DIRECT_OF_EVENTS,
+    ENTITIES_PAGE,
+    EVENTS_PAGE,
+    REPORTS_OF_EVENTS,
+)
 from graph.export.reader import read_ahead as _read_ahead  # noqa: F401 (tested on its own)
 from graph.export.summary import ExportError, ExportSummary
 from graph.export.tables import NODE_COLUMNS, RELATIONSHIP_COLUMNS, export_csv, export_jsonl
+
 # the term backends, checked against each other by tests/test_export.py
 from graph.export.terms import NTTerms as _NTTerms  # noqa: F401 (tests)
 from graph.export.terms import RdfTerms as _RdfTerms  # noqa: F401 (tests)
 from graph.export.terms import nt as _nt  # noqa: F401 (tests)
 
 __all__ = [
-    "FORMATS", "STREAMING_FORMATS", "ExportSummary", "ExportError", "NODE_COLUMNS", "RELATIONSHIP_COLUMNS",
-    "export_rdf", "export_jsonl", "export_csv", "to_dataset", "iter_quads", "validate",
-    "ENTITIES_PAGE", "ARTICLES_PAGE", "EVENTS_PAGE", "REPORTS_OF_EVENTS", "DIRECT_OF_EVENTS",
+    "FORMATS",
+    "STREAMING_FORMATS",
+    "ExportSummary",
+    "ExportError",
+    "NODE_COLUMNS",
+    "RELATIONSHIP_COLUMNS",
+    "export_rdf",
+    "export_jsonl",
+    "export_csv",
+    "to_dataset",
+    "iter_quads",
+    "validate",
+    "ENTITIES_PAGE",
+    "ARTICLES_PAGE",
+    "EVENTS_PAGE",
+    "REPORTS_OF_EVENTS",
+    "DIRECT_OF_EVENTS",
     "DEFAULT_PAGE_SIZE",
 ]

@@ -41,16 +41,20 @@ __all__ = ["LICENSE", "DatasetFacts", "description"]
 #: the project's licence (setup.cfg), also the dataset's
 LICENSE = "https://www.apache.org/licenses/LICENSE-2.0"
 
-_TITLE = ("aigov: AI-governance events from French and English news",
-          "aigov : événements de gouvernance de l'IA dans la presse française et anglaise")
-_ABOUT = ("Who banned, blocked, sued, fined, investigated, regulated or demanded what of whom, as "
-          "French and English news report it: events with their actors, targets, modality, dates and "
-          "evidence, extracted by the aigov event coder. The evidence quotes the articles, whose text "
-          "remains their publishers'.",
-          "Qui a interdit, bloqué, poursuivi, sanctionné, enquêté, réglementé ou exigé quoi de qui, tel "
-          "que la presse française et anglaise le rapporte : événements avec acteurs, cibles, modalité, "
-          "dates et preuves, extraits par le codeur d'événements aigov. Les preuves citent les articles, "
-          "dont le texte reste celui de leurs éditeurs.")
+_TITLE = (
+    "aigov: AI-governance events from French and English news",
+    "aigov : événements de gouvernance de l'IA dans la presse française et anglaise",
+)
+_ABOUT = (
+    "Who banned, blocked, sued, fined, investigated, regulated or demanded what of whom, as "
+    "French and English news report it: events with their actors, targets, modality, dates and "
+    "evidence, extracted by the aigov event coder. The evidence quotes the articles, whose text "
+    "remains their publishers'.",
+    "Qui a interdit, bloqué, poursuivi, sanctionné, enquêté, réglementé ou exigé quoi de qui, tel "
+    "que la presse française et anglaise le rapporte : événements avec acteurs, cibles, modalité, "
+    "dates et preuves, extraits par le codeur d'événements aigov. Les preuves citent les articles, "
+    "dont le texte reste celui de leurs éditeurs.",
+)
 
 
 @dataclass
@@ -89,9 +93,12 @@ def description(t: Any, facts: DatasetFacts, counts: Any, triples: int) -> list[
     name = facts.name()
     d = t.dataset(name)
     out: list[tuple[Any, Any, Any]] = [
-        (d, t.TYPE, t.VOID_DATASET), (d, t.TYPE, t.DCAT_DATASET),
-        (d, t.TITLE, t.text(_TITLE[0], "en")), (d, t.TITLE, t.text(_TITLE[1], "fr")),
-        (d, t.DESCRIPTION, t.text(_ABOUT[0], "en")), (d, t.DESCRIPTION, t.text(_ABOUT[1], "fr")),
+        (d, t.TYPE, t.VOID_DATASET),
+        (d, t.TYPE, t.DCAT_DATASET),
+        (d, t.TITLE, t.text(_TITLE[0], "en")),
+        (d, t.TITLE, t.text(_TITLE[1], "fr")),
+        (d, t.DESCRIPTION, t.text(_ABOUT[0], "en")),
+        (d, t.DESCRIPTION, t.text(_ABOUT[1], "fr")),
         (d, t.LICENSE, t.iri(LICENSE)),
         (d, t.DCAT_VERSION, t.plain(vocab.VERSION)),
         (d, t.CONFORMSTO, t.iri(f"{vocab.ONT}{vocab.VERSION}")),
@@ -105,15 +112,21 @@ def description(t: Any, facts: DatasetFacts, counts: Any, triples: int) -> list[
         out.append((d, t.LANGUAGE, t.iri(f"http://id.loc.gov/vocabulary/iso639-1/{lang}")))
     for version in sorted(facts.agents):
         out.append((d, t.WASATTRIBUTEDTO, t.agent(version)))
-    vocabularies = [vocab.ONT, vocab.OA, vocab.PREFIXES["prov"], vocab.PREFIXES["schema"],
-                    vocab.PREFIXES["owl"]]
+    vocabularies = [vocab.ONT, vocab.OA, vocab.PREFIXES["prov"], vocab.PREFIXES["schema"], vocab.PREFIXES["owl"]]
     if facts.aligned:
         vocabularies.append(vocab.SEM)
     for ns in vocabularies:
         out.append((d, t.VOID_VOCABULARY, t.iri(str(ns))))
-    for cls, n in (("Entity", counts.entities), ("Event", counts.events),
-                   ("Article", counts.articles), ("Report", counts.reports)):
+    for cls, n in (
+        ("Entity", counts.entities),
+        ("Event", counts.events),
+        ("Article", counts.articles),
+        ("Report", counts.reports),
+    ):
         part = t.dataset_part(name, cls)
-        out += [(d, t.VOID_CLASSPARTITION, part), (part, t.VOID_CLASS, t.iri(str(vocab.ONT) + cls)),
-                (part, t.VOID_ENTITIES, t.integer(n))]
+        out += [
+            (d, t.VOID_CLASSPARTITION, part),
+            (part, t.VOID_CLASS, t.iri(str(vocab.ONT) + cls)),
+            (part, t.VOID_ENTITIES, t.integer(n)),
+        ]
     return out

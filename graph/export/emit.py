@@ -42,15 +42,19 @@ def quad_line(s: str, p: str, o: str, g: str | None) -> str:
 
 #: what the emitter appends per quad: a tuple (any terms), or a line (N-Triples terms)
 QUAD_SHAPES: dict[str | None, Callable[[Any, Any, Any, Any], Any]] = {
-    None: quad, "nt": triple_line, "nquads": quad_line}
+    None: quad,
+    "nt": triple_line,
+    "nquads": quad_line,
+}
 
 
 class Emitter:
     """Turns store rows into quads of ``terms`` (:class:`RdfTerms` or :class:`NTTerms`);
     ``aligned`` adds the schema.org/PROV/SEM entailments."""
 
-    def __init__(self, aligned: bool, terms: type = RdfTerms, lines: str | None = None,
-                 facts: DatasetFacts | None = None):
+    def __init__(
+        self, aligned: bool, terms: type = RdfTerms, lines: str | None = None, facts: DatasetFacts | None = None
+    ):
         """``lines`` ("nt" or "nquads", with :class:`NTTerms`) makes ``quads`` hold the output
         lines rather than quad tuples: the streamed formats then never build a tuple per triple."""
         self.aligned = aligned
@@ -64,8 +68,9 @@ class Emitter:
         self.add = self._adder(self.quads.append, aligned, terms, lines)
 
     @staticmethod
-    def _adder(append: Callable[[Any], None], aligned: bool, terms: type,
-               lines: str | None) -> Callable[..., None]:
+    def _adder(
+        append: Callable[[Any], None], aligned: bool, terms: type, lines: str | None
+    ) -> Callable[..., None]:
         """``add(s, p, o, g)``, the hottest call of the export: appends the quad in the
         shape ``lines`` asks for and, when ``aligned``, the quads its super-classes or
         super-properties entail."""
@@ -83,6 +88,7 @@ class Emitter:
             else:
                 for sup in supers(p, ()):
                     append(shape(s, sup, o, g))
+
         return add
 
     def take(self) -> tuple[list[Quad], list[tuple], list[Quad]]:
@@ -307,9 +313,15 @@ def public_source(source: Any, url: Any) -> str | None:
     return name or None
 
 
-def iter_pages(store: Any, page_size: int, aligned: bool, counts: ExportSummary,
-                terms: type = RdfTerms, lines: str | None = None, facts: DatasetFacts | None = None,
-                ) -> Iterator[tuple[list[Any], list[tuple], list[Quad]]]:
+def iter_pages(
+    store: Any,
+    page_size: int,
+    aligned: bool,
+    counts: ExportSummary,
+    terms: type = RdfTerms,
+    lines: str | None = None,
+    facts: DatasetFacts | None = None,
+) -> Iterator[tuple[list[Any], list[tuple], list[Quad]]]:
     """Pages of quads (with repeats; or lines, see :class:`Emitter`), their RDF 1.2
     reifications and direct quads, as ``terms``; ``facts`` gathers what the dataset's
     description needs (:mod:`graph.export.describe`)."""
@@ -334,4 +346,3 @@ def iter_pages(store: Any, page_size: int, aligned: bool, counts: ExportSummary,
             counts.direct += len(page.direct[row["id"]])
         counts.events += len(page.events)
         yield em.take()
-

@@ -29,8 +29,17 @@ from graph.export.reader import DEFAULT_PAGE_SIZE
 from graph.export.summary import ExportError, ExportSummary
 from graph.export.terms import NTTerms, RdfTerms, nt, nt_line
 
-__all__ = ["FORMATS", "STREAMING_FORMATS", "WRITERS", "RdfWriter", "InMemoryWriter",
-           "StreamedWriter", "register", "writer_for", "export_rdf"]
+__all__ = [
+    "FORMATS",
+    "STREAMING_FORMATS",
+    "WRITERS",
+    "RdfWriter",
+    "InMemoryWriter",
+    "StreamedWriter",
+    "register",
+    "writer_for",
+    "export_rdf",
+]
 
 #: what the emitter yields per page: quads (or lines), RDF 1.2 reifications, direct quads
 Pages = Iterator[tuple[list[Any], list[tuple], list[tuple]]]
@@ -52,8 +61,9 @@ class RdfWriter:
     terms: ClassVar[type] = RdfTerms  #: the emitter's term backend
     lines: ClassVar[str | None] = None  #: the emitter's quad shape (see ``emit.QUAD_SHAPES``)
 
-    def __init__(self, *, include_ontology: bool = False, validate: bool = False,
-                 facts: DatasetFacts | None = None):
+    def __init__(
+        self, *, include_ontology: bool = False, validate: bool = False, facts: DatasetFacts | None = None
+    ):
         self.include_ontology = include_ontology
         self.validate = validate
         self.facts = facts  #: filled by the emitter; the dataset is described when given
@@ -184,7 +194,7 @@ class StreamedWriter(RdfWriter):
                     summary.reifications += len(reifications)
                 # written in slices, so that a page is never also held as one big string and bytes
                 for i in range(0, len(out_lines), _WRITE_LINES):
-                    fh.write("".join(out_lines[i:i + _WRITE_LINES]).encode("utf-8"))
+                    fh.write("".join(out_lines[i : i + _WRITE_LINES]).encode("utf-8"))
             about = [f"{s} {p} {o} .\n" for s, p, o in self.description(summary, summary.triples - repeated)]
             if about:
                 if self.kept is not None:
@@ -255,18 +265,22 @@ class JsonLd(InMemoryWriter):
             doc.pop("@context", None)
             return [doc] if doc else []
 
-        prefixes = sorted(((v, k) for k, v in context.items() if isinstance(v, str) and v.endswith(("/", "#"))),
-                          key=lambda kv: -len(kv[0]))
+        prefixes = sorted(
+            ((v, k) for k, v in context.items() if isinstance(v, str) and v.endswith(("/", "#"))),
+            key=lambda kv: -len(kv[0]),
+        )
 
         def compact(iri: str) -> str:
             for ns, prefix in prefixes:
                 if iri.startswith(ns) and len(iri) > len(ns):
-                    return f"{prefix}:{iri[len(ns):]}"
+                    return f"{prefix}:{iri[len(ns) :]}"
             return iri
 
         out = nodes(default_graph(ds))
-        for g in sorted((g for g in ds.graphs() if g.identifier != default_graph(ds).identifier and len(g)),
-                        key=lambda g: str(g.identifier)):
+        for g in sorted(
+            (g for g in ds.graphs() if g.identifier != default_graph(ds).identifier and len(g)),
+            key=lambda g: str(g.identifier),
+        ):
             out.append({"@id": compact(str(g.identifier)), "@graph": nodes(g)})
         return json.dumps({"@context": context, "@graph": out}, indent=2, ensure_ascii=False).encode("utf-8")
 
@@ -298,8 +312,7 @@ class Turtle12(Turtle):
         if not star_rows:
             return
         fh.write(b"\n# RDF 1.2: each direct relation is reified by its event (s p o ~ event).\n")
-        fh.write("".join(f"{nt(s)} {nt(p)} {nt(o)} ~ {nt(e)} .\n"
-                         for s, p, o, e in star_rows).encode("utf-8"))
+        fh.write("".join(f"{nt(s)} {nt(p)} {nt(o)} ~ {nt(e)} .\n" for s, p, o, e in star_rows).encode("utf-8"))
         summary.reifications = len(star_rows)
 
 
@@ -310,8 +323,7 @@ class NTriples12(NTriples):
     1.1 or RDF-star (Community Group) reader refuses. Formerly ``ntriples-star``, kept as an
     alias."""
 
-    name, aliases = "ntriples12", ("nt12", "n-triples-1.2", "ntriples-star", "nt-star",
-                                   "n-triples-star")
+    name, aliases = "ntriples12", ("nt12", "n-triples-1.2", "ntriples-star", "nt-star", "n-triples-star")
 
     def reifications(self, star: list[tuple]) -> list[str]:
         return [f"{e} {_NT_REIFIES} <<( {s} {p} {o} )>> .\n" for s, p, o, e in star]
@@ -319,7 +331,8 @@ class NTriples12(NTriples):
 
 #: format name -> (rdflib serializer or None when written by hand, keeps named graphs)
 FORMATS: dict[str, tuple[str | None, bool]] = {
-    name: (cls.serializer, cls.named_graphs) for name, cls in WRITERS.items()}
+    name: (cls.serializer, cls.named_graphs) for name, cls in WRITERS.items()
+}
 STREAMING_FORMATS = frozenset(name for name, cls in WRITERS.items() if cls.streamed)
 
 
@@ -327,10 +340,18 @@ STREAMING_FORMATS = frozenset(name for name, cls in WRITERS.items() if cls.strea
 # the entry point
 
 
-def export_rdf(store: Any, out: str | Path | IO[bytes], format: str = "turtle", *,
-               validate: bool = False, aligned: bool = True, include_ontology: bool = False,
-               describe: bool = True, page_size: int = DEFAULT_PAGE_SIZE,
-               progress: Callable[[int], None] | None = None) -> ExportSummary:
+def export_rdf(
+    store: Any,
+    out: str | Path | IO[bytes],
+    format: str = "turtle",
+    *,
+    validate: bool = False,
+    aligned: bool = True,
+    include_ontology: bool = False,
+    describe: bool = True,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    progress: Callable[[int], None] | None = None,
+) -> ExportSummary:
     """Export the store as RDF to a path or a binary file.
 
     Parameters

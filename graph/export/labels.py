@@ -35,18 +35,19 @@ from typing import Any, Iterable
 from graph.cypher import LABEL_LANGUAGES
 from graph.model import EntityType, entity_id, fold
 
-__all__ = ["LABEL_LANGUAGES", "is_sentence_debris", "gazetteer_languages", "label_languages",
-           "EntityLabels"]
+__all__ = ["LABEL_LANGUAGES", "is_sentence_debris", "gazetteer_languages", "label_languages", "EntityLabels"]
 
 # ---------------------------------------------------------------------------------------------
 # debris: a span that runs across a sentence end or a line break
 
 #: words a period follows without ending the sentence (titles, initials, company forms...)
-_ABBREVIATIONS = frozenset("""
+_ABBREVIATIONS = frozenset(
+    """
     Mr Mrs Ms Mx Dr Prof St Jr Sr Inc Corp Co Ltd Plc Gov Sen Sens Rep Reps Gen Lt Col Capt Sgt
     Adm Cmdr Maj Pres Hon Rev Mt Ft No vs etc approx Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct
     Nov Dec M MM Mme Mmes Mlle Me Mgr av cf p pp Dept Univ Assn Bros Ave Blvd
-""".split())
+""".split()
+)
 _LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 # an end mark, closing quotes or brackets, white space, then what starts a sentence
 _END = re.compile(r"""([.!?…])["'’”»)\]]*\s+(?=["'‘“«(\[]*[A-ZÀ-ÖØ-Þ0-9])""")
@@ -76,8 +77,11 @@ def is_sentence_debris(text: str) -> bool:
         word = before.group(1).lstrip("’'-") if before else ""
         if not word:
             return True
-        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) \
-                or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):  # U.S, e.g
+        if (
+            word in _ABBREVIATIONS
+            or (len(word) == 1 and word.isalpha())
+            or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word)
+        ):  # U.S, e.g
             continue
         return True
     return False
@@ -124,7 +128,8 @@ def label_languages(store: Any, ids: list[str]) -> dict[str, dict[str, list[str]
         return out
     for row in store.read(LABEL_LANGUAGES, {"ids": ids}):
         out.setdefault(row["id"], {})[row["label"]] = sorted(
-            lang for lang in row["languages"] or () if isinstance(lang, str))
+            lang for lang in row["languages"] or () if isinstance(lang, str)
+        )
     return out
 
 
@@ -149,8 +154,7 @@ class EntityLabels:
             langs: list[str | None] = list(seen.get(alias) or ()) or [None]
             self.aliases.extend((alias, lang) for lang in langs)
         refused_keys = {fold(a) for a in self.refused}
-        self.keys = [k for k in props.get("keys") or ()
-                     if k not in refused_keys and not _LINE_BREAK.search(k)]
+        self.keys = [k for k in props.get("keys") or () if k not in refused_keys and not _LINE_BREAK.search(k)]
 
 
 def _one(langs: Iterable[str] | None) -> str | None:

@@ -29,9 +29,13 @@ from graph.export.summary import ExportError
 __all__ = ["binary_out", "text_out", "replace_atomically", "make_folder"]
 
 #: what sits at a path, when it is not a regular file
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
-          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-          (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def _cannot_write(shown: str, exc: OSError) -> ExportError:

@@ -23,20 +23,27 @@ from urllib.parse import urlsplit
 
 __all__ = ["publisher_host", "translation_notice"]
 
-_MT = (r"(?:traduction\s+automati(?:que|s[ée]e)|traduit(?:e)?\s+automatiquement|"
-       r"machine[- ]translat\w*|automated\s+translation|automatically\s+translated|"
-       r"translated\s+(?:automatically|by\s+machine|using\s+machine\s+translation))")
+_MT = (
+    r"(?:traduction\s+automati(?:que|s[ée]e)|traduit(?:e)?\s+automatiquement|"
+    r"machine[- ]translat\w*|automated\s+translation|automatically\s+translated|"
+    r"translated\s+(?:automatically|by\s+machine|using\s+machine\s+translation))"
+)
 #: an editorial note in double parentheses (Reuters' style) that speaks of it
 _NOTE = re.compile(r"\(\((?:[^()]|\([^()]*\))*?" + _MT + r"(?:[^()]|\([^()]*\))*?\)\)", re.I)
 #: a sentence saying so: "This article was machine-translated", "Cet article a été traduit
 #: automatiquement", "Traduction automatisée par ..." at the start of a line
 _SENTENCE = re.compile(
     r"(?:^|(?<=[\n.!?]\s))(?:"
-    r"(?:this|the)\s+(?:article|story|text|report|dispatch)\s+(?:was|has\s+been|is)\s+" + _MT +
-    r"|(?:cet|l['’])\s*(?:article|texte)\s+a\s+été\s+" + _MT +
-    r"|(?:cette|la)\s+dépêche\s+a\s+été\s+" + _MT +
-    r"|(?:traduction\s+automati(?:que|s[ée]e)|machine\s+translation)\s+(?:par|by)\s"
-    r")[^\n]{0,300}", re.I | re.M)
+    r"(?:this|the)\s+(?:article|story|text|report|dispatch)\s+(?:was|has\s+been|is)\s+"
+    + _MT
+    + r"|(?:cet|l['’])\s*(?:article|texte)\s+a\s+été\s+"
+    + _MT
+    + r"|(?:cette|la)\s+dépêche\s+a\s+été\s+"
+    + _MT
+    + r"|(?:traduction\s+automati(?:que|s[ée]e)|machine\s+translation)\s+(?:par|by)\s"
+    r")[^\n]{0,300}",
+    re.I | re.M,
+)
 
 
 def translation_notice(body: Any) -> str | None:

@@ -13,8 +13,17 @@ from graph.export.reader import DEFAULT_PAGE_SIZE
 from graph.export.summary import ExportError, ExportSummary
 from graph.export.terms import RdfTerms
 
-__all__ = ["iter_quads", "to_dataset", "validate", "new_dataset", "fill", "union",
-           "default_graph", "count_triples", "add_description"]
+__all__ = [
+    "iter_quads",
+    "to_dataset",
+    "validate",
+    "new_dataset",
+    "fill",
+    "union",
+    "default_graph",
+    "count_triples",
+    "add_description",
+]
 
 
 def iter_quads(store: Any, *, page_size: int = DEFAULT_PAGE_SIZE, aligned: bool = True) -> Iterator[Quad]:
@@ -29,8 +38,14 @@ def iter_quads(store: Any, *, page_size: int = DEFAULT_PAGE_SIZE, aligned: bool 
         yield from dict.fromkeys(quads)
 
 
-def to_dataset(store: Any, *, page_size: int = DEFAULT_PAGE_SIZE, aligned: bool = True,
-               include_ontology: bool = False, describe: bool = True) -> Dataset:
+def to_dataset(
+    store: Any,
+    *,
+    page_size: int = DEFAULT_PAGE_SIZE,
+    aligned: bool = True,
+    include_ontology: bool = False,
+    describe: bool = True,
+) -> Dataset:
     """The whole export as an rdflib :class:`~rdflib.Dataset` (one named graph per article),
     with the dataset's VoID/DCAT description unless ``describe`` is False."""
     from graph.export.describe import DatasetFacts, description
@@ -94,9 +109,7 @@ def default_graph(ds: Dataset) -> Graph:
     return graph if graph is not None else ds.default_context
 
 
-
-def validate(graph: Graph, *, shapes: str | Path | Graph | None = None,
-             ontology: bool = True) -> tuple[bool, str]:
+def validate(graph: Graph, *, shapes: str | Path | Graph | None = None, ontology: bool = True) -> tuple[bool, str]:
     """Check a graph (or the union of a dataset's graphs) against the SHACL shapes.
 
     Returns ``(conforms, report_text)``. The aigov ontology is mixed in so that class targets
@@ -109,16 +122,27 @@ def validate(graph: Graph, *, shapes: str | Path | Graph | None = None,
     data = union(graph) if isinstance(graph, Dataset) else graph
     # a literal its datatype refuses ("2025-02-30"^^xsd:date) does not conform; pyshacl would
     # crash comparing it (TypeError), so it is reported here instead
-    bad = sorted({f"{o.n3()} (object of {p.n3()})" for _, p, o in data
-                  if isinstance(o, Literal) and getattr(o, "ill_typed", False)})
+    bad = sorted(
+        {
+            f"{o.n3()} (object of {p.n3()})"
+            for _, p, o in data
+            if isinstance(o, Literal) and getattr(o, "ill_typed", False)
+        }
+    )
     if bad:
         return False, "Validation Report\nConforms: False\nIll-typed literals:\n" + "\n".join(
-            "  " + b for b in bad[:20]) + (f"\n  ... and {len(bad) - 20} more" if len(bad) > 20 else "")
+            "  " + b for b in bad[:20]
+        ) + (f"\n  ... and {len(bad) - 20} more" if len(bad) > 20 else "")
     if shapes is None or isinstance(shapes, (str, Path)):
         shapes_graph = Graph().parse(str(shapes or vocab.SHAPES_PATH), format="turtle")
     else:
         shapes_graph = shapes
-    conforms, _, text = shacl(data, shacl_graph=shapes_graph,
-                              ont_graph=vocab.ontology() if ontology else None,
-                              inference="none", abort_on_first=False, allow_warnings=True)
+    conforms, _, text = shacl(
+        data,
+        shacl_graph=shapes_graph,
+        ont_graph=vocab.ontology() if ontology else None,
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=True,
+    )
     return bool(conforms), str(text)

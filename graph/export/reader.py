@@ -11,17 +11,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from graph.cypher import (ARTICLES_PAGE, DIRECT_OF_EVENTS, ENTITIES_PAGE, EVENTS_PAGE, IDS,
-                          REPORTS_OF_EVENTS)
+from graph.cypher import ARTICLES_PAGE, DIRECT_OF_EVENTS, ENTITIES_PAGE, EVENTS_PAGE, IDS, REPORTS_OF_EVENTS
 from graph.export.summary import ExportError
 from graph.model import direct_pairs
 from graph.paging import StoreChanged, pages, read_ahead
 
 __all__ = [
-    "DEFAULT_PAGE_SIZE", "IDS", "ENTITIES_PAGE", "ARTICLES_PAGE", "EVENTS_PAGE",
-    "REPORTS_OF_EVENTS", "DIRECT_OF_EVENTS", "EventPage", "node_pages", "read_node_pages",
-    "entity_pages", "read_entity_pages",
-    "read_ahead", "event_pages", "read_event_pages",
+    "DEFAULT_PAGE_SIZE",
+    "IDS",
+    "ENTITIES_PAGE",
+    "ARTICLES_PAGE",
+    "EVENTS_PAGE",
+    "REPORTS_OF_EVENTS",
+    "DIRECT_OF_EVENTS",
+    "EventPage",
+    "node_pages",
+    "read_node_pages",
+    "entity_pages",
+    "read_entity_pages",
+    "read_ahead",
+    "event_pages",
+    "read_event_pages",
 ]
 
 DEFAULT_PAGE_SIZE = 1000
@@ -43,8 +53,9 @@ def read_node_pages(store: Any, query: str, page_size: int) -> Iterator[list[dic
     try:
         yield from pages(store, _LABELS[query], query, page_size, one_row_per_id=True)
     except StoreChanged as exc:
-        raise ExportError(f"read {exc.read} of {exc.wanted} nodes of a page: the store changed "
-                          "during the export: export again") from exc
+        raise ExportError(
+            f"read {exc.read} of {exc.wanted} nodes of a page: the store changed during the export: export again"
+        ) from exc
 
 
 def entity_pages(store: Any, page_size: int) -> Iterator[list[dict]]:
@@ -102,8 +113,10 @@ def read_event_pages(store: Any, page_size: int, direct_props: bool = True) -> I
         else:
             for row in rows:
                 etype = row["props"]["type"]
-                direct[row["id"]] = [{"event": row["id"], "src": a, "type": etype, "dst": t}
-                                     for a, t in direct_pairs(row["actors"], row["targets"])]
+                direct[row["id"]] = [
+                    {"event": row["id"], "src": a, "type": etype, "dst": t}
+                    for a, t in direct_pairs(row["actors"], row["targets"])
+                ]
         for lst in direct.values():
             lst.sort(key=lambda r: (r["type"], r["src"], r["dst"]))
         yield EventPage(rows, reports, direct)

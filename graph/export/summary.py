@@ -49,8 +49,7 @@ class ExportSummary(Mapping):
     #: the fields each table export fills; an RDF export fills all but theirs (nodes, relationships)
     _TABLE_FIELDS: ClassVar[dict[str, tuple[str, ...]]] = {
         "jsonl": ("format", "entities", "articles", "events", "seconds", "files"),
-        "csv": ("format", "entities", "articles", "events", "nodes", "relationships", "seconds",
-                "files"),
+        "csv": ("format", "entities", "articles", "events", "nodes", "relationships", "seconds", "files"),
     }
     #: format -> the keys of the dict that export returned before (its mapping view)
     _DICT_KEYS: ClassVar[dict[str, tuple[str, ...]]] = {
@@ -61,7 +60,8 @@ class ExportSummary(Mapping):
     def to_dict(self) -> dict[str, Any]:
         """The fields this kind of export fills."""
         names = self._TABLE_FIELDS.get(self.format) or [
-            f.name for f in fields(self) if f.name not in ("nodes", "relationships")]
+            f.name for f in fields(self) if f.name not in ("nodes", "relationships")
+        ]
         full = asdict(self)
         out = {name: full[name] for name in names}
         if out.get("validation_report") and self.conforms:

@@ -20,8 +20,7 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
 
 
 #: the node pages both tables start with: (JSON Lines kind, CSV label, query, summary field)
-_NODE_KINDS = (("entity", "Entity", ENTITIES_PAGE, "entities"),
-               ("article", "Article", ARTICLES_PAGE, "articles"))
+_NODE_KINDS = (("entity", "Entity", ENTITIES_PAGE, "entities"), ("article", "Article", ARTICLES_PAGE, "articles"))
 
 
 def export_jsonl(store: Any, out: str | Path | IO, *, page_size: int = DEFAULT_PAGE_SIZE) -> ExportSummary:
@@ -36,18 +35,26 @@ def export_jsonl(store: Any, out: str | Path | IO, *, page_size: int = DEFAULT_P
     with text_out(out) as fh:
         for kind, _, query, counter in _NODE_KINDS:
             for rows in node_pages(store, query, page_size):
-                fh.write("".join(json.dumps({"kind": kind, **_clean(r["props"])}, ensure_ascii=False) + "\n"
-                                 for r in rows))
+                fh.write(
+                    "".join(
+                        json.dumps({"kind": kind, **_clean(r["props"])}, ensure_ascii=False) + "\n" for r in rows
+                    )
+                )
                 setattr(summary, counter, getattr(summary, counter) + len(rows))
         for page in event_pages(store, page_size):
             lines = []
             for row in page.events:
-                obj = {"kind": "event", **_clean(row["props"]),
-                       "actors": sorted(row["actors"]), "targets": sorted(row["targets"]),
-                       "reports": [{"article": r["article"], **_clean(r["props"])}
-                                   for r in page.reports[row["id"]]],
-                       "direct": [{"source": d["src"], "type": d["type"], "target": d["dst"],
-                                   **_clean(d["props"])} for d in page.direct[row["id"]]]}
+                obj = {
+                    "kind": "event",
+                    **_clean(row["props"]),
+                    "actors": sorted(row["actors"]),
+                    "targets": sorted(row["targets"]),
+                    "reports": [{"article": r["article"], **_clean(r["props"])} for r in page.reports[row["id"]]],
+                    "direct": [
+                        {"source": d["src"], "type": d["type"], "target": d["dst"], **_clean(d["props"])}
+                        for d in page.direct[row["id"]]
+                    ],
+                }
                 lines.append(json.dumps(obj, ensure_ascii=False) + "\n")
             fh.write("".join(lines))
             summary.events += len(page.events)
@@ -57,12 +64,47 @@ def export_jsonl(store: Any, out: str | Path | IO, *, page_size: int = DEFAULT_P
     return summary
 
 
-NODE_COLUMNS = ["id", "label", "type", "name", "aliases", "keys", "wikidata", "title", "published",
-                "language", "source", "url", "extractor", "ingested_at", "events", "date", "start",
-                "end", "date_text", "modality", "quote", "detail", "evidence", "confidence",
-                "first_seen"]
-RELATIONSHIP_COLUMNS = ["source", "type", "target", "event_id", "mention_id", "evidence",
-                        "evidence_start", "date", "date_text", "quote", "confidence", "modality"]
+NODE_COLUMNS = [
+    "id",
+    "label",
+    "type",
+    "name",
+    "aliases",
+    "keys",
+    "wikidata",
+    "title",
+    "published",
+    "language",
+    "source",
+    "url",
+    "extractor",
+    "ingested_at",
+    "events",
+    "date",
+    "start",
+    "end",
+    "date_text",
+    "modality",
+    "quote",
+    "detail",
+    "evidence",
+    "confidence",
+    "first_seen",
+]
+RELATIONSHIP_COLUMNS = [
+    "source",
+    "type",
+    "target",
+    "event_id",
+    "mention_id",
+    "evidence",
+    "evidence_start",
+    "date",
+    "date_text",
+    "quote",
+    "confidence",
+    "modality",
+]
 
 
 def _cell(value: Any) -> Any:
@@ -108,14 +150,27 @@ def export_csv(store: Any, out_dir: str | Path, *, page_size: int = DEFAULT_PAGE
                 for y in sorted(row["targets"]):
                     rels.writerow({"source": eid, "type": "TARGET", "target": y})
                 for r in page.reports[eid]:
-                    rels.writerow({**{k: _cell(v) for k, v in r["props"].items()},
-                                   "source": r["article"], "type": "REPORTS", "target": eid,
-                                   "event_id": eid})
+                    rels.writerow(
+                        {
+                            **{k: _cell(v) for k, v in r["props"].items()},
+                            "source": r["article"],
+                            "type": "REPORTS",
+                            "target": eid,
+                            "event_id": eid,
+                        }
+                    )
                 for d in page.direct[eid]:
-                    rels.writerow({**{k: _cell(v) for k, v in d["props"].items()},
-                                   "source": d["src"], "type": d["type"], "target": d["dst"]})
-                summary.relationships += (len(row["actors"]) + len(row["targets"])
-                                          + len(page.reports[eid]) + len(page.direct[eid]))
+                    rels.writerow(
+                        {
+                            **{k: _cell(v) for k, v in d["props"].items()},
+                            "source": d["src"],
+                            "type": d["type"],
+                            "target": d["dst"],
+                        }
+                    )
+                summary.relationships += (
+                    len(row["actors"]) + len(row["targets"]) + len(page.reports[eid]) + len(page.direct[eid])
+                )
     summary.nodes = summary.entities + summary.articles + summary.events
     summary.seconds = round(time.perf_counter() - started, 3)
     summary.files += [str(nodes_path), str(rels_path)]

@@ -87,9 +87,16 @@ def _text(value: Any, lang: str | None) -> Literal:
 # Canonical N-Triples escaping (as in RDF 1.2 / RDF Dataset Canonicalization): backslash,
 # quote, \b \t \n \f \r as ECHAR, the other control characters (U+0000-U+001F, U+007F) as
 # \u00XX; everything else, non-ASCII included, as itself (the output is UTF-8).
-_ESCAPES = {**{c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)},
-            ord("\\"): "\\\\", ord('"'): '\\"', ord("\b"): "\\b", ord("\t"): "\\t",
-            ord("\n"): "\\n", ord("\f"): "\\f", ord("\r"): "\\r"}
+_ESCAPES = {
+    **{c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)},
+    ord("\\"): "\\\\",
+    ord('"'): '\\"',
+    ord("\b"): "\\b",
+    ord("\t"): "\\t",
+    ord("\n"): "\\n",
+    ord("\f"): "\\f",
+    ord("\r"): "\\r",
+}
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]').search
 _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
@@ -262,9 +269,9 @@ class RdfTerms:
         return vocab.date_precision(start, end)
 
     # literals
-    plain = staticmethod(Literal)      #: a stored value as it is (a str is an xsd:string)
-    text = staticmethod(_text)         #: ``(value, lang)``: a string, language-tagged if lang
-    date = staticmethod(_date)         #: a contract date at its precision
+    plain = staticmethod(Literal)  #: a stored value as it is (a str is an xsd:string)
+    text = staticmethod(_text)  #: ``(value, lang)``: a string, language-tagged if lang
+    date = staticmethod(_date)  #: a contract date at its precision
     decimal = staticmethod(_decimal)
 
     @staticmethod
@@ -298,6 +305,7 @@ def _nt_minter(namespace: Any, mint: Callable[[Any], URIRef]) -> Callable[[Any],
         if type(id) is str and _SAFE_LOCAL(id):
             return prefix + id + ">"
         return _nt_iri(str(mint(id)))
+
     return make
 
 
@@ -321,8 +329,7 @@ class NTTerms:
 
     SUPERS: dict = {}  # filled below from RdfTerms
 
-    entity = staticmethod(functools.lru_cache(maxsize=_ENTITY_CACHE)(
-        _nt_minter(vocab.ENTITY, vocab.entity_iri)))
+    entity = staticmethod(functools.lru_cache(maxsize=_ENTITY_CACHE)(_nt_minter(vocab.ENTITY, vocab.entity_iri)))
     event = staticmethod(_nt_minter(vocab.EVENT, vocab.event_iri))
     report = staticmethod(_nt_minter(vocab.REPORT, vocab.report_iri))
     article = staticmethod(_nt_minter(vocab.ARTICLE, vocab.article_iri))
@@ -396,4 +403,3 @@ for _name, _term in vars(RdfTerms).items():
         setattr(NTTerms, _name, nt(_term))
 NTTerms.SUPERS = {nt(k): tuple(nt(s) for s in v) for k, v in vocab.SUPERS.items()}
 del _name, _term
-

@@ -8,6 +8,7 @@ forms), "adj_en", "adj_fr" (nationality adjectives, all genders/numbers), "wikid
 Names come from CLDR via babel for every territory that is a state; QIDs and adjectives are
 hand-listed below for the ~75 states that AI-governance news mentions most (G20, EU, ...).
 """
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,28 @@ from babel import Locale
 
 # code: (QID, English adjectives, French masculine-singular adjectives, extra aliases)
 KNOWN = {
-    "US": ("Q30", ["American", "US", "U.S."], ["américain"], ["United States", "the United States", "USA", "U.S.", "US", "United States of America", "America", "États-Unis", "Etats-Unis"]),
-    "GB": ("Q145", ["British", "UK", "U.K."], ["britannique"], ["UK", "U.K.", "Britain", "Great Britain", "Royaume-Uni", "Grande-Bretagne"]),
+    "US": (
+        "Q30",
+        ["American", "US", "U.S."],
+        ["américain"],
+        [
+            "United States",
+            "the United States",
+            "USA",
+            "U.S.",
+            "US",
+            "United States of America",
+            "America",
+            "États-Unis",
+            "Etats-Unis",
+        ],
+    ),
+    "GB": (
+        "Q145",
+        ["British", "UK", "U.K."],
+        ["britannique"],
+        ["UK", "U.K.", "Britain", "Great Britain", "Royaume-Uni", "Grande-Bretagne"],
+    ),
     "FR": ("Q142", ["French"], ["français"], []),
     "DE": ("Q183", ["German"], ["allemand"], []),
     "IT": ("Q38", ["Italian"], ["italien"], []),
@@ -54,7 +75,12 @@ KNOWN = {
     "CO": ("Q739", ["Colombian"], ["colombien"], []),
     "CN": ("Q148", ["Chinese"], ["chinois"], ["Beijing", "Pékin", "People's Republic of China", "Chine"]),
     "JP": ("Q17", ["Japanese"], ["japonais"], []),
-    "KR": ("Q884", ["South Korean", "Korean"], ["sud-coréen", "coréen"], ["South Korea", "Korea", "Republic of Korea", "Corée du Sud"]),
+    "KR": (
+        "Q884",
+        ["South Korean", "Korean"],
+        ["sud-coréen", "coréen"],
+        ["South Korea", "Korea", "Republic of Korea", "Corée du Sud"],
+    ),
     "KP": ("Q423", ["North Korean"], ["nord-coréen"], ["North Korea", "Corée du Nord", "Pyongyang"]),
     "IN": ("Q668", ["Indian"], ["indien"], []),
     "ID": ("Q252", ["Indonesian"], ["indonésien"], []),
@@ -102,8 +128,10 @@ def fr_forms(adj: str) -> list[str]:
         fem = "turque"
     else:
         fem = adj + "e"
+
     def plural(w: str) -> str:
         return w if w.endswith(("s", "x")) else w + "s"
+
     return sorted({adj, fem, plural(adj), plural(fem)})
 
 
@@ -116,9 +144,17 @@ def main() -> None:
         qid, adj_en, adj_fr, extra = KNOWN.get(code, (None, [], [], []))
         name_fr = fr.territories.get(code, name)
         aliases = sorted({a for a in [name, name_fr, *extra] if a})
-        out.append({"code": code, "name": name, "name_fr": name_fr, "aliases": aliases,
-                    "adj_en": adj_en, "adj_fr": sorted({f for a in adj_fr for f in fr_forms(a)}),
-                    "wikidata": qid})
+        out.append(
+            {
+                "code": code,
+                "name": name,
+                "name_fr": name_fr,
+                "aliases": aliases,
+                "adj_en": adj_en,
+                "adj_fr": sorted({f for a in adj_fr for f in fr_forms(a)}),
+                "wikidata": qid,
+            }
+        )
     path = Path(__file__).with_name("countries.jsonl")
     with path.open("w", encoding="utf-8") as fh:
         for row in out:
