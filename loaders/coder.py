@@ -65,7 +65,7 @@ from loaders.patterns import (
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.13.0"
+CODER_VERSION = "1.13.1"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -662,7 +662,15 @@ def _national_chambers(gaz, body: str, base: list[Mention], code: str) -> list[M
             act = gaz.lookup(kind if kind in ("Senate", "House of Representatives") else "Congress")
         else:
             name = f"{adj} {kind}" if adj and kind in ("Senate", "Parliament") else f"{kind} of {country.name}"
-            act = Actor.make(name, "Legislature", None, (body[s:e],), code)
+            # the dictionary's own entry for that chamber when it has one ("Senate of Mexico")
+            act = next(
+                (
+                    a
+                    for a in (gaz.lookup(name), gaz.lookup(f"{kind} of {country.name}"))
+                    if a is not None and a.type is T.LEGISLATURE and a.country == code
+                ),
+                None,
+            ) or Actor.make(name, "Legislature", None, (body[s:e],), code)
         if act is None:
             continue
         if known is not None:
@@ -695,6 +703,12 @@ _NATIONAL_BODY = [
         ("supreme_court", r"Supreme\s+Court|[Cc]our\s+supr[êe]me"),
         ("constitutional_court", r"Constitutional\s+Court|[Cc]our\s+constitutionnelle"),
         ("federal_court", r"Federal\s+Court|[Cc]our\s+f[ée]d[ée]rale"),
+        # "the police", "la police" of the country the article is about (not "la police municipale")
+        (
+            "police",
+            r"(?<=[Tt]he\s)[Pp]olice(?:\s+[Ss]ervice)?(?!\s+(?:officers?|station|chief))|Police\s+Service|"
+            r"(?<=[Ll]a\s)police(?!\s+(?:municipale|judiciaire|aux\s+fronti[èe]res))",
+        ),
         (
             "election_commission",
             r"(?:National\s+|Independent\s+|Central\s+)?(?:Election|Electoral)\s+Commission|"

@@ -882,6 +882,17 @@ def test_a_generic_alias_at_the_end_of_a_longer_unknown_name_is_not_the_dictiona
     assert "European Commission" not in {m.actor.name for m in ms}
 
 
+def test_a_chamber_named_alone_is_the_dictionarys_entry_for_the_articles_country():
+    _, ms = trace(
+        Article.from_text(
+            "Mexico's lawmakers debated AI. The Senate approved the bill on Monday. Mexico hopes to lead.",
+            language="en",
+            published="2025-03-12",
+        )
+    )
+    assert "Senate of Mexico" in {m.actor.name for m in ms} and "Mexican Senate" not in {m.actor.name for m in ms}
+
+
 def test_telling_staff_not_to_use_an_app_is_a_ban():
     ex = one("Ohio told its employees not to use DeepSeek on work phones.")
     assert ("Ohio", "BANNED", "DeepSeek") in triples(ex)
