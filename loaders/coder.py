@@ -65,7 +65,7 @@ from loaders.patterns import (
 
 __all__ = ["CODER_VERSION", "code", "split_sentences"]
 
-CODER_VERSION = "1.13.1"
+CODER_VERSION = "1.13.2"
 
 # ---------------------------------------------------------------------------------------------
 # sentences
@@ -568,12 +568,30 @@ _CAP_BEFORE_GENERIC = re.compile(
 )
 
 
+_FIRST_BEFORE = re.compile(r"(?<![\w'’.-])(?P<w>[A-ZÀ-Ö][a-zà-ÿ]+(?:-[A-ZÀ-Ö][a-zà-ÿ]+)?)\s+$")
+
+
+def _other_persons_surname(body: str, m: Mention) -> bool:
+    """A dictionary person matched by the surname alone right after another first name: "Hélène
+    Vautrin" is not the dictionary's Catherine Vautrin."""
+    if m.how != "dict" or m.actor.type is not T.PERSON or " " in m.surface.strip():
+        return False
+    fb = _FIRST_BEFORE.search(body, max(0, m.start - 30), m.start)
+    from loaders.openworld import _known_first_name
+
+    if fb is None or not _known_first_name(fb.group("w")):
+        return False
+    return fold(fb.group("w")) not in fold(m.actor.name).split()
+
+
 def _tail_of_a_longer_name(body: str, ms: list[Mention]) -> list[Mention]:
     """A generic dictionary alias ("Commission", "Court", "Authority") right after capitalised
     words is the tail of a longer name the dictionary lacks ("the Fair Trade Commission", "the
     Kerala High Court"): not the dictionary's body of that name (the European Commission)."""
     out = []
     for m in ms:
+        if _other_persons_surname(body, m):
+            continue
         if (
             m.how == "dict"
             and _GENERIC.match(m.surface.strip())
@@ -756,10 +774,10 @@ def _national_bodies(gaz, body: str, base: list[Mention], code: str) -> list[Men
                 out = [m for m in out if not (m.start >= s and m.end <= own.end())]
             known = next((m for m in out if m.start <= s and m.end >= e), None)
             if known is not None:
-                if (
-                    known.actor.country in (code, None)
-                    or known.actor.id == act.id
-                    or body[known.start : known.end].strip() != body[s:e].strip()
+                same_words = body[known.start : known.end].strip() == body[s:e].strip()
+                open_world = known.how == "open" and same_words  # "Fair Trade Commission" taken as a new name
+                if not open_world and (
+                    known.actor.country in (code, None) or known.actor.id == act.id or not same_words
                 ):
                     continue  # a name of its own ("the US Supreme Court"), or the body itself
                 out.remove(known)
@@ -774,7 +792,9 @@ def _national_bodies(gaz, body: str, base: list[Mention], code: str) -> list[Men
 def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
     gaz = default_gazetteer()
     body = doc.body
-    base = gaz.find(body)
+    # (not the dictionary's body or person when the match is the tail of a longer name the
+    # dictionary lacks: "the Zorbland Fair Trade Commission", "Hélène Vautrin")
+    base = _tail_of_a_longer_name(body, gaz.find(body))
     # names the dictionary lacks, typed by their own words ("Iowa Department of Management")
     from loaders import openworld
 
@@ -823,7 +843,7 @@ def _mentions(doc: _Doc, sents: list[tuple[int, int]]) -> list[Mention]:
             else:
                 m = Mention(m.start, m.end, m.surface, m.actor, "pattern")
         fixed.append(m)
-    base = _owner_phrases(gaz, body, _generic_aliases(_tail_of_a_longer_name(body, fixed)))
+    base = _owner_phrases(gaz, body, _generic_aliases(fixed))
     country_freq: dict[str, int] = {}
     for m in base:
         if m.actor.type is T.COUNTRY:
