@@ -195,10 +195,12 @@ def test_blind_floor():
     2026-12-08: F1 0.258, P 0.279, R 0.241), batch 14's French half (the same coder, 2026-12-08:
     F1 0.222, P 0.379, R 0.157; 22 articles, its English half rejected as not blind), batch 15's
     (coder 1.12.3, 2026-12-08: F1 0.280, P 0.345, R 0.236), batch 16's (coder 1.13.0, 2026-12-08:
-    F1 0.241, P 0.305, R 0.199). Batches 8-16 are held at their first contact less a margin;
+    F1 0.241, P 0.305, R 0.199), batch 17's (coder 1.13.2, 2026-12-08: F1 0.221, P 0.281, R 0.182;
+    43 articles). Batches 8-17 are held at their first contact less a margin;
     batches 1-7 at what coder 1.9.0 gives them less about 0.02. Blind texts are never copied into
     patterns or tests; this only scores them."""
     floors = {
+        "blind17": 0.20,
         "blind16": 0.22,
         "blind15": 0.26,
         "blind14": 0.20,
@@ -218,7 +220,7 @@ def test_blind_floor():
     }
     for name, floor in floors.items():
         rep = evaluate([CORPUS / name])
-        assert rep.files == (22 if name == "blind14" else 44), name
+        assert rep.files == {"blind14": 22, "blind17": 43}.get(name, 44), name
         assert rep.f1 >= floor, (name, rep.to_text().split("false positives")[0])
 
 
