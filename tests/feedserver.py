@@ -87,8 +87,18 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             pass
         finally:
             req.end = time.monotonic()
-            with site.lock:
-                site.inflight -= 1
+            self.finishing()
+
+    def finishing(self) -> None:
+        """This request is no longer in flight (once). A handler calls it before the last byte it
+        sends: a client that has the whole answer may start its next request at once, before this
+        thread gets back to counting, and the count would see one request too many."""
+        if getattr(self, "_counted_out", False):
+            return
+        self._counted_out = True
+        site = self.server.site  # type: ignore[attr-defined]
+        with site.lock:
+            site.inflight -= 1
 
     def _send(self, res: Resource, req: Request) -> None:
         body = res.body
@@ -209,6 +219,8 @@ class Site:
                 time.sleep(every)
                 if self.stopping.is_set():
                     return
+                if i == len(body) - 1:
+                    h.finishing()
                 h.wfile.write(body[i : i + 1])
                 h.wfile.flush()
 
