@@ -89,7 +89,7 @@ def page(managed):
         wait = WebDriverWait(chrome, 90)
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid="password"]'))
         chrome.find_element(By.CSS_SELECTOR, '[data-testid="password"]').send_keys(server.password())
-        chrome.find_element(By.CSS_SELECTOR, '[data-testid="connect"]').click()
+        _click_when_free(chrome, '[data-testid="connect"]')
         wait.until(
             lambda d: any(
                 "guide.html" in _text(f) and "aigov: AI-governance events" in _text(f) for f in _frames(d)
@@ -98,6 +98,25 @@ def page(managed):
         yield chrome
     finally:
         chrome.quit()
+
+
+def _click_when_free(chrome, css: str, timeout: float = 30.0) -> None:
+    """Click as a user does once nothing covers the element: Browser may still be fading in a
+    banner over the form (seen once under load: "element click intercepted" by an overlay)."""
+    import time
+
+    from selenium.common.exceptions import ElementClickInterceptedException
+    from selenium.webdriver.common.by import By
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            chrome.find_element(By.CSS_SELECTOR, css).click()
+            return
+        except ElementClickInterceptedException:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
 
 
 def _frames(chrome):
@@ -119,10 +138,10 @@ def _run(chrome, text: str):
 
     before = len(_frames(chrome))
     if text:
-        chrome.find_element(By.CSS_SELECTOR, '[data-testid="activeEditor"] textarea').click()
+        _click_when_free(chrome, '[data-testid="activeEditor"] textarea')
         chrome.execute_cdp_cmd("Input.insertText", {"text": text})
     WebDriverWait(chrome, 30).until(lambda d: _editor_text(d).strip())
-    chrome.find_element(By.CSS_SELECTOR, '[data-testid="editor-Run"]').click()
+    _click_when_free(chrome, '[data-testid="editor-Run"]')
     WebDriverWait(chrome, 60).until(lambda d: len(_frames(d)) > before)
     frame = _frames(chrome)[0]
     chrome.execute_script("arguments[0].scrollIntoView()", frame)
