@@ -764,7 +764,7 @@ def _national_bodies(gaz, body: str, base: list[Mention], code: str) -> list[Men
         for bm in rx.finditer(body):
             s, e = bm.span()
             own = _OWNER_COUNTRY.search(body, max(0, s - 40), s)
-            owner = own and (gaz._cname_f.get(fold(own.group("c"))) or gaz.code_of(adj=own.group("c")))
+            owner = own and gaz.country_named(own.group("c"))
             if own is not None and not owner:
                 own = None  # "The Cabinet", "Monday's Cabinet": no country before it
             if own is not None:

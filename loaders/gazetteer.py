@@ -662,6 +662,15 @@ class Gazetteer:
         own = self.lookup(act.owner)
         return own if own is not None and own.type is EntityType.COMPANY else None
 
+    def country_named(self, name: str) -> str | None:
+        """The code of the country ``name`` names exactly ("Bangladesh", "Corée du Sud"), or of the
+        country whose adjective it is ("Korean"); unlike :meth:`code_of`, never a suffix of it.
+
+        >>> default_gazetteer().country_named("Bangladesh"), default_gazetteer().country_named("Fair")
+        ('BD', None)
+        """
+        return self._cname_f.get(fold(name)) or self.code_of(adj=name)
+
     def code_of(self, adj: str | None = None, cname: str | None = None) -> str | None:
         if adj:
             for cand in (adj, adj.split()[-1]):
