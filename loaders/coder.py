@@ -771,7 +771,7 @@ def _national_bodies(gaz, body: str, base: list[Mention], code: str) -> list[Men
                 if owner != code:
                     continue  # "Japan's Fair Trade Commission" in an article about Korea: not ours
                 s = own.start()  # "Bangladesh's Election Commission": the country's name is part of it
-                out = [m for m in out if not (m.start >= s and m.end <= own.end())]
+            inner = [m for m in out if own is not None and m.start >= s and m.end <= own.end()]
             known = next((m for m in out if m.start <= s and m.end >= e), None)
             if known is not None:
                 same_words = body[known.start : known.end].strip() == body[s:e].strip()
@@ -783,6 +783,7 @@ def _national_bodies(gaz, body: str, base: list[Mention], code: str) -> list[Men
                 out.remove(known)
             elif not taken.free(bm.start(), e):
                 continue
+            out = [m for m in out if m not in inner]
             out.append(Mention(s, e, body[s:e], act, "pattern"))
             taken.add(s, e)
     out.sort(key=lambda m: m.start)
