@@ -748,16 +748,10 @@ def _national_bodies(gaz, body: str, base: list[Mention], code: str) -> list[Men
     Nepal "the Cabinet" is Nepal's Council of Ministers (when the dictionary holds exactly one of
     that kind for the country; a dictionary entry of another country under that bare name, like
     the US Supreme Court, gives way)."""
-    by_role: dict[str, list[Actor]] = {}
-    for act in gaz.actors.values():
-        if act.country == code and act.role:
-            by_role.setdefault(act.role, []).append(act)
-    if not by_role:
-        return base
     taken = SpanSet((m.start, m.end) for m in base)
     out = list(base)
     for role, rx in _NATIONAL_BODY:
-        cands = by_role.get(role, [])
+        cands = gaz.by_role.get((code, role), [])
         if len(cands) != 1:
             continue
         act = cands[0]
@@ -1648,25 +1642,15 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
         continuing = False
         local = [Mention(m.start - ss, m.end - ss, m.surface, m.actor, m.how) for m in ms if m.how != "mod"]
         for ts, te, trig in chosen:
-            c = _code_trigger(
-                doc, sent, _fit_pronouns(doc, local, ss, ts, trig), ts, te, trig, quotes, history, prev_stated
-            )
             gm = _group_subject(sent, ts, te, trig, local)
             if gm is not None:
                 # "a coalition of 42 U.S. state attorneys general sent": the group acts, not the
                 # country named inside its description
                 inner = [m for m in local if not (m.start >= gm.start and m.end <= gm.end)]
-                c = _code_trigger(
-                    doc,
-                    sent,
-                    sorted(inner + [gm], key=lambda m: m.start),
-                    ts,
-                    te,
-                    trig,
-                    quotes,
-                    history,
-                    prev_stated,
-                )
+                roles = sorted(inner + [gm], key=lambda m: m.start)
+            else:
+                roles = _fit_pronouns(doc, local, ss, ts, trig)
+            c = _code_trigger(doc, sent, roles, ts, te, trig, quotes, history, prev_stated)
             if isinstance(c, Rejected) and c.reason is RejectReason.NO_ACTOR:
                 # "Les parents d'un adolescent ont porté plainte", "Two Texas mothers sued": the
                 # subject is a group the text describes, not names

@@ -360,6 +360,8 @@ class Gazetteer:
         self._alias: dict[str, str] = {}
         self.country: dict[str, Actor] = {}  # ISO code -> country actor
         self.dpa: dict[str, Actor] = {}  # ISO code -> data-protection authority
+        # (ISO code, role) -> the country's bodies of that kind ("KR", "competition")
+        self.by_role: dict[tuple[str, str], list[Actor]] = {}
         self._adj: dict[str, str] = {}  # adjective (EN/FR) -> ISO code
         self._cname: dict[str, str] = {}  # country name (EN/FR) -> ISO code
         for row in countries:
@@ -439,6 +441,9 @@ class Gazetteer:
                     "us_legislature",
                 )
             )
+        for act in self.actors.values():
+            if act.country and act.role:
+                self.by_role.setdefault((act.country, act.role), []).append(act)
         self._build()
 
     # -- construction -----------------------------------------------------------------------
