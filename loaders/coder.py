@@ -1644,7 +1644,7 @@ def _find_events(doc: _Doc, sents: list[tuple[int, int]]) -> tuple[list[_Cand], 
         for ts, te, trig in chosen:
             gm = _group_subject(sent, ts, te, trig, local)
             if gm is not None:
-                # "a coalition of 42 U.S. state attorneys general sent": the group acts, not the
+                # "a coalition of 12 U.S. states wrote": the group acts, not the
                 # country named inside its description
                 inner = [m for m in local if not (m.start >= gm.start and m.end <= gm.end)]
                 roles = sorted(inner + [gm], key=lambda m: m.start)
@@ -1994,7 +1994,7 @@ _GROUP_NP = re.compile(
 
 
 def _group_subject(sent: str, ts: int, te: int, trig: Trigger, ms: list[Mention]) -> Mention | None:
-    """A group the text describes by what it gathers ("A bipartisan coalition of 42 U.S. state
+    """A group the text describes by what it gathers ("A coalition of 12 U.S. state
     attorneys general", "un collectif de comédiens") as the subject of an active trigger, names
     inside it or not: the group is the actor, not a country or a member named in its description.
     In "A coalition of 12 U.S. states sued Zibbo." the actor is the Organization "A coalition of

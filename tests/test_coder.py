@@ -731,7 +731,7 @@ def test_a_country_named_as_a_place_or_a_complement_is_not_the_speaker(text, lan
 
 
 def test_a_speaker_with_a_place_in_its_apposition_still_speaks():
-    ex = one("Zibbo Labs, which sells tutoring to students in China, denied wrongdoing.")
+    ex = one("Zibbo Labs, which runs coding classes for pupils in Brazil, denied any breach.")
     assert {a for a, typ, _ in triples(ex) if typ == "STATED"} == {"Zibbo Labs"}
 
 
@@ -841,7 +841,7 @@ def test_an_authority_restricting_nothing_named_is_no_event_but_a_company_restri
     "text",
     [
         "Zorbatron Labs was ordered to pay the costs.",
-        "Zorbatron Labs has been asked to stop collecting the data.",
+        "Zorbatron Labs has been asked to halt its data sales.",
         "Zorbatron Labs was also warned by the court.",
     ],
 )

@@ -822,7 +822,7 @@ type BLOCKED_ACCESS
 lang fr
 match \b(?:(?:{AUX} {AFR})?(?:imposé|ordonné|prononcé|décidé|décrété)|impose|ordonne|prononce|décide|décrète) {AFR}(?:une |la |le |un )?(?:limitation|suspension|restriction|blocage) (?:provisoire |temporaire |immédiate |définitive )*(?:{AFR})?(?:du traitement |de l['’]accès |de l['’]utilisation )?(?:de|du|des|d['’]|à|au|aux)\b
 ex Garante per la protezione dei dati personali > ChatGPT | Le Garante a imposé une limitation provisoire du traitement de ChatGPT en Italie.
-ex Tribunal judiciaire de Paris > DeepSeek | Le tribunal judiciaire de Paris a ordonné vendredi le blocage de l'accès à DeepSeek.
+ex Tribunal judiciaire de Paris > DeepSeek | Saisi en référé, le tribunal judiciaire de Paris ordonne le blocage de l'accès à DeepSeek.
 not | La limitation des données est un principe du RGPD.
 
 rule COMPLIED.en.changed-in-response
